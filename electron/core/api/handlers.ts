@@ -1,0 +1,63 @@
+// The one handler table: contract channel -> core call. Both transports (Electron IPC and the
+// web host) call `invoke`, which parses the payload with the shared schema, runs the handler,
+// validates what goes back, and turns every failure into a typed, localized error envelope.
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type Envelope,
+  type ParsedRequest,
+  type Response,
+} from '../../../shared/contract';
+import { errorInfo, isSohoaError, SohoaError } from '../../../shared/errors';
+import type { Core } from '../pipeline/core';
+
+export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
+
+export function createHandlers(core: Core): Handlers {
+  return {
+    async digitize(request) {
+      const sources = request.files.map((f) => ({
+        name: f.name,
+        read: () => Promise.resolve(Buffer.from(f.dataBase64, 'base64')),
+      }));
+      const outcome = await core.digitize(sources, { title: request.title });
+      return { dossier: outcome.dossier, fileErrors: outcome.fileErrors, timings: outcome.timings };
+    },
+    listDossiers(request) {
+      return Promise.resolve({ dossiers: core.archive.listDossiers(request.limit) });
+    },
+    getDossier(request) {
+      const dossier = core.archive.getDossier(request.id);
+      if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', String(request.id));
+      return Promise.resolve(dossier);
+    },
+  };
+}
+
+export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+
+export function createInvoke(handlers: Handlers, log: (e: unknown) => void = console.error): Invoke {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) return { ok: false, error: errorInfo('BAD_REQUEST', `unknown channel ${channel}`) };
+    const parsed = contract[channel].request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || channel}: ${issue.message}` : channel;
+      return { ok: false, error: errorInfo('BAD_REQUEST', where) };
+    }
+    try {
+      const value = await dispatch(handlers, channel, parsed.data);
+      return { ok: true, value: contract[channel].response.parse(value) };
+    } catch (e) {
+      if (isSohoaError(e)) return { ok: false, error: e.info };
+      log(e);
+      return { ok: false, error: errorInfo('INTERNAL', channel) };
+    }
+  };
+}
+
+function dispatch<C extends Channel>(handlers: Handlers, channel: C, request: ParsedRequest<C>) {
+  const handler = handlers[channel] as (r: ParsedRequest<C>) => Promise<Response<C>>;
+  return handler(request);
+}
