@@ -24,16 +24,33 @@ const LAYERS = [
  */
 const RULES = {
   shared: { layers: ['shared'], node: false, packages: ['zod'] },
-  core: { layers: ['shared', 'core'], node: true, deniedPackages: ['electron', 'react', 'react-dom'] },
-  api: { layers: ['shared', 'core', 'api'], node: true, deniedPackages: ['electron', 'react', 'react-dom'] },
+  core: {
+    layers: ['shared', 'core'],
+    node: true,
+    deniedPackages: ['electron', 'react', 'react-dom'],
+  },
+  api: {
+    layers: ['shared', 'core', 'api'],
+    node: true,
+    deniedPackages: ['electron', 'react', 'react-dom'],
+  },
   shell: { layers: ['shared', 'api', 'shell'], node: true, packages: ['electron'] },
-  webhost: { layers: ['shared', 'api', 'webhost'], node: true, deniedPackages: ['electron', 'react', 'react-dom'] },
-  cli: { layers: ['shared', 'core', 'api', 'cli'], node: true, deniedPackages: ['electron', 'react', 'react-dom'] },
+  webhost: {
+    layers: ['shared', 'api', 'webhost'],
+    node: true,
+    deniedPackages: ['electron', 'react', 'react-dom'],
+  },
+  cli: {
+    layers: ['shared', 'core', 'api', 'cli'],
+    node: true,
+    deniedPackages: ['electron', 'react', 'react-dom'],
+  },
   renderer: { layers: ['shared', 'renderer'], node: false, deniedPackages: ['electron'] },
 };
 
 function layerOf(repoPath) {
-  const p = repoPath.split(path.sep).join('/');
+  // A trailing slash lets a folder import ("../core/api") match its layer's prefix.
+  const p = `${repoPath.split(path.sep).join('/')}/`;
   for (const [layer, prefix] of LAYERS) if (p.startsWith(prefix)) return layer;
   return null;
 }
@@ -80,7 +97,8 @@ const layersRule = {
   },
   create(context) {
     const fromLiteral = (node) => {
-      if (node.source && node.source.type === 'Literal') check(context, node.source, node.source.value);
+      if (node.source && node.source.type === 'Literal')
+        check(context, node.source, node.source.value);
     };
     return {
       ImportDeclaration: fromLiteral,

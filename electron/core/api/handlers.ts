@@ -37,9 +37,13 @@ export function createHandlers(core: Core): Handlers {
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
 
-export function createInvoke(handlers: Handlers, log: (e: unknown) => void = console.error): Invoke {
+export function createInvoke(
+  handlers: Handlers,
+  log: (e: unknown) => void = console.error,
+): Invoke {
   return async (channel, payload) => {
-    if (!isChannel(channel)) return { ok: false, error: errorInfo('BAD_REQUEST', `unknown channel ${channel}`) };
+    if (!isChannel(channel))
+      return { ok: false, error: errorInfo('BAD_REQUEST', `unknown channel ${channel}`) };
     const parsed = contract[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

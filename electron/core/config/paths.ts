@@ -13,7 +13,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
     case 'darwin':
       return path.join(os.homedir(), 'Library', 'Application Support', APP_DIR_NAME);
     default:
-      return path.join(env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), APP_DIR_NAME);
+      return path.join(
+        env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'),
+        APP_DIR_NAME,
+      );
   }
 }
 
@@ -23,6 +26,7 @@ export interface DataPaths {
   outputDir: string;
   keysDir: string;
   tessdataDir: string;
+  blobsDir: string;
 }
 
 export function dataPaths(root: string): DataPaths {
@@ -32,5 +36,6 @@ export function dataPaths(root: string): DataPaths {
     outputDir: path.join(root, 'output'),
     keysDir: path.join(root, 'keys'),
     tessdataDir: path.join(root, 'tessdata'),
+    blobsDir: path.join(root, 'blobs'),
   };
 }

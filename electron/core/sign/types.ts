@@ -30,6 +30,8 @@ export interface SignOptions {
   appearance: AgencyMarkAppearance;
   reason?: string;
   location?: string;
+  /** The file's name as the clerk knows it, for error messages (never a full path). */
+  fileName?: string;
 }
 
 export interface SignResult {

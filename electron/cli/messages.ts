@@ -1,0 +1,53 @@
+// CLI text, Vietnamese first; `--lang en` or SOHOA_LANG=en switches to English.
+export type Lang = 'vi' | 'en';
+
+const TEXT = {
+  usage: {
+    vi: `Cách dùng:
+  sohoa digitize <tệp ảnh…> [--out THƯ_MỤC] [--title TIÊU_ĐỀ] [--data-dir THƯ_MỤC] [--json]
+  sohoa demo [--data-dir THƯ_MỤC]
+Tùy chọn chung: --lang vi|en`,
+    en: `Usage:
+  sohoa digitize <image files…> [--out DIR] [--title TITLE] [--data-dir DIR] [--json]
+  sohoa demo [--data-dir DIR]
+Common options: --lang vi|en`,
+  },
+  digitizing: { vi: 'Đang số hóa {n} tệp…', en: 'Digitizing {n} file(s)…' },
+  fileFailed: { vi: 'Lỗi', en: 'Error' },
+  noOutput: {
+    vi: 'Không tạo được hồ sơ: không có trang hợp lệ.',
+    en: 'No dossier was made: no valid page.',
+  },
+  dossier: { vi: 'Hồ sơ {code} – {pages} trang', en: 'Dossier {code} – {pages} page(s)' },
+  signedPdf: { vi: 'Tệp PDF đã ký số', en: 'Signed PDF' },
+  demoWarning: {
+    vi: 'Ký bằng chứng thư THỬ NGHIỆM – không có giá trị pháp lý.',
+    en: 'Signed with a DEMO certificate – no legal value.',
+  },
+  timings: { vi: 'Thời gian từng bước', en: 'Time per stage' },
+  total: { vi: 'tổng', en: 'total' },
+  demoPages: { vi: 'Trang mẫu đã tạo trong', en: 'Sample pages written to' },
+  page1Text: { vi: 'Văn bản trang 1 (OCR)', en: 'Text of page 1 (OCR)' },
+  record: { vi: 'Bản ghi trong kho lưu trữ', en: 'Archive record' },
+  archive: { vi: 'Kho lưu trữ', en: 'Archive' },
+  unknownCommand: { vi: 'Lệnh không hợp lệ: {cmd}', en: 'Unknown command: {cmd}' },
+  noFiles: { vi: 'Chưa chỉ định tệp ảnh nào.', en: 'No image file given.' },
+} as const;
+
+export const STAGE_LABELS: Record<string, Record<Lang, string>> = {
+  'read+image': { vi: 'đọc và xử lý ảnh', en: 'read and decode' },
+  ocr: { vi: 'nhận dạng chữ (OCR)', en: 'text recognition (OCR)' },
+  pdf: { vi: 'tạo PDF hai lớp', en: 'two-layer PDF' },
+  sign: { vi: 'ký số', en: 'signing' },
+  archive: { vi: 'lưu kho', en: 'archiving' },
+};
+
+export type MessageKey = keyof typeof TEXT;
+
+export function t(
+  lang: Lang,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}

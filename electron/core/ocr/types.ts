@@ -1,0 +1,32 @@
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWord {
+  text: string;
+  box: Box;
+  confidence: number;
+}
+
+export interface OcrLine {
+  words: OcrWord[];
+  box: Box;
+}
+
+/** One recognized page, in the pixel coordinates of the image that was recognized. */
+export interface OcrPage {
+  text: string;
+  /** Mean word confidence, 0–100 (0 for a page with no words). */
+  confidence: number;
+  lines: OcrLine[];
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface OcrEngine {
+  recognize(image: Buffer, widthPx: number, heightPx: number): Promise<OcrPage>;
+  close(): Promise<void>;
+}

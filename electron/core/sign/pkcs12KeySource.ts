@@ -1,0 +1,77 @@
+// A key source backed by a PKCS#12 (.p12/.pfx) file. forge reads the container because Node's
+// crypto cannot open PKCS#12; the key is then handed to Node's crypto so signing uses OpenSSL
+// and the forge copy can be dropped.
+import {
+  X509Certificate,
+  createPrivateKey,
+  createPublicKey,
+  sign as cryptoSign,
+  type KeyObject,
+} from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import forge from 'node-forge';
+import { SohoaError } from '../../../shared/errors';
+import type { DigestAlgorithm, KeySource } from './types';
+
+function certificateBags(p12: forge.pkcs12.Pkcs12Pfx): forge.pkcs12.Bag[] {
+  return p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag!] ?? [];
+}
+
+function keyBags(p12: forge.pkcs12.Pkcs12Pfx): forge.pkcs12.Bag[] {
+  const shrouded = forge.pki.oids.pkcs8ShroudedKeyBag!;
+  const plain = forge.pki.oids.keyBag!;
+  return [
+    ...(p12.getBags({ bagType: shrouded })[shrouded] ?? []),
+    ...(p12.getBags({ bagType: plain })[plain] ?? []),
+  ];
+}
+
+const spki = (key: KeyObject) =>
+  (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
+
+export async function openPkcs12(p12Path: string, password: string): Promise<KeySource> {
+  const label = path.basename(p12Path);
+  let privateKey: KeyObject;
+  let chain: Buffer[];
+  try {
+    const bytes = await readFile(p12Path);
+    const p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(bytes.toString('binary')),
+      true,
+      password,
+    );
+    const keyBag = keyBags(p12).find((bag) => bag.key);
+    if (!keyBag?.key) throw new Error('The PKCS#12 file holds no private key');
+    privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
+
+    const certificates = certificateBags(p12).flatMap((bag) => {
+      // forge only models RSA certificates; others (an ECDSA issuer, say) come back as raw ASN.1.
+      const node = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
+      return node ? [Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary')] : [];
+    });
+    // The leaf is the certificate whose public key is ours; files do not promise any order.
+    const ownPublicKey = spki(privateKey);
+    const leafIndex = certificates.findIndex((der) =>
+      spki(new X509Certificate(der).publicKey).equals(ownPublicKey),
+    );
+    if (leafIndex < 0) throw new Error('No certificate in the PKCS#12 file matches its key');
+    chain = [certificates[leafIndex]!, ...certificates.filter((_, i) => i !== leafIndex)];
+  } catch (cause) {
+    throw new SohoaError('KEY_UNAVAILABLE', label, { cause });
+  }
+
+  return {
+    label,
+    certificateChain: () => Promise.resolve(chain.map((der) => Buffer.from(der))),
+    sign: (data: Buffer, digest: DigestAlgorithm) => {
+      try {
+        // An RSA KeyObject signs with PKCS#1 v1.5 unless told otherwise, which is what the
+        // rsaEncryption signatureAlgorithm in our CMS announces.
+        return Promise.resolve(cryptoSign(digest, data, privateKey));
+      } catch (cause) {
+        return Promise.reject(new SohoaError('KEY_UNAVAILABLE', label, { cause }));
+      }
+    },
+  };
+}

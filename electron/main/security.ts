@@ -1,0 +1,103 @@
+// Pure policy helpers for the Electron shell (no `electron` import, so they are unit-tested in
+// plain Node): which URLs belong to the app, which may open in the system browser, how app://
+// paths map to files, and the content security policy.
+import path from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'sohoa';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** Same policy as the web host; a unit test keeps the two equal. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Hosts the clerk may be sent to in the system browser (https only). Extend deliberately. */
+export const EXTERNAL_ALLOWLIST: readonly string[] = [
+  'dichvucong.gov.vn',
+  'www.dichvucong.gov.vn',
+  'vbpl.vn',
+];
+
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (
+      u.protocol === 'https:' &&
+      u.username === '' &&
+      u.password === '' &&
+      u.port === '' &&
+      EXTERNAL_ALLOWLIST.includes(u.hostname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Map an app:// URL to a file under root, or null when it is another origin or would leave root
+ * after decoding and normalising. (The caller still follows symlinks with realpath.)
+ */
+export function appUrlToPath(root: string, url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const candidate = path.resolve(root, relative);
+  return isInside(root, candidate) ? candidate : null;
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  return candidate.startsWith(path.resolve(root) + path.sep);
+}

@@ -1,0 +1,41 @@
+// The object the preload exposes as `window.sohoa`, built by a pure function so a plain-Node test
+// can check it holds exactly the contract's channels and nothing else (GUIDE §4.6).
+import type { Channel, Envelope, SohoaApi } from '../../shared/contract';
+import type { ErrorInfo } from '../../shared/errors';
+
+/**
+ * The channel names, typed against the contract: `satisfies` fails tsc when a channel is added
+ * to the contract but not here, or listed here but not in the contract. Kept as a literal (not
+ * imported CHANNELS) so the sandboxed preload bundle does not carry zod.
+ */
+const EXPOSED = {
+  digitize: true,
+  listDossiers: true,
+  getDossier: true,
+} as const satisfies Record<Channel, true>;
+
+export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];
+
+/**
+ * contextBridge copies only an Error's message across the isolation boundary, so the typed error
+ * travels inside it. The renderer's api.ts decodes the same prefix.
+ */
+export const ERROR_PREFIX = 'SOHOA_ERROR:';
+
+export type Invoker = (ipcChannel: string, payload: unknown) => Promise<unknown>;
+
+export function buildApi(invoke: Invoker): SohoaApi {
+  const call = async (channel: Channel, request: unknown): Promise<unknown> => {
+    const envelope = (await invoke(`sohoa:${channel}`, request)) as Envelope<unknown>;
+    if (envelope.ok) return envelope.value;
+    throw errorCarrying(envelope.error);
+  };
+  const api: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const channel of EXPOSED_CHANNELS) api[channel] = (request) => call(channel, request);
+  return Object.freeze(api) as unknown as SohoaApi;
+}
+
+export function errorCarrying(info: ErrorInfo): Error {
+  const error = new Error(ERROR_PREFIX + JSON.stringify(info));
+  return Object.assign(error, { info });
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import type { DossierDetail, SohoaApi } from '../../../shared/contract';
+import type { ErrorInfo } from '../../../shared/errors';
+import { toErrorInfo } from '../api';
+import { formatBytes, formatDateTime } from '../format';
+import { useI18n } from '../i18n';
+import { signatureClass, signatureLabel } from './signature';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; dossier: DossierDetail }
+  | { kind: 'error'; error: ErrorInfo };
+
+export function DossierView({ api, id }: { api: SohoaApi; id: number }) {
+  const { t, locale, pick } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    // A slow answer for a dossier the clerk already left must not overwrite the current one.
+    let current = true;
+    setState({ kind: 'loading' });
+    api.getDossier({ id }).then(
+      (dossier) => current && setState({ kind: 'ready', dossier }),
+      (e: unknown) => current && setState({ kind: 'error', error: toErrorInfo(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, id]);
+
+  if (state.kind === 'loading') return <p className="muted">{t.viewLoading}</p>;
+  if (state.kind === 'error') {
+    return (
+      <p role="alert" className="error">
+        {pick(state.error.message)}
+      </p>
+    );
+  }
+  const d = state.dossier;
+  return (
+    <article className="dossier" aria-labelledby="dossier-heading">
+      <header>
+        <h2 id="dossier-heading">
+          <span className="code">{d.code}</span> {d.title}
+        </h2>
+        <p className="signature-line">
+          <span className={signatureClass(d.signature)} data-testid="signature-status">
+            {signatureLabel(d.signature, t)}
+          </span>
+        </p>
+      </header>
+      <dl className="facts">
+        <dt>{t.viewCreated}</dt>
+        <dd>
+          <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, locale)}</time>
+        </dd>
+        <dt>{t.viewFile}</dt>
+        <dd>{d.fileName}</dd>
+        <dt>{t.viewFileSize}</dt>
+        <dd>{formatBytes(d.fileBytes, locale)}</dd>
+        <dt>{t.viewPageCount}</dt>
+        <dd>{d.pageCount}</dd>
+        <dt>{t.viewSha256}</dt>
+        <dd className="hash" data-testid="sha256">
+          {d.sha256}
+        </dd>
+        {d.signature && (
+          <>
+            <dt>{t.viewSigner}</dt>
+            <dd>{d.signature.signer}</dd>
+            <dt>{t.viewSignedAt}</dt>
+            <dd>
+              <time dateTime={d.signature.signedAt}>
+                {formatDateTime(d.signature.signedAt, locale)}
+              </time>
+            </dd>
+            <dt>{t.viewSubFilter}</dt>
+            <dd>{d.signature.subFilter}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t.viewPages}</h3>
+      <ol className="pages">
+        {d.pages.map((p) => (
+          <li key={p.ordinal} className="page">
+            <h4>{t.pageHeading(p.ordinal)}</h4>
+            <p className="muted small">
+              {t.pageMeta(p.sourceName, p.widthPx, p.heightPx, p.dpi, Math.round(p.confidence))}
+            </p>
+            {p.text.trim() ? (
+              <pre className="ocr-text" lang="vi" data-testid="ocr-text">
+                {p.text}
+              </pre>
+            ) : (
+              <p className="muted">{t.pageNoText}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+// Bundles the Electron shell into CommonJS for Electron's main process and sandboxed preload.
+//   electron/main/main.ts       -> dist/electron/main.cjs    (npm packages stay external)
+//   electron/preload/preload.ts -> dist/electron/preload.cjs (self-contained: a sandboxed
+//                                  preload can require only 'electron', not node_modules)
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'dist', 'electron');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await build({
+  ...common,
+  entryPoints: ['electron/main/main.ts'],
+  outfile: path.join(outDir, 'main.cjs'),
+  packages: 'external',
+  external: ['electron'],
+  // The core resolves its npm data (fonts, language models) with createRequire(import.meta.url);
+  // in a CommonJS bundle import.meta is empty, so give it this file's URL.
+  define: { 'import.meta.url': '__sohoaImportMetaUrl' },
+  banner: { js: "const __sohoaImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+});
+
+await build({
+  ...common,
+  entryPoints: ['electron/preload/preload.ts'],
+  outfile: path.join(outDir, 'preload.cjs'),
+  external: ['electron'],
+});
+
+// Guard the sandbox rule: the preload bundle may require nothing but 'electron'.
+const preload = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
+const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+const foreign = required.filter((name) => name !== 'electron');
+if (foreign.length > 0) {
+  console.error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload cannot.`);
+  process.exit(1);
+}
+console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');

@@ -1,0 +1,65 @@
+// Shared by the signing tests: external tools (we check our output with software we did not
+// write), a small sample PDF, and a reader for the signature's byte ranges.
+import { spawnSync } from 'node:child_process';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+export interface ToolResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool; a missing tool fails the test with a message that says what to install. */
+export function runTool(command: string, args: string[]): ToolResult {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error(
+      `"${command}" is not installed; install poppler-utils, qpdf and openssl (CI does) to run this test`,
+    );
+  }
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export async function samplePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595.28, 841.89]); // A4
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  page.drawText('Sample dossier page for the signing test', { x: 72, y: 700, size: 14, font });
+  return doc.save();
+}
+
+export interface SignedParts {
+  byteRange: [number, number, number, number];
+  /** The CMS, without the placeholder's zero padding. */
+  cms: Buffer;
+  /** The bytes the signature covers, concatenated. */
+  signedBytes: Buffer;
+}
+
+export function readSignedParts(pdf: Uint8Array): SignedParts {
+  const buf = Buffer.from(pdf);
+  const text = buf.toString('latin1');
+  const match = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text);
+  if (!match) throw new Error('No /ByteRange in the PDF');
+  const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
+  const [a, b, c, d] = byteRange;
+  // The placeholder is zero-padded; the CMS's own outer DER length says where it ends.
+  const contents = Buffer.from(buf.subarray(b + 1, c - 1).toString('latin1'), 'hex');
+  const cms = contents.subarray(0, derLength(contents));
+  return {
+    byteRange,
+    cms,
+    signedBytes: Buffer.concat([buf.subarray(a, a + b), buf.subarray(c, c + d)]),
+  };
+}
+
+/** Total length of the DER element starting at offset 0. */
+function derLength(der: Buffer): number {
+  const first = der[1] ?? 0;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + (der[2 + i] ?? 0);
+  return 2 + count + length;
+}
