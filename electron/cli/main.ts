@@ -11,8 +11,8 @@ import { t, type Lang } from './messages';
 import { printOutcome } from './report';
 
 export async function main(argv: string[]): Promise<number> {
-  const lang: Lang =
-    (process.env.SOHOA_LANG ?? (argv.includes('en') ? 'en' : 'vi')) === 'en' ? 'en' : 'vi';
+  const langArg = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined;
+  const lang: Lang = (langArg ?? process.env.SOHOA_LANG) === 'en' ? 'en' : 'vi';
   try {
     return await runCommand(argv);
   } catch (e) {
