@@ -16,7 +16,7 @@ function layerErrors(file: string, code: string): string[] {
     [
       {
         files: ['**/*.ts', '**/*.tsx'],
-        languageOptions: { parser: tseslint.parser as Linter.Parser },
+        languageOptions: { parser: tseslint.parser },
         plugins: { local },
         rules: { 'local/layers': 'error' },
       },

@@ -65,7 +65,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
           pump();
         },
         (e: unknown) => {
-          started.splice(started.indexOf(pending), 1);
+          void started.splice(started.indexOf(pending), 1);
           queue.shift()?.reject(asError(e));
           pump();
         },
@@ -85,7 +85,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
       closed = true;
       const workers = await Promise.allSettled(started);
       await Promise.all(
-        workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)),
+        workers.flatMap((w) => (w.status === 'fulfilled' ? [w.value.terminate()] : [])),
       );
     },
   };

@@ -68,7 +68,7 @@ export async function buildMarkAppearance(
   signingTime: Date,
 ): Promise<MarkAppearance> {
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await loadFontBytes(), { subset: false });
+  const font = await doc.embedFont(await loadFontBytes(), { subset: true });
   const lines = markLines(appearance, signingTime).flatMap((line) => wrap(line, font));
   const textWidth = Math.max(...lines.map((line) => font.widthOfTextAtSize(line, FONT_SIZE)));
   const width = Math.ceil(textWidth + 2 * PADDING);
