@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'dist', 'electron');
+// Tests build into a temporary folder to run the bundle against a stand-in for Electron.
+const outDir = process.env.SOHOA_ELECTRON_OUT
+  ? path.resolve(process.env.SOHOA_ELECTRON_OUT)
+  : path.join(root, 'dist', 'electron');
 
 const common = {
   bundle: true,
@@ -47,4 +50,4 @@ if (foreign.length > 0) {
   console.error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload cannot.`);
   process.exit(1);
 }
-console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
+console.log(`Built main.cjs and preload.cjs in ${path.relative(root, outDir) || outDir}`);

@@ -93,6 +93,8 @@ export function appUrlToPath(root: string, url: string): string | null {
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  // Refuse rather than clamp: a request that climbs with ".." is not one our UI makes.
+  if (decoded.split('/').includes('..')) return null;
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const candidate = path.resolve(root, relative);
   return isInside(root, candidate) ? candidate : null;

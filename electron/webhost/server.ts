@@ -64,6 +64,8 @@ export interface WebHostOptions {
   port?: number;
   /** The built renderer (vite build output), relative to the working directory or absolute. */
   staticDir?: string;
+  /** Request body limit; tests lower it to exercise the streamed check. */
+  maxBodyBytes?: number;
 }
 
 export interface WebHost {
@@ -82,7 +84,7 @@ class HttpError extends Error {
 }
 
 export async function startWebHost(options: WebHostOptions = {}): Promise<WebHost> {
-  const { dataDir, port = 0, staticDir = 'dist/renderer' } = options;
+  const { dataDir, port = 0, staticDir = 'dist/renderer', maxBodyBytes = MAX_BODY_BYTES } = options;
   const root = await fs.realpath(path.resolve(staticDir)).catch(() => {
     throw new Error(
       `Renderer build not found at ${staticDir}; run "npm run build:renderer" first.`,
@@ -136,7 +138,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
 
     let payload: unknown;
     try {
-      const body = await readBody(req, MAX_BODY_BYTES);
+      const body = await readBody(req, maxBodyBytes);
       payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch (e) {
       if (e instanceof HttpError) {
@@ -205,6 +207,8 @@ export async function resolveStatic(root: string, pathname: string): Promise<str
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  // Refuse rather than clamp: a request that climbs with ".." is not one our UI makes.
+  if (decoded.split('/').includes('..')) return null;
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const candidate = path.resolve(root, relative);
   if (!isInside(root, candidate)) return null;

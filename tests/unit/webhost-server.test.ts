@@ -169,7 +169,10 @@ test('unknown paths, channels and methods get 404/405', async () => {
   assert.equal((await request({ path: '/nope.js' })).status, 404);
   assert.equal((await api('deleteEverything', {})).status, 404);
   assert.equal((await api('__proto__', {})).status, 404);
-  const get = await request({ path: '/api/listDossiers', headers: { 'x-sohoa-token': host.token } });
+  const get = await request({
+    path: '/api/listDossiers',
+    headers: { 'x-sohoa-token': host.token },
+  });
   assert.equal(get.status, 405);
   assert.equal((await request({ method: 'PUT', path: '/' })).status, 405);
 });
@@ -177,7 +180,10 @@ test('unknown paths, channels and methods get 404/405', async () => {
 test('a payload that fails the schema gets a BAD_REQUEST envelope', async () => {
   const res = await api('getDossier', { id: 'one' });
   assert.equal(res.status, 200);
-  const envelope = JSON.parse(res.body) as { ok: boolean; error: { code: string; message: object } };
+  const envelope = JSON.parse(res.body) as {
+    ok: boolean;
+    error: { code: string; message: object };
+  };
   assert.equal(envelope.ok, false);
   assert.equal(envelope.error.code, 'BAD_REQUEST');
   assert.ok('vi' in envelope.error.message && 'en' in envelope.error.message);
@@ -220,6 +226,34 @@ test('a body over the limit is refused from its declared length', async () => {
     req.write('{');
   });
   assert.equal(res, 413);
+});
+
+test('a chunked body is cut off once it passes the limit', async () => {
+  const small = await startWebHost({
+    dataDir: path.join(work, 'data-small'),
+    staticDir: path.join(work, 'static'),
+    maxBodyBytes: 1024,
+  });
+  try {
+    const res = await fetch(`${small.url}api/listDossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sohoa-token': small.token },
+      // A stream has no Content-Length, so only the streamed count can catch it.
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(
+            new TextEncoder().encode(`{"limit": 1, "pad": "${'x'.repeat(4096)}"}`),
+          );
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(res.status, 413);
+    await res.body?.cancel();
+  } finally {
+    await small.close();
+  }
 });
 
 test('injectToken puts the meta tag inside <head>', () => {

@@ -1,6 +1,6 @@
 // Entry point for the shells (Electron main, web host): build the core on a data folder and
 // expose it only as the contract's `invoke`.
-import { openCore, type CoreOptions } from '../pipeline/core';
+import { coreOptionsFromEnv, openCore, type CoreOptions } from '../pipeline/core';
 import { createHandlers, createInvoke, type Invoke } from './handlers';
 
 export type { Invoke } from './handlers';
@@ -11,6 +11,7 @@ export interface Api {
 }
 
 export async function createApi(options: CoreOptions = {}): Promise<Api> {
-  const core = await openCore(options);
+  // IT configures the agency and the signing key by environment until the settings screen exists.
+  const core = await openCore({ ...coreOptionsFromEnv(), ...options });
   return { invoke: createInvoke(createHandlers(core)), close: () => core.close() };
 }

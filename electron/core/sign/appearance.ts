@@ -1,13 +1,13 @@
 // The agency's mark for copies and attachments (ND 30/2020, Phụ lục I): text only, no image,
 // Times New Roman 10 pt upright black. Tinos is metric-compatible with Times New Roman and covers
-// Vietnamese, and is embedded (subset, with a ToUnicode map) so the mark renders and can be
-// copied or searched on machines without the font.
+// Vietnamese; it is embedded (glyphs used only, with a ToUnicode map) so the mark renders and
+// can be copied or searched on machines without the font.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { formatVietnamTime } from '../../../shared/time';
+import { createMarkFont, type MarkFont } from './markFont';
 import type { AgencyMarkAppearance } from './types';
 
 const require = createRequire(import.meta.url);
@@ -24,10 +24,10 @@ const FONT_SIZE = 10;
 const LINE_HEIGHT = 12;
 const PADDING = 4;
 /** Long agency names wrap rather than run off the page. */
-const MAX_TEXT_WIDTH = 240;
+export const MAX_TEXT_WIDTH = 240;
 
-let fontBytes: Promise<Buffer> | undefined;
-const loadFontBytes = () => (fontBytes ??= readFile(MARK_FONT_PATH));
+let fontProgram: Promise<Buffer> | undefined;
+const loadFontProgram = () => (fontProgram ??= readFile(MARK_FONT_PATH));
 
 /** The mark's lines, NFC so the extracted text compares equal to what the clerk types. */
 export function markLines(appearance: AgencyMarkAppearance, signingTime: Date): string[] {
@@ -38,12 +38,12 @@ export function markLines(appearance: AgencyMarkAppearance, signingTime: Date): 
   return lines.map((line) => line.normalize('NFC').trim()).filter((line) => line.length > 0);
 }
 
-function wrap(line: string, font: PDFFont): string[] {
+function wrap(line: string, font: MarkFont, maxWidth: number): string[] {
   const out: string[] = [];
   let current = '';
   for (const word of line.split(/\s+/)) {
     const candidate = current ? `${current} ${word}` : word;
-    if (current && font.widthOfTextAtSize(candidate, FONT_SIZE) > MAX_TEXT_WIDTH) {
+    if (current && font.widthOf(candidate, FONT_SIZE) > maxWidth) {
       out.push(current);
       current = word;
     } else {
@@ -61,21 +61,22 @@ export interface MarkAppearance {
   height: number;
 }
 
-/** Embeds the font and registers the appearance stream; the caller places the widget. */
+/** Registers the mark's appearance stream and its font; the caller places the widget. */
 export async function buildMarkAppearance(
   doc: PDFDocument,
   appearance: AgencyMarkAppearance,
   signingTime: Date,
+  /** Narrower on small pages (an A6 slip, a card scan) so the mark stays on the page. */
+  maxTextWidth = MAX_TEXT_WIDTH,
 ): Promise<MarkAppearance> {
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await loadFontBytes(), { subset: true });
-  const lines = markLines(appearance, signingTime).flatMap((line) => wrap(line, font));
-  const textWidth = Math.max(...lines.map((line) => font.widthOfTextAtSize(line, FONT_SIZE)));
+  const font = createMarkFont(await loadFontProgram(), 'Tinos-Regular');
+  const maxWidth = Math.min(MAX_TEXT_WIDTH, maxTextWidth);
+  const lines = markLines(appearance, signingTime).flatMap((line) => wrap(line, font, maxWidth));
+  const textWidth = Math.max(...lines.map((line) => font.widthOf(line, FONT_SIZE)));
   const width = Math.ceil(textWidth + 2 * PADDING);
   const height = Math.ceil(lines.length * LINE_HEIGHT + 2 * PADDING);
-  // The first baseline sits one ascent below the top padding, so capitals never touch the border.
-  const firstBaseline = height - PADDING - font.heightAtSize(FONT_SIZE, { descender: false });
-  const text = lines.map((line) => `${font.encodeText(line).toString()} Tj T*`).join('\n');
+  // The first baseline sits one ascent below the top padding, so accents never touch the border.
+  const firstBaseline = height - PADDING - font.ascentAt(FONT_SIZE);
   const content = [
     'q',
     '0 0 0 RG 0.5 w',
@@ -84,7 +85,7 @@ export async function buildMarkAppearance(
     '0 0 0 rg',
     `/F1 ${FONT_SIZE} Tf ${LINE_HEIGHT} TL`,
     `${PADDING} ${firstBaseline.toFixed(2)} Td`,
-    text,
+    ...lines.map((line) => `${font.encode(line)} Tj T*`),
     'ET',
     'Q',
   ].join('\n');
@@ -92,7 +93,7 @@ export async function buildMarkAppearance(
     Type: 'XObject',
     Subtype: 'Form',
     BBox: [0, 0, width, height],
-    Resources: { Font: { F1: font.ref } },
+    Resources: { Font: { F1: font.embed(doc) } },
   });
   return { ref: doc.context.register(stream), width, height };
 }

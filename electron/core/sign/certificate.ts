@@ -68,7 +68,7 @@ export function readCertificate(der: Buffer): CertificateInfo {
   // The version field is an optional explicit [0]; everything after it shifts by one.
   const first = tbs[0];
   const offset =
-    first && first.tagClass === asn1.Class.CONTEXT_SPECIFIC && first.type === 0 ? 1 : 0;
+    first && first.tagClass === asn1.Class.CONTEXT_SPECIFIC && (first.type as number) === 0 ? 1 : 0;
   const serialNumber = tbs[offset];
   const issuer = tbs[offset + 2];
   const validity = children(tbs[offset + 3], 'validity');

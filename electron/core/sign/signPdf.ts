@@ -6,16 +6,7 @@
 // points for later levels are the CMS builder (B-T: add a signature-time-stamp unsigned
 // attribute), and this file's save step (incremental update for a second signature, DSS for B-LT).
 import { createHash } from 'node:crypto';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  PDFString,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFPage } from 'pdf-lib';
 import { SohoaError, isSohoaError } from '../../../shared/errors';
 import { formatVietnamTime } from '../../../shared/time';
 import { buildMarkAppearance } from './appearance';
@@ -33,6 +24,12 @@ export const SIGNATURE_PLACEHOLDER_BYTES = 16384;
 
 const BYTE_RANGE_PLACEHOLDER = '**********';
 const MARK_MARGIN = 28; // about 1 cm from the page's top-right corner
+const MARK_PADDING = 4;
+
+/** 1 cm on a normal page, less on a small one so the mark is not pushed off it. */
+function markMargin(page: PDFPage): number {
+  return Math.min(MARK_MARGIN, page.getCropBox().width * 0.04);
+}
 
 function assertNotSigned(doc: PDFDocument): void {
   // A full rewrite re-serializes every object, which would break any earlier signature.
@@ -56,8 +53,8 @@ function uniqueFieldName(doc: PDFDocument): string {
 
 function topRightRect(page: PDFPage, width: number, height: number): number[] {
   const box = page.getCropBox();
-  const x2 = box.x + box.width - MARK_MARGIN;
-  const y2 = box.y + box.height - MARK_MARGIN;
+  const x2 = box.x + box.width - markMargin(page);
+  const y2 = box.y + box.height - markMargin(page);
   return [x2 - width, y2 - height, x2, y2];
 }
 
@@ -112,7 +109,12 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     }
     const signatureRef = context.register(signatureDict);
 
-    const mark = await buildMarkAppearance(doc, options.appearance, signingTime);
+    const mark = await buildMarkAppearance(
+      doc,
+      options.appearance,
+      signingTime,
+      page.getCropBox().width - 2 * markMargin(page) - 2 * MARK_PADDING,
+    );
     const widgetRef = context.register(
       context.obj({
         Type: 'Annot',

@@ -1,0 +1,235 @@
+// The built Electron main bundle, run in plain Node against a stand-in for the `electron` module
+// (the one thing that cannot exist here). Checks what the shell actually does at runtime: the
+// app:// protocol with the CSP and traversal refused, one sender-checked IPC handler per channel,
+// the hardened window, navigation and permission guards, and a clean close on quit.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { CHANNELS } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
+
+type Listener = (...args: unknown[]) => unknown;
+type IpcHandler = (event: unknown, payload: unknown) => Promise<unknown>;
+type ProtocolHandler = (request: { url: string }) => Promise<Response>;
+
+/** What the stand-in records of the shell's calls. */
+const seen = {
+  privileged: [] as unknown[],
+  protocols: new Map<string, ProtocolHandler>(),
+  ipc: new Map<string, IpcHandler>(),
+  appListeners: new Map<string, Listener[]>(),
+  windows: [] as { options: Record<string, unknown>; url?: string }[],
+  openedExternal: [] as string[],
+  permissionRequest: undefined as Listener | undefined,
+  permissionCheck: undefined as Listener | undefined,
+  quitCalls: 0,
+};
+
+let loaded: () => void;
+const windowLoaded = new Promise<void>((resolve) => (loaded = resolve));
+let quit: () => void;
+const quitted = new Promise<void>((resolve) => (quit = resolve));
+
+class FakeBrowserWindow {
+  static all: FakeBrowserWindow[] = [];
+  static getAllWindows() {
+    return FakeBrowserWindow.all;
+  }
+  private readonly record: { options: Record<string, unknown>; url?: string };
+  constructor(options: Record<string, unknown>) {
+    this.record = { options };
+    seen.windows.push(this.record);
+    FakeBrowserWindow.all.push(this);
+  }
+  once() {}
+  show() {}
+  loadURL(url: string) {
+    this.record.url = url;
+    loaded();
+    return Promise.resolve();
+  }
+}
+
+const fakeElectron = {
+  app: {
+    isPackaged: true,
+    requestSingleInstanceLock: () => true,
+    on(name: string, fn: Listener) {
+      seen.appListeners.set(name, [...(seen.appListeners.get(name) ?? []), fn]);
+    },
+    whenReady: () => Promise.resolve(),
+    quit() {
+      seen.quitCalls++;
+      quit();
+    },
+    exit(code: number) {
+      throw new Error(`app.exit(${code})`);
+    },
+  },
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handle(channel: string, fn: IpcHandler) {
+      seen.ipc.set(channel, fn);
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      seen.privileged.push(...schemes);
+    },
+    handle(scheme: string, fn: ProtocolHandler) {
+      seen.protocols.set(scheme, fn);
+    },
+  },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler(fn: Listener) {
+        seen.permissionRequest = fn;
+      },
+      setPermissionCheckHandler(fn: Listener) {
+        seen.permissionCheck = fn;
+      },
+    },
+  },
+  shell: {
+    openExternal(url: string) {
+      seen.openedExternal.push(url);
+      return Promise.resolve();
+    },
+  },
+};
+
+let work: string;
+const originalLoad = (Module as unknown as { _load: Listener })._load;
+
+before(async () => {
+  // Inside the project (git-ignored .cache/) so the bundle resolves node_modules as in dist/.
+  fs.mkdirSync('.cache', { recursive: true });
+  work = path.resolve(fs.mkdtempSync(path.join('.cache', 'shell-main-')));
+  const out = path.join(work, 'electron');
+  const build = spawnSync(process.execPath, ['scripts/build-electron.mjs'], {
+    env: { ...process.env, SOHOA_ELECTRON_OUT: out },
+    encoding: 'utf8',
+  });
+  assert.equal(build.status, 0, build.stderr);
+  // main.cjs serves ../renderer relative to itself, as in dist/.
+  fs.mkdirSync(path.join(work, 'renderer', 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(work, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  fs.writeFileSync(path.join(work, 'renderer', 'assets', 'app.js'), 'void 0;');
+  fs.writeFileSync(path.join(work, 'secret.txt'), 'SECRET');
+  process.env.SOHOA_DATA_DIR = path.join(work, 'data');
+
+  (Module as unknown as { _load: Listener })._load = function (request: unknown, ...rest) {
+    if (request === 'electron') return fakeElectron;
+    return originalLoad.call(this, request, ...rest);
+  };
+  createRequire(import.meta.url)(path.join(out, 'main.cjs'));
+  await windowLoaded;
+});
+
+after(() => {
+  (Module as unknown as { _load: Listener })._load = originalLoad;
+  delete process.env.SOHOA_DATA_DIR;
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('app:// is registered as a standard, secure scheme before ready', () => {
+  assert.deepEqual(seen.privileged, [
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+});
+
+test('the one window uses the hardened options and loads app://sohoa/index.html', () => {
+  assert.equal(seen.windows.length, 1);
+  const win = seen.windows[0];
+  assert.equal(win?.url, 'app://sohoa/index.html');
+  const web = win?.options.webPreferences as Record<string, unknown>;
+  assert.equal(web.sandbox, true);
+  assert.equal(web.contextIsolation, true);
+  assert.equal(web.nodeIntegration, false);
+  assert.equal(web.devTools, false);
+  assert.equal(web.preload, path.join(work, 'electron', 'preload.cjs'));
+});
+
+test('the app:// handler serves the renderer with the CSP and refuses traversal', async () => {
+  const handler = seen.protocols.get('app');
+  assert.ok(handler);
+  const index = await handler({ url: 'app://sohoa/index.html' });
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-type') ?? '', /^text\/html/);
+  assert.equal(index.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
+  const js = await handler({ url: 'app://sohoa/assets/app.js' });
+  assert.match(js.headers.get('content-type') ?? '', /^text\/javascript/);
+  for (const url of [
+    'app://sohoa/../secret.txt',
+    'app://sohoa/%2e%2e/secret.txt',
+    'app://sohoa/assets/..%2f..%2fsecret.txt',
+    'app://other/index.html',
+    'app://sohoa/missing.js',
+  ]) {
+    const res = await handler({ url });
+    assert.equal(res.status, 404, url);
+    assert.ok(!(await res.text()).includes('SECRET'), url);
+  }
+});
+
+test('one IPC handler per channel; only app:// frames get through', async () => {
+  assert.deepEqual([...seen.ipc.keys()].sort(), CHANNELS.map((c) => `sohoa:${c}`).sort());
+  const list = seen.ipc.get('sohoa:listDossiers');
+  assert.ok(list);
+  const ours = await list({ senderFrame: { url: 'app://sohoa/index.html' } }, {});
+  assert.deepEqual(ours, { ok: true, value: { dossiers: [] } });
+  for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///x.html' }, null]) {
+    const res = (await list({ senderFrame }, {})) as { ok: boolean; error: { code: string } };
+    assert.equal(res.ok, false);
+    assert.equal(res.error.code, 'UNAUTHORIZED');
+  }
+  const bad = (await seen.ipc.get('sohoa:getDossier')?.(
+    { senderFrame: { url: 'app://sohoa/index.html' } },
+    { id: 'x' },
+  )) as { error: { code: string } };
+  assert.equal(bad.error.code, 'BAD_REQUEST');
+});
+
+test('navigation away, new windows, webviews and permissions are refused', () => {
+  const listeners = new Map<string, Listener>();
+  let openHandler: Listener | undefined;
+  const contents = {
+    on: (name: string, fn: Listener) => listeners.set(name, fn),
+    setWindowOpenHandler: (fn: Listener) => (openHandler = fn),
+  };
+  for (const fn of seen.appListeners.get('web-contents-created') ?? []) fn({}, contents);
+
+  const navigate = (url: string) => {
+    let prevented = false;
+    listeners.get('will-navigate')?.({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  assert.equal(navigate('app://sohoa/index.html'), false);
+  assert.equal(navigate('https://evil.example/'), true);
+  assert.equal(navigate('file:///etc/passwd'), true);
+  assert.equal(navigate('https://dichvucong.gov.vn/'), true);
+  assert.deepEqual(seen.openedExternal, ['https://dichvucong.gov.vn/']);
+
+  assert.deepEqual(openHandler?.({ url: 'https://evil.example/' }), { action: 'deny' });
+  let webviewPrevented = false;
+  listeners.get('will-attach-webview')?.({ preventDefault: () => (webviewPrevented = true) });
+  assert.ok(webviewPrevented);
+
+  let granted: unknown;
+  seen.permissionRequest?.({}, 'media', (v: unknown) => (granted = v));
+  assert.equal(granted, false);
+  assert.equal(seen.permissionCheck?.(), false);
+});
+
+test('quitting closes the core first, then quits', async () => {
+  let prevented = false;
+  for (const fn of seen.appListeners.get('will-quit') ?? []) {
+    fn({ preventDefault: () => (prevented = true) });
+  }
+  assert.ok(prevented);
+  await quitted;
+  assert.equal(seen.quitCalls, 1);
+});

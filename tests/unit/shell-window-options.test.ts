@@ -1,0 +1,48 @@
+// GUIDE §4.1 and §4.10: the one window factory's hardening, checked without an Electron binary.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { test } from 'node:test';
+import { windowOptions } from '../../electron/main/windowOptions';
+
+test('the window is isolated, sandboxed, without Node, with web security and no webview', () => {
+  const options = windowOptions({
+    preloadPath: '/app/dist/electron/preload.cjs',
+    isPackaged: true,
+  });
+  const web = options.webPreferences;
+  assert.ok(web);
+  assert.equal(web.contextIsolation, true);
+  assert.equal(web.sandbox, true);
+  assert.equal(web.nodeIntegration, false);
+  assert.equal(web.nodeIntegrationInWorker, false);
+  assert.equal(web.nodeIntegrationInSubFrames, false);
+  assert.equal(web.webSecurity, true);
+  assert.equal(web.allowRunningInsecureContent, false);
+  assert.equal(web.webviewTag, false);
+  assert.equal(web.preload, '/app/dist/electron/preload.cjs');
+});
+
+test('DevTools only when not packaged', () => {
+  assert.equal(
+    windowOptions({ preloadPath: 'p', isPackaged: true }).webPreferences?.devTools,
+    false,
+  );
+  assert.equal(
+    windowOptions({ preloadPath: 'p', isPackaged: false }).webPreferences?.devTools,
+    true,
+  );
+});
+
+test('windowOptions.ts imports electron for types only', () => {
+  const source = fs.readFileSync('electron/main/windowOptions.ts', 'utf8');
+  const imports = [...source.matchAll(/^import\s+(type\s+)?.*from\s+'electron';/gm)];
+  assert.ok(imports.length > 0);
+  for (const m of imports) assert.ok(m[1], `runtime electron import: ${m[0]}`);
+});
+
+test('main.ts builds its only window from windowOptions', () => {
+  const source = fs.readFileSync('electron/main/main.ts', 'utf8');
+  const windows = [...source.matchAll(/new BrowserWindow\(([^)]*\))?/g)];
+  assert.equal(windows.length, 1);
+  assert.match(windows[0]?.[0] ?? '', /new BrowserWindow\(windowOptions\(/);
+});
