@@ -2,25 +2,14 @@
 // plain Node): which URLs belong to the app, which may open in the system browser, how app://
 // paths map to files, and the content security policy.
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'sohoa';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Same policy as the web host; a unit test keeps the two equal. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Hosts the clerk may be sent to in the system browser (https only). Extend deliberately. */
 export const EXTERNAL_ALLOWLIST: readonly string[] = [

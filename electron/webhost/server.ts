@@ -9,21 +9,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isChannel, type Envelope } from '../../shared/contract';
 import { errorInfo, type ErrorCode } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { createApi } from '../core/api';
 
-/** Same policy as the Electron shell's app:// protocol; a unit test keeps the two equal. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** A batch of scans in base64 can be large; past this we stop reading and answer 413. */
 export const MAX_BODY_BYTES = 300 * 1024 * 1024;
