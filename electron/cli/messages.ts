@@ -2,16 +2,6 @@
 export type Lang = 'vi' | 'en';
 
 const TEXT = {
-  usage: {
-    vi: `Cách dùng:
-  sohoa digitize <tệp ảnh…> [--out THƯ_MỤC] [--title TIÊU_ĐỀ] [--data-dir THƯ_MỤC] [--json]
-  sohoa demo [--data-dir THƯ_MỤC]
-Tùy chọn chung: --lang vi|en`,
-    en: `Usage:
-  sohoa digitize <image files…> [--out DIR] [--title TITLE] [--data-dir DIR] [--json]
-  sohoa demo [--data-dir DIR]
-Common options: --lang vi|en`,
-  },
   digitizing: { vi: 'Đang số hóa {n} tệp…', en: 'Digitizing {n} file(s)…' },
   fileFailed: { vi: 'Lỗi', en: 'Error' },
   noOutput: {

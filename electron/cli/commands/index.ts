@@ -1,0 +1,7 @@
+// Every `sohoa` sub-command, in the order `sohoa --help` lists them. Add a command by adding
+// its module here.
+import { demoCommand } from './demo';
+import { digitizeCommand } from './digitize';
+import type { Command } from './types';
+
+export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand];
