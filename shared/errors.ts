@@ -1,27 +1,26 @@
 // Typed error codes that cross the contract. Every code has a Vietnamese and an English message
 // that says what happened, to which file, and what the clerk can do next.
 import { z } from 'zod';
+import { ACQUIRE_MESSAGES } from './errorMessages/acquire';
+import { ARCHIVE_MESSAGES } from './errorMessages/archive';
+import { CORE_MESSAGES } from './errorMessages/core';
+import { DOSSIER_MESSAGES } from './errorMessages/dossier';
+import { OCR_MESSAGES } from './errorMessages/ocr';
+import { SIGN_MESSAGES } from './errorMessages/sign';
+import type { Template } from './errorMessages/template';
 
-export const ERROR_CODES = [
-  'FILE_NOT_FOUND',
-  'FILE_EMPTY',
-  'FILE_NOT_IMAGE',
-  'IMAGE_CORRUPT',
-  'IMAGE_TOO_LARGE',
-  'OCR_FAILED',
-  'PDF_FAILED',
-  'SIGN_FAILED',
-  'KEY_UNAVAILABLE',
-  'ARCHIVE_FAILED',
-  'NO_VALID_PAGES',
-  'DOSSIER_NOT_FOUND',
-  'BAD_REQUEST',
-  'UNAUTHORIZED',
-  'INTERNAL',
-] as const;
+const MESSAGES = {
+  ...CORE_MESSAGES,
+  ...OCR_MESSAGES,
+  ...SIGN_MESSAGES,
+  ...ARCHIVE_MESSAGES,
+  ...DOSSIER_MESSAGES,
+  ...ACQUIRE_MESSAGES,
+} satisfies Record<string, Template>;
 
+export type ErrorCode = keyof typeof MESSAGES;
+export const ERROR_CODES = Object.keys(MESSAGES) as [ErrorCode, ...ErrorCode[]];
 export const ErrorCode = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const Localized = z.object({ vi: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
@@ -33,71 +32,6 @@ export const ErrorInfo = z.object({
   subject: z.string().optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
-
-type Template = (subject: string) => Localized;
-
-const MESSAGES: Record<ErrorCode, Template> = {
-  FILE_NOT_FOUND: (f) => ({
-    vi: `Không tìm thấy tệp "${f}". Kiểm tra lại đường dẫn hoặc chọn lại tệp.`,
-    en: `File "${f}" was not found. Check the path or choose the file again.`,
-  }),
-  FILE_EMPTY: (f) => ({
-    vi: `Tệp "${f}" rỗng (0 byte). Hãy quét lại trang này.`,
-    en: `File "${f}" is empty (0 bytes). Scan this page again.`,
-  }),
-  FILE_NOT_IMAGE: (f) => ({
-    vi: `Tệp "${f}" không phải ảnh JPEG, PNG hoặc TIFF. Hãy chọn đúng tệp ảnh quét.`,
-    en: `File "${f}" is not a JPEG, PNG or TIFF image. Choose the scanned image file.`,
-  }),
-  IMAGE_CORRUPT: (f) => ({
-    vi: `Ảnh "${f}" bị hỏng hoặc không đầy đủ (có thể quét bị ngắt giữa chừng). Hãy quét lại trang này.`,
-    en: `Image "${f}" is damaged or incomplete (the scan may have been cut off). Scan this page again.`,
-  }),
-  IMAGE_TOO_LARGE: (f) => ({
-    vi: `Ảnh "${f}" quá lớn để xử lý an toàn. Hãy quét lại ở độ phân giải 200–300 dpi.`,
-    en: `Image "${f}" is too large to process safely. Scan it again at 200–300 dpi.`,
-  }),
-  OCR_FAILED: (f) => ({
-    vi: `Không nhận dạng được chữ trên "${f}". Trang vẫn được giữ; hãy thử lại hoặc quét lại rõ hơn.`,
-    en: `Text recognition failed on "${f}". The page is kept; retry or rescan it more clearly.`,
-  }),
-  PDF_FAILED: (f) => ({
-    vi: `Không tạo được tệp PDF cho "${f}". Hãy thử lại; nếu vẫn lỗi, báo bộ phận CNTT.`,
-    en: `Could not build the PDF for "${f}". Retry; if it fails again, tell IT.`,
-  }),
-  SIGN_FAILED: (f) => ({
-    vi: `Không ký số được "${f}". Kiểm tra chứng thư số hoặc USB token rồi thử lại.`,
-    en: `Could not sign "${f}". Check the certificate or USB token and retry.`,
-  }),
-  KEY_UNAVAILABLE: (f) => ({
-    vi: `Không mở được khóa ký "${f}". Kiểm tra tệp chứng thư và mật khẩu.`,
-    en: `Could not open signing key "${f}". Check the certificate file and its password.`,
-  }),
-  ARCHIVE_FAILED: (f) => ({
-    vi: `Không lưu được "${f}" vào kho lưu trữ. Dữ liệu chưa bị mất; hãy thử lại.`,
-    en: `Could not store "${f}" in the archive. Nothing was lost; retry.`,
-  }),
-  NO_VALID_PAGES: (f) => ({
-    vi: `Không có trang hợp lệ nào trong "${f}". Hãy kiểm tra các lỗi ở từng tệp.`,
-    en: `No valid page in "${f}". See the error reported for each file.`,
-  }),
-  DOSSIER_NOT_FOUND: (f) => ({
-    vi: `Không tìm thấy hồ sơ "${f}".`,
-    en: `Dossier "${f}" was not found.`,
-  }),
-  BAD_REQUEST: (f) => ({
-    vi: `Yêu cầu không hợp lệ: ${f}.`,
-    en: `Invalid request: ${f}.`,
-  }),
-  UNAUTHORIZED: () => ({
-    vi: 'Yêu cầu không được phép.',
-    en: 'Request not allowed.',
-  }),
-  INTERNAL: (f) => ({
-    vi: `Lỗi nội bộ (${f}). Công việc khác không bị ảnh hưởng; hãy báo bộ phận CNTT.`,
-    en: `Internal error (${f}). Other work is not affected; tell IT.`,
-  }),
-};
 
 export function errorInfo(code: ErrorCode, subject = ''): ErrorInfo {
   return { code, message: MESSAGES[code](subject), ...(subject ? { subject } : {}) };
