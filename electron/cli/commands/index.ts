@@ -2,6 +2,7 @@
 // its module here.
 import { demoCommand } from './demo';
 import { digitizeCommand } from './digitize';
+import { proceduresCommand } from './procedures';
 import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand, proceduresCommand];

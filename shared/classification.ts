@@ -1,0 +1,61 @@
+// The catalog of document types a dossier paper can be, and the shape of a classification
+// decision. Pure data shared by the core (rules, learned model), the CLI and the UI.
+import { z } from 'zod';
+
+export const DOCUMENT_TYPES = [
+  'cccd_front',
+  'cccd_back',
+  'birth_certificate',
+  'marriage_certificate',
+  'application_form',
+  'land_use_certificate',
+  'business_registration',
+  'decision',
+  'official_letter',
+  'petition',
+  'contract',
+  'other',
+] as const;
+
+export const DocumentType = z.enum(DOCUMENT_TYPES);
+export type DocumentType = z.infer<typeof DocumentType>;
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, { vi: string; en: string }> = {
+  cccd_front: { vi: 'Căn cước công dân (mặt trước)', en: 'Citizen ID card (front)' },
+  cccd_back: { vi: 'Căn cước công dân (mặt sau)', en: 'Citizen ID card (back)' },
+  birth_certificate: { vi: 'Giấy khai sinh', en: 'Birth certificate' },
+  marriage_certificate: { vi: 'Giấy chứng nhận kết hôn', en: 'Marriage certificate' },
+  application_form: { vi: 'Tờ khai', en: 'Application form' },
+  land_use_certificate: {
+    vi: 'Giấy chứng nhận quyền sử dụng đất',
+    en: 'Land-use right certificate',
+  },
+  business_registration: {
+    vi: 'Giấy chứng nhận đăng ký kinh doanh/doanh nghiệp',
+    en: 'Business registration certificate',
+  },
+  decision: { vi: 'Quyết định', en: 'Decision' },
+  official_letter: { vi: 'Công văn', en: 'Official letter' },
+  petition: { vi: 'Đơn', en: 'Petition' },
+  contract: { vi: 'Hợp đồng', en: 'Contract' },
+  other: { vi: 'Giấy tờ khác', en: 'Other document' },
+};
+
+export interface Candidate {
+  type: DocumentType;
+  /** 0–1. */
+  score: number;
+}
+
+export interface Classification {
+  /** The decided type, or null when the document needs the clerk's review. */
+  type: DocumentType | null;
+  confidence: number;
+  needsReview: boolean;
+  /** Best candidates first (at most 3). */
+  candidates: Candidate[];
+  /** Which layer decided: a rule, the learned model, or both agreeing. */
+  source: 'rules' | 'model' | 'rules+model' | 'none';
+  /** Why, for the clerk: the rule or keyword that matched. */
+  evidence: string[];
+}
