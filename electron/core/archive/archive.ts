@@ -1,7 +1,15 @@
 // The local archive: one SQLite file (WAL, foreign keys, busy timeout) plus the blob store.
-// A dossier, its pages and its file record are written in one transaction, after the file is
-// durably in the blob store, so the database never describes something that is not on disk.
+// A dossier, its documents, pages, file record, search entries, outbox item and audit entry are
+// written in one transaction, after the file is durably in the blob store, so the database never
+// describes something that is not on disk and never holds half a dossier.
 import Database from 'better-sqlite3';
+import {
+  DocumentMetadata,
+  DocumentMetadataInput,
+  DossierMetadata,
+  DossierMetadataInput,
+  formatDocCode,
+} from '../../../shared/archiveMetadata';
 import type {
   DossierDetail,
   DossierSummary,
@@ -9,7 +17,24 @@ import type {
   SignatureSummary,
 } from '../../../shared/contract';
 import { formatDossierCode, vietnamDayKey } from '../../../shared/dossierCode';
+import { SohoaError } from '../../../shared/errors';
+import { AuditLog, verifyChain, type AuditEvent, type ChainReport } from './audit';
+import { sha256Hex } from './blobStore';
+import { canonicalJson } from './canonicalJson';
 import { MIGRATIONS } from './migrations';
+import {
+  indexDossier,
+  indexPage,
+  searchArchive,
+  type SearchHit,
+  type SearchOptions,
+} from './search';
+
+export interface NewDocument {
+  metadata?: DocumentMetadataInput;
+  /** Ordinals (1-based, in the dossier) of the pages of this document. */
+  pages: number[];
+}
 
 export interface NewDossier {
   agencyId: string;
@@ -17,6 +42,31 @@ export interface NewDossier {
   title: string;
   pages: PageRecord[];
   file: { sha256: string; bytes: number; signature: SignatureSummary | null };
+  metadata?: DossierMetadataInput;
+  /** Without documents, the dossier is one document holding every page. */
+  documents?: NewDocument[];
+  /** The batch item that produced it: recording the same item twice returns the first dossier. */
+  sourceRef?: string;
+  /** Who did it, for the audit log (a clerk's account, `cli`, `batch`…). */
+  actor?: string;
+}
+
+export interface ArchiveOptions {
+  clock?: () => Date;
+  /** Put each new dossier in the outbox for the records store (default true). */
+  enqueueForUpload?: boolean;
+}
+
+/** What `sohoa audit verify` reports; `ok` only when nothing at all is wrong. */
+export interface ArchiveVerifyReport {
+  ok: boolean;
+  chain: Omit<ChainReport, 'lastRecordHash'>;
+  /** Dossiers whose rows no longer hash to what the log recorded last. */
+  alteredRecords: string[];
+  /** Dossiers the log recorded that are gone from the tables. */
+  missingRecords: string[];
+  /** Dossiers in the tables that the log never recorded. */
+  unloggedRecords: string[];
 }
 
 interface DossierRow {
@@ -44,97 +94,424 @@ interface PageRow {
   confidence: number;
 }
 
+export interface StoredFile {
+  dossierCode: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
 const SUMMARY_SELECT = `
   SELECT d.id, d.code, d.title, d.created_at,
          (SELECT count(*) FROM pages p WHERE p.dossier_id = d.id) AS page_count,
          f.name, f.sha256, f.bytes, f.signer, f.signed_at, f.sub_filter, f.demo_signature
   FROM dossiers d JOIN files f ON f.dossier_id = d.id`;
 
+/** The first version whose search index is filled in JS (see migrations v4). */
+const SEARCH_INDEX_VERSION = 4;
+/** The first version with the audit log (see migrations v3). */
+const AUDIT_VERSION = 3;
+
 export class Archive {
   private readonly db: Database.Database;
+  readonly audit: AuditLog;
+  private readonly clock: () => Date;
+  private readonly enqueueForUpload: boolean;
+  private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(file: string) {
+  constructor(
+    readonly file: string,
+    options: ArchiveOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.enqueueForUpload = options.enqueueForUpload ?? true;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     // FULL: a committed dossier survives a power cut, which a counter PC will see.
     this.db.pragma('synchronous = FULL');
-    migrate(this.db);
+    const from = migrate(this.db);
+    if (from > 0 && from < SEARCH_INDEX_VERSION && MIGRATIONS.length >= SEARCH_INDEX_VERSION)
+      this.rebuildSearchIndex();
+    this.audit = new AuditLog(this.db, file, this.clock);
+    this.audit.initAnchor();
+    if (from > 0 && from < AUDIT_VERSION && MIGRATIONS.length >= AUDIT_VERSION)
+      this.logExistingDossiers();
+  }
+
+  /** Dossiers made before the audit log existed enter it as they are, once, at the upgrade. */
+  private logExistingDossiers(): void {
+    this.audit.write((audit) => {
+      for (const d of this.db.prepare('SELECT id, code FROM dossiers ORDER BY id').all() as {
+        id: number;
+        code: string;
+      }[])
+        audit({
+          actor: 'migration',
+          action: 'dossier.recorded',
+          recordType: 'dossier',
+          recordRef: d.code,
+          details: { recordHash: this.recordHash(d.id), migratedFromVersion: AUDIT_VERSION - 1 },
+        });
+    });
+  }
+
+  /** The connection, for the modules that keep their own tables here (outbox, backup). */
+  get database(): Database.Database {
+    return this.db;
   }
 
   get schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
   recordDossier(input: NewDossier): DossierSummary {
+    if (input.sourceRef) {
+      const existing = this.stmt('SELECT id FROM dossiers WHERE source_ref = ?').get(
+        input.sourceRef,
+      ) as { id: number } | undefined;
+      if (existing) return this.getDossier(existing.id)!;
+    }
     const day = vietnamDayKey(input.receivedAt);
-    const tx = this.db.transaction((): number => {
-      const seq = this.db
-        .prepare(
-          `INSERT INTO day_sequences (agency, day, last) VALUES (?, ?, 1)
-           ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last`,
-        )
-        .get(input.agencyId, day) as { last: number };
+    const dossierInput = parseOrThrow(DossierMetadataInput, input.metadata ?? {});
+    const documents = input.documents ?? [{ pages: input.pages.map((p) => p.ordinal) }];
+    const docInputs = documents.map((d) => parseOrThrow(DocumentMetadataInput, d.metadata ?? {}));
+    const id = this.audit.write((audit) => {
+      // A batch item recorded by another connection since the check above.
+      if (input.sourceRef) {
+        const again = this.stmt('SELECT id FROM dossiers WHERE source_ref = ?').get(
+          input.sourceRef,
+        ) as { id: number } | undefined;
+        if (again) return again.id;
+      }
+      const seq = this.stmt(
+        `INSERT INTO day_sequences (agency, day, last) VALUES (?, ?, 1)
+         ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last`,
+      ).get(input.agencyId, day) as { last: number };
       const code = formatDossierCode(input.agencyId, day, seq.last);
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO dossiers (code, title, created_at) VALUES (?, ?, ?)')
-        .run(code, input.title, input.receivedAt.toISOString());
-      const dossierId = Number(lastInsertRowid);
-      const insertPage = this.db.prepare(
-        `INSERT INTO pages (dossier_id, ordinal, source_name, width_px, height_px, dpi, text, confidence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      const localDay = vnDate(input.receivedAt);
+      const metadata = {
+        maintenance: '01',
+        mode: '02',
+        language: 'vi',
+        startDate: localDay,
+        endDate: localDay,
+        confidenceLevel: '02',
+        paperFileCode: code,
+        ...dossierInput,
+        title: dossierInput.title ?? input.title,
+      };
+      const dossierId = Number(
+        this.stmt(
+          'INSERT INTO dossiers (code, title, created_at, metadata, source_ref) VALUES (?, ?, ?, ?, ?)',
+        ).run(
+          code,
+          metadata.title,
+          input.receivedAt.toISOString(),
+          canonicalJson(metadata),
+          input.sourceRef ?? null,
+        ).lastInsertRowid,
       );
-      for (const p of input.pages)
-        insertPage.run(
-          dossierId,
-          p.ordinal,
-          p.sourceName,
-          p.widthPx,
-          p.heightPx,
-          p.dpi,
-          p.text,
-          p.confidence,
+      const docOfPage = new Map<number, number>();
+      for (const [i, doc] of documents.entries()) {
+        const docId = Number(
+          this.stmt(
+            'INSERT INTO documents (dossier_id, ordinal, doc_code, metadata) VALUES (?, ?, ?, ?)',
+          ).run(dossierId, i + 1, formatDocCode(code, i + 1), canonicalJson(docInputs[i]))
+            .lastInsertRowid,
         );
+        for (const ordinal of doc.pages) docOfPage.set(ordinal, docId);
+      }
+      for (const p of input.pages) {
+        const docId = docOfPage.get(p.ordinal);
+        if (docId === undefined) throw new SohoaError('METADATA_INVALID', `page ${p.ordinal}`);
+        const pageId = Number(
+          this.stmt(
+            `INSERT INTO pages (dossier_id, document_id, ordinal, source_name, width_px, height_px, dpi, text, confidence)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            dossierId,
+            docId,
+            p.ordinal,
+            p.sourceName,
+            p.widthPx,
+            p.heightPx,
+            p.dpi,
+            p.text,
+            p.confidence,
+          ).lastInsertRowid,
+        );
+        indexPage(this.db, pageId, p.text);
+      }
       const sig = input.file.signature;
-      this.db
-        .prepare(
-          `INSERT INTO files (dossier_id, name, sha256, bytes, signer, signed_at, sub_filter, demo_signature)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          dossierId,
-          `${code}.pdf`,
-          input.file.sha256,
-          input.file.bytes,
-          sig?.signer ?? null,
-          sig?.signedAt ?? null,
-          sig?.subFilter ?? null,
-          sig?.demo ? 1 : 0,
-        );
+      this.stmt(
+        `INSERT INTO files (dossier_id, name, sha256, bytes, signer, signed_at, sub_filter, demo_signature)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        dossierId,
+        `${code}.pdf`,
+        input.file.sha256,
+        input.file.bytes,
+        sig?.signer ?? null,
+        sig?.signedAt ?? null,
+        sig?.subFilter ?? null,
+        sig?.demo ? 1 : 0,
+      );
+      indexDossier(this.db, dossierId, this.dossierSearchText(dossierId));
+      if (this.enqueueForUpload) {
+        const now = this.clock().toISOString();
+        this.stmt(
+          `INSERT INTO outbox (dossier_id, state, next_attempt_at, bytes_total, created_at, updated_at)
+           VALUES (?, 'pending', ?, ?, ?, ?)`,
+        ).run(dossierId, now, input.file.bytes, now, now);
+      }
+      audit({
+        actor: input.actor ?? 'system',
+        action: 'dossier.recorded',
+        recordType: 'dossier',
+        recordRef: code,
+        details: {
+          recordHash: this.recordHash(dossierId),
+          fileSha256: input.file.sha256,
+          pages: input.pages.length,
+          ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
+        },
+      });
       return dossierId;
     });
-    const id = tx.immediate();
     return this.getDossier(id)!;
   }
 
+  /** Changes the dossier's TT 05/2025 fields; logged with the record hash before and after. */
+  updateDossierMetadata(code: string, patch: DossierMetadataInput, actor: string): DossierMetadata {
+    const input = parseOrThrow(DossierMetadataInput, patch);
+    this.audit.write((audit) => {
+      const row = this.stmt('SELECT id, metadata FROM dossiers WHERE code = ?').get(code) as
+        { id: number; metadata: string } | undefined;
+      if (!row) throw new SohoaError('DOSSIER_NOT_FOUND', code);
+      const before = this.recordHash(row.id);
+      const merged = { ...(JSON.parse(row.metadata) as object), ...input };
+      this.stmt('UPDATE dossiers SET metadata = ?, title = coalesce(?, title) WHERE id = ?').run(
+        canonicalJson(merged),
+        input.title ?? null,
+        row.id,
+      );
+      this.dossierMetadata(row.id); // throws if the result is not a complete, valid record
+      indexDossier(this.db, row.id, this.dossierSearchText(row.id));
+      audit({
+        actor,
+        action: 'dossier.metadata_changed',
+        recordType: 'dossier',
+        recordRef: code,
+        details: {
+          changed: Object.keys(input).sort(),
+          before,
+          recordHash: this.recordHash(row.id),
+        },
+      });
+    });
+    return this.dossierMetadata(this.idOf(code));
+  }
+
+  /** Appends an audit entry on its own (exports, uploads…): the archive's log is the only one. */
+  logEvent(event: AuditEvent): void {
+    this.audit.write((audit) => audit(event));
+  }
+
+  idOf(code: string): number {
+    const row = this.stmt('SELECT id FROM dossiers WHERE code = ?').get(code) as
+      { id: number } | undefined;
+    if (!row) throw new SohoaError('DOSSIER_NOT_FOUND', code);
+    return row.id;
+  }
+
+  /** The complete dossier record of TT 05/2025, with codes and counts derived from the rows. */
+  dossierMetadata(id: number): DossierMetadata {
+    const row = this.stmt(
+      `SELECT d.code, d.metadata,
+              (SELECT count(*) FROM documents WHERE dossier_id = d.id) AS docs,
+              (SELECT count(*) FROM pages WHERE dossier_id = d.id) AS pages
+       FROM dossiers d WHERE d.id = ?`,
+    ).get(id) as { code: string; metadata: string; docs: number; pages: number };
+    return parseOrThrow(DossierMetadata, {
+      ...(JSON.parse(row.metadata) as object),
+      fileCode: row.code,
+      totalDoc: row.docs,
+      numberOfPage: row.pages,
+    });
+  }
+
+  /** Documents of a dossier with their complete TT 05/2025 records and page ordinals. */
+  documentsOf(id: number): { metadata: DocumentMetadata; pages: number[] }[] {
+    const dossier = this.dossierMetadata(id);
+    const docs = this.stmt(
+      'SELECT id, ordinal, doc_code, metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal',
+    ).all(id) as { id: number; ordinal: number; doc_code: string; metadata: string }[];
+    return docs.map((d) => {
+      const pages = (
+        this.stmt('SELECT ordinal FROM pages WHERE document_id = ? ORDER BY ordinal').all(d.id) as {
+          ordinal: number;
+        }[]
+      ).map((p) => p.ordinal);
+      const metadata = parseOrThrow(DocumentMetadata, {
+        maintenance: dossier.maintenance,
+        language: dossier.language,
+        mode: dossier.mode,
+        confidenceLevel: dossier.confidenceLevel,
+        ...(JSON.parse(d.metadata) as object),
+        docCode: d.doc_code,
+        docOrdinal: d.ordinal,
+        numberOfPage: pages.length,
+      });
+      return { metadata, pages };
+    });
+  }
+
+  /**
+   * SHA-256 of everything that makes up the dossier (metadata, documents, pages with their text,
+   * the file's hash), canonical JSON: the audit log keeps it so a later edit of a row shows.
+   */
+  recordHash(id: number): string {
+    const d = this.stmt('SELECT code, title, created_at, metadata FROM dossiers WHERE id = ?').get(
+      id,
+    ) as { code: string; title: string; created_at: string; metadata: string };
+    const docs = this.stmt(
+      'SELECT id, ordinal, doc_code, metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal',
+    ).all(id) as { id: number; ordinal: number; doc_code: string; metadata: string }[];
+    const pages = this.stmt(
+      `SELECT p.ordinal, p.source_name, p.width_px, p.height_px, p.dpi, p.text, p.confidence,
+              (SELECT ordinal FROM documents WHERE id = p.document_id) AS doc
+       FROM pages p WHERE p.dossier_id = ? ORDER BY p.ordinal`,
+    ).all(id);
+    const files = this.stmt(
+      'SELECT name, sha256, bytes, signer, signed_at FROM files WHERE dossier_id = ? ORDER BY id',
+    ).all(id);
+    return sha256Hex(
+      Buffer.from(
+        canonicalJson({
+          code: d.code,
+          title: d.title,
+          createdAt: d.created_at,
+          metadata: JSON.parse(d.metadata) as unknown,
+          documents: docs.map((x) => ({
+            ordinal: x.ordinal,
+            code: x.doc_code,
+            metadata: JSON.parse(x.metadata) as unknown,
+          })),
+          pages,
+          files,
+        }),
+      ),
+    );
+  }
+
+  /** Text the dossier is found by besides its pages: code, title, and the descriptive fields. */
+  private dossierSearchText(id: number): string {
+    const row = this.stmt('SELECT code, metadata FROM dossiers WHERE id = ?').get(id) as {
+      code: string;
+      metadata: string;
+    };
+    const m = JSON.parse(row.metadata) as Record<string, unknown>;
+    const docs = (
+      this.stmt('SELECT metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal').all(id) as {
+        metadata: string;
+      }[]
+    ).map((d) => JSON.parse(d.metadata) as Record<string, unknown>);
+    const fields = ['title', 'keyword', 'description', 'paperFileCode', 'inforSign'];
+    const docFields = ['typeName', 'codeNumber', 'codeNotation', 'organName', 'subject', 'keyword'];
+    return [
+      row.code,
+      ...fields.map((f) => m[f]),
+      ...docs.flatMap((d) => docFields.map((f) => d[f])),
+    ]
+      .filter((v): v is string => typeof v === 'string' && v.length > 0)
+      .join('\n');
+  }
+
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return searchArchive(this.db, query, (id) => this.dossierSearchText(id), options);
+  }
+
+  /** Re-indexes every page and dossier (after a migration from before the index existed). */
+  rebuildSearchIndex(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec(`INSERT INTO page_fts (page_fts) VALUES ('delete-all');
+                      INSERT INTO dossier_fts (dossier_fts) VALUES ('delete-all');`);
+        for (const p of this.db.prepare('SELECT id, text FROM pages').all() as {
+          id: number;
+          text: string;
+        }[])
+          indexPage(this.db, p.id, p.text);
+        for (const d of this.db.prepare('SELECT id FROM dossiers').pluck().all() as number[])
+          indexDossier(this.db, d, this.dossierSearchText(d));
+      })
+      .immediate();
+  }
+
+  /**
+   * The audit chain, then every dossier's rows against the record hash the log holds for it:
+   * an edited entry, an edited row, a deleted or an unlogged dossier all show here.
+   */
+  verify(): ArchiveVerifyReport {
+    const { lastRecordHash, ...chain } = verifyChain(this.audit);
+    const alteredRecords: string[] = [];
+    const unloggedRecords: string[] = [];
+    const present = new Set<string>();
+    for (const d of this.db.prepare('SELECT id, code FROM dossiers ORDER BY id').all() as {
+      id: number;
+      code: string;
+    }[]) {
+      present.add(d.code);
+      const logged = lastRecordHash.get(d.code);
+      if (logged === undefined) unloggedRecords.push(d.code);
+      else if (logged !== this.recordHash(d.id)) alteredRecords.push(d.code);
+    }
+    const missingRecords = [...lastRecordHash.keys()].filter((c) => !present.has(c));
+    const ok =
+      chain.problems.length === 0 &&
+      (chain.anchor === 'ok' || chain.anchor === 'behind') &&
+      alteredRecords.length + missingRecords.length + unloggedRecords.length === 0;
+    return { ok, chain, alteredRecords, missingRecords, unloggedRecords };
+  }
+
+  /** Every file the archive points at, for backups and hash checks. */
+  storedFiles(): StoredFile[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT d.code, f.name, f.sha256, f.bytes FROM files f JOIN dossiers d ON d.id = f.dossier_id
+           ORDER BY f.id`,
+        )
+        .all() as { code: string; name: string; sha256: string; bytes: number }[]
+    ).map((r) => ({ dossierCode: r.code, name: r.name, sha256: r.sha256, bytes: r.bytes }));
+  }
+
+  recordDossierCount(): number {
+    return this.db.prepare('SELECT count(*) FROM dossiers').pluck().get() as number;
+  }
+
   listDossiers(limit = 100): DossierSummary[] {
-    const rows = this.db
-      .prepare(`${SUMMARY_SELECT} ORDER BY d.id DESC LIMIT ?`)
-      .all(limit) as DossierRow[];
+    const rows = this.stmt(`${SUMMARY_SELECT} ORDER BY d.id DESC LIMIT ?`).all(
+      limit,
+    ) as DossierRow[];
     return rows.map(toSummary);
   }
 
   getDossier(id: number): DossierDetail | null {
-    const row = this.db.prepare(`${SUMMARY_SELECT} WHERE d.id = ?`).get(id) as
-      DossierRow | undefined;
+    const row = this.stmt(`${SUMMARY_SELECT} WHERE d.id = ?`).get(id) as DossierRow | undefined;
     if (!row) return null;
-    const pages = this.db
-      .prepare(
-        `SELECT ordinal, source_name, width_px, height_px, dpi, text, confidence
-         FROM pages WHERE dossier_id = ? ORDER BY ordinal`,
-      )
-      .all(id) as PageRow[];
+    const pages = this.stmt(
+      `SELECT ordinal, source_name, width_px, height_px, dpi, text, confidence
+       FROM pages WHERE dossier_id = ? ORDER BY ordinal`,
+    ).all(id) as PageRow[];
     return {
       ...toSummary(row),
       fileBytes: row.bytes,
@@ -151,7 +528,7 @@ export class Archive {
   }
 
   findByCode(code: string): DossierDetail | null {
-    const row = this.db.prepare('SELECT id FROM dossiers WHERE code = ?').get(code) as
+    const row = this.stmt('SELECT id FROM dossiers WHERE code = ?').get(code) as
       { id: number } | undefined;
     return row ? this.getDossier(row.id) : null;
   }
@@ -165,7 +542,8 @@ export class Archive {
   }
 }
 
-export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): void {
+/** Applies the missing migrations in order; returns the version the database had before. */
+export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
@@ -173,6 +551,31 @@ export function migrate(db: Database.Database, migrations: readonly string[] = M
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }
+  return current;
+}
+
+function parseOrThrow<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  throw new SohoaError('METADATA_INVALID', `${issue.path.map(String).join('.')}: ${issue.message}`);
+}
+
+/** DD/MM/YYYY of an instant in Vietnam time, as TT 05/2025 writes dates. */
+export function vnDate(at: Date): string {
+  const d = new Date(at.getTime() + 7 * 3600 * 1000);
+  const dd = String(d.getUTCDate()).padStart(2, '0');
+  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${d.getUTCFullYear()}`;
 }
 
 function toSummary(row: DossierRow): DossierSummary {

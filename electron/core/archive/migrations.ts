@@ -39,4 +39,82 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (agency, day)
   );
   `,
+  // v2: TT 05/2025 metadata. Dossiers and documents keep their metadata as validated JSON
+  // (shared/archiveMetadata.ts); codes and counts are derived from the rows, never stored twice.
+  // Each v1 dossier becomes one document holding all its pages.
+  `
+  ALTER TABLE dossiers ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata));
+  -- The batch item that made the dossier: a resumed batch never records it twice.
+  ALTER TABLE dossiers ADD COLUMN source_ref TEXT;
+  CREATE UNIQUE INDEX dossiers_source_ref ON dossiers(source_ref) WHERE source_ref IS NOT NULL;
+  CREATE TABLE documents (
+    id          INTEGER PRIMARY KEY,
+    dossier_id  INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE RESTRICT,
+    ordinal     INTEGER NOT NULL CHECK (ordinal > 0),
+    doc_code    TEXT NOT NULL UNIQUE,
+    metadata    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+    UNIQUE (dossier_id, ordinal)
+  );
+  ALTER TABLE pages ADD COLUMN document_id INTEGER REFERENCES documents(id) ON DELETE RESTRICT;
+  CREATE INDEX pages_document ON pages(document_id);
+  UPDATE dossiers SET metadata = json_object(
+    'title', title, 'maintenance', '01', 'mode', '02', 'language', 'vi',
+    'startDate', strftime('%d/%m/%Y', created_at, '+7 hours'),
+    'endDate', strftime('%d/%m/%Y', created_at, '+7 hours'),
+    'confidenceLevel', '02', 'paperFileCode', code);
+  INSERT INTO documents (dossier_id, ordinal, doc_code, metadata)
+    SELECT id, 1, code || '.0000001', '{}' FROM dossiers;
+  UPDATE pages SET document_id = (SELECT id FROM documents WHERE documents.dossier_id = pages.dossier_id);
+  `,
+  // v3: append-only, hash-chained audit log (electron/core/archive/audit.ts). The triggers stop
+  // honest mistakes; the chain and the anchor file catch deliberate edits of the file.
+  `
+  CREATE TABLE audit_log (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_ref  TEXT NOT NULL,
+    details     TEXT NOT NULL CHECK (json_valid(details)),
+    prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    hash        TEXT NOT NULL CHECK (length(hash) = 64)
+  );
+  CREATE INDEX audit_record ON audit_log(record_type, record_ref);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
+  // v4: full-text search over a folded copy of the text (diacritics and đ removed, same length as
+  // the original so a match maps back to the original for snippets). Contentless: the original
+  // text already lives in pages, the index does not hold it twice. Filled by the archive in JS.
+  `
+  CREATE VIRTUAL TABLE page_fts USING fts5(body, content='', contentless_delete=1,
+    tokenize='unicode61 remove_diacritics 0');
+  CREATE VIRTUAL TABLE dossier_fts USING fts5(body, content='', contentless_delete=1,
+    tokenize='unicode61 remove_diacritics 0');
+  `,
+  // v5: the outbox (electron/core/outbox/): one row per dossier to send to the records store.
+  `
+  CREATE TABLE outbox (
+    id            INTEGER PRIMARY KEY,
+    dossier_id    INTEGER NOT NULL UNIQUE REFERENCES dossiers(id) ON DELETE RESTRICT,
+    state         TEXT NOT NULL CHECK (state IN ('pending', 'uploading', 'done', 'needs_attention')),
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error    TEXT,
+    bytes_total   INTEGER NOT NULL DEFAULT 0,
+    bytes_done    INTEGER NOT NULL DEFAULT 0,
+    remote_prefix TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    done_at       TEXT
+  );
+  CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+  -- Dossiers made before the outbox existed are sent too: every dossier reaches the store.
+  INSERT INTO outbox (dossier_id, state, next_attempt_at, bytes_total, created_at, updated_at)
+    SELECT d.id, 'pending', d.created_at, f.bytes, d.created_at, d.created_at
+    FROM dossiers d JOIN files f ON f.dossier_id = d.id GROUP BY d.id;
+  `,
 ];

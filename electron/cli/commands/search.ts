@@ -1,0 +1,51 @@
+// `sohoa search "<query>"`: folded full-text search over OCR text and metadata; prints the
+// dossier, the page and a snippet with the matched words marked.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SohoaError } from '../../../shared/errors';
+import { openArchive } from '../../core/archive/open';
+import { renderMarks } from '../../core/archive/search';
+import type { Command } from './types';
+
+export const searchCommand: Command = {
+  name: 'search',
+  usage: {
+    vi: 'sohoa search "<từ cần tìm>" [--limit N] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa search "<query>" [--limit N] [--data-dir DIR] [--json]',
+  },
+  run(argv, { lang }) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string', default: '20' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    const query = positionals.join(' ').trim();
+    if (!query) throw new SohoaError('SEARCH_EMPTY');
+    const opened = openArchive(values['data-dir'] ? path.resolve(values['data-dir']) : undefined);
+    try {
+      const hits = opened.archive.search(query, { limit: Math.max(1, Number(values.limit) || 20) });
+      if (values.json) console.log(JSON.stringify(hits, null, 2));
+      else {
+        const vi = lang === 'vi';
+        if (hits.length === 0) console.log(vi ? 'Không tìm thấy kết quả.' : 'No results.');
+        for (const h of hits) {
+          const where =
+            h.page === null
+              ? vi
+                ? 'thông tin hồ sơ'
+                : 'metadata'
+              : `${vi ? 'trang' : 'page'} ${h.page}`;
+          console.log(`${h.dossierCode} · ${where} · ${h.title}`);
+          console.log(`  ${renderMarks(h, process.stdout.isTTY)}`);
+        }
+      }
+      return Promise.resolve(0);
+    } finally {
+      opened.close();
+    }
+  },
+};

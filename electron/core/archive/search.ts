@@ -1,0 +1,191 @@
+// Full-text search (SQLite FTS5) over a folded copy of the text: "Nguyễn Văn An", "nguyen van an"
+// and "NGUYEN VAN AN" index and query alike, đ/Đ fold to d. The folded copy has exactly the
+// original's length, so where a word matched in the folded text is where it stands in the
+// original, and snippets show the original with its accents. The index is contentless: the
+// original text is read from pages (or the dossier's metadata) only for the hits shown.
+import type Database from 'better-sqlite3';
+import { foldVietnamese, nfc } from '../../../shared/text';
+
+export interface SearchHit {
+  dossierId: number;
+  dossierCode: string;
+  title: string;
+  /** Page ordinal, or null when the match is in the dossier's metadata. */
+  page: number | null;
+  /** Original text around the first matches, cut at word boundaries. */
+  snippet: string;
+  /** [start, end) offsets in `snippet` of the matched words. */
+  marks: [number, number][];
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+const foldCache = new Map<string, string>();
+
+/** foldVietnamese per character, keeping the string's length (a character whose fold would not). */
+export function foldKeepingOffsets(text: string): string {
+  return text.replace(/[^\0-@[-\x7f]/gu, (ch) => {
+    let folded = foldCache.get(ch);
+    if (folded === undefined) {
+      const f = /\s/u.test(ch) ? ' ' : foldVietnamese(ch);
+      folded = f.length === ch.length ? f : ch;
+      foldCache.set(ch, folded);
+    }
+    return folded;
+  });
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+interface QueryTerm {
+  word: string;
+  prefix: boolean;
+}
+
+/** Words of the query, folded; a trailing `*` asks for a prefix match. */
+export function parseQuery(query: string): { terms: QueryTerm[]; phrase: boolean } {
+  const q = nfc(query).trim();
+  const phrase = q.length > 1 && q.startsWith('"') && q.endsWith('"');
+  const terms: QueryTerm[] = [];
+  for (const m of foldVietnamese(q).matchAll(/([\p{L}\p{N}]+)(\*?)/gu))
+    terms.push({ word: m[1]!, prefix: m[2] === '*' });
+  return { terms, phrase };
+}
+
+/** FTS5 query syntax: every word quoted (no operator injection), AND of words or one phrase. */
+export function toFtsQuery({ terms, phrase }: ReturnType<typeof parseQuery>): string {
+  const quoted = terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`);
+  return phrase && !terms.some((t) => t.prefix)
+    ? `"${terms.map((t) => t.word).join(' ')}"`
+    : quoted.join(' ');
+}
+
+export function indexPage(db: Database.Database, pageId: number, text: string): void {
+  db.prepare('INSERT INTO page_fts (rowid, body) VALUES (?, ?)').run(
+    pageId,
+    foldKeepingOffsets(nfc(text)),
+  );
+}
+
+export function indexDossier(db: Database.Database, dossierId: number, searchable: string): void {
+  db.prepare('DELETE FROM dossier_fts WHERE rowid = ?').run(dossierId);
+  db.prepare('INSERT INTO dossier_fts (rowid, body) VALUES (?, ?)').run(
+    dossierId,
+    foldKeepingOffsets(nfc(searchable)),
+  );
+}
+
+interface PageHitRow {
+  dossier_id: number;
+  code: string;
+  title: string;
+  ordinal: number;
+  text: string;
+}
+
+/**
+ * Newest first: FTS5 walks its doclists by rowid, so `ORDER BY rowid DESC LIMIT n` stops after n
+ * hits, where ranking by relevance would score every match (slow for common names at 1M pages).
+ */
+export function searchArchive(
+  db: Database.Database,
+  query: string,
+  dossierText: (dossierId: number) => string,
+  options: SearchOptions = {},
+): SearchHit[] {
+  const parsed = parseQuery(query);
+  if (parsed.terms.length === 0) return [];
+  const limit = options.limit ?? 20;
+  const match = toFtsQuery(parsed);
+  const dossierRows = db
+    .prepare(
+      `SELECT d.id AS dossier_id, d.code, d.title FROM dossier_fts f JOIN dossiers d ON d.id = f.rowid
+       WHERE dossier_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
+    )
+    .all(match, limit) as Omit<PageHitRow, 'ordinal' | 'text'>[];
+  const hits: SearchHit[] = dossierRows.map((r) => ({
+    dossierId: r.dossier_id,
+    dossierCode: r.code,
+    title: r.title,
+    page: null,
+    ...makeSnippet(dossierText(r.dossier_id), parsed.terms),
+  }));
+  const pageRows = db
+    .prepare(
+      `SELECT d.id AS dossier_id, d.code, d.title, p.ordinal, p.text
+       FROM (SELECT rowid FROM page_fts WHERE page_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
+       JOIN pages p ON p.id = f.rowid JOIN dossiers d ON d.id = p.dossier_id
+       ORDER BY p.id DESC`,
+    )
+    .all(match, limit - hits.length) as PageHitRow[];
+  for (const r of pageRows)
+    hits.push({
+      dossierId: r.dossier_id,
+      dossierCode: r.code,
+      title: r.title,
+      page: r.ordinal,
+      ...makeSnippet(r.text, parsed.terms),
+    });
+  return hits;
+}
+
+/** A window of the original text around the first matched words, the words marked. */
+export function makeSnippet(
+  original: string,
+  terms: readonly QueryTerm[],
+  context = 60,
+): Pick<SearchHit, 'snippet' | 'marks'> {
+  const text = nfc(original);
+  const folded = foldKeepingOffsets(text);
+  const found: [number, number][] = [];
+  for (const m of folded.matchAll(WORD)) {
+    const w = m[0];
+    if (terms.some((t) => (t.prefix ? w.startsWith(t.word) : w === t.word)))
+      found.push([m.index, m.index + w.length]);
+  }
+  if (found.length === 0) return { snippet: collapse(text.slice(0, context * 2)).text, marks: [] };
+  let start = Math.max(0, found[0]![0] - context);
+  let end = Math.min(text.length, found[0]![1] + context * 2);
+  // Cut at spaces so no word is shown half.
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  if (end < text.length)
+    end = text.lastIndexOf(' ', end) > found[0]![1] ? text.lastIndexOf(' ', end) : end;
+  const window = collapse(text.slice(start, end), start);
+  const marks = found
+    .filter(([a, b]) => a >= start && b <= end)
+    .map(([a, b]): [number, number] => [window.map(a), window.map(b)]);
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  return {
+    snippet: prefix + window.text + suffix,
+    marks: marks.map(([a, b]) => [a + prefix.length, b + prefix.length]),
+  };
+}
+
+/** Whitespace runs to one space (OCR text is full of line breaks), with an offset map. */
+function collapse(s: string, base = 0): { text: string; map: (offset: number) => number } {
+  const keep: number[] = [];
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    keep.push(out.length);
+    const ws = /\s/.test(s[i]!);
+    if (ws && (out.endsWith(' ') || out.length === 0)) continue;
+    out += ws ? ' ' : s[i];
+  }
+  keep.push(out.length);
+  return { text: out, map: (offset) => keep[offset - base] ?? out.length };
+}
+
+/** Renders marks for a terminal: bold where it is one, «…» otherwise. */
+export function renderMarks(hit: Pick<SearchHit, 'snippet' | 'marks'>, tty: boolean): string {
+  const [open, close] = tty ? ['\x1b[1m', '\x1b[0m'] : ['«', '»'];
+  let out = '';
+  let at = 0;
+  for (const [a, b] of hit.marks) {
+    out += hit.snippet.slice(at, a) + open + hit.snippet.slice(a, b) + close;
+    at = b;
+  }
+  return out + hit.snippet.slice(at);
+}

@@ -1,0 +1,140 @@
+// Folded full-text search: with or without diacritics, any case, đ = d; hits name the dossier and
+// page and carry a snippet of the original text with the matched words marked.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Archive } from '../../electron/core/archive/archive';
+import { sha256Hex } from '../../electron/core/archive/blobStore';
+import { foldKeepingOffsets, renderMarks } from '../../electron/core/archive/search';
+import { searchCommand } from '../../electron/cli/commands/search';
+
+const PAGES = [
+  'TỜ KHAI ĐĂNG KÝ KHAI SINH\nHọ, chữ đệm, tên: NGUYỄN VĂN AN\nNơi sinh: Bệnh viện Đa khoa tỉnh Đồng Tháp',
+  'Người đi khai: Trần Thị Đào, đường Lê Lợi, phường Đông Hồ',
+  // Decomposed (NFD) text, as some scanners' OCR gives it.
+  'Ông Nguyễn Văn Anh, không phải người cần tìm'.normalize('NFD'),
+];
+
+function makeArchive(): { archive: Archive; dir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-search-'));
+  const archive = new Archive(path.join(dir, 'archive.sqlite'));
+  archive.recordDossier({
+    agencyId: 'H49.64.33',
+    receivedAt: new Date('2026-11-23T02:00:00Z'),
+    title: 'Đăng ký khai sinh',
+    metadata: { keyword: 'hộ tịch' },
+    pages: PAGES.map((text, i) => ({
+      ordinal: i + 1,
+      sourceName: `p${i + 1}.jpg`,
+      widthPx: 100,
+      heightPx: 100,
+      dpi: 200,
+      text,
+      confidence: 90,
+    })),
+    file: { sha256: sha256Hex(Buffer.from('x')), bytes: 1, signature: null },
+  });
+  archive.recordDossier({
+    agencyId: 'H49.64.33',
+    receivedAt: new Date('2026-11-23T03:00:00Z'),
+    title: 'Cấp giấy phép xây dựng',
+    pages: [
+      {
+        ordinal: 1,
+        sourceName: 'gp.jpg',
+        widthPx: 100,
+        heightPx: 100,
+        dpi: 200,
+        text: 'Chủ đầu tư: Phạm Đức Đạt',
+        confidence: 90,
+      },
+    ],
+    file: { sha256: sha256Hex(Buffer.from('y')), bytes: 1, signature: null },
+  });
+  return { archive, dir };
+}
+
+const marked = (h: { snippet: string; marks: [number, number][] }) =>
+  h.marks.map(([a, b]) => h.snippet.slice(a, b));
+
+test('the folded copy keeps the original’s length, so offsets map back', () => {
+  for (const s of PAGES.map((p) => p.normalize('NFC'))) {
+    const f = foldKeepingOffsets(s);
+    assert.equal(f.length, s.length);
+  }
+  assert.equal(foldKeepingOffsets('NGUYỄN Văn ĐÀO'), 'nguyen van dao');
+});
+
+test('“nguyen van an”, “Nguyễn Văn An” and “NGUYEN VAN AN” find the same page', () => {
+  const { archive } = makeArchive();
+  const results = [
+    'nguyen van an',
+    'Nguyễn Văn An',
+    'NGUYEN VAN AN',
+    'Nguyễn Văn An'.normalize('NFD'),
+  ].map((q) => archive.search(q));
+  for (const hits of results) {
+    assert.deepEqual(
+      hits.map((h) => [h.dossierCode, h.page]),
+      [['H49.64.33-261123-0001', 1]],
+      'whole words: “Anh” on page 3 is not “An”',
+    );
+    assert.deepEqual(marked(hits[0]!), ['NGUYỄN', 'VĂN', 'AN']);
+  }
+  assert.match(results[0]![0]!.snippet, /NGUYỄN VĂN AN/);
+  assert.equal(renderMarks(results[0]![0]!, false).includes('«NGUYỄN» «VĂN» «AN»'), true);
+  archive.close();
+});
+
+test('đ and Đ fold to d, in the text and in the query', () => {
+  const { archive } = makeArchive();
+  const pageOf = (q: string) => archive.search(q).map((h) => [h.dossierCode.slice(-4), h.page]);
+  assert.deepEqual(pageOf('tran thi dao'), [['0001', 2]]);
+  assert.deepEqual(pageOf('ĐƯỜNG LÊ LỢI'), [['0001', 2]]);
+  assert.deepEqual(pageOf('duc dat'), [['0002', 1]]);
+  assert.deepEqual(pageOf('dong thap'), [['0001', 1]]);
+  archive.close();
+});
+
+test('metadata is searched too; phrases, prefixes and stray operators are safe', () => {
+  const { archive } = makeArchive();
+  const meta = archive.search('ho tich');
+  assert.deepEqual(
+    meta.map((h) => [h.dossierCode, h.page]),
+    [['H49.64.33-261123-0001', null]],
+  );
+  assert.deepEqual(marked(meta[0]!), ['hộ', 'tịch']);
+  assert.equal(archive.search('giay phep').length, 1);
+  assert.deepEqual(
+    archive.search('nguyen anh*').map((h) => h.page),
+    [3],
+  );
+  assert.deepEqual(archive.search('"an nguyen"').length, 0, 'phrase order matters');
+  assert.deepEqual(
+    archive.search('"van an"').map((h) => h.page),
+    [1],
+  );
+  for (const q of ['OR', 'NOT "', 'a AND', '(*)', 'col:x', '""'])
+    assert.doesNotThrow(() => archive.search(q), q);
+  archive.close();
+});
+
+test('sohoa search prints the dossier, page and marked snippet', async () => {
+  const { archive, dir } = makeArchive();
+  archive.close();
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (s: string) => lines.push(s);
+  try {
+    const code = await searchCommand.run(['NGUYEN', 'VAN', 'AN', '--data-dir', dir], {
+      lang: 'vi',
+    });
+    assert.equal(code, 0);
+  } finally {
+    console.log = log;
+  }
+  assert.match(lines[0]!, /^H49\.64\.33-261123-0001 · trang 1 · Đăng ký khai sinh$/);
+  assert.match(lines[1]!, /«NGUYỄN» «VĂN» «AN»/);
+});
