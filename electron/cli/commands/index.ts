@@ -3,6 +3,7 @@
 import { demoCommand } from './demo';
 import { digitizeCommand } from './digitize';
 import { proceduresCommand } from './procedures';
+import { cccdCommand } from './cccd';
 import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand, proceduresCommand];
+export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand, proceduresCommand, cccdCommand];
