@@ -17,7 +17,8 @@ export const BACKUP_MANIFEST = 'sohoa-backup.json';
 const DB_NAME = 'archive.sqlite';
 
 export interface BackupManifest {
-  format: 'sohoa-backup/1';
+  /** 'sohoa-backup/1'; read back as any string, so an unknown format can be named. */
+  format: string;
   createdAt: string;
   schemaVersion: number;
   database: { name: string; sha256: string; bytes: number };
@@ -130,8 +131,7 @@ export async function restoreArchive(
   } catch (e) {
     throw corrupt('no manifest (unfinished backup?)', e);
   }
-  if (manifest.format !== 'sohoa-backup/1')
-    throw corrupt(`unknown format ${String(manifest.format as unknown)}`);
+  if (manifest.format !== 'sohoa-backup/1') throw corrupt(`unknown format ${manifest.format}`);
   const dbFile = path.join(backupDir, manifest.database.name);
   const dbBytes = await fsp.readFile(dbFile).catch((e: unknown) => {
     throw corrupt('database missing', e);
