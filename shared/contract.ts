@@ -35,6 +35,24 @@ export const DossierSummary = z.object({
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
 
+/** What the image pipeline did to a page and what it measured: the review queue works on it. */
+export const PageAnalysisRecord = z.object({
+  /** Clockwise quarter turns applied to make the page upright. */
+  rotatedDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  orientationConfidence: z.number(),
+  /** Skew measured, degrees clockwise; removed when `deskewed`. */
+  skewDeg: z.number(),
+  deskewed: z.boolean(),
+  cropped: z.boolean(),
+  /** Flagged blank: kept, never dropped; the clerk decides. */
+  blank: z.boolean(),
+  /** Share of ink inside the margins (the blank score). */
+  inkRatio: z.number().min(0).max(1),
+  /** Size of the page's image in the PDF. */
+  archivalBytes: z.number().int().nonnegative(),
+});
+export type PageAnalysisRecord = z.infer<typeof PageAnalysisRecord>;
+
 export const PageRecord = z.object({
   ordinal: z.number().int().positive(),
   sourceName: z.string(),
@@ -43,6 +61,7 @@ export const PageRecord = z.object({
   dpi: z.number().positive(),
   text: z.string(),
   confidence: z.number().min(0).max(100),
+  analysis: PageAnalysisRecord.optional(),
 });
 export type PageRecord = z.infer<typeof PageRecord>;
 

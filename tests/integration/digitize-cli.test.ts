@@ -113,7 +113,7 @@ test('sohoa digitize exits 2 with usage when given no file, and 0 when every fil
   const png = path.join(dir, 'p.png');
   fs.writeFileSync(
     png,
-    await renderPage({ lines: ['Việt Nam'], widthMm: 60, heightMm: 25, format: 'png' }),
+    await renderPage({ lines: ['Việt Nam'], widthMm: 60, heightMm: 50, format: 'png' }),
   );
   const ok = spawnSync(
     process.execPath,

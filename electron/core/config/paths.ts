@@ -27,6 +27,8 @@ export interface DataPaths {
   keysDir: string;
   tessdataDir: string;
   blobsDir: string;
+  /** Work in progress (the PDF being written); emptied of stale files on start. */
+  tmpDir: string;
 }
 
 export function dataPaths(root: string): DataPaths {
@@ -37,5 +39,6 @@ export function dataPaths(root: string): DataPaths {
     keysDir: path.join(root, 'keys'),
     tessdataDir: path.join(root, 'tessdata'),
     blobsDir: path.join(root, 'blobs'),
+    tmpDir: path.join(root, 'tmp'),
   };
 }

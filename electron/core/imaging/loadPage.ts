@@ -1,9 +1,10 @@
-// Reads one scanned file into page images: the archival copy (colour, original resolution,
-// stored in the PDF) and the OCR copy (grey, same geometry, so word boxes map 1:1 onto the page).
+// Opens one scanned file (JPEG, PNG, TIFF with any number of pages): checks it cheaply from its
+// header, then hands out its pages one at a time so a long batch never holds them all in memory.
 // Every failure becomes a typed error naming the file; nothing here may crash the batch.
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { SohoaError } from '../../../shared/errors';
+import { preparePage, type PrepareOptions, type PreparedPage } from './preparePage';
 
 /** Larger than A0 at 300 dpi (≈ 140 Mpx); anything bigger is refused as a likely bomb. */
 export const MAX_PAGE_PIXELS = 150_000_000;
@@ -12,17 +13,14 @@ export const DEFAULT_DPI = 200;
 
 export type SourceFormat = 'jpeg' | 'png' | 'tiff';
 
-export interface PageImage {
-  sourceName: string;
-  /** 0-based page within a multi-page source (TIFF). */
-  pageInSource: number;
-  widthPx: number;
-  heightPx: number;
+/** A readable image file: its pages are decoded one at a time, when the pipeline reaches them. */
+export interface ImageFile {
+  name: string;
+  format: SourceFormat;
+  pageCount: number;
   dpi: number;
-  /** What goes into the PDF. */
-  archival: { format: 'jpeg' | 'png'; bytes: Buffer };
-  /** What the OCR engine reads (grey PNG, same size). */
-  ocr: Buffer;
+  /** Decodes, straightens and measures one page (0-based); failures name the file and page. */
+  page(index: number, options?: PrepareOptions): Promise<PreparedPage>;
 }
 
 export function sniffFormat(bytes: Buffer): SourceFormat | null {
@@ -37,7 +35,7 @@ export function sniffFormat(bytes: Buffer): SourceFormat | null {
   return null;
 }
 
-export async function loadPages(sourceName: string, bytes: Buffer): Promise<PageImage[]> {
+export async function openImageFile(sourceName: string, bytes: Buffer): Promise<ImageFile> {
   const name = path.basename(sourceName);
   if (bytes.length === 0) throw new SohoaError('FILE_EMPTY', name);
   const format = sniffFormat(bytes);
@@ -53,52 +51,38 @@ export async function loadPages(sourceName: string, bytes: Buffer): Promise<Page
   if (meta.width * meta.height > MAX_PAGE_PIXELS) throw new SohoaError('IMAGE_TOO_LARGE', name);
 
   const pageCount = format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
-  const pages: PageImage[] = [];
-  for (let page = 0; page < pageCount; page++) {
-    pages.push(await loadOnePage(name, bytes, format, page, meta));
-  }
-  return pages;
-}
-
-async function loadOnePage(
-  name: string,
-  bytes: Buffer,
-  format: SourceFormat,
-  page: number,
-  meta: Metadata,
-): Promise<PageImage> {
-  const open = () =>
-    // failOn 'truncated' rejects a scan cut off mid-file instead of padding it with grey.
-    sharp(bytes, { page, failOn: 'truncated', limitInputPixels: MAX_PAGE_PIXELS }).rotate();
-  try {
-    // Decoding the OCR copy reads every pixel, so a damaged file fails here, before the PDF.
-    const ocrResult = await open().toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer({
-      resolveWithObject: true,
-    });
-    const { width, height } = ocrResult.info;
-    const keepOriginalJpeg =
-      format === 'jpeg' && (meta.orientation ?? 1) === 1 && meta.space !== 'cmyk' && page === 0;
-    const archival = keepOriginalJpeg
-      ? { format: 'jpeg' as const, bytes }
-      : {
-          format: 'jpeg' as const,
-          bytes: await open().toColourspace('srgb').jpeg({ quality: 85, mozjpeg: true }).toBuffer(),
-        };
-    const dpi =
-      meta.density && meta.density >= 50 && meta.density <= 2400 ? meta.density : DEFAULT_DPI;
-    return {
-      sourceName: name,
-      pageInSource: page,
-      widthPx: width,
-      heightPx: height,
-      dpi,
-      archival,
-      ocr: ocrResult.data,
-    };
-  } catch (cause) {
-    if (cause instanceof SohoaError) throw cause;
-    const message = cause instanceof Error ? cause.message : '';
-    if (/pixel limit/i.test(message)) throw new SohoaError('IMAGE_TOO_LARGE', name, { cause });
-    throw new SohoaError('IMAGE_CORRUPT', name, { cause });
-  }
+  const dpi =
+    meta.density && meta.density >= 50 && meta.density <= 2400 ? meta.density : DEFAULT_DPI;
+  // The scanner's own JPEG goes into the PDF untouched when nothing needs changing: no second
+  // lossy pass, and the archive holds exactly what was scanned.
+  const keepOriginal =
+    format === 'jpeg' &&
+    (meta.orientation ?? 1) === 1 &&
+    meta.space === 'srgb' &&
+    meta.channels === 3;
+  return {
+    name,
+    format,
+    pageCount,
+    dpi,
+    async page(index, options) {
+      const subject = pageCount > 1 ? `${name} (trang ${index + 1})` : name;
+      try {
+        // failOn 'truncated' rejects a scan cut off mid-file instead of padding it with grey.
+        const open = () =>
+          sharp(bytes, {
+            page: index,
+            failOn: 'truncated',
+            limitInputPixels: MAX_PAGE_PIXELS,
+          }).rotate();
+        return await preparePage(open, keepOriginal ? bytes : null, { dpi, ...options });
+      } catch (cause) {
+        if (cause instanceof SohoaError) throw cause;
+        const message = cause instanceof Error ? cause.message : '';
+        if (/pixel limit/i.test(message))
+          throw new SohoaError('IMAGE_TOO_LARGE', subject, { cause });
+        throw new SohoaError('IMAGE_CORRUPT', subject, { cause });
+      }
+    },
+  };
 }

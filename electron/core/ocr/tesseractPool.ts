@@ -10,23 +10,45 @@ export interface TesseractPoolOptions {
   langDir: string;
   langs?: readonly string[];
   size?: number;
+  /** Longest a page may take once a worker has it; the worker is then replaced. */
+  pageTimeoutMs?: number;
 }
+
+/** A full A4 page at 300 dpi takes 2–6 s on one core; a page still running after this is stuck. */
+export const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
 
 interface Job {
   image: Buffer;
   widthPx: number;
   heightPx: number;
+  signal?: AbortSignal;
+  dpi?: number;
   resolve: (page: OcrPage) => void;
   reject: (e: Error) => void;
 }
 
+export class OcrTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`OCR did not finish within ${ms} ms`);
+    this.name = 'OcrTimeoutError';
+  }
+}
+
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('Cancelled', 'AbortError');
+}
 
 export async function createTesseractPool(options: TesseractPoolOptions): Promise<OcrEngine> {
   const langs = options.langs ?? ['vie', 'eng'];
   const langPath = await prepareLanguageDir(options.langDir, langs);
   const size = Math.max(1, options.size ?? os.availableParallelism());
   const idle: Worker[] = [];
+  /** Workers that are up, busy or idle. */
+  const workers: Worker[] = [];
+  /** One entry per worker started or starting: its length is what counts against `size`. */
   const started: Promise<Worker>[] = [];
   const queue: Job[] = [];
   let closed = false;
@@ -40,16 +62,45 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
       errorHandler: () => undefined,
     });
 
+  const timeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
+
+  // tesseract.js cannot interrupt a recognition: a stuck or cancelled page costs its worker,
+  // which is terminated and replaced on demand.
+  const retire = (worker: Worker) => {
+    const i = workers.indexOf(worker);
+    if (i >= 0) workers.splice(i, 1);
+    void started.pop();
+    void worker.terminate().catch(() => undefined);
+  };
+
   const run = async (worker: Worker, job: Job) => {
+    let settled = false;
+    const stop = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      job.signal?.removeEventListener('abort', onAbort);
+      job.reject(e);
+      retire(worker);
+      pump();
+    };
+    const onAbort = () => stop(abortError(job.signal));
+    const timer = setTimeout(() => stop(new OcrTimeoutError(timeoutMs)), timeoutMs);
+    job.signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      if (job.dpi) await worker.setParameters({ user_defined_dpi: String(Math.round(job.dpi)) });
       const result = await worker.recognize(job.image, {}, { text: true, blocks: true });
+      if (settled) return;
       job.resolve(toOcrPage(result.data, job.widthPx, job.heightPx));
     } catch (e) {
+      if (settled) return;
       job.reject(asError(e));
-    } finally {
-      idle.push(worker);
-      pump();
     }
+    settled = true;
+    clearTimeout(timer);
+    job.signal?.removeEventListener('abort', onAbort);
+    idle.push(worker);
+    pump();
   };
 
   // Workers start lazily, up to `size`, as jobs arrive; a worker that cannot start fails the
@@ -61,6 +112,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
       started.push(pending);
       pending.then(
         (w) => {
+          workers.push(w);
           idle.push(w);
           pump();
         },
@@ -74,19 +126,44 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
   }
 
   return {
-    recognize(image, widthPx, heightPx) {
+    recognize(image, widthPx, heightPx, opts = {}) {
       if (closed) return Promise.reject(new Error('OCR engine closed'));
+      if (opts.signal?.aborted) return Promise.reject(abortError(opts.signal));
       return new Promise<OcrPage>((resolve, reject) => {
-        queue.push({ image, widthPx, heightPx, resolve, reject });
+        const job: Job = {
+          image,
+          widthPx,
+          heightPx,
+          signal: opts.signal,
+          dpi: opts.dpi,
+          resolve,
+          reject,
+        };
+        // Cancelled while still waiting: leave the queue without touching any worker.
+        opts.signal?.addEventListener(
+          'abort',
+          () => {
+            const i = queue.indexOf(job);
+            if (i >= 0) {
+              queue.splice(i, 1);
+              reject(abortError(opts.signal));
+            }
+          },
+          { once: true },
+        );
+        queue.push(job);
         pump();
       });
     },
     async close() {
       closed = true;
-      const workers = await Promise.allSettled(started);
-      await Promise.all(
-        workers.flatMap((w) => (w.status === 'fulfilled' ? [w.value.terminate()] : [])),
-      );
+      for (const job of queue.splice(0)) job.reject(new Error('OCR engine closed'));
+      const all = await Promise.allSettled(started);
+      const up = new Set([
+        ...workers,
+        ...all.flatMap((w) => (w.status === 'fulfilled' ? [w.value] : [])),
+      ]);
+      await Promise.all([...up].map((w) => w.terminate().catch(() => undefined)));
     },
   };
 }

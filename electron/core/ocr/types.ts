@@ -26,7 +26,20 @@ export interface OcrPage {
   heightPx: number;
 }
 
+export interface RecognizeOptions {
+  /** Scan resolution: a PGM carries none, and Tesseract would otherwise assume 70 dpi. */
+  dpi?: number;
+  /** Cancels the page: a queued page leaves the queue, a running one loses its worker. */
+  signal?: AbortSignal;
+}
+
 export interface OcrEngine {
-  recognize(image: Buffer, widthPx: number, heightPx: number): Promise<OcrPage>;
+  /** `image` is any format Leptonica reads; the pipeline passes grey PGM. */
+  recognize(
+    image: Buffer,
+    widthPx: number,
+    heightPx: number,
+    options?: RecognizeOptions,
+  ): Promise<OcrPage>;
   close(): Promise<void>;
 }

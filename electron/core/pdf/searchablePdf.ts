@@ -1,23 +1,14 @@
-// Two-layer PDF: each page is the scanned image at its true physical size, with the OCR words
-// laid over it as invisible text (rendering mode 3), each word stretched to its box so that a
-// viewer's selection highlights the right words and pdftotext returns them in reading order.
-import fs from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import {
-  beginText,
-  endText,
-  PDFDocument,
-  setCharacterSqueeze,
-  setFontAndSize,
-  setTextMatrix,
-  setTextRenderingMode,
-  showText,
-  TextRenderingMode,
-  type PDFFont,
-  type PDFName,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+// Two-layer PDF/A-2b, written as a stream: each page is the scanned image at its true physical
+// size with the OCR words over it as invisible text (rendering mode 3), each word stretched to its
+// box so that a viewer's selection highlights the right words and pdftotext returns them in
+// reading order. Pages go to disk as they are added, so a 500-page batch never sits in memory.
+//
+// PDFKit writes the file: it streams, embeds and subsets TrueType fonts, and emits the PDF/A
+// parts (XMP identification, sRGB output intent). See README "Decisions".
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
 import type { OcrPage } from '../ocr/types';
 import { TEXT_LAYER_FONT } from './fonts';
 
@@ -40,80 +31,123 @@ export interface PdfMetadata {
 /** DejaVu Sans vertical metrics (em fractions), to put the baseline where the glyphs sit. */
 const DESCENT = 0.236;
 const LINE_EM = 1.164;
+const FONT_NAME = 'TextLayer';
+/** About two pages' images at 300 dpi. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
-let fontBytes: Promise<Buffer> | undefined;
+type TextOptions = PDFKit.Mixins.TextOptions & { horizontalScaling?: number };
 
-export async function buildSearchablePdf(
-  pages: readonly PdfPageInput[],
-  meta: PdfMetadata,
-): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  fontBytes ??= fs.readFile(TEXT_LAYER_FONT);
-  const font = await doc.embedFont(await fontBytes, { subset: true });
+export class SearchablePdfWriter {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly out: fs.WriteStream;
+  private pages = 0;
 
-  for (const input of pages) {
+  constructor(file: string, meta: PdfMetadata) {
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      subset: 'PDF/A-2b',
+      lang: 'vi-VN',
+      displayTitle: true,
+      // PDF/A wants the Info dictionary and the XMP packet to agree; PDFKit mirrors exactly these
+      // keys into XMP (not ModDate), and pastes them into XML unescaped, hence xmlSafe().
+      info: definedOnly({
+        Title: xmlSafe(meta.title),
+        Author: meta.author && xmlSafe(meta.author),
+        Subject: meta.subject && xmlSafe(meta.subject),
+        Keywords: meta.keywords && xmlSafe(meta.keywords.join(', ')),
+        Creator: 'Sohoa Desk',
+        Producer: 'Sohoa Desk',
+        CreationDate: meta.created,
+      }),
+    });
+    this.doc.registerFont(FONT_NAME, TEXT_LAYER_FONT);
+    this.out = fs.createWriteStream(file);
+    this.doc.pipe(this.out);
+  }
+
+  get pageCount(): number {
+    return this.pages;
+  }
+
+  addPage(input: PdfPageInput): void {
     const scale = 72 / input.dpi;
     const width = input.widthPx * scale;
     const height = input.heightPx * scale;
-    const page = doc.addPage([width, height]);
-    const image =
-      input.image.format === 'jpeg'
-        ? await doc.embedJpg(input.image.bytes)
-        : await doc.embedPng(input.image.bytes);
-    page.drawImage(image, { x: 0, y: 0, width, height });
-    addInvisibleText(page, font, input.ocr, height, scale * (input.widthPx / input.ocr.widthPx));
+    const doc = this.doc;
+    doc.addPage({ size: [width, height], margin: 0 });
+    doc.image(input.image.bytes, 0, 0, { width, height });
+    this.addInvisibleText(input.ocr, scale * (input.widthPx / input.ocr.widthPx));
+    this.pages++;
   }
 
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  if (meta.author) doc.setAuthor(meta.author);
-  if (meta.subject) doc.setSubject(meta.subject);
-  if (meta.keywords) doc.setKeywords(meta.keywords);
-  doc.setLanguage('vi-VN');
-  doc.setProducer('Sohoa Desk');
-  doc.setCreator('Sohoa Desk');
-  doc.setCreationDate(meta.created);
-  doc.setModificationDate(meta.created);
-  return doc.save({ useObjectStreams: false });
-}
-
-function addInvisibleText(
-  page: PDFPage,
-  font: PDFFont,
-  ocr: OcrPage,
-  pageHeight: number,
-  scale: number,
-): void {
-  if (ocr.lines.length === 0) return;
-  const fontKey: PDFName = page.node.newFontDictionary(font.name, font.ref);
-  const ops: PDFOperator[] = [beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
-  for (const line of ocr.lines) {
-    const lineHeight = (line.box.y1 - line.box.y0) * scale;
-    const size = Math.max(1, lineHeight / LINE_EM);
-    const baseline = pageHeight - line.box.y1 * scale + DESCENT * size;
-    ops.push(setFontAndSize(fontKey, size));
-    line.words.forEach((word, i) => {
-      const x = word.box.x0 * scale;
-      const boxWidth = Math.max(0.5, (word.box.x1 - word.box.x0) * scale);
-      const next = line.words[i + 1];
-      ops.push(setTextMatrix(1, 0, 0, 1, x, baseline));
-      ops.push(setCharacterSqueeze(squeeze(font, word.text, size, boxWidth)));
-      ops.push(showText(font.encodeText(word.text)));
-      if (next) {
-        // A space stretched over the gap keeps words apart for extraction and selection.
-        const gap = Math.max(0.5, (next.box.x0 - word.box.x1) * scale);
-        ops.push(setCharacterSqueeze(squeeze(font, ' ', size, gap)));
-        ops.push(showText(font.encodeText(' ')));
-      }
-    });
-    // A trailing newline is implied by the next line's position; extraction tools rely on that.
+  private addInvisibleText(ocr: OcrPage, scale: number): void {
+    if (ocr.lines.length === 0) return;
+    const doc = this.doc;
+    doc.save();
+    // Text state survives BT/ET, and PDFKit only writes Tr when it is not 0: the words below
+    // are all drawn in mode 3 (neither fill nor stroke), the same as Tesseract's own PDFs.
+    doc.addContent('3 Tr');
+    doc.font(FONT_NAME);
+    for (const line of ocr.lines) {
+      const size = Math.max(1, ((line.box.y1 - line.box.y0) * scale) / LINE_EM);
+      const baseline = line.box.y1 * scale - DESCENT * size;
+      doc.fontSize(size);
+      line.words.forEach((word, i) => {
+        const next = line.words[i + 1];
+        // A trailing space stretched over the gap keeps words apart for extraction.
+        const text = next ? `${word.text} ` : word.text;
+        const x0 = word.box.x0 * scale;
+        const x1 = (next ? next.box.x0 : word.box.x1) * scale;
+        const natural = doc.widthOfString(text);
+        const horizontalScaling = natural > 0 ? clamp((100 * (x1 - x0)) / natural, 1, 1000) : 100;
+        const options: TextOptions = {
+          lineBreak: false,
+          baseline: 'alphabetic',
+          horizontalScaling,
+        };
+        doc.text(text, x0, baseline, options);
+      });
+    }
+    doc.restore();
   }
-  ops.push(endText());
-  page.pushOperators(...ops);
+
+  /**
+   * Resolves once the bytes written so far are mostly on their way to disk. PDFKit pushes pages
+   * into its buffer without waiting for the file, so the caller awaits this between pages to
+   * keep memory bounded when the disk is slower than the pipeline.
+   */
+  async drained(): Promise<void> {
+    while (this.doc.readableLength + this.out.writableLength > MAX_BUFFERED_BYTES) {
+      await Promise.race([once(this.out, 'drain'), delay(20)]);
+    }
+  }
+
+  /** Ends the document and resolves once every byte is flushed to disk. */
+  async finish(): Promise<void> {
+    const closed = once(this.out, 'close');
+    this.doc.end();
+    await closed;
+  }
+
+  /** Stops writing without a valid file (the caller deletes it). */
+  abort(): void {
+    this.doc.unpipe(this.out);
+    this.out.on('error', () => undefined);
+    this.out.destroy();
+  }
 }
 
-function squeeze(font: PDFFont, text: string, size: number, targetWidth: number): number {
-  const natural = font.widthOfTextAtSize(text, size);
-  if (natural <= 0) return 100;
-  return Math.min(1000, Math.max(1, (100 * targetWidth) / natural));
+/** Markup characters swapped for look-alikes, so the same text is valid in Info and in XMP. */
+export function xmlSafe(text: string): string {
+  return text.normalize('NFC').replace(/&/g, '＆').replace(/</g, '‹').replace(/>/g, '›');
+}
+
+/** PDFKit writes every key it is given into the Info dictionary and its file ID. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
 }

@@ -1,22 +1,25 @@
 // The digitize pipeline, stage by stage: read -> image -> OCR -> PDF -> sign -> archive.
 // Each stage is a module with a typed interface; this file only wires them and times them.
 // One bad file fails that file (a typed error naming it); the rest of the batch carries on.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { PageRecord, StageTiming } from '../../../shared/contract';
 import { isSohoaError, SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
 import { Archive } from '../archive/archive';
 import { BlobStore, writeFileDurably } from '../archive/blobStore';
 import { dataPaths, defaultDataDir, type DataPaths } from '../config/paths';
-import { loadPages, type PageImage } from '../imaging/loadPage';
+import { createOrientationDetector, type OrientationDetector } from '../ocr/orientation';
 import { createTesseractPool } from '../ocr/tesseractPool';
-import type { OcrEngine, OcrPage } from '../ocr/types';
-import { buildSearchablePdf } from '../pdf/searchablePdf';
+import type { OcrEngine } from '../ocr/types';
+import { SearchablePdfWriter } from '../pdf/searchablePdf';
 import { ensureDemoKey } from '../sign/demoKey';
 import { openPkcs12 } from '../sign/pkcs12KeySource';
 import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
-import type { DigitizeOptions, DigitizeOutcome, PageSource } from './types';
+import { runPageFlow, type FlowResult } from './pageFlow';
+import type { DigitizeOptions, DigitizeOutcome, PageReport, PageSource } from './types';
 
 export interface AgencyIdentity {
   /** Agency identifier used in dossier codes, e.g. H49.64.33. */
@@ -40,6 +43,8 @@ export interface Core {
   digitize(sources: readonly PageSource[], options?: DigitizeOptions): Promise<DigitizeOutcome>;
   close(): Promise<void>;
 }
+
+const STALE_DRAFT_MS = 24 * 3600 * 1000;
 
 export const DEMO_AGENCY: AgencyIdentity = {
   id: 'SOHOA.DEMO',
@@ -68,8 +73,12 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   let ocr: Promise<OcrEngine> | undefined;
   let key: Promise<{ source: KeySource; demo: boolean }> | undefined;
 
+  let orientation: OrientationDetector | undefined;
+  const ocrWorkers = Math.max(1, options.ocrWorkers ?? os.availableParallelism());
   const getOcr = () =>
-    (ocr ??= createTesseractPool({ langDir: paths.tessdataDir, size: options.ocrWorkers }));
+    (ocr ??= createTesseractPool({ langDir: paths.tessdataDir, size: ocrWorkers }));
+  const getOrientation = () => (orientation ??= createOrientationDetector(paths.tessdataDir));
+  await dropStaleDrafts(paths.tmpDir);
   const getKey = () =>
     (key ??= (async () => {
       if (options.signingKey) {
@@ -85,7 +94,6 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     opts: DigitizeOptions = {},
   ): Promise<DigitizeOutcome> {
     const timings: StageTiming[] = [];
-    const fileErrors: ErrorInfo[] = [];
     const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
       const t0 = performance.now();
       try {
@@ -94,60 +102,94 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
         timings.push({ stage, ms: Math.round(performance.now() - t0) });
       }
     };
-    const progress = opts.onProgress ?? (() => undefined);
     const receivedAt = clock();
-
-    const images = await timed('read+image', async () => {
-      const out: PageImage[] = [];
-      for (const [i, source] of sources.entries()) {
-        progress({ stage: 'image', done: i, total: sources.length, subject: source.name });
-        try {
-          out.push(...(await loadPages(source.name, await readSource(source))));
-        } catch (e) {
-          fileErrors.push(toErrorInfo(e, 'IMAGE_CORRUPT', source.name));
-        }
-      }
-      return out;
+    const title =
+      opts.title?.trim() ||
+      `Hồ sơ số hóa ${sources[0] ? path.basename(sources[0].name) : ''}`.trim();
+    const failed = (fileErrors: ErrorInfo[], pages: PageReport[] = []): DigitizeOutcome => ({
+      dossier: null,
+      pdfPath: null,
+      fileErrors,
+      timings,
+      pages,
     });
-    if (images.length === 0) {
-      return { dossier: null, pdfPath: null, fileErrors, timings };
-    }
 
-    const ocrPages = await timed('ocr', async () => {
-      const engine = await getOcr();
-      let done = 0;
-      return Promise.all(
-        images.map(async (img): Promise<OcrPage> => {
-          try {
-            return await engine.recognize(img.ocr, img.widthPx, img.heightPx);
-          } catch (e) {
-            // The page is kept (image only, no text) and the clerk is told: never lose a page.
-            fileErrors.push(toErrorInfo(e, 'OCR_FAILED', img.sourceName));
-            return {
-              text: '',
-              confidence: 0,
-              lines: [],
-              widthPx: img.widthPx,
-              heightPx: img.heightPx,
-            };
-          } finally {
-            progress({ stage: 'ocr', done: ++done, total: images.length, subject: img.sourceName });
-          }
+    // The PDF is written page by page into the data folder's tmp/, then signed and archived;
+    // until the archive holds it, the inputs are the only copy that counts.
+    await fs.mkdir(paths.tmpDir, { recursive: true });
+    const draftPath = path.join(paths.tmpDir, `${randomUUID()}.pdf`);
+    const writer = new SearchablePdfWriter(draftPath, {
+      title,
+      author: agency.name,
+      created: receivedAt,
+    });
+    const records: PageRecord[] = [];
+    const reports: PageReport[] = [];
+    let flow: FlowResult;
+    try {
+      flow = await timed('pages', () =>
+        runPageFlow(sources, {
+          ocr: getOcr,
+          prepare: {
+            deskew: opts.deskew !== false,
+            cropEdges: opts.cropEdges !== false,
+            ...(opts.orientation !== false ? { orientation: getOrientation() } : {}),
+          },
+          window: ocrWorkers + 2,
+          signal: opts.signal,
+          onProgress: opts.onProgress,
+          consume: async (page) => {
+            writer.addPage({
+              widthPx: page.prepared.widthPx,
+              heightPx: page.prepared.heightPx,
+              dpi: page.dpi,
+              image: page.prepared.archival,
+              ocr: page.ocr,
+            });
+            const ordinal = records.length + 1;
+            const sourceName =
+              page.pageInFile === null
+                ? page.sourceName
+                : `${page.sourceName}#${page.pageInFile + 1}`;
+            const confidence = Math.round(page.ocr.confidence * 10) / 10;
+            records.push({
+              ordinal,
+              sourceName,
+              widthPx: page.prepared.widthPx,
+              heightPx: page.prepared.heightPx,
+              dpi: page.dpi,
+              text: page.ocr.text,
+              confidence,
+              analysis: page.analysis,
+            });
+            reports.push({ ordinal, sourceName, confidence, analysis: page.analysis });
+            await writer.drained();
+          },
         }),
       );
-    });
+    } catch (e) {
+      writer.abort();
+      await fs.rm(draftPath, { force: true });
+      const code = opts.signal?.aborted ? 'CANCELLED' : 'PDF_FAILED';
+      return failed([toErrorInfo(e, code, title)], reports);
+    }
+    for (const [stage, ms] of Object.entries(flow.stageMs))
+      timings.push({ stage: `Σ ${stage}`, ms });
+    const fileErrors = flow.errors;
+    if (flow.pages === 0) {
+      writer.abort();
+      await fs.rm(draftPath, { force: true });
+      return failed(fileErrors);
+    }
 
-    const title = opts.title?.trim() || `Hồ sơ số hóa ${images[0]!.sourceName}`;
-    // Failures after OCR (PDF, signing, archiving) concern the whole dossier: they come back as
-    // one typed error, the inputs stay untouched where they were, and nothing half-made is archived.
+    // Failures after the pages (PDF, signing, archiving) concern the whole dossier: they come back
+    // as one typed error, the inputs stay untouched, and nothing half-made is archived.
     try {
       const pdf = await timed('pdf', () =>
-        wrap('PDF_FAILED', title, () =>
-          buildSearchablePdf(
-            images.map((img, i) => ({ ...img, image: img.archival, ocr: ocrPages[i]! })),
-            { title, author: agency.name, created: receivedAt },
-          ),
-        ),
+        wrap('PDF_FAILED', title, async () => {
+          await writer.finish();
+          return fs.readFile(draftPath);
+        }),
       );
 
       const signed = await timed('sign', async () => {
@@ -163,22 +205,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       const { dossier, pdfPath } = await timed('archive', () =>
         wrap('ARCHIVE_FAILED', title, async () => {
           const sha256 = await blobs.put(signed.bytes);
-          const pages: PageRecord[] = images.map((img, i) => ({
-            ordinal: i + 1,
-            sourceName: img.pageInSource
-              ? `${img.sourceName}#${img.pageInSource + 1}`
-              : img.sourceName,
-            widthPx: img.widthPx,
-            heightPx: img.heightPx,
-            dpi: img.dpi,
-            text: ocrPages[i]!.text,
-            confidence: Math.round(ocrPages[i]!.confidence * 10) / 10,
-          }));
           const dossier = archive.recordDossier({
             agencyId: agency.id,
             receivedAt,
             title,
-            pages,
+            pages: records,
             file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
           });
           const outDir = opts.outDir ?? paths.outputDir;
@@ -188,10 +219,11 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
           return { dossier, pdfPath };
         }),
       );
-      return { dossier, pdfPath, fileErrors, timings };
+      return { dossier, pdfPath, fileErrors, timings, pages: reports };
     } catch (e) {
-      fileErrors.push(toErrorInfo(e, 'INTERNAL', title));
-      return { dossier: null, pdfPath: null, fileErrors, timings };
+      return failed([...fileErrors, toErrorInfo(e, 'INTERNAL', title)], reports);
+    } finally {
+      await fs.rm(draftPath, { force: true });
     }
   }
 
@@ -201,21 +233,23 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     digitize,
     async close() {
       if (ocr) await (await ocr.catch(() => null))?.close();
+      await orientation?.close();
       archive.close();
     },
   };
 }
 
-async function readSource(source: PageSource): Promise<Buffer> {
-  try {
-    return await source.read();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      throw new SohoaError('FILE_NOT_FOUND', path.basename(source.name), { cause: e });
-    if (code === 'EISDIR')
-      throw new SohoaError('FILE_NOT_IMAGE', path.basename(source.name), { cause: e });
-    throw e;
+/**
+ * Drafts of a run that was killed mid-way are never part of the archive. Only old ones go: a
+ * second process on the same data folder (the app and the CLI) may be writing a fresh one.
+ */
+async function dropStaleDrafts(dir: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const cutoff = Date.now() - STALE_DRAFT_MS;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && stat.mtimeMs < cutoff) await fs.rm(file, { force: true });
   }
 }
 

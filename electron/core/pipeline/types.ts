@@ -1,4 +1,4 @@
-import type { DossierSummary, StageTiming } from '../../../shared/contract';
+import type { DossierSummary, PageAnalysisRecord, StageTiming } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 
 /** One input page as the user named it; read lazily so a missing file fails only itself. */
@@ -13,6 +13,12 @@ export interface DigitizeOptions {
   outDir?: string;
   /** Called as each stage progresses, e.g. for the CLI and the UI's progress bar. */
   onProgress?: (event: ProgressEvent) => void;
+  /** Stops the batch: nothing is archived, the inputs are untouched. */
+  signal?: AbortSignal;
+  /** Image steps; all on by default. */
+  deskew?: boolean;
+  orientation?: boolean;
+  cropEdges?: boolean;
 }
 
 export interface ProgressEvent {
@@ -27,4 +33,13 @@ export interface DigitizeOutcome {
   pdfPath: string | null;
   fileErrors: ErrorInfo[];
   timings: StageTiming[];
+  /** Per page, in PDF order: what the image pipeline did and the OCR's mean confidence. */
+  pages: PageReport[];
+}
+
+export interface PageReport {
+  ordinal: number;
+  sourceName: string;
+  confidence: number;
+  analysis: PageAnalysisRecord;
 }

@@ -1,0 +1,59 @@
+// A single-channel 8-bit image held as raw bytes: what the analysis steps (deskew, borders,
+// blank detection) and the OCR engine work on. PGM is its file form: Leptonica (inside
+// tesseract.js) reads it directly, which spares a PNG encode and decode per page.
+import sharp from 'sharp';
+
+export interface GreyImage {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+export function toPgm(img: GreyImage): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), img.data]);
+}
+
+/** Downscales so the longer side is at most `maxSide` pixels (analysis does not need more). */
+export async function downscale(
+  img: GreyImage,
+  maxSide: number,
+): Promise<{ img: GreyImage; factor: number }> {
+  const factor = Math.min(1, maxSide / Math.max(img.width, img.height));
+  if (factor === 1) return { img, factor };
+  const width = Math.max(1, Math.round(img.width * factor));
+  const height = Math.max(1, Math.round(img.height * factor));
+  const data = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 1 } })
+    .resize(width, height, { kernel: 'linear' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { img: { width, height, data }, factor };
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper. */
+export function otsuThreshold(img: GreyImage): number {
+  const hist = new Float64Array(256);
+  for (const v of img.data) hist[v]!++;
+  const total = img.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
+  let sumB = 0;
+  let weightB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    weightB += hist[t]!;
+    if (weightB === 0) continue;
+    const weightF = total - weightB;
+    if (weightF === 0) break;
+    sumB += t * hist[t]!;
+    const meanB = sumB / weightB;
+    const meanF = (sumAll - sumB) / weightF;
+    const between = weightB * weightF * (meanB - meanF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
