@@ -1,0 +1,45 @@
+// `sohoa export <dossier code> <dir>`: the dossier as a BagIt (RFC 8493) package for transfer to
+// an archive: signed PDF/A, TT 05/2025 metadata as XML and JSON, SHA-256 manifests.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportDossier } from '../../core/archive/dossierPackage';
+import { openArchive } from '../../core/archive/open';
+import type { Command } from './types';
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: {
+    vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--data-dir THƯ_MỤC]   (gói BagIt)',
+    en: 'sohoa export <dossier code> <target dir> [--data-dir DIR]   (BagIt package)',
+  },
+  async run(argv, { lang }) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'data-dir': { type: 'string' } },
+    });
+    if (positionals.length !== 2) {
+      console.error(this.usage[lang]);
+      return 2;
+    }
+    const opened = openArchive(values['data-dir'] ? path.resolve(values['data-dir']) : undefined);
+    try {
+      const [code, target] = positionals as [string, string];
+      const { dir, files } = await exportDossier(
+        opened.archive,
+        opened.blobs,
+        code,
+        path.resolve(target),
+        'cli',
+      );
+      console.log(
+        lang === 'vi'
+          ? `✓ Đã xuất hồ sơ ${code} (${files.length} tệp, BagIt 1.0) vào ${dir}`
+          : `✓ Exported dossier ${code} (${files.length} files, BagIt 1.0) to ${dir}`,
+      );
+      return 0;
+    } finally {
+      opened.close();
+    }
+  },
+};
