@@ -27,7 +27,7 @@ const PADDING = 4;
 export const MAX_TEXT_WIDTH = 240;
 
 let fontProgram: Promise<Buffer> | undefined;
-const loadFontProgram = () => (fontProgram ??= readFile(MARK_FONT_PATH));
+export const loadMarkFontProgram = () => (fontProgram ??= readFile(MARK_FONT_PATH));
 
 /** The mark's lines, NFC so the extracted text compares equal to what the clerk types. */
 export function markLines(appearance: AgencyMarkAppearance, signingTime: Date): string[] {
@@ -69,7 +69,7 @@ export async function buildMarkAppearance(
   /** Narrower on small pages (an A6 slip, a card scan) so the mark stays on the page. */
   maxTextWidth = MAX_TEXT_WIDTH,
 ): Promise<MarkAppearance> {
-  const font = createMarkFont(await loadFontProgram(), 'Tinos-Regular');
+  const font = createMarkFont(await loadMarkFontProgram(), 'Tinos-Regular');
   const maxWidth = Math.min(MAX_TEXT_WIDTH, maxTextWidth);
   const lines = markLines(appearance, signingTime).flatMap((line) => wrap(line, font, maxWidth));
   const textWidth = Math.max(...lines.map((line) => font.widthOf(line, FONT_SIZE)));

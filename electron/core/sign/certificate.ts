@@ -95,3 +95,41 @@ export function readCertificate(der: Buffer): CertificateInfo {
     notAfter: decodeTime(validity[1]),
   };
 }
+
+const OID_KEY_USAGE = '2.5.29.15';
+
+/**
+ * The keyUsage bits (RFC 5280 §4.2.1.3) as names, or undefined when the extension is absent
+ * (then any usage is allowed). Node's X509Certificate only exposes extended key usage.
+ */
+export function readKeyUsage(der: Buffer): Set<string> | undefined {
+  const names = [
+    'digitalSignature',
+    'nonRepudiation',
+    'keyEncipherment',
+    'dataEncipherment',
+    'keyAgreement',
+    'keyCertSign',
+    'cRLSign',
+    'encipherOnly',
+    'decipherOnly',
+  ];
+  const tbs = children(children(parseDer(der), 'certificate')[0], 'tbsCertificate');
+  const extensions = tbs.find(
+    (n) => n.tagClass === asn1.Class.CONTEXT_SPECIFIC && (n.type as number) === 3,
+  );
+  if (!extensions) return undefined;
+  for (const ext of children(children(extensions, 'extensions')[0], 'extensions')) {
+    const parts = children(ext, 'extension');
+    if (asn1.derToOid(parts[0]!.value as string) !== OID_KEY_USAGE) continue;
+    const octets = parts[parts.length - 1]!;
+    const bitString = parseDer(Buffer.from(octets.value as string, 'binary'));
+    const bytes = Buffer.from(bitString.value as string, 'binary').subarray(1);
+    const usage = new Set<string>();
+    names.forEach((name, i) => {
+      if ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) usage.add(name);
+    });
+    return usage;
+  }
+  return undefined;
+}

@@ -4,8 +4,9 @@
 // attributes must be exactly those PAdES allows (no signing-time: the time lives in /M).
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
+import { DIGEST_LENGTH, digestAlgorithm, signatureAlgorithm } from './algorithms';
 import { readCertificate, toDer, parseDer, type CertificateInfo } from './certificate';
-import type { KeySource } from './types';
+import type { DigestAlgorithm, KeySource, SignatureScheme } from './types';
 
 const { asn1 } = forge;
 
@@ -18,6 +19,8 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   sha256: '2.16.840.1.101.3.4.2.1',
   rsaEncryption: '1.2.840.113549.1.1.1',
+  timeStampToken: '1.2.840.113549.1.9.16.2.14',
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
 } as const;
 
 type Node = forge.asn1.Asn1;
@@ -31,14 +34,8 @@ const int = (value: number): Node =>
   asn1.create(U, T.INTEGER, false, asn1.integerToDer(value).getBytes());
 const octets = (value: Buffer): Node =>
   asn1.create(U, T.OCTETSTRING, false, value.toString('binary'));
-const nul = (): Node => asn1.create(U, T.NULL, false, '');
 const explicit = (tag: number, inner: Node): Node =>
   asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, [inner]);
-
-/** RFC 5754: SHA-2 identifiers are generated with absent parameters. */
-const sha256Algorithm = (): Node => seq([oid(OID.sha256)]);
-/** RFC 8017 keeps the explicit NULL for rsaEncryption. */
-const rsaAlgorithm = (): Node => seq([oid(OID.rsaEncryption), nul()]);
 
 const attribute = (type: string, value: Node): Node =>
   seq([oid(type), asn1.create(U, T.SET, true, [value])]);
@@ -84,22 +81,39 @@ function derHeader(tag: number, length: number): Buffer {
 }
 
 export interface CmsInput {
-  /** SHA-256 of the signed bytes (for a PDF: the two /ByteRange ranges). */
+  /** Digest of the signed bytes (for a PDF: the two /ByteRange ranges). */
   documentDigest: Buffer;
+  /** Default sha256. */
+  digest?: DigestAlgorithm;
+  /** Default rsa-pkcs1. */
+  scheme?: SignatureScheme;
   /** DER certificates, signer first. */
   certificates: Buffer[];
-  /** Signs the DER of the signed attributes; a KeySource's sign() bound to 'sha256'. */
+  /** Signs the DER of the signed attributes; a KeySource's sign() bound to digest and scheme. */
   sign: (signedAttributes: Buffer) => Promise<Buffer>;
+  /**
+   * B-T: returns an RFC 3161 TimeStampToken (DER ContentInfo) over the signature value, which
+   * goes in as the signature-time-stamp unsigned attribute.
+   */
+  timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
 }
 
 /** DER ContentInfo wrapping a detached CAdES SignedData with one SignerInfo. */
 export async function buildCadesDetached(input: CmsInput): Promise<Buffer> {
   const [signerDer] = input.certificates;
   if (!signerDer) throw new Error('The key source returned no certificate');
-  if (input.documentDigest.length !== 32) throw new Error('The document digest is not SHA-256');
+  const digest = input.digest ?? 'sha256';
+  if (input.documentDigest.length !== DIGEST_LENGTH[digest]) {
+    throw new Error(`The document digest is not ${digest}`);
+  }
   const signer = readCertificate(signerDer);
   const signedAttributes = buildSignedAttributes(input.documentDigest, signer);
   const signature = await input.sign(signedAttributes);
+  const unsigned: Node[] = [];
+  if (input.timestamp) {
+    const token = await input.timestamp(signature);
+    unsigned.push(attribute(OID.timeStampToken, parseDer(token)));
+  }
 
   // Re-tag the already-encoded SET as [0] IMPLICIT so the CMS carries the very bytes signed.
   const signedAttributesNode = parseDer(signedAttributes);
@@ -109,17 +123,18 @@ export async function buildCadesDetached(input: CmsInput): Promise<Buffer> {
   const signerInfo = seq([
     int(1), // version 1: the signer is identified by issuerAndSerialNumber
     seq([signer.issuer, signer.serialNumber]),
-    sha256Algorithm(),
+    digestAlgorithm(digest),
     signedAttributesNode,
-    rsaAlgorithm(),
+    signatureAlgorithm(input.scheme ?? 'rsa-pkcs1', digest),
     octets(signature),
+    ...(unsigned.length ? [asn1.create(asn1.Class.CONTEXT_SPECIFIC, 1, true, unsigned)] : []),
   ]);
   const certificateNodes = input.certificates.map((der) =>
     der === signerDer ? signer.node : readCertificate(der).node,
   );
   const signedData = seq([
     int(1),
-    asn1.create(U, T.SET, true, [sha256Algorithm()]),
+    asn1.create(U, T.SET, true, [digestAlgorithm(digest)]),
     seq([oid(OID.data)]), // detached: no eContent
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, certificateNodes),
     asn1.create(U, T.SET, true, [signerInfo]),

@@ -3,6 +3,7 @@
 // and the forge copy can be dropped.
 import {
   X509Certificate,
+  constants,
   createPrivateKey,
   createPublicKey,
   sign as cryptoSign,
@@ -12,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
 import { SohoaError } from '../../../shared/errors';
-import type { DigestAlgorithm, KeySource } from './types';
+import { DIGEST_LENGTH } from './algorithms';
+import type { DigestAlgorithm, KeySource, SignatureScheme } from './types';
 
 function certificateBags(p12: forge.pkcs12.Pkcs12Pfx): forge.pkcs12.Bag[] {
   return p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag!] ?? [];
@@ -41,9 +43,13 @@ export async function openPkcs12(p12Path: string, password: string): Promise<Key
       true,
       password,
     );
-    const keyBag = keyBags(p12).find((bag) => bag.key);
-    if (!keyBag?.key) throw new Error('The PKCS#12 file holds no private key');
-    privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
+    // forge decodes RSA keys only; an EC key bag comes back as its PKCS#8 ASN.1, which Node reads.
+    const keyBag = keyBags(p12).find((bag) => bag.key ?? bag.asn1);
+    if (keyBag?.key) privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
+    else if (keyBag?.asn1) {
+      const pkcs8 = Buffer.from(forge.asn1.toDer(keyBag.asn1).getBytes(), 'binary');
+      privateKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+    } else throw new Error('The PKCS#12 file holds no private key');
 
     const certificates = certificateBags(p12).flatMap((bag) => {
       // forge only models RSA certificates; others (an ECDSA issuer, say) come back as raw ASN.1.
@@ -64,10 +70,19 @@ export async function openPkcs12(p12Path: string, password: string): Promise<Key
   return {
     label,
     certificateChain: () => Promise.resolve(chain.map((der) => Buffer.from(der))),
-    sign: (data: Buffer, digest: DigestAlgorithm) => {
+    sign: (data: Buffer, digest: DigestAlgorithm, scheme?: SignatureScheme) => {
       try {
-        // An RSA KeyObject signs with PKCS#1 v1.5 unless told otherwise, which is what the
-        // rsaEncryption signatureAlgorithm in our CMS announces.
+        // An RSA KeyObject signs with PKCS#1 v1.5 unless told otherwise; an EC key signs ECDSA
+        // and Node returns the DER form CMS wants.
+        if (scheme === 'rsa-pss') {
+          return Promise.resolve(
+            cryptoSign(digest, data, {
+              key: privateKey,
+              padding: constants.RSA_PKCS1_PSS_PADDING,
+              saltLength: DIGEST_LENGTH[digest],
+            }),
+          );
+        }
         return Promise.resolve(cryptoSign(digest, data, privateKey));
       } catch (cause) {
         return Promise.reject(new SohoaError('KEY_UNAVAILABLE', label, { cause }));

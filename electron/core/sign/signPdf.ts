@@ -1,19 +1,33 @@
-// PAdES baseline B-B signing of a whole PDF (thin path: one signature, full rewrite).
+// PAdES signing of a PDF by incremental update (baseline B-B, B-T with a TSA, B-LT with a DSS).
 //
-// Shape of the job: pdf-lib adds a signature field whose /V dictionary carries placeholders;
-// the file is saved once; /ByteRange is then patched in place at a fixed width (so no offset in
-// the xref moves) and /Contents receives the CMS over everything except itself. The extension
-// points for later levels are the CMS builder (B-T: add a signature-time-stamp unsigned
-// attribute), and this file's save step (incremental update for a second signature, DSS for B-LT).
+// Shape of the job: pdf-lib builds a signature field whose /V dictionary carries placeholders;
+// only the new and changed objects are appended to the original bytes (incremental.ts), so any
+// earlier signature and PDF/A conformance survive. /ByteRange is then patched in place at a fixed
+// width (so no offset in the xref moves) and /Contents receives the CMS over everything except
+// itself.
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFString,
+  type PDFDocument,
+  type PDFPage,
+} from 'pdf-lib';
 import { SohoaError, isSohoaError } from '../../../shared/errors';
 import { formatVietnamTime } from '../../../shared/time';
-import { buildMarkAppearance } from './appearance';
+import { schemeForCertificate } from './algorithms';
+import { buildMarkAppearance, type MarkAppearance } from './appearance';
 import { readCertificate } from './certificate';
+import { checkSigningCertificate } from './certificateCheck';
 import { buildCadesDetached } from './cms';
+import { loadForUpdate, writeIncrement } from './incremental';
 import { formatPdfDate } from './pdfDate';
-import type { SignOptions, SignResult } from './types';
+import { buildSignerAppearance } from './signerAppearance';
+import { requestTimestamp } from './tsa';
+import type { DigestAlgorithm, SignOptions, SignResult } from './types';
 
 export const SUB_FILTER = 'ETSI.CAdES.detached';
 /**
@@ -31,15 +45,18 @@ function markMargin(page: PDFPage): number {
   return Math.min(MARK_MARGIN, page.getCropBox().width * 0.04);
 }
 
-function assertNotSigned(doc: PDFDocument): void {
-  // A full rewrite re-serializes every object, which would break any earlier signature.
-  // Co-signing needs an incremental update; until then refuse instead of silently invalidating.
-  const acroForm = doc.catalog.getAcroForm();
-  for (const [field] of acroForm?.getAllFields() ?? []) {
-    if (field.dict.get(PDFName.of('FT')) === PDFName.of('Sig') && field.dict.has(PDFName.of('V'))) {
-      throw new Error('The PDF is already signed; adding a second signature is not supported yet');
-    }
+/** A certification signature with DocMDP P=1 forbids any later change, signatures included. */
+function forbidsSigning(doc: PDFDocument): boolean {
+  const perms = doc.catalog.lookupMaybe(PDFName.of('Perms'), PDFDict);
+  const docMdp = perms?.lookupMaybe(PDFName.of('DocMDP'), PDFDict);
+  const references = docMdp?.lookupMaybe(PDFName.of('Reference'), PDFArray);
+  for (let i = 0; i < (references?.size() ?? 0); i++) {
+    const reference = references!.lookupMaybe(i, PDFDict);
+    const params = reference?.lookupMaybe(PDFName.of('TransformParams'), PDFDict);
+    const p = params?.lookupMaybe(PDFName.of('P'), PDFNumber);
+    if (p?.asNumber() === 1) return true;
   }
+  return false;
 }
 
 function uniqueFieldName(doc: PDFDocument): string {
@@ -58,8 +75,8 @@ function topRightRect(page: PDFPage, width: number, height: number): number[] {
   return [x2 - width, y2 - height, x2, y2];
 }
 
-function findOnce(haystack: Buffer, needle: string, what: string): number {
-  const at = haystack.indexOf(needle, 0, 'latin1');
+function findOnce(haystack: Buffer, needle: string, what: string, from = 0): number {
+  const at = haystack.indexOf(needle, from, 'latin1');
   if (at < 0 || haystack.indexOf(needle, at + 1, 'latin1') >= 0) {
     throw new Error(`The ${what} placeholder was not found exactly once in the saved PDF`);
   }
@@ -73,25 +90,24 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     if (!chain[0]) throw new Error(`${options.keySource.label} returned no certificate`);
     const signer = readCertificate(chain[0]);
     const signingTime = new Date(Math.floor(options.signingTime.getTime() / 1000) * 1000);
-    // TT 15/2025: check the certificate's validity before signing, not only at verification.
-    if (signingTime < signer.notBefore || signingTime > signer.notAfter) {
-      throw new Error(
-        `The certificate is not valid at ${formatVietnamTime(signingTime)} ` +
-          `(valid ${formatVietnamTime(signer.notBefore)} to ${formatVietnamTime(signer.notAfter)})`,
-      );
-    }
+    // TT 15/2025: check the certificate before signing, not only at verification.
+    checkSigningCertificate(chain, signingTime, options.policy);
     const signerName = signer.subjectCommonName || options.keySource.label;
+    const digest: DigestAlgorithm = options.digest ?? 'sha256';
+    const scheme = schemeForCertificate(chain[0], options.rsaPadding);
+    const subFilter = options.subFilter ?? SUB_FILTER;
 
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    assertNotSigned(doc);
-    const page = doc.getPages()[0];
-    if (!page) throw new Error('The PDF has no page to carry the signature mark');
+    const original = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    const { doc, snapshot } = await loadForUpdate(original);
+    if (forbidsSigning(doc)) throw new SohoaError('PDF_SIGNING_FORBIDDEN', subject);
+    const pages = doc.getPages();
+    if (pages.length === 0) throw new Error('The PDF has no page to carry the signature mark');
 
     const context = doc.context;
     const signatureDict = context.obj({
       Type: 'Sig',
       Filter: 'Adobe.PPKLite',
-      SubFilter: SUB_FILTER,
+      SubFilter: subFilter,
       ByteRange: [
         0,
         PDFName.of(BYTE_RANGE_PLACEHOLDER),
@@ -109,12 +125,25 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     }
     const signatureRef = context.register(signatureDict);
 
-    const mark = await buildMarkAppearance(
-      doc,
-      options.appearance,
-      signingTime,
-      page.getCropBox().width - 2 * markMargin(page) - 2 * MARK_PADDING,
-    );
+    let page: PDFPage;
+    let rect: number[];
+    let mark: MarkAppearance;
+    if (options.appearance.kind === 'signer') {
+      const index = options.appearance.page ?? pages.length - 1;
+      page = pages[Math.min(Math.max(index, 0), pages.length - 1)]!;
+      const built = await buildSignerAppearance(doc, page, options.appearance, signingTime);
+      mark = built;
+      rect = built.rect;
+    } else {
+      page = pages[0]!;
+      mark = await buildMarkAppearance(
+        doc,
+        options.appearance,
+        signingTime,
+        page.getCropBox().width - 2 * markMargin(page) - 2 * MARK_PADDING,
+      );
+      rect = topRightRect(page, mark.width, mark.height);
+    }
     const widgetRef = context.register(
       context.obj({
         Type: 'Annot',
@@ -122,7 +151,7 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
         FT: 'Sig',
         T: PDFHexString.fromText(uniqueFieldName(doc)),
         V: signatureRef,
-        Rect: topRightRect(page, mark.width, mark.height),
+        Rect: rect,
         F: 4 | 128, // Print, Locked: the mark is printed with the copy and cannot be moved
         P: page.ref,
         AP: { N: mark.ref },
@@ -134,33 +163,38 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     // 3 = SignaturesExist | AppendOnly: tells editors to save incrementally from now on.
     acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
 
-    // Object streams would compress the signature dictionary, and /Contents must stay a literal
-    // hex string in the file for the byte ranges to make sense.
-    const saved = Buffer.from(
-      await doc.save({ useObjectStreams: false, updateFieldAppearances: false }),
-    );
+    // Our own writer serializes objects one by one (no object streams), so /Contents stays a
+    // literal hex string in the file for the byte ranges to make sense.
+    const saved = writeIncrement(original, doc, snapshot);
     if (process.env.SIGN_DEBUG)
       await (await import('node:fs/promises')).writeFile(process.env.SIGN_DEBUG, saved);
-    const bytes = await fillSignature(saved, async (digest) => {
-      const cms = await buildCadesDetached({
-        documentDigest: digest,
-        certificates: chain,
-        sign: (data) => options.keySource.sign(data, 'sha256'),
-      });
-      return cms;
-    });
+    const tsaUrl = options.tsaUrl;
+    const bytes = await fillSignature(
+      saved,
+      (documentDigest) =>
+        buildCadesDetached({
+          documentDigest,
+          digest,
+          scheme,
+          certificates: chain,
+          sign: (data) => options.keySource.sign(data, digest, scheme),
+          ...(tsaUrl ? { timestamp: (value) => requestTimestamp(tsaUrl, value, digest) } : {}),
+        }),
+      { digest, from: original.length },
+    );
     return {
       bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
       summary: {
         signer: signerName,
         signedAt: formatVietnamTime(signingTime),
-        subFilter: SUB_FILTER,
+        subFilter,
         demo: options.appearance.demo,
       },
     };
   } catch (cause) {
-    // A token pulled out mid-signature is the key's problem, not the document's: keep its code.
-    if (isSohoaError(cause) && cause.code === 'KEY_UNAVAILABLE') throw cause;
+    // A token pulled out mid-signature is the key's problem, not the document's; a refused
+    // certificate or an unreachable TSA has its own advice: keep those codes.
+    if (isSohoaError(cause) && cause.code !== 'SIGN_FAILED') throw cause;
     throw new SohoaError('SIGN_FAILED', subject, { cause });
   }
 }
@@ -172,13 +206,15 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
 export async function fillSignature(
   saved: Buffer,
   buildCms: (digest: Buffer) => Promise<Buffer>,
+  /** Where to look for the placeholders: after the earlier revisions, which may hold others'. */
+  { digest = 'sha256', from = 0 }: { digest?: DigestAlgorithm; from?: number } = {},
 ): Promise<Buffer> {
   const hexPlaceholder = `<${'0'.repeat(SIGNATURE_PLACEHOLDER_BYTES * 2)}>`;
-  const contentsStart = findOnce(saved, hexPlaceholder, '/Contents');
+  const contentsStart = findOnce(saved, hexPlaceholder, '/Contents', from);
   const contentsEnd = contentsStart + hexPlaceholder.length;
 
   const byteRangeNeedle = `0 ${Array(3).fill(`/${BYTE_RANGE_PLACEHOLDER}`).join(' ')}`;
-  const firstStar = findOnce(saved, byteRangeNeedle, '/ByteRange');
+  const firstStar = findOnce(saved, byteRangeNeedle, '/ByteRange', from);
   const open = saved.lastIndexOf('[', firstStar, 'latin1');
   const close = saved.indexOf(']', firstStar, 'latin1');
   if (open < 0 || close < 0) throw new Error('The /ByteRange placeholder is malformed');
@@ -190,11 +226,11 @@ export async function fillSignature(
   const out = Buffer.from(saved);
   out.write(byteRange, open, 'latin1');
 
-  const digest = createHash('sha256')
+  const documentDigest = createHash(digest)
     .update(out.subarray(0, contentsStart))
     .update(out.subarray(contentsEnd))
     .digest();
-  const cms = await buildCms(digest);
+  const cms = await buildCms(documentDigest);
   if (cms.length > SIGNATURE_PLACEHOLDER_BYTES) {
     throw new Error(
       `The signature (${cms.length} bytes) does not fit its ${SIGNATURE_PLACEHOLDER_BYTES}-byte slot`,
