@@ -4,6 +4,7 @@ import { demoCommand } from './demo';
 import { digitizeCommand } from './digitize';
 import { proceduresCommand } from './procedures';
 import { cccdCommand } from './cccd';
+import { evalCommand } from './eval';
 import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand, proceduresCommand, cccdCommand];
+export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand, evalCommand, proceduresCommand, cccdCommand];

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
+import type { OverlayOptions } from 'sharp';
 
 const require = createRequire(import.meta.url);
 
@@ -28,6 +29,21 @@ export interface RenderPageOptions {
   heightMm?: number;
   /** Body text size in points. */
   fontPt?: number;
+  /**
+   * SVG drawn under the text before the page is degraded, e.g. a form's rules and boxes, placed
+   * from the text's own line pitch so they sit where the lines were really rendered.
+   */
+  overlaySvg?: (layout: PageLayout) => string;
+  /** Quarter turns clockwise applied to the finished page, as when a sheet is fed sideways. */
+  quarterTurns?: 0 | 1 | 2 | 3;
+}
+
+/** Where the text landed on the page, in pixels; lines are `linePitchPx` apart from `marginPx`. */
+export interface PageLayout {
+  widthPx: number;
+  heightPx: number;
+  marginPx: number;
+  linePitchPx: number;
 }
 
 const MM_PER_INCH = 25.4;
@@ -43,27 +59,42 @@ export async function renderPage(opts: RenderPageOptions): Promise<Buffer> {
   const marginPx = Math.round((20 / MM_PER_INCH) * dpi);
   const fontPt = opts.fontPt ?? 12;
 
-  const markup = opts.lines
-    .map((l) => (l.startsWith('# ') ? `<b>${escapeMarkup(l.slice(2))}</b>` : escapeMarkup(l)))
-    .join('\n')
-    .normalize('NFC');
-  const text = await sharp({
-    text: {
-      text: `<span font="${fontPt}" line_height="1.35">${markup}</span>`,
-      font: 'DejaVu Sans',
-      fontfile: SAMPLE_FONT_FILE,
-      width: widthPx - 2 * marginPx,
-      dpi,
-      rgba: true,
-      wrap: 'word',
-    },
-  })
-    .png()
-    .toBuffer();
+  const layers: OverlayOptions[] = [];
+  let linePitchPx = (fontPt / 72) * dpi * 1.35;
+  // Pango refuses empty text, and a blank page is a page too.
+  if (opts.lines.some((l) => l.trim() !== '')) {
+    const markup = opts.lines
+      .map((l) => (l.startsWith('# ') ? `<b>${escapeMarkup(l.slice(2))}</b>` : escapeMarkup(l)))
+      .join('\n')
+      .normalize('NFC');
+    const text = await sharp({
+      text: {
+        text: `<span font="${fontPt}" line_height="1.35">${markup}</span>`,
+        font: 'DejaVu Sans',
+        fontfile: SAMPLE_FONT_FILE,
+        width: widthPx - 2 * marginPx,
+        dpi,
+        rgba: true,
+        wrap: 'word',
+      },
+    })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    linePitchPx = text.info.height / opts.lines.length;
+    // Text running off the paper would silently disagree with the ground truth written beside it.
+    // (Small test pages may use the bottom margin; only the paper's edge is a hard limit.)
+    if (marginPx + text.info.height > heightPx)
+      throw new Error(`text does not fit the page (${opts.lines.length} lines at ${fontPt} pt)`);
+    layers.push({ input: text.data, top: marginPx, left: marginPx });
+  }
+  if (opts.overlaySvg) {
+    const svg = opts.overlaySvg({ widthPx, heightPx, marginPx, linePitchPx });
+    layers.unshift({ input: Buffer.from(svg), top: 0, left: 0 });
+  }
 
   let page = sharp({
     create: { width: widthPx, height: heightPx, channels: 3, background: '#fbfaf6' },
-  }).composite([{ input: text, top: marginPx, left: marginPx }]);
+  }).composite(layers);
   let buf = await page.png().toBuffer();
 
   if (opts.skewDeg) {
@@ -97,6 +128,12 @@ export async function renderPage(opts: RenderPageOptions): Promise<Buffer> {
   }
   page = sharp(buf).withMetadata({ density: dpi });
   if (opts.blur && opts.blur >= 0.3) page = page.blur(opts.blur);
+  if (opts.quarterTurns) {
+    buf = await page.png().toBuffer();
+    page = sharp(buf)
+      .rotate(opts.quarterTurns * 90)
+      .withMetadata({ density: dpi });
+  }
   return opts.format === 'jpeg'
     ? page.jpeg({ quality: opts.jpegQuality ?? 85 }).toBuffer()
     : page.png().toBuffer();
