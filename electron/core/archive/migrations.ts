@@ -117,4 +117,59 @@ export const MIGRATIONS: readonly string[] = [
     SELECT d.id, 'pending', d.created_at, f.bytes, d.created_at, d.created_at
     FROM dossiers d JOIN files f ON f.dossier_id = d.id GROUP BY d.id;
   `,
+  // v6 (issue 6, reception): the learned classifier's counts, reception dossiers with their
+  // lifecycle, the documents received with their types and fields, and an append-only log of
+  // every state change with the clerk who made it.
+  `
+  CREATE TABLE classifier_labels (
+    type   TEXT PRIMARY KEY,
+    docs   INTEGER NOT NULL,
+    tokens INTEGER NOT NULL
+  );
+  CREATE TABLE classifier_terms (
+    type  TEXT NOT NULL,
+    term  TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (type, term)
+  ) WITHOUT ROWID;
+  CREATE TABLE reception_dossiers (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE,
+    procedure_code TEXT NOT NULL,
+    applicant      TEXT NOT NULL CHECK (json_valid(applicant)),
+    state          TEXT NOT NULL,
+    received_at    TEXT,
+    due_date       TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    archive_dossier_id INTEGER REFERENCES dossiers(id)
+  );
+  CREATE TABLE reception_documents (
+    id           INTEGER PRIMARY KEY,
+    dossier_id   INTEGER NOT NULL REFERENCES reception_dossiers(id) ON DELETE RESTRICT,
+    ordinal      INTEGER NOT NULL,
+    type         TEXT,
+    confidence   REAL NOT NULL DEFAULT 0,
+    needs_review INTEGER NOT NULL DEFAULT 0,
+    confirmed_by TEXT,
+    learned_type TEXT,
+    text         TEXT NOT NULL DEFAULT '',
+    fields       TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(fields)),
+    UNIQUE (dossier_id, ordinal)
+  );
+  CREATE TABLE reception_transitions (
+    id         INTEGER PRIMARY KEY,
+    dossier_id INTEGER NOT NULL REFERENCES reception_dossiers(id) ON DELETE RESTRICT,
+    from_state TEXT,
+    to_state   TEXT NOT NULL,
+    clerk      TEXT NOT NULL,
+    reason     TEXT,
+    at         TEXT NOT NULL
+  );
+  CREATE INDEX reception_transitions_dossier ON reception_transitions(dossier_id);
+  CREATE TRIGGER reception_transitions_no_update BEFORE UPDATE ON reception_transitions
+    BEGIN SELECT RAISE(ABORT, 'reception_transitions is append-only'); END;
+  CREATE TRIGGER reception_transitions_no_delete BEFORE DELETE ON reception_transitions
+    BEGIN SELECT RAISE(ABORT, 'reception_transitions is append-only'); END;
+  `,
 ];
