@@ -2,7 +2,7 @@
 //   electron/main/main.ts       -> dist/electron/main.cjs    (npm packages stay external)
 //   electron/preload/preload.ts -> dist/electron/preload.cjs (self-contained: a sandboxed
 //                                  preload can require only 'electron', not node_modules)
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,6 +41,13 @@ await build({
   outfile: path.join(outDir, 'preload.cjs'),
   external: ['electron'],
 });
+
+// Worker threads load their script by path: the core finds it beside the module that starts it,
+// which in the bundle is main.cjs.
+await copyFile(
+  path.join(root, 'electron/core/pdf/pdfiumWorker.cjs'),
+  path.join(outDir, 'pdfiumWorker.cjs'),
+);
 
 // Guard the sandbox rule: the preload bundle may require nothing but 'electron'.
 const preload = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');

@@ -44,6 +44,8 @@ export const PageAnalysisRecord = z.object({
   skewDeg: z.number(),
   deskewed: z.boolean(),
   cropped: z.boolean(),
+  /** The text came from the source PDF's own text layer, not from OCR. */
+  textFromSource: z.boolean().optional(),
   /** Flagged blank: kept, never dropped; the clerk decides. */
   blank: z.boolean(),
   /** Share of ink inside the margins (the blank score). */

@@ -11,8 +11,8 @@ export const CORE_MESSAGES = {
     en: `File "${f}" is empty (0 bytes). Scan this page again.`,
   }),
   FILE_NOT_IMAGE: (f) => ({
-    vi: `Tệp "${f}" không phải ảnh JPEG, PNG hoặc TIFF. Hãy chọn đúng tệp ảnh quét.`,
-    en: `File "${f}" is not a JPEG, PNG or TIFF image. Choose the scanned image file.`,
+    vi: `Tệp "${f}" không phải ảnh JPEG, PNG, TIFF hay tệp PDF. Hãy chọn đúng tệp ảnh quét hoặc PDF.`,
+    en: `File "${f}" is not a JPEG, PNG or TIFF image nor a PDF. Choose the scanned image or PDF file.`,
   }),
   IMAGE_CORRUPT: (f) => ({
     vi: `Ảnh "${f}" bị hỏng hoặc không đầy đủ (có thể quét bị ngắt giữa chừng). Hãy quét lại trang này.`,

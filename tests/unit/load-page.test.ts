@@ -73,7 +73,7 @@ test('a good JPEG keeps its bytes, size and resolution', async () => {
   const page = pages[0];
   assert.ok(page);
   assert.equal(file.name, 'trang-1.jpg');
-  assert.equal(file.dpi, 300);
+  assert.equal(page.dpi, 300);
   assert.equal(page.widthPx, Math.round((80 / 25.4) * 300));
   assert.ok(page.archival.bytes.equals(jpg), 'the original JPEG is embedded as is');
   // The OCR copy is a grey PGM of the same geometry (P5 header, one byte per pixel).
@@ -119,5 +119,6 @@ test('zero-byte, non-image, truncated and bomb files get their own error code', 
 test('formats are told by their bytes, not their names', () => {
   assert.equal(sniffFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0])), 'jpeg');
   assert.equal(sniffFormat(Buffer.from('II*\0xxxx', 'latin1')), 'tiff');
-  assert.equal(sniffFormat(Buffer.from('%PDF-1.7')), null);
+  assert.equal(sniffFormat(Buffer.from('%PDF-1.7')), 'pdf');
+  assert.equal(sniffFormat(Buffer.from('GIF89a')), null);
 });

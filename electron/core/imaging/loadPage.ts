@@ -4,23 +4,23 @@
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { SohoaError } from '../../../shared/errors';
-import { preparePage, type PrepareOptions, type PreparedPage } from './preparePage';
+import { PdfPageReader } from '../pdf/pdfPages';
+import { DEFAULT_DPI, preparePage, type PrepareOptions, type PreparedPage } from './preparePage';
 
 /** Larger than A0 at 300 dpi (≈ 140 Mpx); anything bigger is refused as a likely bomb. */
 export const MAX_PAGE_PIXELS = 150_000_000;
-/** Assumed when the file carries no resolution (most scanners write it). */
-export const DEFAULT_DPI = 200;
 
-export type SourceFormat = 'jpeg' | 'png' | 'tiff';
+export type SourceFormat = 'jpeg' | 'png' | 'tiff' | 'pdf';
 
 /** A readable image file: its pages are decoded one at a time, when the pipeline reaches them. */
 export interface ImageFile {
   name: string;
   format: SourceFormat;
   pageCount: number;
-  dpi: number;
   /** Decodes, straightens and measures one page (0-based); failures name the file and page. */
   page(index: number, options?: PrepareOptions): Promise<PreparedPage>;
+  /** Frees what the file holds (the PDF reader's worker); safe to call twice. */
+  close(): void;
 }
 
 export function sniffFormat(bytes: Buffer): SourceFormat | null {
@@ -32,6 +32,8 @@ export function sniffFormat(bytes: Buffer): SourceFormat | null {
     const head = bytes.subarray(0, 4).toString('latin1');
     if (head === 'II*\0' || head === 'MM\0*') return 'tiff';
   }
+  // PDF readers accept the header anywhere in the first 1024 bytes (ISO 32000-1, annex H).
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return 'pdf';
   return null;
 }
 
@@ -40,6 +42,7 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
   if (bytes.length === 0) throw new SohoaError('FILE_EMPTY', name);
   const format = sniffFormat(bytes);
   if (!format) throw new SohoaError('FILE_NOT_IMAGE', name);
+  if (format === 'pdf') return openPdfFile(name, bytes);
 
   let meta: Metadata;
   try {
@@ -64,7 +67,7 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
     name,
     format,
     pageCount,
-    dpi,
+    close: () => undefined,
     async page(index, options) {
       const subject = pageCount > 1 ? `${name} (trang ${index + 1})` : name;
       try {
@@ -75,14 +78,47 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
             failOn: 'truncated',
             limitInputPixels: MAX_PAGE_PIXELS,
           }).rotate();
-        return await preparePage(open, keepOriginal ? bytes : null, { dpi, ...options });
+        return await preparePage(open, keepOriginal ? bytes : null, { ...options, dpi });
       } catch (cause) {
-        if (cause instanceof SohoaError) throw cause;
-        const message = cause instanceof Error ? cause.message : '';
-        if (/pixel limit/i.test(message))
-          throw new SohoaError('IMAGE_TOO_LARGE', subject, { cause });
-        throw new SohoaError('IMAGE_CORRUPT', subject, { cause });
+        throw asImageError(cause, subject);
       }
     },
   };
+}
+
+async function openPdfFile(name: string, bytes: Buffer): Promise<ImageFile> {
+  const reader = await PdfPageReader.open(name, bytes);
+  return {
+    name,
+    format: 'pdf',
+    pageCount: reader.pageCount,
+    close: () => reader.close(),
+    async page(index, options) {
+      const subject = reader.pageCount > 1 ? `${name} (trang ${index + 1})` : name;
+      const raster = await reader.page(index);
+      const open = () =>
+        sharp(raster.rgba, { raw: { width: raster.width, height: raster.height, channels: 4 } });
+      try {
+        // A page that carries its own text is already straight and upright, and its text
+        // positions must keep matching the image: no turning, deskewing or cropping.
+        const prepared = await preparePage(
+          open,
+          null,
+          raster.text
+            ? { dpi: raster.dpi, deskew: false, cropEdges: false }
+            : { ...options, dpi: raster.dpi },
+        );
+        return raster.text ? { ...prepared, embeddedText: raster.text } : prepared;
+      } catch (cause) {
+        throw asImageError(cause, subject);
+      }
+    },
+  };
+}
+
+function asImageError(cause: unknown, subject: string): SohoaError {
+  if (cause instanceof SohoaError) return cause;
+  const message = cause instanceof Error ? cause.message : '';
+  if (/pixel limit/i.test(message)) return new SohoaError('IMAGE_TOO_LARGE', subject, { cause });
+  return new SohoaError('IMAGE_CORRUPT', subject, { cause });
 }

@@ -3,12 +3,15 @@
 // the colour archival copy and to the grey OCR copy, so OCR word boxes land on the archived image.
 import sharp, { type Sharp } from 'sharp';
 import type { OrientationDetector } from '../ocr/orientation';
+import type { OcrPage } from '../ocr/types';
 import { estimateSkew } from './deskew';
 import { downscale, toPgm, type GreyImage } from './grey';
 import { darkEdgeCrop, detectBlank, type CropBox } from './pageAnalysis';
 
 /** Below this the page is left alone: straightening costs a JPEG re-encode for nothing. */
 const MIN_DESKEW_DEG = 0.1;
+/** Assumed when the file carries no resolution (most scanners write it). */
+export const DEFAULT_DPI = 200;
 /** A best profile barely sharper than the flattest one means no text lines to trust. */
 const MIN_SKEW_CONTRAST = 1.2;
 /**
@@ -51,11 +54,14 @@ export interface PageAnalysis {
 export interface PreparedPage {
   widthPx: number;
   heightPx: number;
+  dpi: number;
   /** What goes into the PDF: colour, at the scanned resolution. */
   archival: { format: 'jpeg'; bytes: Buffer };
   /** What the OCR engine reads: grey PGM, same geometry as the archival copy. */
   ocr: Buffer;
   analysis: PageAnalysis;
+  /** Text the source itself carries (a PDF with a text layer), used instead of OCR. */
+  embeddedText?: OcrPage;
 }
 
 interface RawImage {
@@ -137,6 +143,7 @@ export async function preparePage(
   return {
     widthPx: grey.width,
     heightPx: grey.height,
+    dpi: options.dpi ?? DEFAULT_DPI,
     archival: { format: 'jpeg', bytes: archival },
     ocr: toPgm(asGrey(grey)),
     analysis: {

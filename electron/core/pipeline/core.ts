@@ -142,7 +142,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
             writer.addPage({
               widthPx: page.prepared.widthPx,
               heightPx: page.prepared.heightPx,
-              dpi: page.dpi,
+              dpi: page.prepared.dpi,
               image: page.prepared.archival,
               ocr: page.ocr,
             });
@@ -157,7 +157,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
               sourceName,
               widthPx: page.prepared.widthPx,
               heightPx: page.prepared.heightPx,
-              dpi: page.dpi,
+              dpi: page.prepared.dpi,
               text: page.ocr.text,
               confidence,
               analysis: page.analysis,

@@ -15,7 +15,6 @@ export interface FlowPage {
   sourceName: string;
   /** Page within its file, 0-based; `null` for single-page files. */
   pageInFile: number | null;
-  dpi: number;
   prepared: PreparedPage;
   ocr: OcrPage;
   analysis: PageAnalysisRecord;
@@ -79,15 +78,15 @@ export async function runPageFlow(
       errors.push(toErrorInfo(e, 'IMAGE_CORRUPT', subject));
       return null;
     }
-    let ocr = emptyOcr(prepared);
+    let ocr = prepared.embeddedText ?? emptyOcr(prepared);
     // A page flagged blank is kept and shown to the clerk, but there is nothing to read on it.
-    if (!prepared.analysis.blank) {
+    if (!prepared.analysis.blank && !prepared.embeddedText) {
       try {
         const engine = await options.ocr();
         ocr = await timed('ocr', () =>
           engine.recognize(prepared.ocr, prepared.widthPx, prepared.heightPx, {
             signal: options.signal,
-            dpi: file.dpi,
+            dpi: prepared.dpi,
           }),
         );
       } catch (e) {
@@ -104,12 +103,12 @@ export async function runPageFlow(
     const analysis: PageAnalysisRecord = {
       ...rest,
       cropped: crop.left + crop.top + crop.right + crop.bottom > 0,
+      textFromSource: Boolean(prepared.embeddedText),
       archivalBytes: prepared.archival.bytes.length,
     };
     return {
       sourceName: file.name,
       pageInFile: file.pageCount > 1 ? index : null,
-      dpi: file.dpi,
       prepared,
       ocr,
       analysis,
@@ -139,13 +138,17 @@ export async function runPageFlow(
       }
       unopened--;
       knownPages += file.pageCount;
+      const jobs: Promise<FlowPage | null>[] = [];
       for (let i = 0; i < file.pageCount; i++) {
         const job = processPage(file, i);
         // Keep the rejection observed while the job waits its turn in the window.
         job.catch(() => undefined);
+        jobs.push(job);
         inFlight.push(job);
         while (inFlight.length >= options.window) await takeOldest();
       }
+      const opened = file;
+      void Promise.allSettled(jobs).then(() => opened.close());
     }
     while (inFlight.length > 0) await takeOldest();
   } catch (e) {
