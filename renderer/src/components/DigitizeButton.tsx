@@ -3,7 +3,8 @@
 import { useRef, type ChangeEvent } from 'react';
 import { useI18n } from '../i18n';
 
-export const ACCEPTED_TYPES = 'image/jpeg,image/png,image/tiff,.jpg,.jpeg,.png,.tif,.tiff';
+export const ACCEPTED_TYPES =
+  'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf';
 
 export function DigitizeButton({
   busy,

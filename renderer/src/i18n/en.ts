@@ -7,7 +7,7 @@ export const en: Messages = {
   languageVi: 'Tiếng Việt',
   languageEn: 'English',
   digitizeButton: 'Digitize files…',
-  digitizeInputLabel: 'Choose scanned images (JPEG, PNG, TIFF) to digitize',
+  digitizeInputLabel: 'Choose scanned images (JPEG, PNG, TIFF) or PDFs to digitize',
   digitizeBusy: (files, seconds) =>
     `Digitizing ${files} file(s)… (${seconds} s). Text recognition can take up to a minute.`,
   digitizeDone: (code) => `Dossier ${code} created.`,

@@ -7,7 +7,7 @@ export const vi = {
   languageVi: 'Tiếng Việt',
   languageEn: 'English',
   digitizeButton: 'Số hóa tệp…',
-  digitizeInputLabel: 'Chọn ảnh quét (JPEG, PNG, TIFF) để số hóa',
+  digitizeInputLabel: 'Chọn ảnh quét (JPEG, PNG, TIFF) hoặc PDF để số hóa',
   digitizeBusy: (files: number, seconds: number) =>
     `Đang số hóa ${files} tệp… (${seconds} giây). Nhận dạng chữ có thể mất đến một phút.`,
   digitizeDone: (code: string) => `Đã tạo hồ sơ ${code}.`,
