@@ -5,6 +5,14 @@ import { digitizeCommand } from './digitize';
 import { proceduresCommand } from './procedures';
 import { cccdCommand } from './cccd';
 import { evalCommand } from './eval';
+import { evalClassifyCommand } from './evalClassify';
 import type { Command } from './types';
 
-export const COMMANDS: readonly Command[] = [digitizeCommand, demoCommand, evalCommand, proceduresCommand, cccdCommand];
+export const COMMANDS: readonly Command[] = [
+  digitizeCommand,
+  demoCommand,
+  evalCommand,
+  proceduresCommand,
+  cccdCommand,
+  evalClassifyCommand,
+];
