@@ -1,0 +1,129 @@
+// Where the outbox sends dossiers, kept in the data folder with its secrets encrypted at rest
+// (AES-256-GCM). The key comes from a KeyProvider: by default a random machine key in the data
+// folder's keys/ (owner-only permissions); the Electron shell can supply one backed by the OS
+// keystore (DPAPI, Keychain, libsecret) instead. Credentials are used here in the core only:
+// no contract call returns them, so they never reach the renderer.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SohoaError } from '../../../shared/errors';
+import { writeFileDurablySync } from '../archive/audit';
+import type { Connector } from './connector';
+import { FolderConnector } from './folderConnector';
+import { S3Connector } from './s3Connector';
+
+export const FolderDestination = z.object({ kind: z.literal('folder'), path: z.string().min(1) });
+export const S3DestinationConfig = z.object({
+  kind: z.literal('s3'),
+  endpoint: z.url(),
+  region: z.string().min(1).default('us-east-1'),
+  bucket: z.string().min(3),
+  accessKeyId: z.string().min(1),
+  secretAccessKey: z.string().min(1),
+  forcePathStyle: z.boolean().default(true),
+  multipartThresholdBytes: z.number().int().positive().optional(),
+  partSizeBytes: z.number().int().positive().optional(),
+});
+export const Destination = z.discriminatedUnion('kind', [FolderDestination, S3DestinationConfig]);
+export type Destination = z.infer<typeof Destination>;
+
+/** Fields that are secret: stored only encrypted. */
+const SECRET_FIELDS = ['accessKeyId', 'secretAccessKey'] as const;
+
+export interface KeyProvider {
+  /** A 32-byte key, the same every time on this machine. */
+  key(): Buffer;
+}
+
+export function fileKeyProvider(keysDir: string): KeyProvider {
+  return {
+    key() {
+      const file = path.join(keysDir, 'outbox.key');
+      try {
+        const k = fs.readFileSync(file);
+        if (k.length === 32) return k;
+      } catch {
+        // first use: made below
+      }
+      fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+      const k = randomBytes(32);
+      writeFileDurablySync(file, k);
+      fs.chmodSync(file, 0o600);
+      return k;
+    },
+  };
+}
+
+const AAD = Buffer.from('sohoa-outbox-destination/1');
+
+interface Sealed {
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+function seal(key: Buffer, plain: string): Sealed {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv).setAAD(AAD);
+  const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+  return {
+    iv: iv.toString('base64'),
+    tag: c.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
+}
+
+function open(key: Buffer, s: Sealed): string {
+  const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64')).setAAD(AAD);
+  d.setAuthTag(Buffer.from(s.tag, 'base64'));
+  return Buffer.concat([d.update(Buffer.from(s.data, 'base64')), d.final()]).toString('utf8');
+}
+
+export const DESTINATION_FILE = 'outbox-destination.json';
+
+export function saveDestination(dataDir: string, dest: Destination, keys: KeyProvider): void {
+  const parsed = Destination.parse(dest);
+  const stored: Record<string, unknown> = { ...parsed };
+  const secrets: Record<string, string> = {};
+  for (const f of SECRET_FIELDS)
+    if (f in stored) {
+      secrets[f] = stored[f] as string;
+      delete stored[f];
+    }
+  if (Object.keys(secrets).length > 0) stored.sealed = seal(keys.key(), JSON.stringify(secrets));
+  const file = path.join(dataDir, DESTINATION_FILE);
+  writeFileDurablySync(file, JSON.stringify(stored, null, 2));
+  fs.chmodSync(file, 0o600);
+}
+
+export function loadDestination(dataDir: string, keys: KeyProvider): Destination | null {
+  let stored: Record<string, unknown>;
+  try {
+    stored = JSON.parse(fs.readFileSync(path.join(dataDir, DESTINATION_FILE), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+  } catch {
+    return null;
+  }
+  const { sealed, ...rest } = stored;
+  let secrets = {};
+  if (sealed) {
+    try {
+      secrets = JSON.parse(open(keys.key(), sealed as Sealed)) as Record<string, string>;
+    } catch (e) {
+      throw new SohoaError('CREDENTIALS_UNREADABLE', DESTINATION_FILE, { cause: e });
+    }
+  }
+  return Destination.parse({ ...rest, ...secrets });
+}
+
+/** A description safe to show anywhere (no secret in it). */
+export function describeDestination(d: Destination): string {
+  return d.kind === 'folder' ? `folder:${d.path}` : `s3:${d.bucket}@${new URL(d.endpoint).host}`;
+}
+
+export function connectorFor(d: Destination): Connector & { close?(): void } {
+  return d.kind === 'folder' ? new FolderConnector(d.path) : new S3Connector(d);
+}
