@@ -6,6 +6,11 @@ import { proceduresCommand } from './procedures';
 import { cccdCommand } from './cccd';
 import { evalCommand } from './eval';
 import { evalClassifyCommand } from './evalClassify';
+import { auditCommand } from './audit';
+import { backupCommand, restoreCommand } from './backup';
+import { exportCommand } from './export';
+import { outboxCommand } from './outbox';
+import { searchCommand } from './search';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -15,4 +20,10 @@ export const COMMANDS: readonly Command[] = [
   proceduresCommand,
   cccdCommand,
   evalClassifyCommand,
+  searchCommand,
+  auditCommand,
+  backupCommand,
+  restoreCommand,
+  exportCommand,
+  outboxCommand,
 ];
