@@ -59,3 +59,51 @@ export interface Classification {
   /** Why, for the clerk: the rule or keyword that matched. */
   evidence: string[];
 }
+
+/** Where a field's value was read from. */
+export type FieldSource = 'qr' | 'mrz' | 'ocr';
+
+export const FIELD_NAMES = [
+  'number',
+  'notation',
+  'issuedDate',
+  'issuer',
+  'subject',
+  'fullName',
+  'dateOfBirth',
+  'placeOfBirth',
+  'idNumber',
+  'husband',
+  'wife',
+  'registeredDate',
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export const FIELD_LABELS: Record<FieldName, { vi: string; en: string }> = {
+  number: { vi: 'Số', en: 'Number' },
+  notation: { vi: 'Ký hiệu', en: 'Notation' },
+  issuedDate: { vi: 'Ngày ban hành', en: 'Date issued' },
+  issuer: { vi: 'Cơ quan ban hành', en: 'Issuing body' },
+  subject: { vi: 'Trích yếu', en: 'Subject' },
+  fullName: { vi: 'Họ và tên', en: 'Full name' },
+  dateOfBirth: { vi: 'Ngày sinh', en: 'Date of birth' },
+  placeOfBirth: { vi: 'Nơi sinh', en: 'Place of birth' },
+  idNumber: { vi: 'Số định danh', en: 'ID number' },
+  husband: { vi: 'Họ tên chồng', en: 'Husband' },
+  wife: { vi: 'Họ tên vợ', en: 'Wife' },
+  registeredDate: { vi: 'Ngày đăng ký', en: 'Date registered' },
+};
+
+/** A value read from a document, with how sure we are and where it is on the page. */
+export interface ExtractedField {
+  name: FieldName;
+  /** Normalised: dates ISO YYYY-MM-DD, text NFC with single spaces. */
+  value: string;
+  /** The text as read, before normalising. */
+  raw: string;
+  confidence: number;
+  source: FieldSource;
+  /** 1-based page and the region in page pixels, when the reader gave word boxes. */
+  page?: number;
+  region?: { x0: number; y0: number; x1: number; y1: number };
+}

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPES } from '../../../shared/classification';
 import {
   evaluate,
+  evaluateExtraction,
   readLabelledDocs,
   writeGeneratedSet,
   type EvalReport,
@@ -169,5 +170,52 @@ export const evalClassifyCommand: Command = {
     } finally {
       db?.close();
     }
+  },
+};
+
+/** `sohoa eval-extract --dir DIR`: per-field extraction accuracy against DIR/truth.jsonl. */
+export const evalExtractCommand: Command = {
+  name: 'eval-extract',
+  usage: {
+    vi: 'sohoa eval-extract --dir THƯ_MỤC [--json]   (cần truth.jsonl, xem eval-classify --generate)',
+    en: 'sohoa eval-extract --dir DIR [--json]   (needs truth.jsonl, see eval-classify --generate)',
+  },
+  async run(argv, { lang }) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { dir: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    if (!values.dir) return 2;
+    const scores = await evaluateExtraction(path.resolve(values.dir));
+    if (values.json) {
+      console.log(JSON.stringify(scores, null, 2));
+    } else {
+      const head =
+        lang === 'vi'
+          ? ['trường', 'số tl', 'tìm thấy', 'đúng hẳn', 'đúng*', 'sai']
+          : ['field', 'docs', 'found', 'exact', 'folded*', 'wrong'];
+      console.log(
+        head[0]!.padEnd(16) +
+          head
+            .slice(1)
+            .map((h) => h.padStart(10))
+            .join(''),
+      );
+      for (const s of scores) {
+        const cells = [s.n, s.found, s.exact, s.folded, s.wrong].map((x) => String(x).padStart(10));
+        console.log(s.field.padEnd(16) + cells.join(''));
+      }
+      console.log(
+        lang === 'vi'
+          ? '* đúng khi bỏ dấu và chữ hoa/thường (giá trị đúng nhưng OCR làm mất dấu)'
+          : '* equal once diacritics and case are folded (right value, OCR lost marks)',
+      );
+    }
+    const n = scores.reduce((a, s) => a + s.n, 0);
+    const folded = scores.reduce((a, s) => a + s.folded, 0);
+    (values.json ? console.error : console.log)(
+      `accuracy ${pct(n ? folded / n : 0)}% over ${n} fields`,
+    );
+    return 0;
   },
 };

@@ -5,7 +5,7 @@ import { digitizeCommand } from './digitize';
 import { proceduresCommand } from './procedures';
 import { cccdCommand } from './cccd';
 import { evalCommand } from './eval';
-import { evalClassifyCommand } from './evalClassify';
+import { evalClassifyCommand, evalExtractCommand } from './evalClassify';
 import { auditCommand } from './audit';
 import { backupCommand, restoreCommand } from './backup';
 import { exportCommand } from './export';
@@ -26,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   exportCommand,
   outboxCommand,
+  evalExtractCommand,
 ];

@@ -148,3 +148,48 @@ export async function writeGeneratedSet(dir: string, docs: readonly GeneratedDoc
       '\n',
   );
 }
+
+export interface FieldScore {
+  field: string;
+  /** Documents whose truth has this field. */
+  n: number;
+  found: number;
+  /** Value equal to the truth (NFC, spaces collapsed). */
+  exact: number;
+  /** Equal once diacritics and case are folded: right but damaged by OCR. */
+  folded: number;
+  /** Found but different: a wrong value shown to the clerk. */
+  wrong: number;
+}
+
+/** Per-field extraction accuracy against truth.jsonl, using each document's true type. */
+export async function evaluateExtraction(dir: string): Promise<FieldScore[]> {
+  const { extractFields, linesOf } = await import('./extract');
+  const { foldVietnamese, collapseWhitespace } = await import('../../../shared/text');
+  const truthLines = (await fs.readFile(path.join(dir, 'truth.jsonl'), 'utf8'))
+    .split('\n')
+    .filter(Boolean);
+  const scores = new Map<string, FieldScore>();
+  for (const line of truthLines) {
+    const t = JSON.parse(line) as {
+      name: string;
+      type: DocumentType;
+      fields: Record<string, string>;
+    };
+    const text = await fs.readFile(path.join(dir, `${t.name}.txt`), 'utf8');
+    const got = new Map(extractFields(linesOf(text), t.type).map((f) => [f.name, f.value]));
+    for (const [name, truth] of Object.entries(t.fields)) {
+      const s = scores.get(name) ?? { field: name, n: 0, found: 0, exact: 0, folded: 0, wrong: 0 };
+      scores.set(name, s);
+      s.n++;
+      const value = got.get(name as never);
+      if (value === undefined) continue;
+      s.found++;
+      if (collapseWhitespace(value) === collapseWhitespace(truth)) s.exact++;
+      if (foldVietnamese(value).replace(/\s/g, '') === foldVietnamese(truth).replace(/\s/g, ''))
+        s.folded++;
+      else s.wrong++;
+    }
+  }
+  return [...scores.values()];
+}

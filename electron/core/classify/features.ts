@@ -5,14 +5,20 @@ import { foldVietnamese } from '../../../shared/text';
 
 const DIGIT_AS_LETTER: Record<string, string> = { '0': 'o', '1': 'l', '5': 's', '8': 'b' };
 
-/** Folded, with 0/1/5/8 between letters read as o/l/s/b and "rn" read as "m". */
+/**
+ * Folded, with 0/1/5/8 between letters read as o/l/s/b. Keeps the length of whitespace-collapsed
+ * NFC text, so a match position maps back to the original.
+ */
+export function foldKeepLength(text: string): string {
+  return foldVietnamese(text).replace(
+    /(?<=[a-z])[0158](?=[a-z])|(?<=[a-z])[0158]\b|\b[0158](?=[a-z]{2})/g,
+    (d) => DIGIT_AS_LETTER[d] ?? d,
+  );
+}
+
+/** foldKeepLength, and "rn" read as "m". */
 export function looseFold(text: string): string {
-  return foldVietnamese(text)
-    .replace(
-      /(?<=[a-z])[0158](?=[a-z])|(?<=[a-z])[0158]\b|\b[0158](?=[a-z]{2})/g,
-      (d) => DIGIT_AS_LETTER[d] ?? d,
-    )
-    .replace(/rn/g, 'm');
+  return foldKeepLength(text).replace(/rn/g, 'm');
 }
 
 /** Letters only: "GIẤY KHAI  SINH" and "GIAYKHAI SlNH" both give "giaykhaisinh". */
