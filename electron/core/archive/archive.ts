@@ -527,6 +527,13 @@ export class Archive {
     };
   }
 
+  /** The dossier a batch item became, if it was recorded already (see NewDossier.sourceRef). */
+  findBySourceRef(sourceRef: string): DossierSummary | null {
+    const row = this.stmt('SELECT id FROM dossiers WHERE source_ref = ?').get(sourceRef) as
+      { id: number } | undefined;
+    return row ? this.getDossier(row.id) : null;
+  }
+
   findByCode(code: string): DossierDetail | null {
     const row = this.stmt('SELECT id FROM dossiers WHERE code = ?').get(code) as
       { id: number } | undefined;
