@@ -22,12 +22,24 @@ const TEXT = {
   archive: { vi: 'Kho lưu trữ', en: 'Archive' },
   unknownCommand: { vi: 'Lệnh không hợp lệ: {cmd}', en: 'Unknown command: {cmd}' },
   noFiles: { vi: 'Chưa chỉ định tệp ảnh nào.', en: 'No image file given.' },
+  progress: { vi: 'Trang {done}/{total}', en: 'Page {done} of {total}' },
+  pagesHeader: {
+    vi: 'Trang  Nguồn                          Tin cậy  Nghiêng  Xoay  Ghi chú',
+    en: 'Page   Source                         Conf.    Skew     Turn  Notes',
+  },
+  blankFlag: { vi: 'TRANG TRẮNG? (mực {ink}%)', en: 'BLANK? (ink {ink}%)' },
+  lowConfidence: { vi: 'cần xem lại', en: 'needs review' },
+  sourceText: { vi: 'chữ lấy từ PDF', en: 'text from the PDF' },
 } as const;
 
 export const STAGE_LABELS: Record<string, Record<Lang, string>> = {
   'read+image': { vi: 'đọc và xử lý ảnh', en: 'read and decode' },
+  pages: { vi: 'các trang (song song)', en: 'pages (overlapped)' },
+  'Σ image': { vi: '  Σ xử lý ảnh', en: '  Σ image steps' },
+  'Σ ocr': { vi: '  Σ nhận dạng chữ', en: '  Σ OCR' },
+  'Σ pdf': { vi: '  Σ ghi trang PDF', en: '  Σ PDF pages' },
   ocr: { vi: 'nhận dạng chữ (OCR)', en: 'text recognition (OCR)' },
-  pdf: { vi: 'tạo PDF hai lớp', en: 'two-layer PDF' },
+  pdf: { vi: 'hoàn tất PDF/A hai lớp', en: 'finish two-layer PDF/A' },
   sign: { vi: 'ký số', en: 'signing' },
   archive: { vi: 'lưu kho', en: 'archiving' },
 };

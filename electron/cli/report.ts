@@ -10,6 +10,7 @@ export function printOutcome(lang: Lang, outcome: DigitizeOutcome, databasePath:
     console.error(t(lang, 'noOutput'));
     return;
   }
+  printPages(lang, outcome);
   const d = outcome.dossier;
   console.log(`✓ ${t(lang, 'dossier', { code: d.code, pages: d.pageCount })}`);
   console.log(`  ${t(lang, 'signedPdf')}: ${outcome.pdfPath}`);
@@ -17,10 +18,41 @@ export function printOutcome(lang: Lang, outcome: DigitizeOutcome, databasePath:
   console.log(`  ${t(lang, 'archive')}: ${databasePath}`);
   if (d.signature?.demo) console.log(`  ⚠ ${t(lang, 'demoWarning')}`);
   console.log(`${t(lang, 'timings')}:`);
-  const total = outcome.timings.reduce((s, x) => s + x.ms, 0);
+  // Σ lines add up work done in parallel: they explain the wall time, they are not part of it.
+  const total = outcome.timings
+    .filter((x) => !x.stage.startsWith('Σ'))
+    .reduce((s, x) => s + x.ms, 0);
   for (const s of outcome.timings) {
     const label = STAGE_LABELS[s.stage]?.[lang] ?? s.stage;
     console.log(`  ${label.padEnd(26)} ${String(s.ms).padStart(7)} ms`);
   }
   console.log(`  ${t(lang, 'total').padEnd(26)} ${String(total).padStart(7)} ms`);
+}
+
+/** Below this mean word confidence a page goes to the review queue. */
+export const REVIEW_CONFIDENCE = 70;
+
+function printPages(lang: Lang, outcome: DigitizeOutcome): void {
+  if (outcome.pages.length === 0) return;
+  console.log(t(lang, 'pagesHeader'));
+  for (const p of outcome.pages) {
+    const a = p.analysis;
+    const notes = [
+      a.blank ? t(lang, 'blankFlag', { ink: (a.inkRatio * 100).toFixed(3) }) : '',
+      !a.blank && p.confidence < REVIEW_CONFIDENCE ? t(lang, 'lowConfidence') : '',
+      a.textFromSource ? t(lang, 'sourceText') : '',
+    ].filter(Boolean);
+    console.log(
+      [
+        String(p.ordinal).padStart(5),
+        ' ',
+        p.sourceName.slice(0, 30).padEnd(31),
+        p.confidence.toFixed(1).padStart(6),
+        `${a.skewDeg.toFixed(2)}°`.padStart(9),
+        `${a.rotatedDeg}°`.padStart(6),
+        '  ',
+        notes.join('; '),
+      ].join(''),
+    );
+  }
 }

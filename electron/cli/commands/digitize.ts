@@ -9,8 +9,8 @@ import type { Command } from './types';
 export const digitizeCommand: Command = {
   name: 'digitize',
   usage: {
-    vi: 'sohoa digitize <tệp ảnh…> [--out THƯ_MỤC] [--title TIÊU_ĐỀ] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa digitize <image files…> [--out DIR] [--title TITLE] [--data-dir DIR] [--json]',
+    vi: 'sohoa digitize <tệp ảnh/PDF…> [--out THƯ_MỤC] [--title TIÊU_ĐỀ] [--data-dir THƯ_MỤC] [--no-deskew] [--no-orientation] [--workers N] [--json]',
+    en: 'sohoa digitize <image/PDF files…> [--out DIR] [--title TITLE] [--data-dir DIR] [--no-deskew] [--no-orientation] [--workers N] [--json]',
   },
   async run(argv, { lang }) {
     const { values, positionals: files } = parseArgs({
@@ -21,6 +21,9 @@ export const digitizeCommand: Command = {
         title: { type: 'string' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
+        'no-deskew': { type: 'boolean', default: false },
+        'no-orientation': { type: 'boolean', default: false },
+        workers: { type: 'string' },
       },
     });
     if (files.length === 0) {
@@ -28,17 +31,39 @@ export const digitizeCommand: Command = {
       return 2;
     }
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
-    const core = await openCore({ ...coreOptionsFromEnv(), ...(dataDir ? { dataDir } : {}) });
+    const workers = values.workers ? Math.max(1, Number(values.workers) || 1) : undefined;
+    const core = await openCore({
+      ...coreOptionsFromEnv(),
+      ...(dataDir ? { dataDir } : {}),
+      ...(workers ? { ocrWorkers: workers } : {}),
+    });
+    // Ctrl+C stops the batch cleanly: nothing half-made is archived, the inputs are untouched.
+    const cancel = new AbortController();
+    const onSigint = () => cancel.abort();
+    process.once('SIGINT', onSigint);
     try {
       if (!values.json) console.log(t(lang, 'digitizing', { n: files.length }));
+      const showProgress = !values.json && process.stderr.isTTY;
       const outcome = await core.digitize(
         files.map((f) => ({ name: f, read: () => fs.readFile(f) })),
-        { title: values.title, outDir: values.out ? path.resolve(values.out) : undefined },
+        {
+          title: values.title,
+          outDir: values.out ? path.resolve(values.out) : undefined,
+          deskew: !values['no-deskew'],
+          orientation: !values['no-orientation'],
+          signal: cancel.signal,
+          onProgress: showProgress
+            ? (e) =>
+                process.stderr.write(`\r${t(lang, 'progress', { done: e.done, total: e.total })}`)
+            : undefined,
+        },
       );
+      if (showProgress) process.stderr.write('\n');
       if (values.json) console.log(JSON.stringify(outcome, null, 2));
       else printOutcome(lang, outcome, core.paths.database);
       return outcome.dossier && outcome.fileErrors.length === 0 ? 0 : 1;
     } finally {
+      process.off('SIGINT', onSigint);
       await core.close();
     }
   },

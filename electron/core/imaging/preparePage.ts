@@ -87,7 +87,15 @@ export async function preparePage(
   let orientationConfidence = 0;
   if (options.orientation) {
     const { img, factor } = await downscale(asGrey(grey), OSD_SIDE);
-    const found = await options.orientation.detect(toPgm(img), (options.dpi ?? 0) * factor);
+    const dpi = Math.max(1, Math.round((options.dpi ?? DEFAULT_DPI) * factor));
+    // A PNG, not a PGM: Tesseract's OSD path reads the resolution from the image file only.
+    const png = await sharp(img.data, {
+      raw: { width: img.width, height: img.height, channels: 1 },
+    })
+      .png({ compressionLevel: 1 })
+      .withMetadata({ density: dpi })
+      .toBuffer();
+    const found = await options.orientation.detect(png, dpi);
     orientationConfidence = found.confidence;
     if (found.degrees !== 0) {
       rotatedDeg = found.degrees;

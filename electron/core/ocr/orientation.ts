@@ -14,7 +14,7 @@ export const MIN_ORIENTATION_CONFIDENCE = 4;
 
 export interface OrientationDetector {
   /** `dpi` is the resolution of the image passed (a PGM carries none). */
-  detect(pgm: Buffer, dpi?: number): Promise<OrientationResult>;
+  detect(image: Buffer, dpi?: number): Promise<OrientationResult>;
   close(): Promise<void>;
 }
 
@@ -32,11 +32,11 @@ export function createOrientationDetector(langDir: string): OrientationDetector 
     });
   };
   return {
-    async detect(pgm, dpi) {
+    async detect(image, dpi) {
       const w = await (worker ??= start());
       try {
         if (dpi) await w.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
-        const { data } = await w.detect(pgm);
+        const { data } = await w.detect(image);
         const degrees = normalize(data.orientation_degrees ?? 0);
         const confidence = data.orientation_confidence ?? 0;
         return confidence >= MIN_ORIENTATION_CONFIDENCE
