@@ -545,6 +545,7 @@ export class Archive {
   }
 
   close(): void {
+    this.audit.flushAnchor();
     this.db.close();
   }
 }
