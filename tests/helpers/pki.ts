@@ -53,6 +53,10 @@ function newKey(file: string, type: 'rsa' | 'ec'): void {
   openssl(['genpkey', ...algo, '-out', file]);
 }
 
+function yesterday(): string {
+  return `${new Date(Date.now() - 86_400_000).toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
+}
+
 export function createPki(dir: string, name = 'Sohoa Test'): Pki {
   fs.mkdirSync(dir, { recursive: true });
   const p = (f: string) => path.join(dir, f);
@@ -236,7 +240,9 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
         '-extensions',
         id,
         '-notext',
-        ...(o.start ? ['-startdate', o.start] : []),
+        // Back-dated a day so a signing time taken just before issuance is inside validity.
+        '-startdate',
+        o.start ?? yesterday(),
         ...(o.end ? ['-enddate', o.end] : []),
       ]);
       const p12Path = p(`${id}.p12`);

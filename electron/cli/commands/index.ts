@@ -11,6 +11,8 @@ import { backupCommand, restoreCommand } from './backup';
 import { exportCommand } from './export';
 import { outboxCommand } from './outbox';
 import { searchCommand } from './search';
+import { signCommand } from './sign';
+import { verifyCommand } from './verify';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -27,4 +29,6 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   outboxCommand,
   evalExtractCommand,
+  signCommand,
+  verifyCommand,
 ];

@@ -15,6 +15,7 @@ import {
   PDFString,
   type PDFDocument,
   type PDFPage,
+  type PDFRef,
 } from 'pdf-lib';
 import { SohoaError, isSohoaError } from '../../../shared/errors';
 import { formatVietnamTime } from '../../../shared/time';
@@ -43,6 +44,18 @@ const MARK_PADDING = 4;
 /** 1 cm on a normal page, less on a small one so the mark is not pushed off it. */
 function markMargin(page: PDFPage): number {
   return Math.min(MARK_MARGIN, page.getCropBox().width * 0.04);
+}
+
+/**
+ * Appends to the page's /Annots without pdf-lib's addAnnot(), which first "normalizes" the page
+ * (wraps /Contents in an array, adds empty resource dictionaries): harmless in a rewrite, but in
+ * an incremental update those edits show up as content changes after the earlier signatures.
+ */
+function addAnnotation(page: PDFPage, ref: PDFRef): void {
+  const existing = page.node.get(PDFName.of('Annots'));
+  const array = page.doc.context.lookupMaybe(existing, PDFArray);
+  if (array) array.push(ref);
+  else page.node.set(PDFName.of('Annots'), page.doc.context.obj([ref]));
 }
 
 /** A certification signature with DocMDP P=1 forbids any later change, signatures included. */
@@ -157,7 +170,7 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
         AP: { N: mark.ref },
       }),
     );
-    page.node.addAnnot(widgetRef);
+    addAnnotation(page, widgetRef);
     const acroForm = doc.catalog.getOrCreateAcroForm();
     acroForm.addField(widgetRef);
     // 3 = SignaturesExist | AppendOnly: tells editors to save incrementally from now on.
