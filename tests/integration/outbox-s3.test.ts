@@ -117,7 +117,7 @@ test('through 500/503 answers, resets, a very slow and a stopped server, each do
   });
   const endpoint = await proxy.start();
   const connector = new S3Connector(
-    destination(endpoint, { requestTimeoutMs: 800, sdkMaxAttempts: 1 }),
+    destination(endpoint, { requestTimeoutMs: 500, sdkMaxAttempts: 1 }),
   );
   const faults = { '500': 0, '503': 0, reset: 0, slow: 0, stopped: 0 };
   let stoppedAt = 0;
@@ -131,11 +131,11 @@ test('through 500/503 answers, resets, a very slow and a stopped server, each do
     }
     if (stoppedAt > 0 && n === stoppedAt + 6)
       void startS3(port, directory).then((again) => (s3 = again));
-    if (n > 150) return 'pass'; // a network that eventually recovers
+    if (n > 100) return 'pass'; // a network that eventually recovers
     if (n % 7 === 0) return (faults['503']++, 503);
     if (n % 11 === 0) return (faults['500']++, 500);
     if (n % 13 === 0) return (faults.reset++, 'reset');
-    if (n % 17 === 0) return (faults.slow++, { slowMs: 2000 });
+    if (n % 17 === 0) return (faults.slow++, { slowMs: 1500 });
     return 'pass';
   };
   try {
