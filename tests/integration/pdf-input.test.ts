@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { PDFDocument as PdfLibDocument } from 'pdf-lib';
 import PDFDocument from 'pdfkit';
 import { isSohoaError } from '../../shared/errors';
 import { renderPage } from '../../electron/cli/demo/samplePages';
@@ -71,7 +72,7 @@ test('a PDF with text keeps its own text; a scanned PDF is OCR at its scan resol
   }
 });
 
-test('an encrypted PDF and a truncated one fail alone with their own error', async () => {
+test('encrypted, truncated and page-less PDFs fail alone with their own error', async () => {
   const dir = await tempDir();
   const plain = path.join(dir, 'plain.pdf');
   await writePdf(plain, (doc) => {
@@ -102,6 +103,11 @@ test('an encrypted PDF and a truncated one fail alone with their own error', asy
   assert.equal(await codeOf('khoa.pdf', await fs.readFile(locked)), 'PDF_ENCRYPTED');
   assert.equal(await codeOf('cut.pdf', bytes.subarray(0, 40)), 'PDF_CORRUPT');
   assert.equal(await codeOf('plain.pdf', bytes), 'read');
+  const empty = Buffer.from(await (await PdfLibDocument.create()).save({ addDefaultPage: false }));
+  assert.equal(await codeOf('khong-trang.pdf', empty), 'PDF_CORRUPT', 'a PDF with no page');
+  // Told by its bytes: a PNG named .pdf is read as the image it is.
+  const png = await renderPage({ lines: ['Ảnh'], widthMm: 60, heightMm: 50, format: 'png' });
+  assert.equal(await codeOf('anh-that.pdf', png), 'read');
 });
 
 test('hostile PDFs from pdf.js: each is read or refused with a typed error, never a crash', async (t) => {
