@@ -8,7 +8,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { sha256Hex } from '../../electron/core/archive/blobStore';
 import { openArchive, type OpenedArchive } from '../../electron/core/archive/open';
+import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { FolderConnector } from '../../electron/core/outbox/folderConnector';
+import { startConfiguredUploader } from '../../electron/core/outbox/uploader';
 import {
   backoffMs,
   COMPLETION_MARKER,
@@ -171,5 +173,33 @@ test('an item left uploading by a crashed uploader is sent again, to the same ke
   assert.equal(item?.state, 'done');
   assert.equal(item.remotePrefix, claimed.remotePrefix);
   assert.deepEqual(fs.readdirSync(path.join(root, 'H49.64.33', '2026')), [code]);
+  opened.close();
+});
+
+test('the configured background uploader sends a dossier recorded while it runs', async () => {
+  const dataDir = tmp('sohoa-bg-');
+  const opened = openArchive(dataDir);
+  assert.equal(
+    startConfiguredUploader(dataDir, opened.paths.keysDir, opened.archive, opened.blobs),
+    null,
+    'nothing configured: no uploader',
+  );
+  const share = tmp('sohoa-share-');
+  saveDestination(dataDir, { kind: 'folder', path: share }, fileKeyProvider(opened.paths.keysDir));
+  const loop = startConfiguredUploader(
+    dataDir,
+    opened.paths.keysDir,
+    opened.archive,
+    opened.blobs,
+  )!;
+  await new Promise((r) => setTimeout(r, 100)); // the loop is asleep now
+  const code = await addDossier(opened, 1);
+  loop.nudge();
+  const deadline = Date.now() + 30_000;
+  while (loop.outbox.get(code)?.state !== 'done' && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
+  await loop.stop();
+  assert.equal(loop.outbox.get(code)?.state, 'done');
+  assert.ok(fs.existsSync(path.join(share, 'H49.64.33', '2026', code, COMPLETION_MARKER)));
   opened.close();
 });
