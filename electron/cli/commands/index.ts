@@ -13,6 +13,7 @@ import { outboxCommand } from './outbox';
 import { searchCommand } from './search';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
+import { receiptCommand } from './receipt';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -31,4 +32,5 @@ export const COMMANDS: readonly Command[] = [
   evalExtractCommand,
   signCommand,
   verifyCommand,
+  receiptCommand,
 ];
