@@ -76,6 +76,8 @@ export const FIELD_NAMES = [
   'husband',
   'wife',
   'registeredDate',
+  'address',
+  'dateOfIssue',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -92,6 +94,8 @@ export const FIELD_LABELS: Record<FieldName, { vi: string; en: string }> = {
   husband: { vi: 'Họ tên chồng', en: 'Husband' },
   wife: { vi: 'Họ tên vợ', en: 'Wife' },
   registeredDate: { vi: 'Ngày đăng ký', en: 'Date registered' },
+  address: { vi: 'Nơi thường trú', en: 'Address' },
+  dateOfIssue: { vi: 'Ngày cấp', en: 'Date of issue' },
 };
 
 /** A value read from a document, with how sure we are and where it is on the page. */

@@ -77,3 +77,19 @@ test('per-field accuracy on a generated OCR-like set is measured, and mostly rig
   assert.ok(wrong / total <= 0.1, `${wrong}/${total}`);
   assert.equal(scores.find((s) => s.field === 'dateOfBirth')?.wrong, 0);
 });
+
+test('OCR page lines keep their boxes through extraction', async () => {
+  const { linesFromOcrPage } = await import('../../electron/core/classify/extract');
+  const box = (y: number) => ({ x0: 40, y0: y, x1: 900, y1: y + 30 });
+  const page = {
+    lines: [
+      { words: [{ text: 'Số:' }, { text: '45/UBND-VP' }], box: box(100) },
+      { words: [{ text: 'V/v' }, { text: 'đôn' }, { text: 'đốc' }], box: box(140) },
+    ],
+  };
+  const f = byName(extractFields(linesFromOcrPage(page, 3), 'official_letter'));
+  assert.deepEqual(f.get('notation')?.region, box(100));
+  assert.equal(f.get('notation')?.value, 'UBND-VP');
+  assert.deepEqual(f.get('subject')?.region, box(140));
+  assert.equal(f.get('subject')?.page, 3);
+});

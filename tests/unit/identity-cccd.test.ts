@@ -167,3 +167,32 @@ test('a scan without a card QR is a clear error', async () => {
     (e) => isSohoaError(e) && e.code === 'CCCD_QR_NOT_FOUND',
   );
 });
+
+test('card data becomes fields with their source and check-based confidence', async () => {
+  const { fieldsFromMrz, fieldsFromQr } = await import('../../electron/core/identity/fields');
+  const qr = parseCccdQr(cccdQrPayload(LAN));
+  assert.ok(qr.ok);
+  if (!qr.ok) return;
+  const fromQr = fieldsFromQr(qr.holder, qr.checks);
+  assert.ok(fromQr.every((f) => f.source === 'qr'));
+  assert.equal(fromQr.find((f) => f.name === 'idNumber')?.confidence, 1);
+  const forged = parseCccdQr(cccdQrPayload({ ...LAN, dateOfBirth: '1996-07-14' }));
+  assert.ok(forged.ok);
+  if (forged.ok)
+    assert.equal(
+      fieldsFromQr(forged.holder, forged.checks).find((f) => f.name === 'idNumber')?.confidence,
+      0.5,
+    );
+  const mrz = parseMrzTd1(cardBackMrz(LAN, '2035-07-14'), new Date('2026-11-23'));
+  assert.ok(mrz.ok);
+  if (!mrz.ok) return;
+  const fromMrz = fieldsFromMrz(mrz.data, mrz.checks);
+  assert.deepEqual(
+    fromMrz.map((f) => [f.name, f.value, f.source]),
+    [
+      ['idNumber', LAN.idNumber, 'mrz'],
+      ['dateOfBirth', LAN.dateOfBirth, 'mrz'],
+      ['fullName', 'TRAN THI NGOC LAN', 'mrz'],
+    ],
+  );
+});

@@ -16,7 +16,7 @@ import {
 } from '../../core/classify/evaluate';
 import { NaiveBayes, StoredNaiveBayes } from '../../core/classify/model';
 import { generateDocuments } from '../../core/classify/sampleDocs';
-import { dataPaths } from '../../core/config/paths';
+import { dataPaths, defaultDataDir } from '../../core/config/paths';
 import { openDeskDatabase } from '../../core/dossier/db';
 import { createTesseractPool } from '../../core/ocr/tesseractPool';
 import type { Lang } from '../messages';
@@ -109,7 +109,7 @@ export const evalClassifyCommand: Command = {
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
     const ocr = () =>
       createTesseractPool({
-        langDir: dataPaths(dataDir ?? path.resolve('.sohoa-eval')).tessdataDir,
+        langDir: dataPaths(dataDir ?? defaultDataDir()).tessdataDir,
         size: 1,
       });
     const docs = await readLabelledDocs(path.resolve(values.dir), ocr);

@@ -242,3 +242,17 @@ export function extractFields(lines: TextLine[], type: DocumentType | null): Ext
     type === null || !ADMINISTRATIVE.includes(type) ? extractPersonal(lines, type) : [];
   return [...admin, ...personal];
 }
+
+/** Lines of a recognised page with their boxes, so each field knows its region. */
+export function linesFromOcrPage(
+  page: {
+    lines: { words: { text: string }[]; box: { x0: number; y0: number; x1: number; y1: number } }[];
+  },
+  pageNumber: number,
+): TextLine[] {
+  return page.lines.map((l) => ({
+    text: l.words.map((w) => w.text).join(' '),
+    page: pageNumber,
+    box: l.box,
+  }));
+}
