@@ -67,6 +67,16 @@ export function benchPageSpecs(count = 24): PageSpec[] {
         : {}),
     });
   }
+  // The composition, checked so a change to the generator cannot quietly drop a case.
+  const kinds = (k: PageSpec['kind']) => specs.filter((s) => s.kind === k).length;
+  if (
+    count >= 20 &&
+    (kinds('blank') !== 1 ||
+      kinds('rotated') !== 1 ||
+      kinds('form') !== 2 ||
+      specs.some((s) => Math.abs(s.skewDeg) > 5))
+  )
+    throw new Error('bench page set lost its blank, rotated or form pages, or skews over 5°');
   return specs;
 }
 

@@ -83,6 +83,17 @@ export function pdfPageText(pdf: string, page: number): string {
   return (r.stdout ?? '').normalize('NFC');
 }
 
+/**
+ * The visible signature stamp on page 1 (agency, signing time, the demo warning) is text the
+ * signing stage adds on purpose, not OCR output: it is left out of the comparison.
+ */
+export function withoutSignatureStamp(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^(Cơ quan thử nghiệm Sohoa Desk|Thời gian ký:|BẢN THỬ NGHIỆM)/.test(l.trim()))
+    .join('\n');
+}
+
 interface SohoaOutcome {
   pdfPath: string | null;
   fileErrors: { message: { en: string } }[];
@@ -143,7 +154,8 @@ export async function runSohoa(
     const source = outcome.pages?.find((p) => p.ordinal === page)?.sourceName;
     const name = source?.replace(/#\d+$/, '');
     const index = name ? files.findIndex((f) => f === name || path.basename(f) === name) : page - 1;
-    if (index >= 0 && index < files.length) texts[index] += pdfPageText(pdf, page);
+    if (index >= 0 && index < files.length)
+      texts[index] += withoutSignatureStamp(pdfPageText(pdf, page));
   }
   return {
     measured,
