@@ -39,6 +39,10 @@ export const SIGN_MESSAGES = {
     vi: `Không lấy được thông tin thu hồi (OCSP) cho "${f}". Tệp vẫn được ký nhưng chưa có dữ liệu kiểm tra lâu dài.`,
     en: `Could not fetch revocation data (OCSP) for "${f}". The file is signed but carries no long-term validation data.`,
   }),
+  CERT_REVOKED: (f) => ({
+    vi: `Chứng thư số "${f}" đã bị thu hồi. Không dùng chứng thư này để ký; hãy liên hệ tổ chức cấp chứng thư.`,
+    en: `Certificate "${f}" has been revoked. Do not sign with it; contact the issuing CA.`,
+  }),
   PDF_SIGNING_FORBIDDEN: (f) => ({
     vi: `Tệp "${f}" đã được chứng thực và không cho phép ký thêm. Không thay đổi gì trên tệp.`,
     en: `File "${f}" is certified and permits no further signatures. The file was left unchanged.`,

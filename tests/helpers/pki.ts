@@ -23,6 +23,8 @@ export interface LeafOptions {
   end?: string;
   keyUsage?: string;
   extendedKeyUsage?: string;
+  /** The OCSP responder named in the certificate (AIA). */
+  ocspUrl?: string;
   /** Certify this public key (PEM) instead of making a key: for keys born on a token. */
   publicKeyPem?: string;
 }
@@ -32,6 +34,8 @@ export interface Pki {
   root: Issued;
   intermediate: Issued;
   issue(options: LeafOptions): Issued;
+  /** Marks a certificate issued by the intermediate as revoked in its database. */
+  revoke(certPath: string): void;
   /** The `openssl ca` config of the intermediate (for `openssl ocsp -index`). */
   indexPath: string;
 }
@@ -169,6 +173,9 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
     root: issued(p('root.pem')),
     intermediate: issued(p('inter.pem')),
     indexPath: p('index.txt'),
+    revoke(certPath) {
+      openssl(['ca', '-config', p('ca.cnf'), '-revoke', certPath]);
+    },
     issue(o) {
       const id = `leaf${++counter}`;
       const ext = [
@@ -178,7 +185,7 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
         ...(o.extendedKeyUsage ? [`extendedKeyUsage=critical,${o.extendedKeyUsage}`] : []),
         'subjectKeyIdentifier=hash',
         'authorityKeyIdentifier=keyid',
-        `authorityInfoAccess=OCSP;URI:http://127.0.0.1:1/ocsp`,
+        `authorityInfoAccess=OCSP;URI:${o.ocspUrl ?? 'http://127.0.0.1:1/ocsp'}`,
         '',
       ].join('\n');
       fs.writeFileSync(p(`${id}.cnf`), ext);

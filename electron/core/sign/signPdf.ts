@@ -25,6 +25,7 @@ import { readCertificate } from './certificate';
 import { checkSigningCertificate } from './certificateCheck';
 import { buildCadesDetached } from './cms';
 import { loadForUpdate, writeIncrement } from './incremental';
+import { addDss, collectValidationData } from './ltv';
 import { formatPdfDate } from './pdfDate';
 import { buildSignerAppearance } from './signerAppearance';
 import { requestTimestamp } from './tsa';
@@ -195,8 +196,11 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
         }),
       { digest, from: original.length },
     );
+    const final = options.addValidationData
+      ? await addDss(bytes, chain, await collectValidationData(chain))
+      : bytes;
     return {
-      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+      bytes: new Uint8Array(final.buffer, final.byteOffset, final.length),
       summary: {
         signer: signerName,
         signedAt: formatVietnamTime(signingTime),
