@@ -106,10 +106,14 @@ export function defaultHolidayYear(year: number): HolidayYear {
 interface YearTable {
   off: Map<Day, string>;
   worked: Map<Day, string>;
+  /** Every day of the year is an estimate (no published data for it). */
   estimated: boolean;
+  /** Days whose status came from a default in a year with published data. */
+  estimatedDays: Set<Day>;
 }
 
 function buildYear(data: HolidayYear, estimated: boolean): YearTable {
+  const estimatedDays = new Set<Day>();
   const { year } = data;
   const off = new Map<Day, string>();
   const holidays: Day[] = [];
@@ -120,6 +124,10 @@ function buildYear(data: HolidayYear, estimated: boolean): YearTable {
   holiday(mustDay(`${year}-01-01`), 'Tết Dương lịch');
   const tet = data.tet ?? defaultHolidayYear(year).tet!;
   for (let d = mustDay(tet.from); d <= mustDay(tet.to); d++) holiday(d, 'Tết Nguyên Đán');
+  if (!data.tet) {
+    // The real span may start or end a few days either side of the default one.
+    for (let d = mustDay(tet.from) - 7; d <= mustDay(tet.to) + 7; d++) estimatedDays.add(d);
+  }
   const hung = lunarToSolar({ year, month: 3, day: 10, leap: false });
   if (hung) holiday(mustDay(solarToIso(hung)), 'Giỗ Tổ Hùng Vương (10/3 âm lịch)');
   holiday(mustDay(`${year}-04-30`), 'Ngày Chiến thắng (30/4)');
@@ -127,6 +135,12 @@ function buildYear(data: HolidayYear, estimated: boolean): YearTable {
   holiday(mustDay(`${year}-09-02`), 'Quốc khánh (2/9)');
   const adjacent = data.nationalDayAdjacent ?? defaultHolidayYear(year).nationalDayAdjacent!;
   holiday(mustDay(adjacent), 'Quốc khánh (ngày liền kề 2/9)');
+  if (!data.nationalDayAdjacent) {
+    // 1/9 or 3/9, and a swapped day the same week: the week around 2/9 is uncertain.
+    for (let d = mustDay(`${year}-09-02`) - 5; d <= mustDay(`${year}-09-02`) + 5; d++) {
+      estimatedDays.add(d);
+    }
+  }
   for (const note of data.daysOff) off.set(mustDay(note.date), note.reason);
 
   const worked = new Map<Day, string>();
@@ -141,7 +155,7 @@ function buildYear(data: HolidayYear, estimated: boolean): YearTable {
       off.set(next, `Nghỉ bù ${off.get(day) ?? ''}`.trim());
     }
   }
-  return { off, worked, estimated };
+  return { off, worked, estimated, estimatedDays };
 }
 
 /** Answers "is this a working day?" for any date 1900–2100, from published data and defaults. */
@@ -165,10 +179,9 @@ export class WorkingCalendar {
     let table = this.years.get(year);
     if (!table) {
       const data = this.published.get(year);
-      // Data that leaves the Tết span or the day next to 2/9 to the defaults is still an estimate.
-      table = data
-        ? buildYear(data, !data.tet || !data.nationalDayAdjacent)
-        : buildYear(defaultHolidayYear(year), true);
+      // Data that leaves the Tết span or the day next to 2/9 to the defaults is still an
+      // estimate around those days (estimatedDays), not for the rest of the year.
+      table = data ? buildYear(data, false) : buildYear(defaultHolidayYear(year), true);
       this.years.set(year, table);
     }
     return table;
@@ -182,17 +195,16 @@ export class WorkingCalendar {
     const day = typeof date === 'number' ? date : mustDay(date);
     const table = this.table(this.yearOf(day));
     const iso = dayToIso(day);
+    const estimated = table.estimated || table.estimatedDays.has(day);
     const worked = table.worked.get(day);
-    if (worked !== undefined)
-      return { date: iso, working: true, reason: worked, estimated: table.estimated };
+    if (worked !== undefined) return { date: iso, working: true, reason: worked, estimated };
     const off = table.off.get(day);
-    if (off !== undefined)
-      return { date: iso, working: false, reason: off, estimated: table.estimated };
+    if (off !== undefined) return { date: iso, working: false, reason: off, estimated };
     if (isWeekend(day)) {
       const reason = weekdayOf(day) === 0 ? 'Chủ nhật' : 'Thứ Bảy';
-      return { date: iso, working: false, reason, estimated: table.estimated };
+      return { date: iso, working: false, reason, estimated };
     }
-    return { date: iso, working: true, reason: '', estimated: table.estimated };
+    return { date: iso, working: true, reason: '', estimated };
   }
 
   isWorkingDay(date: IsoDate | Day): boolean {

@@ -139,3 +139,14 @@ test('a range lists each day off with its reason', () => {
   );
   assert.match(off.at(-1)!.reason, /Nghỉ bù/);
 });
+
+test('partial year data: only the days around a defaulted decision are estimates', async () => {
+  const cal = await shipped();
+  // 2026 has its Tết span but not the day next to 2/9.
+  assert.equal(cal.info('2026-11-23').estimated, false);
+  assert.equal(cal.info('2026-02-16').estimated, false);
+  assert.equal(cal.info('2026-09-01').estimated, true);
+  assert.equal(cal.info('2026-09-03').estimated, true);
+  assert.equal(dueDate(cal, vn('2026-11-23T09:00:00'), 5).estimated, false);
+  assert.equal(dueDate(cal, vn('2026-08-27T09:00:00'), 5).estimated, true);
+});

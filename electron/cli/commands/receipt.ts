@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPE_LABELS, FIELD_LABELS } from '../../../shared/classification';
 import { SohoaError } from '../../../shared/errors';
 import { parseKeyboardWedge } from '../../../shared/identity';
+import { CutOff } from '../../../shared/workingDays';
 import { defaultDataDir } from '../../core/config/paths';
 import { readCardImage } from '../../core/identity/cccd';
 import { receiveDossier } from '../../core/dossier/reception';
@@ -17,8 +18,8 @@ import type { Command } from './types';
 export const receiptCommand: Command = {
   name: 'receipt',
   usage: {
-    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--place PLACE] [--clerk NAME] [--code CODE] [--refuse REASON] [--data-dir DIR] [--json]',
+    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
   },
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
@@ -31,8 +32,10 @@ export const receiptCommand: Command = {
         name: { type: 'string' },
         id: { type: 'string' },
         out: { type: 'string' },
-        agency: { type: 'string', default: 'H00.00.00' },
-        'agency-name': { type: 'string', default: 'UBND xã mẫu' },
+        // The same agency settings as signing (README: SOHOA_AGENCY_ID, SOHOA_AGENCY_NAME).
+        agency: { type: 'string', default: process.env.SOHOA_AGENCY_ID ?? 'H00.00.00' },
+        'agency-name': { type: 'string', default: process.env.SOHOA_AGENCY_NAME ?? 'UBND xã mẫu' },
+        'cut-off': { type: 'string', default: '15:00' },
         place: { type: 'string', default: 'Xã mẫu' },
         clerk: { type: 'string', default: 'Cán bộ một cửa' },
         code: { type: 'string' },
@@ -42,6 +45,9 @@ export const receiptCommand: Command = {
       },
     });
     if (!values.procedure || !values.out) return 2;
+    const cut = /^(\d{1,2}):(\d{2})$/.exec(values['cut-off']);
+    if (!cut) return 2;
+    const cutOff = CutOff.parse({ hour: Number(cut[1]), minute: Number(cut[2]) });
     let applicant: Applicant;
     if (values.cccd) {
       const read = await readCardImage(await fs.readFile(values.cccd), path.basename(values.cccd));
@@ -79,6 +85,7 @@ export const receiptCommand: Command = {
       procedureCode: values.procedure,
       applicant,
       documents,
+      cutOff,
       ...(values.code ? { externalCode: values.code } : {}),
       ...(values.refuse !== undefined ? { refuseReason: values.refuse } : {}),
     });
