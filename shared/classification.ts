@@ -111,3 +111,28 @@ export interface ExtractedField {
   page?: number;
   region?: { x0: number; y0: number; x1: number; y1: number };
 }
+
+// ---- schemas for the contract ---------------------------------------------------------------
+
+export const CandidateSchema = z.object({ type: DocumentType, score: z.number() });
+
+export const ClassificationSchema = z.object({
+  type: DocumentType.nullable(),
+  confidence: z.number().min(0).max(1),
+  needsReview: z.boolean(),
+  candidates: z.array(CandidateSchema),
+  source: z.enum(['rules', 'model', 'rules+model', 'none']),
+  evidence: z.array(z.string()),
+});
+
+const Region = z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() });
+
+export const ExtractedFieldSchema = z.object({
+  name: z.enum(FIELD_NAMES),
+  value: z.string(),
+  raw: z.string(),
+  confidence: z.number().min(0).max(1),
+  source: z.enum(['qr', 'mrz', 'ocr']),
+  page: z.number().int().positive().optional(),
+  region: Region.optional(),
+});

@@ -1,6 +1,7 @@
 // Applicant identification from the chip ID card (CCCD / thẻ căn cước): the front QR, the back
 // MRZ (ICAO 9303 TD1) and the 12-digit personal identification number. Every check is reported;
 // a mismatch is flagged for the clerk, never silently corrected or hidden.
+import { z } from 'zod';
 import { foldVietnamese, nfc } from './text';
 
 export type Sex = 'M' | 'F';
@@ -483,3 +484,36 @@ export function formatMrzTd1(h: CardHolder, dateOfExpiry: string): [string, stri
   const l3 = `${surname}<<${given.join('<')}`.padEnd(30, '<').slice(0, 30);
   return [l1, l2, l3];
 }
+
+// ---- schemas for the contract ---------------------------------------------------------------
+
+export const CardHolderSchema = z.object({
+  idNumber: z.string(),
+  oldIdNumber: z.string(),
+  fullName: z.string(),
+  dateOfBirth: z.string(),
+  sex: z.enum(['M', 'F']).nullable(),
+  address: z.string(),
+  dateOfIssue: z.string(),
+});
+
+export const IdentityCheckSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  severity: z.enum(['error', 'note']),
+  message: z.object({ vi: z.string(), en: z.string() }),
+});
+
+export const MrzDataSchema = z.object({
+  documentCode: z.string(),
+  issuingState: z.string(),
+  documentNumber: z.string(),
+  idNumber: z.string().nullable(),
+  dateOfBirth: z.string(),
+  sex: z.enum(['M', 'F']).nullable(),
+  dateOfExpiry: z.string(),
+  nationality: z.string(),
+  surname: z.string(),
+  givenNames: z.string(),
+  lines: z.tuple([z.string(), z.string(), z.string()]),
+});

@@ -1,0 +1,137 @@
+// Handlers for the reception channels (shared/procedures RECEPTION_CHANNELS): the same core
+// calls as the CLI, taking and returning contract data only. The shell's handler table spreads
+// `createReceptionHandlers(dataDir)` next to its own.
+import type { z } from 'zod';
+import type { ExtractedField } from '../../../shared/classification';
+import { SohoaError } from '../../../shared/errors';
+import {
+  crossCheckCard,
+  parseKeyboardWedge,
+  parseMrzTd1,
+  type CardHolder,
+  type IdentityCheck,
+  type MrzData,
+} from '../../../shared/identity';
+import type { RECEPTION_CHANNELS } from '../../../shared/procedures';
+import { classifyText } from '../classify/classify';
+import { extractFields, linesOf } from '../classify/extract';
+import { StoredNaiveBayes } from '../classify/model';
+import { readCardImage } from '../identity/cccd';
+import { fieldsFromMrz, fieldsFromQr } from '../identity/fields';
+import { openDeskDatabase } from './db';
+import { loadCatalog } from './procedures';
+import { receiveDossier } from './reception';
+import { ReceptionStore } from './store';
+
+type Channels = typeof RECEPTION_CHANNELS;
+export type ReceptionHandlers = {
+  [C in keyof Channels]: (
+    request: z.output<Channels[C]['request']>,
+  ) => Promise<z.output<Channels[C]['response']>>;
+};
+
+export function createReceptionHandlers(dataDir: string): ReceptionHandlers {
+  /** A short-lived connection per call: the desk's writers never hold the file between calls. */
+  const withDb = <T>(fn: (db: ReturnType<typeof openDeskDatabase>) => T): T => {
+    const db = openDeskDatabase(dataDir);
+    try {
+      return fn(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    async listProcedures() {
+      const { catalog, origin } = await loadCatalog(dataDir);
+      return { origin, version: catalog.version, procedures: catalog.procedures };
+    },
+    async readCard(request) {
+      let holder: CardHolder | null = null;
+      let mrz: MrzData | null = null;
+      const checks: IdentityCheck[] = [];
+      const fields: ExtractedField[] = [];
+      if (request.imageBase64) {
+        const read = await readCardImage(Buffer.from(request.imageBase64, 'base64'), 'CCCD');
+        holder = read.holder;
+        checks.push(...read.checks);
+      } else if (request.typed !== undefined) {
+        const parsed = parseKeyboardWedge(request.typed);
+        if (!parsed.ok) throw new SohoaError('CCCD_QR_INVALID', request.typed.slice(0, 40));
+        holder = parsed.holder;
+        checks.push(...parsed.checks);
+      }
+      if (holder) fields.push(...fieldsFromQr(holder, checks));
+      if (request.mrz) {
+        const parsed = parseMrzTd1(request.mrz);
+        if (!parsed.ok) throw new SohoaError('MRZ_INVALID', parsed.reason);
+        mrz = parsed.data;
+        checks.push(...parsed.checks);
+        fields.push(...fieldsFromMrz(parsed.data, parsed.checks));
+        if (holder) checks.push(...crossCheckCard(holder, parsed.data));
+      }
+      return { holder, mrz, checks, fields };
+    },
+    classifyDocument(request) {
+      return Promise.resolve(
+        withDb((db) => {
+          const classification = classifyText(request.text, { model: StoredNaiveBayes.load(db) });
+          const type = classification.type ?? classification.candidates[0]?.type ?? null;
+          return { classification, fields: extractFields(linesOf(request.text), type) };
+        }),
+      );
+    },
+    async receiveDossier(request) {
+      const outcome = await receiveDossier({
+        dataDir,
+        agencyId: request.agencyId,
+        agencyName: request.agencyName,
+        place: request.place,
+        clerk: request.clerk,
+        clerkName: request.clerk,
+        procedureCode: request.procedureCode,
+        applicant: request.applicant,
+        documents: request.documents,
+        ...(request.externalCode ? { externalCode: request.externalCode } : {}),
+        ...(request.refuseReason !== undefined ? { refuseReason: request.refuseReason } : {}),
+      });
+      return {
+        dossier: outcome.dossier,
+        documents: outcome.documents,
+        missingMandatory: outcome.checklist.missingMandatory.map((c) => c.name),
+        due: outcome.due,
+        slip: {
+          kind: outcome.slip.kind,
+          pdfBase64: Buffer.from(outcome.slip.pdf).toString('base64'),
+        },
+      };
+    },
+    transitionDossier(request) {
+      return Promise.resolve(
+        withDb((db) =>
+          new ReceptionStore(db).transition(request.code, request.to, {
+            clerk: request.clerk,
+            ...(request.reason !== undefined ? { reason: request.reason } : {}),
+          }),
+        ),
+      );
+    },
+    dossierHistory(request) {
+      return Promise.resolve(
+        withDb((db) => ({ transitions: new ReceptionStore(db).history(request.code) })),
+      );
+    },
+    confirmDocument(request) {
+      return Promise.resolve(
+        withDb((db) => {
+          const doc = new ReceptionStore(db).confirmDocument(
+            request.documentId,
+            request.type,
+            request.clerk,
+            StoredNaiveBayes.load(db),
+          );
+          return { id: doc.id, type: doc.type, confirmedBy: doc.confirmedBy };
+        }),
+      );
+    },
+  };
+}
