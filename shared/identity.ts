@@ -277,6 +277,26 @@ export function parseKeyboardWedge(typed: string): QrParse {
     if (parsed.ok) last = parsed;
     else if (!last.ok) last = parsed;
   }
+  if (last.ok) {
+    // A scanner in plain keyboard mode cannot type Vietnamese letters: they vanish or turn into
+    // '?'. A name and address with no Vietnamese letter at all is almost surely that.
+    const ascii = /^[\x20-\x7e]*$/;
+    const lost = ascii.test(last.holder.fullName) && ascii.test(last.holder.address);
+    last.checks.push({
+      id: 'wedge.diacritics',
+      ok: !lost,
+      severity: 'note',
+      message: lost
+        ? msg(
+            'Họ tên và địa chỉ không có dấu: máy quét có thể đã làm mất chữ tiếng Việt (đặt máy quét ở chế độ Unicode) — đối chiếu với thẻ.',
+            'Name and address have no Vietnamese letters: the scanner may have dropped them (set it to Unicode mode); check against the card.',
+          )
+        : msg(
+            'Chữ tiếng Việt nhận đủ từ máy quét.',
+            'Vietnamese letters arrived intact from the scanner.',
+          ),
+    });
+  }
   return last;
 }
 

@@ -90,6 +90,17 @@ test('keyboard-wedge input: NFD, trailing Enter, mapped separators, several scan
   assert.ok(parsed.ok);
   if (parsed.ok) assert.equal(parsed.holder.fullName, 'Trần Thị Ngọc Lan');
   assert.equal(parseKeyboardWedge('\r\n').ok, false);
+  if (parsed.ok) assert.equal(parsed.checks.find((c) => c.id === 'wedge.diacritics')?.ok, true);
+  const stripped = parseKeyboardWedge(
+    '036195000123|162000123|Tran Thi Ngoc Lan|14071995|Nu|Thon Dong, Tinh Nam Dinh|10042021\r',
+  );
+  assert.ok(stripped.ok);
+  if (stripped.ok) {
+    const note = stripped.checks.find((c) => c.id === 'wedge.diacritics');
+    assert.equal(note?.ok, false);
+    assert.equal(note?.severity, 'note');
+    assert.equal(stripped.holder.sex, 'F');
+  }
 });
 
 test('MRZ TD1: every check digit verified, OCR slips in digits repaired, tampering caught', () => {
