@@ -5,7 +5,7 @@ import { dataPaths, defaultDataDir } from '../../core/config/paths';
 import { DEMO_AGENCY } from '../../core/pipeline/core';
 import { loadAnchors } from '../../core/sign/chain';
 import { ensureDemoKey } from '../../core/sign/demoKey';
-import { openPkcs11 } from '../../core/sign/pkcs11KeySource';
+import { openKeySource, type KeySourceSpec } from '../../core/sign/keySources';
 import { openPkcs12 } from '../../core/sign/pkcs12KeySource';
 import { signPdf } from '../../core/sign/signPdf';
 import type { DigestAlgorithm, KeySource, SignOptions } from '../../core/sign/types';
@@ -21,19 +21,20 @@ async function openKey(
     const demo = await ensureDemoKey(dataPaths(defaultDataDir()).keysDir);
     return { source: await openPkcs12(demo.p12Path, demo.password), demo: true };
   }
-  if (key.startsWith('pkcs11:')) {
-    return {
-      source: await openPkcs11({
+  const spec: KeySourceSpec = key.startsWith('pkcs11:')
+    ? {
+        kind: 'pkcs11',
         modulePath: key.slice('pkcs11:'.length),
         ...(values.token ? { tokenLabel: values.token } : {}),
         ...(values['key-label'] ? { keyLabel: values['key-label'] } : {}),
         pin: process.env.SOHOA_PIN ?? '',
-      }),
-      demo: false,
-    };
-  }
-  const password = process.env.SOHOA_KEY_PASSWORD ?? process.env.SOHOA_P12_PASSWORD ?? '';
-  return { source: await openPkcs12(key, password), demo: false };
+      }
+    : {
+        kind: 'pkcs12',
+        path: key,
+        password: process.env.SOHOA_KEY_PASSWORD ?? process.env.SOHOA_P12_PASSWORD ?? '',
+      };
+  return { source: await openKeySource(spec), demo: false };
 }
 
 export const signCommand: Command = {

@@ -56,8 +56,16 @@ function toUnicodeCMap(glyphs: Map<number, number[]>): string {
   ].join('\n');
 }
 
+// One parsed font per program for the process: fontkit caches glyphs and its shaping engine on
+// the font object, and building those again for every signature cost ~100 ms.
+const parsed = new WeakMap<Buffer, ReturnType<typeof fontkit.create>>();
+
 export function createMarkFont(program: Buffer, familyName: string): MarkFont {
-  const font = fontkit.create(program);
+  let font = parsed.get(program);
+  if (!font) {
+    font = fontkit.create(program);
+    parsed.set(program, font);
+  }
   const scale = 1000 / font.unitsPerEm;
   const used = new Map<number, number[]>();
   const layout = (text: string) => font.layout(text.normalize('NFC')).glyphs;

@@ -217,7 +217,8 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
 }
 
 /**
- * Patches /ByteRange and /Contents of a saved PDF that holds exactly one placeholder signature.
+ * Patches /ByteRange and /Contents of a saved PDF that holds exactly one placeholder signature,
+ * in place (the buffer is modified and returned).
  * Exported for the incremental path a later issue adds: it does not care how the PDF was saved.
  */
 export async function fillSignature(
@@ -240,7 +241,8 @@ export async function fillSignature(
   const slotWidth = close - open + 1;
   const byteRange = `[${ranges.join(' ')}]`.padEnd(slotWidth, ' ');
   if (byteRange.length !== slotWidth) throw new Error('The /ByteRange placeholder is too short');
-  const out = Buffer.from(saved);
+  // `saved` is our own fresh buffer (writeIncrement's output): patch it in place, no 2nd copy.
+  const out = saved;
   out.write(byteRange, open, 'latin1');
 
   const documentDigest = createHash(digest)

@@ -140,7 +140,16 @@ export function hashName(oid: string): string | undefined {
  * undefined to use the encapsulated content (timestamps). Never throws for a bad signature:
  * problems go to `errors`; only an undecodable structure throws.
  */
-export function checkSignedData(cms: Buffer, content?: Buffer): CmsCheck {
+/** Signed content in pieces (a PDF's two byte ranges), hashed without joining them. */
+export type Content = Buffer | Buffer[];
+const pieces = (c: Content): Buffer[] => (Array.isArray(c) ? c : [c]);
+const digestOf = (hash: string, c: Content) => {
+  const h = createHash(hash);
+  for (const part of pieces(c)) h.update(part);
+  return h.digest();
+};
+
+export function checkSignedData(cms: Buffer, content?: Content): CmsCheck {
   const result: CmsCheck = {
     errors: [],
     certificates: [],
@@ -213,7 +222,7 @@ export function checkSignedData(cms: Buffer, content?: Buffer): CmsCheck {
   if (signedAttrsTlv) {
     const md = result.signedAttributes.get(ATTR.messageDigest);
     if (!md) result.errors.push('message-digest-missing');
-    else if (!contents(md).equals(createHash(digestName).update(data).digest())) {
+    else if (!contents(md).equals(digestOf(digestName, data))) {
       result.errors.push('message-digest-mismatch');
     }
     if (!result.signedAttributes.has(ATTR.contentType)) result.errors.push('content-type-missing');
@@ -221,7 +230,8 @@ export function checkSignedData(cms: Buffer, content?: Buffer): CmsCheck {
     signedBytes = Buffer.from(raw(signedAttrsTlv));
     signedBytes[0] = 0x31;
   } else {
-    signedBytes = data;
+    // No signed attributes: the signature is over the content itself.
+    signedBytes = Buffer.concat(pieces(data));
   }
   if (result.signer) {
     try {
@@ -251,7 +261,7 @@ export interface TimestampCheck {
 }
 
 /** An RFC 3161 token: its own CMS, and whether its message imprint is over `imprinted`. */
-export function checkTimestampToken(token: Buffer, imprinted: Buffer): TimestampCheck {
+export function checkTimestampToken(token: Buffer, imprinted: Content): TimestampCheck {
   const cms = checkSignedData(token);
   const errors = [...cms.errors];
   if (cms.eContentType !== '1.2.840.113549.1.9.16.1.4' || !cms.eContent) {
@@ -265,7 +275,7 @@ export function checkTimestampToken(token: Buffer, imprinted: Buffer): Timestamp
   const imprint = children(tst[2]!);
   const hash = DIGESTS[oidOf(children(imprint[0]!)[0]!)];
   if (!hash) errors.push('unsupported-digest');
-  else if (!contents(imprint[1]!).equals(createHash(hash).update(imprinted).digest())) {
+  else if (!contents(imprint[1]!).equals(digestOf(hash, imprinted))) {
     errors.push('timestamp-imprint-mismatch');
   }
   return {

@@ -217,7 +217,7 @@ function checkOne(
     buf.length - (c + d) < 64;
   report.coversWholeRevision = endsRevision(buf, c + d) || report.coversWholeFile;
   if (!report.coversWholeRevision) report.errors.push('revision-not-covered');
-  const signed = Buffer.concat([buf.subarray(0, b), buf.subarray(c, c + d)]);
+  const signed = [buf.subarray(0, b), buf.subarray(c, c + d)];
   const cmsBytes = Buffer.from(gap.slice(1, -1).replace(/\s+/g, ''), 'hex');
 
   // 2. The cryptography.
@@ -239,13 +239,15 @@ function checkOne(
       report.intact = !ts.errors.includes('timestamp-imprint-mismatch');
       report.cryptoValid = ts.errors.length === 0;
     } else {
-      let content: Buffer = signed;
-      const cms = checkSignedData(cmsBytes, subFilter === 'adbe.pkcs7.sha1' ? undefined : content);
-      if (subFilter === 'adbe.pkcs7.sha1') {
+      const sha1Filter = subFilter === 'adbe.pkcs7.sha1';
+      const cms = checkSignedData(cmsBytes, sha1Filter ? undefined : signed);
+      if (sha1Filter) {
         // The signed content is the SHA-1 of the byte ranges, encapsulated.
-        content = cms.eContent ?? Buffer.alloc(0);
-        if (!content.equals(createHash('sha1').update(signed).digest()))
+        const sha1 = createHash('sha1');
+        for (const part of signed) sha1.update(part);
+        if (!(cms.eContent ?? Buffer.alloc(0)).equals(sha1.digest())) {
           report.errors.push('digest-mismatch');
+        }
       }
       report.errors.push(
         ...cms.errors.map((e) => (e === 'message-digest-mismatch' ? 'digest-mismatch' : e)),
