@@ -50,6 +50,8 @@ export const PageAnalysisRecord = z.object({
   blank: z.boolean(),
   /** Share of ink inside the margins (the blank score). */
   inkRatio: z.number().min(0).max(1),
+  /** What the scan holds; the archival copy keeps exactly that (1-bit PNG, grey or colour JPEG). */
+  content: z.enum(['bilevel', 'grey', 'colour']).optional(),
   /** Size of the page's image in the PDF. */
   archivalBytes: z.number().int().nonnegative(),
 });

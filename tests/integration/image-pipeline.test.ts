@@ -119,3 +119,37 @@ test('dark scanner edges are cut from both copies', async () => {
   assert.equal(archival.width, page.widthPx);
   assert.equal(archival.height, page.heightPx);
 });
+
+test('the archival copy keeps the scan’s own colours: bilevel stays 1-bit, grey stays grey', async () => {
+  const png = await renderPage({ lines: BODY.slice(0, 8), dpi: 200, skewDeg: 1.5, format: 'png' });
+  const { data, info } = await sharp(png)
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const bw = Buffer.from(data.map((v) => (v < 150 ? 0 : 255)));
+  const bilevelPng = await sharp(bw, {
+    raw: { width: info.width, height: info.height, channels: 1 },
+  })
+    .png()
+    .toBuffer();
+  const b = await (await openImageFile('fax.png', bilevelPng)).page(0);
+  assert.equal(b.analysis.content, 'bilevel');
+  assert.equal(b.analysis.deskewed, true, 'straightened, then thresholded back');
+  assert.equal(b.archival.format, 'png');
+  const bMeta = await sharp(b.archival.bytes).metadata();
+  assert.equal(bMeta.bitsPerSample, 1);
+
+  const greyJpg = await sharp(data, {
+    raw: { width: info.width, height: info.height, channels: 1 },
+  })
+    .jpeg()
+    .toBuffer();
+  const g = await (await openImageFile('xam.jpg', greyJpg)).page(0);
+  assert.equal(g.analysis.content, 'grey');
+  assert.equal((await sharp(g.archival.bytes).metadata()).channels, 1);
+
+  const colour = await (await openImageFile('mau.png', png)).page(0);
+  assert.equal(colour.analysis.content, 'colour');
+  assert.equal((await sharp(colour.archival.bytes).metadata()).channels, 3);
+  assert.ok(b.archival.bytes.length * 3 < colour.archival.bytes.length, 'bilevel is much smaller');
+});

@@ -49,14 +49,19 @@ export interface PageAnalysis {
   blank: boolean;
   /** Share of ink pixels inside the margins: the blank score shown to the clerk. */
   inkRatio: number;
+  /** What the scan holds: the archival copy keeps exactly that many colours. */
+  content: ContentKind;
 }
+
+/** Bilevel (black and white only), grey, or colour: told from the decoded pixels. */
+export type ContentKind = 'bilevel' | 'grey' | 'colour';
 
 export interface PreparedPage {
   widthPx: number;
   heightPx: number;
   dpi: number;
-  /** What goes into the PDF: colour, at the scanned resolution. */
-  archival: { format: 'jpeg'; bytes: Buffer };
+  /** What goes into the PDF, at the scanned resolution, with as many colours as the scan had. */
+  archival: { format: 'jpeg' | 'png'; bytes: Buffer };
   /** What the OCR engine reads: grey PGM, same geometry as the archival copy. */
   ocr: Buffer;
   analysis: PageAnalysis;
@@ -82,6 +87,7 @@ export async function preparePage(
 ): Promise<PreparedPage> {
   let colour = await toRaw(open().toColourspace('srgb').removeAlpha(), 3);
   let grey = await toRaw(open().toColourspace('b-w'), 1);
+  const kind = contentKind(colour);
 
   let rotatedDeg: PageAnalysis['rotatedDeg'] = 0;
   let orientationConfidence = 0;
@@ -143,16 +149,14 @@ export async function preparePage(
     rotatedDeg === 0 && !deskewed && crop.left + crop.top + crop.right + crop.bottom === 0;
   const archival =
     unchanged && original
-      ? original
-      : await sharp(colour.data, { raw: rawInfo(colour) })
-          .jpeg({ quality: ARCHIVAL_JPEG_QUALITY, optimiseCoding: true })
-          .toBuffer();
+      ? { format: 'jpeg' as const, bytes: original }
+      : await encodeArchival(colour, grey, kind);
 
   return {
     widthPx: grey.width,
     heightPx: grey.height,
     dpi: options.dpi ?? DEFAULT_DPI,
-    archival: { format: 'jpeg', bytes: archival },
+    archival,
     ocr: toPgm(asGrey(grey)),
     analysis: {
       rotatedDeg,
@@ -162,8 +166,51 @@ export async function preparePage(
       crop,
       blank: blank.blank,
       inkRatio: Math.round(blank.inkRatio * 1e5) / 1e5,
+      content: kind,
     },
   };
+}
+
+/**
+ * What the decoded pixels hold, exactly: a page is grey only if every pixel has equal channels,
+ * and bilevel only if every pixel is pure black or pure white. Storing such a page with fewer
+ * channels loses nothing; a colour scan of white paper keeps its colour, as the rules ask.
+ */
+function contentKind(img: RawImage): ContentKind {
+  const d = img.data;
+  let bilevel = true;
+  for (let i = 0; i + 2 < d.length; i += 3) {
+    const r = d[i]!;
+    if (r !== d[i + 1] || r !== d[i + 2]) return 'colour';
+    if (r !== 0 && r !== 255) bilevel = false;
+  }
+  return bilevel ? 'bilevel' : 'grey';
+}
+
+/**
+ * Colour and grey scans become JPEG (grey ones with one channel); a bilevel scan stays bilevel, a
+ * 1-bit PNG a tenth the size of a JPEG and without its ringing around letters. Straightening
+ * smooths a bilevel page's edges into grey, so it is thresholded back first.
+ */
+async function encodeArchival(
+  colour: RawImage,
+  grey: RawImage,
+  kind: ContentKind,
+): Promise<PreparedPage['archival']> {
+  if (kind === 'bilevel') {
+    const bw = Buffer.from(grey.data);
+    for (let i = 0; i < bw.length; i++) bw[i] = bw[i]! < 128 ? 0 : 255;
+    const bytes = await sharp(bw, { raw: rawInfo(grey) })
+      .png({ palette: true, colours: 2, dither: 0, compressionLevel: 9 })
+      .toBuffer();
+    return { format: 'png', bytes };
+  }
+  const source = kind === 'grey' ? grey : colour;
+  const pixels = sharp(source.data, { raw: rawInfo(source) });
+  const bytes = await (kind === 'grey' ? pixels.toColourspace('b-w') : pixels)
+    .jpeg({ quality: ARCHIVAL_JPEG_QUALITY, optimiseCoding: true })
+    .toBuffer();
+  return { format: 'jpeg', bytes };
 }
 
 async function toRaw(s: Sharp, channels: 1 | 3): Promise<RawImage> {
