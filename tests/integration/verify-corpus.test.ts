@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { PDFName } from 'pdf-lib';
+import { loadForUpdate, writeIncrement } from '../../electron/core/sign/incremental';
 import { verifyPdf, type VerifyReport } from '../../electron/core/sign/verify/verifyPdf';
 
 const CORPUS =
@@ -138,6 +140,24 @@ describe(
       rows.push('', `${matched}/${judged} verdicts match DSS; ${mismatches.length} differ.`);
       console.log(rows.join('\n'));
       assert.deepEqual(mismatches, []);
+    });
+
+    test('a certification with "no changes" (DocMDP P=1) is violated by a later annotation', async () => {
+      const file = fs.readFileSync(
+        path.join(DIR, 'eu-dss/dss-2554/certified-no-change-permitted.pdf'),
+      );
+      assert.equal(verifyPdf(file).signatures[0]!.certification, 1);
+      const { doc, snapshot } = await loadForUpdate(file);
+      const annot = doc.context.register(
+        doc.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [10, 10, 30, 30] }),
+      );
+      const page = doc.getPage(0).node;
+      const annots = page.Annots();
+      if (annots) annots.push(annot);
+      else page.set(PDFName.of('Annots'), doc.context.obj([annot]));
+      const report = verifyPdf(writeIncrement(file, doc, snapshot));
+      assert.equal(report.verdict, 'invalid');
+      assert.ok(report.signatures[0]!.errors.includes('certification-violated'));
     });
 
     test('hostile PDFs (pdf.js fuzz corpus): a verdict, never a crash or a hang', () => {

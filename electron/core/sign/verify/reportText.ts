@@ -104,6 +104,10 @@ export const CODE_TEXT: Record<string, Text> = {
     en: 'no signing-certificate attribute (not PAdES baseline)',
   },
   encrypted: { vi: 'tệp được mã hóa', en: 'the file is encrypted' },
+  'certification-violated': {
+    vi: 'tệp đã được chứng thực "không cho phép thay đổi" nhưng vẫn bị ký thêm hoặc sửa',
+    en: 'the file was certified "no changes allowed" yet was signed again or changed',
+  },
 };
 
 const say = (code: string, lang: ReportLang) => CODE_TEXT[code]?.[lang] ?? code;

@@ -46,6 +46,8 @@ export interface SignatureReport {
   level: string;
   changesAfter: ChangeClass;
   changeDetails: string[];
+  /** A certification signature's DocMDP permission (1 no changes, 2 forms, 3 + annotations). */
+  certification?: number;
   /** Codes of what makes it invalid. */
   errors: string[];
   /** Codes of what deserves attention without invalidating it. */
@@ -178,6 +180,14 @@ function checkOne(
     verdict: 'invalid',
     signedEnd: 0,
   };
+  const references = doc.resolve(dict.get('Reference'));
+  for (const item of Array.isArray(references) ? references : []) {
+    const reference = doc.dict(item);
+    if (reference && isName(reference.get('TransformMethod'), 'DocMDP')) {
+      const p = doc.dict(reference.get('TransformParams'))?.get('P');
+      report.certification = p === 1 || p === 3 ? p : 2;
+    }
+  }
   const claimed = pdfDate(dict.get('M'));
   if (claimed) report.claimedSigningTime = claimed;
 
@@ -388,6 +398,15 @@ export function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): VerifyR
     if (sharedValues) for (const sig of checked) sig.warnings.push('signature-shared-by-fields');
     for (const sig of checked) {
       if (sig.changesAfter === 'other') sig.errors.push('modified-after-signing');
+      // DocMDP: P=1 allows only DSS and document timestamps afterwards, P=2 no annotations
+      // beyond form filling (we cannot tell them apart, so P=2 and P=3 both warn).
+      const later = checked.filter((o) => o.signedEnd > sig.signedEnd);
+      if (
+        sig.certification === 1 &&
+        (sig.changesAfter === 'forms-annotations' || later.some((o) => o.kind === 'signature'))
+      ) {
+        sig.errors.push('certification-violated');
+      }
       if (sig.changesAfter === 'forms-annotations') sig.warnings.push('annotations-after-signing');
       sig.verdict = sig.errors.length
         ? 'invalid'
