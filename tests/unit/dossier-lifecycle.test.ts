@@ -203,3 +203,56 @@ test('two processes allocating codes at once get no duplicates and no gaps', asy
     );
   }
 });
+
+test('sohoa reception shows, moves and refuses bad moves, naming the dossier', async () => {
+  const { main } = await import('../../electron/cli/main');
+  const dir = await tmp();
+  const db = openDeskDatabase(dir);
+  const d = new ReceptionStore(db, () => at).create({
+    procedureCode: '1.001193',
+    applicant: APPLICANT,
+    clerk: 'cb.lan',
+    agencyId: 'H49.64.33',
+  });
+  db.close();
+  const out: string[] = [];
+  const err: string[] = [];
+  const [log, error] = [console.log, console.error];
+  console.log = (...a: unknown[]) => out.push(a.join(' '));
+  console.error = (...a: unknown[]) => err.push(a.join(' '));
+  try {
+    assert.equal(
+      await main([
+        'reception',
+        'move',
+        d.code,
+        'receiving',
+        '--clerk',
+        'cb.hung',
+        '--data-dir',
+        dir,
+      ]),
+      0,
+    );
+    assert.equal(
+      await main([
+        'reception',
+        'move',
+        d.code,
+        'archived',
+        '--clerk',
+        'cb.hung',
+        '--data-dir',
+        dir,
+      ]),
+      1,
+    );
+    assert.equal(await main(['reception', 'show', d.code, '--data-dir', dir, '--lang', 'en']), 0);
+  } finally {
+    [console.log, console.error] = [log, error];
+  }
+  assert.match(err.join('\n'), new RegExp(`${d.code.replace(/\./g, '\\.')}: receiving→archived`));
+  assert.match(out.join('\n'), /State: Receiving/);
+  assert.match(out.join('\n'), /Draft → Receiving {2}cb\.hung/);
+  assert.match(out.join('\n'), /2026-11-23T09:00:00\+07:00/);
+});

@@ -14,6 +14,7 @@ import { searchCommand } from './search';
 import { signCommand } from './sign';
 import { verifyCommand } from './verify';
 import { receiptCommand } from './receipt';
+import { receptionCommand } from './reception';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -33,4 +34,5 @@ export const COMMANDS: readonly Command[] = [
   signCommand,
   verifyCommand,
   receiptCommand,
+  receptionCommand,
 ];
