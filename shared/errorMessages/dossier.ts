@@ -27,6 +27,10 @@ export const DOSSIER_MESSAGES = {
     vi: `Mã hồ sơ "${f}" không đúng định dạng. Kiểm tra lại mã đã nhập hoặc quét lại.`,
     en: `Dossier code "${f}" is not in the expected format. Check the code typed or scan it again.`,
   }),
+  DOSSIER_CODE_TAKEN: (f) => ({
+    vi: `Mã hồ sơ "${f}" đã được dùng cho hồ sơ khác. Kiểm tra lại mã từ hệ thống của tỉnh.`,
+    en: `Dossier code "${f}" is already used by another dossier. Check the code from the provincial system.`,
+  }),
   DOSSIER_CODE_FORMAT_INVALID: (f) => ({
     vi: `Mẫu mã hồ sơ "${f}" không hợp lệ (cần {AGENCY}, {YYMMDD} hoặc {YYYYMMDD} và {N…}). Sửa cấu hình.`,
     en: `Dossier code pattern "${f}" is not valid (it needs {AGENCY}, {YYMMDD} or {YYYYMMDD}, and {N…}). Fix the configuration.`,

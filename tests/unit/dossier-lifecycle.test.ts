@@ -109,6 +109,17 @@ test('lifecycle: allowed moves only, reasons required, every move logged with th
     externalCode: 'G22.25-251104-0099',
   });
   assert.equal(ext.code, 'G22.25-251104-0099');
+  assert.throws(
+    () =>
+      store.create({
+        procedureCode: '1.001193',
+        applicant: APPLICANT,
+        clerk: 'cb.lan',
+        agencyId: 'H49.64.33',
+        externalCode: 'G22.25-251104-0099',
+      }),
+    (e) => isSohoaError(e) && e.code === 'DOSSIER_CODE_TAKEN',
+  );
   assert.throws(() =>
     store.create({
       procedureCode: 'x',

@@ -147,6 +147,9 @@ export class ReceptionStore {
             vietnamDayKey(at),
             this.nextSequence(input.agencyId, vietnamDayKey(at)),
           );
+        if (this.db.prepare('SELECT 1 FROM reception_dossiers WHERE code = ?').get(code)) {
+          throw new SohoaError('DOSSIER_CODE_TAKEN', code);
+        }
         const dossierId = Number(
           this.db
             .prepare(
