@@ -63,3 +63,24 @@ function derLength(der: Buffer): number {
   for (let i = 0; i < count; i++) length = length * 256 + (der[2 + i] ?? 0);
   return 2 + count + length;
 }
+
+/**
+ * Runs `sohoa <argv>` in this process through the CLI's own entry (same parsing, same output),
+ * capturing what it prints; a child process would cost seconds of TypeScript loading per call.
+ */
+export async function runSohoa(argv: string[]): Promise<ToolResult> {
+  const { main } = await import('../../electron/cli/main');
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  console.log = (...args: unknown[]) => void out.push(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => void err.push(args.map(String).join(' '));
+  try {
+    const status = await main(argv);
+    return { status, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+}

@@ -10,7 +10,7 @@ import { openPkcs12 } from '../../electron/core/sign/pkcs12KeySource';
 import { signPdf } from '../../electron/core/sign/signPdf';
 import { createPki, P12_PASSWORD } from '../helpers/pki';
 import { sealImage, signatureImage } from '../helpers/pki-images';
-import { runTool, samplePdf } from '../helpers/sign-tools';
+import { runSohoa, runTool, samplePdf } from '../helpers/sign-tools';
 
 describe('signer appearance', () => {
   let dir: string;
@@ -102,8 +102,7 @@ describe('signer appearance', () => {
     await fs.writeFile(path.join(dir, 'seal.png'), await sealImage());
     process.env.SOHOA_KEY_PASSWORD = P12_PASSWORD;
     try {
-      const r = runTool('node', [
-        'bin/sohoa.mjs',
+      const r = await runSohoa([
         'sign',
         input,
         '--key',

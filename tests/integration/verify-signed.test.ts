@@ -14,7 +14,7 @@ import { signPdf } from '../../electron/core/sign/signPdf';
 import type { SignOptions } from '../../electron/core/sign/types';
 import { verifyPdf } from '../../electron/core/sign/verify/verifyPdf';
 import { createPki, P12_PASSWORD, type Pki } from '../helpers/pki';
-import { runTool, samplePdf } from '../helpers/sign-tools';
+import { runSohoa, runTool, samplePdf } from '../helpers/sign-tools';
 
 describe('verifyPdf on signatures we make', () => {
   let dir: string;
@@ -136,12 +136,12 @@ describe('verifyPdf on signatures we make', () => {
     const trustDir = path.join(dir, 'trust');
     await fs.mkdir(trustDir, { recursive: true });
     await fs.copyFile(pki.root.certPath, path.join(trustDir, 'root.pem'));
-    const json = runTool('node', ['bin/sohoa.mjs', 'verify', file, '--json', '--trust', trustDir]);
+    const json = await runSohoa(['verify', file, '--json', '--trust', trustDir]);
     assert.equal(json.status, 0, json.stderr);
     const parsed = JSON.parse(json.stdout) as { verdict: string; signatures: unknown[] };
     assert.equal(parsed.verdict, 'valid');
     assert.equal(parsed.signatures.length, 2);
-    const text = runTool('node', ['bin/sohoa.mjs', 'verify', file, '--lang', 'en']);
+    const text = await runSohoa(['verify', file, '--lang', 'en']);
     assert.equal(text.status, 1, 'valid with warnings exits 1');
     assert.match(text.stdout, /VALID WITH WARNINGS/);
     assert.match(text.stdout, /Võ Minh Đức/);
