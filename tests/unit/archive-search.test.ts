@@ -138,3 +138,36 @@ test('sohoa search prints the dossier, page and marked snippet', async () => {
   assert.match(lines[0]!, /^H49\.64\.33-261123-0001 · trang 1 · Đăng ký khai sinh$/);
   assert.match(lines[1]!, /«NGUYỄN» «VĂN» «AN»/);
 });
+
+test('prefix queries expand through the vocabulary, and fall back when a prefix is too common', () => {
+  const { archive } = makeArchive();
+  const many = Array.from({ length: 80 }, (_, i) => `xa${i}`).join(' ');
+  archive.recordDossier({
+    agencyId: 'H49.64.33',
+    receivedAt: new Date('2026-11-23T04:00:00Z'),
+    title: 'Nhiều từ',
+    pages: [
+      {
+        ordinal: 1,
+        sourceName: 'x.jpg',
+        widthPx: 1,
+        heightPx: 1,
+        dpi: 200,
+        text: `Đường Đồng Khởi ${many}`,
+        confidence: 90,
+      },
+    ],
+    file: { sha256: sha256Hex(Buffer.from('z')), bytes: 1, signature: null },
+  });
+  const pages = (q: string) => archive.search(q).map((h) => `${h.dossierCode.slice(-4)}#${h.page}`);
+  assert.deepEqual(pages('dong*'), ['0003#1', '0001#2', '0001#1'], 'đồng, đông: two completions');
+  assert.deepEqual(pages('duong dong*'), ['0003#1', '0001#2']);
+  assert.deepEqual(
+    pages('xa*'),
+    ['0002#null', '0003#1'],
+    'xây (metadata); 80 completions: FTS5 prefix',
+  );
+  assert.deepEqual(pages('xa7*'), ['0003#1']);
+  assert.deepEqual(pages('zzz*'), [], 'no completion, no hit');
+  archive.close();
+});

@@ -23,6 +23,7 @@ import { sha256Hex } from './blobStore';
 import { canonicalJson } from './canonicalJson';
 import { MIGRATIONS } from './migrations';
 import {
+  clearSearchIndex,
   indexDossier,
   indexPage,
   searchArchive,
@@ -107,8 +108,8 @@ const SUMMARY_SELECT = `
          f.name, f.sha256, f.bytes, f.signer, f.signed_at, f.sub_filter, f.demo_signature
   FROM dossiers d JOIN files f ON f.dossier_id = d.id`;
 
-/** The first version whose search index is filled in JS (see migrations v4). */
-const SEARCH_INDEX_VERSION = 4;
+/** The last version that changed what the search index holds (v4 index, v7 its vocabulary). */
+const SEARCH_INDEX_VERSION = 7;
 /** The first version with the audit log (see migrations v3). */
 const AUDIT_VERSION = 3;
 
@@ -443,8 +444,7 @@ export class Archive {
   rebuildSearchIndex(): void {
     this.db
       .transaction(() => {
-        this.db.exec(`INSERT INTO page_fts (page_fts) VALUES ('delete-all');
-                      INSERT INTO dossier_fts (dossier_fts) VALUES ('delete-all');`);
+        clearSearchIndex(this.db);
         for (const p of this.db.prepare('SELECT id, text FROM pages').all() as {
           id: number;
           text: string;

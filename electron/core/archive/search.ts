@@ -62,11 +62,74 @@ export function toFtsQuery({ terms, phrase }: ReturnType<typeof parseQuery>): st
     : quoted.join(' ');
 }
 
+/** Words already in search_terms, per connection: most words of a new page are known ones. */
+const knownTerms = new WeakMap<Database.Database, Set<string>>();
+
 export function indexPage(db: Database.Database, pageId: number, text: string): void {
-  db.prepare('INSERT INTO page_fts (rowid, body) VALUES (?, ?)').run(
-    pageId,
-    foldKeepingOffsets(nfc(text)),
+  const folded = foldKeepingOffsets(nfc(text));
+  db.prepare('INSERT INTO page_fts (rowid, body) VALUES (?, ?)').run(pageId, folded);
+  recordTerms(db, folded);
+}
+
+function recordTerms(db: Database.Database, folded: string): void {
+  let known = knownTerms.get(db);
+  if (!known || known.size > 500_000) knownTerms.set(db, (known = new Set()));
+  const insert = db.prepare('INSERT OR IGNORE INTO search_terms (term) VALUES (?)');
+  for (const m of folded.toLowerCase().matchAll(WORD)) {
+    if (known.has(m[0])) continue;
+    insert.run(m[0]);
+    known.add(m[0]);
+  }
+}
+
+/** Empties the index and its vocabulary (before re-indexing everything). */
+export function clearSearchIndex(db: Database.Database): void {
+  db.exec(`INSERT INTO page_fts (page_fts) VALUES ('delete-all');
+           INSERT INTO dossier_fts (dossier_fts) VALUES ('delete-all');
+           DELETE FROM search_terms;`);
+  knownTerms.delete(db);
+}
+
+/** Most completions a prefix may have to be expanded (else FTS5's own prefix query runs). */
+const MAX_EXPANSIONS = 64;
+
+/**
+ * The words of the vocabulary a prefix query stands for: each combination becomes an exact
+ * query. null when there are too many (FTS5's own prefix query is then the cheaper way).
+ */
+function expandPrefixes(db: Database.Database, terms: readonly QueryTerm[]): string[][] | null {
+  let combos: string[][] = [[]];
+  const complete = db.prepare(
+    'SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
   );
+  for (const t of terms) {
+    const words = t.prefix
+      ? (complete.pluck().all(t.word, `${t.word}\uffff`, MAX_EXPANSIONS + 1) as string[])
+      : [t.word];
+    if (words.length > MAX_EXPANSIONS) return null;
+    combos = combos.flatMap((c) => words.map((w) => [...c, w]));
+    if (combos.length > MAX_EXPANSIONS) return null;
+  }
+  return combos;
+}
+
+/** Newest matching page ids, at most `limit`. */
+function matchingPages(
+  db: Database.Database,
+  parsed: ReturnType<typeof parseQuery>,
+  limit: number,
+): number[] {
+  const query = db.prepare(
+    'SELECT rowid FROM page_fts WHERE page_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+  );
+  const combos = parsed.terms.some((t) => t.prefix) ? expandPrefixes(db, parsed.terms) : null;
+  if (!combos) return query.pluck().all(toFtsQuery(parsed), limit) as number[];
+  const ids = new Set<number>();
+  for (const words of combos) {
+    const exact = { terms: words.map((word) => ({ word, prefix: false })), phrase: parsed.phrase };
+    for (const id of query.pluck().all(toFtsQuery(exact), limit) as number[]) ids.add(id);
+  }
+  return [...ids].sort((a, b) => b - a).slice(0, limit);
 }
 
 export function indexDossier(db: Database.Database, dossierId: number, searchable: string): void {
@@ -112,14 +175,12 @@ export function searchArchive(
     page: null,
     ...makeSnippet(dossierText(r.dossier_id), parsed.terms),
   }));
-  const pageRows = db
-    .prepare(
-      `SELECT d.id AS dossier_id, d.code, d.title, p.ordinal, p.text
-       FROM (SELECT rowid FROM page_fts WHERE page_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
-       JOIN pages p ON p.id = f.rowid JOIN dossiers d ON d.id = p.dossier_id
-       ORDER BY p.id DESC`,
-    )
-    .all(match, limit - hits.length) as PageHitRow[];
+  const pageIds = hits.length < limit ? matchingPages(db, parsed, limit - hits.length) : [];
+  const pageRow = db.prepare(
+    `SELECT d.id AS dossier_id, d.code, d.title, p.ordinal, p.text
+     FROM pages p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?`,
+  );
+  const pageRows = pageIds.map((id) => pageRow.get(id) as PageHitRow);
   for (const r of pageRows)
     hits.push({
       dossierId: r.dossier_id,
