@@ -267,3 +267,12 @@ test('sohoa reception shows, moves and refuses bad moves, naming the dossier', a
   assert.match(out.join('\n'), /Draft → Receiving {2}cb\.hung/);
   assert.match(out.join('\n'), /2026-11-23T09:00:00\+07:00/);
 });
+
+test('a same-day appointment is never before the receipt time', async () => {
+  const { appointmentTime } = await import('../../electron/core/dossier/reception');
+  const vn = (s: string) => new Date(`${s}+07:00`);
+  assert.equal(appointmentTime(vn('2026-11-23T09:00:00'), '2026-11-23'), '14:00');
+  assert.equal(appointmentTime(vn('2026-11-23T14:30:00'), '2026-11-23'), '15:30');
+  assert.equal(appointmentTime(vn('2026-11-23T16:40:00'), '2026-11-23'), '17:00');
+  assert.equal(appointmentTime(vn('2026-11-23T16:40:00'), '2026-11-26', '08:00'), '08:00');
+});

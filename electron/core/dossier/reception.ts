@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Classification, ExtractedField } from '../../../shared/classification';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
 import { matchChecklist, type ChecklistResult, type Procedure } from '../../../shared/procedures';
+import { vietnamTimeParts } from '../../../shared/time';
 import { dueDate, type CutOff, type DueDate } from '../../../shared/workingDays';
 import { classifyText } from '../classify/classify';
 import { extractFields, linesOf } from '../classify/extract';
@@ -34,6 +35,8 @@ export interface ReceptionInput extends SlipParty {
   cutOff?: CutOff;
   codePattern?: string;
   externalCode?: string;
+  /** Hour printed for a later-day appointment, "HH:MM" (default 14:00). */
+  appointmentTime?: string;
   /** Refuse the dossier with this reason instead of checking it (e.g. not this agency's). */
   refuseReason?: string;
 }
@@ -52,6 +55,21 @@ export interface ReceptionOutcome {
   due: DueDate | null;
   /** The receipt (complete), the request for supplement (incomplete) or the refusal slip. */
   slip: { kind: 'receipt' | 'supplement' | 'refusal'; pdf: Uint8Array };
+}
+
+/**
+ * The appointment hour: the configured one for a later day; for a same-day result, an hour
+ * after receipt but not before the configured hour nor after 17:00, so it is never in the past.
+ */
+export function appointmentTime(receivedAt: Date, dueIso: string, later = '14:00'): string {
+  const local = vietnamTimeParts(receivedAt);
+  if (`${local.year}-${local.month}-${local.day}` !== dueIso) return later;
+  const [lh = 14, lm = 0] = later.split(':').map(Number);
+  const minutes = Math.min(
+    17 * 60,
+    Math.max(lh * 60 + lm, Number(local.hour) * 60 + Number(local.minute) + 60),
+  );
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOutcome> {
@@ -130,6 +148,7 @@ export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOu
           .map((c) => ({ component: c.component, count: c.documentIds.length })),
         receivedAt: at,
         appointmentDate: due.due,
+        appointmentTime: appointmentTime(at, due.due, input.appointmentTime),
         appointmentEstimated: due.estimated,
       });
       return { dossier, procedure, documents, checklist, due, slip: { kind: 'receipt', pdf } };
