@@ -6,6 +6,7 @@ import type { OrientationDetector } from '../ocr/orientation';
 import type { OcrPage } from '../ocr/types';
 import { estimateSkew } from './deskew';
 import { downscale, toPgm, type GreyImage } from './grey';
+import { cleanFormMarks } from './formCleanup';
 import { darkEdgeCrop, detectBlank, type CropBox } from './pageAnalysis';
 
 /** Below this the page is left alone: straightening costs a JPEG re-encode for nothing. */
@@ -35,6 +36,8 @@ export interface PrepareOptions {
   orientation?: OrientationDetector;
   deskew?: boolean;
   cropEdges?: boolean;
+  /** Whiten table rules, tick boxes and dot leaders in the OCR copy (on by default). */
+  cleanForms?: boolean;
 }
 
 export interface PageAnalysis {
@@ -145,6 +148,10 @@ export async function preparePage(
   }
 
   const blank = detectBlank(asGrey(grey));
+  // The OCR reads a copy with form rules, tick boxes and dot leaders whitened (formCleanup.ts).
+  const ocrCopy = { ...asGrey(grey), data: Buffer.from(grey.data) };
+  if (options.cleanForms !== false && !blank.blank)
+    cleanFormMarks(ocrCopy, options.dpi ?? DEFAULT_DPI);
   const unchanged =
     rotatedDeg === 0 && !deskewed && crop.left + crop.top + crop.right + crop.bottom === 0;
   const archival =
@@ -157,7 +164,7 @@ export async function preparePage(
     heightPx: grey.height,
     dpi: options.dpi ?? DEFAULT_DPI,
     archival,
-    ocr: toPgm(asGrey(grey)),
+    ocr: toPgm(ocrCopy),
     analysis: {
       rotatedDeg,
       orientationConfidence: round2(orientationConfidence),
