@@ -13,7 +13,7 @@ import { openPkcs11 } from '../../electron/core/sign/pkcs11KeySource';
 import { openPkcs12 } from '../../electron/core/sign/pkcs12KeySource';
 import { signPdf } from '../../electron/core/sign/signPdf';
 import type { KeySource, SignOptions } from '../../electron/core/sign/types';
-import { createPki, P12_PASSWORD, type Pki } from '../helpers/pki';
+import { createPki, openssl, P12_PASSWORD, type Pki } from '../helpers/pki';
 import { readSignedParts, runTool, samplePdf } from '../helpers/sign-tools';
 import {
   SOFTHSM_MODULE,
@@ -124,6 +124,28 @@ describe('key sources and algorithms', () => {
       /SHA-256/,
     );
     assert.match(pdfsig, /ETSI\.CAdES\.detached/);
+  });
+
+  test('PKCS#12 (OpenSSL 3, AES) with a Vietnamese password opens; a wrong one is refused', async () => {
+    const leaf = pki.issue({ cn: 'Mật Khẩu Tiếng Việt' });
+    const file = path.join(dir, 'vi-password.p12');
+    openssl([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      leaf.keyPath!,
+      '-in',
+      leaf.certPath,
+      '-certfile',
+      pki.intermediate.certPath,
+      '-out',
+      file,
+      '-passout',
+      'pass:Mật khẩu đơn vị',
+    ]);
+    const key = await openPkcs12(file, 'Mật khẩu đơn vị');
+    await signAndCheck('p12-vi-password', baseOptions(key), /SHA-256/);
+    await expectCode(openPkcs12(file, 'Mat khau don vi'), 'KEY_UNAVAILABLE');
   });
 
   test('PKCS#12 RSA, RSASSA-PSS, SHA-384', async () => {

@@ -29,6 +29,27 @@ function keyBags(p12: forge.pkcs12.Pkcs12Pfx): forge.pkcs12.Bag[] {
   ];
 }
 
+/**
+ * forge verifies the MAC with the password as BMPString (right for any text) but feeds PBES2
+ * (AES, what OpenSSL 3 writes) the JavaScript string as if it were bytes, so a Vietnamese
+ * password decrypts nothing. Retry with the UTF-8 bytes PBES2 wants; the MAC then has to be
+ * checked separately, which forge does when given the original string, so it is checked first.
+ */
+function readPfx(bytes: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
+  const parse = () => forge.asn1.fromDer(bytes.toString('binary'));
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(parse(), true, password);
+  } catch (first) {
+    if (/^[\x20-\x7e]*$/.test(password)) throw first;
+    // The MAC is verified (BMPString password) before any decryption is attempted.
+    if (!/SafeContents|decrypt/i.test(String(first))) throw first;
+    const pfx = parse();
+    const parts = pfx.value as forge.asn1.Asn1[];
+    const withoutMac = forge.asn1.create(pfx.tagClass, pfx.type, true, parts.slice(0, 2));
+    return forge.pkcs12.pkcs12FromAsn1(withoutMac, true, forge.util.encodeUtf8(password));
+  }
+}
+
 const spki = (key: KeyObject) =>
   (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
 
@@ -38,11 +59,7 @@ export async function openPkcs12(p12Path: string, password: string): Promise<Key
   let chain: Buffer[];
   try {
     const bytes = await readFile(p12Path);
-    const p12 = forge.pkcs12.pkcs12FromAsn1(
-      forge.asn1.fromDer(bytes.toString('binary')),
-      true,
-      password,
-    );
+    const p12 = readPfx(bytes, password);
     // forge decodes RSA keys only; an EC key bag comes back as its PKCS#8 ASN.1, which Node reads.
     const keyBag = keyBags(p12).find((bag) => bag.key ?? bag.asn1);
     if (keyBag?.key) privateKey = createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
