@@ -159,6 +159,68 @@ export const CATALOG_CSV_COLUMNS = [
   'documentTypes',
 ] as const;
 
+/**
+ * Column names as provinces export them (the national database's Vietnamese field names, with
+ * or without diacritics) mapped to ours. Matching is on the folded, squeezed name.
+ */
+const COLUMN_ALIASES: Record<string, (typeof CATALOG_CSV_COLUMNS)[number]> = {
+  matthc: 'code',
+  mathutuc: 'code',
+  tentthc: 'name',
+  tenthutuc: 'name',
+  linhvuc: 'field',
+  capthuchien: 'level',
+  thoihangiaiquyet: 'processingDays',
+  songaygiaiquyet: 'processingDays',
+  mathanhphan: 'componentId',
+  tenthanhphan: 'componentName',
+  thanhphanhoso: 'componentName',
+  loaibansao: 'form',
+  loaiban: 'form',
+  hinhthuc: 'form',
+  soluong: 'count',
+  batbuoc: 'mandatory',
+  loaigiayto: 'documentTypes',
+};
+
+const squeezeFold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+function canonicalColumn(raw: string): string {
+  const name = raw.trim();
+  if ((CATALOG_CSV_COLUMNS as readonly string[]).includes(name)) return name;
+  return COLUMN_ALIASES[squeezeFold(name)] ?? name;
+}
+
+/** "Cấp xã", "xa", "commune" → commune; unknown text is left for validation to reject. */
+function normaliseLevel(raw: string): string {
+  const f = squeezeFold(raw).replace(/^cap/, '');
+  return { tinh: 'province', huyen: 'district', xa: 'commune' }[f] ?? raw;
+}
+
+/** "bản chính", "bản sao", "bản chính hoặc bản sao", "xuất trình" → our forms. */
+function normaliseForm(raw: string): string {
+  const f = squeezeFold(raw);
+  if (f.includes('xuattrinh')) return 'shown';
+  if (f.includes('banchinh') && f.includes('bansao')) return 'original_or_copy';
+  if (f.includes('banchinh')) return 'original';
+  if (f.includes('bansao')) return 'copy';
+  return raw;
+}
+
+/** "05 ngày làm việc", "5", "Trong ngày" → 5, 5, 0; anything else NaN (rejected). */
+function parseDays(raw: string): number {
+  const f = squeezeFold(raw);
+  if (/^(trongngay|ngaytrongngay|sameday)/.test(f)) return 0;
+  const m = /^(\d+)/.exec(raw.trim());
+  return m ? Number(m[1]) : Number.NaN;
+}
+
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'x', 'co', 'có', 'bắt buộc', 'bat buoc']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'khong', 'không', 'tùy chọn', 'tuy chon', '']);
 
@@ -170,7 +232,7 @@ export function parseCatalogCsv(text: string, version = 'csv'): CatalogParse {
   if (!head || rows.length === 0) {
     return { ok: false, problems: [{ line: 0, where: '', message: 'tệp không có dòng dữ liệu' }] };
   }
-  const header = head.fields.map((h) => h.trim());
+  const header = head.fields.map((h) => canonicalColumn(h));
   const index = new Map(header.map((h, i) => [h, i]));
   for (const column of CATALOG_CSV_COLUMNS) {
     if (!index.has(column)) problems.push({ line: 1, where: column, message: 'thiếu cột' });
@@ -190,7 +252,7 @@ export function parseCatalogCsv(text: string, version = 'csv'): CatalogParse {
     const component = {
       id: get('componentId'),
       name: get('componentName'),
-      form: get('form'),
+      form: normaliseForm(get('form')),
       count: Number(get('count') || '1'),
       mandatory: TRUE_WORDS.has(mandatoryWord),
       documentTypes: get('documentTypes')
@@ -206,8 +268,8 @@ export function parseCatalogCsv(text: string, version = 'csv'): CatalogParse {
           code,
           name: get('name'),
           field: get('field'),
-          level: get('level'),
-          processingDays: Number(get('processingDays')),
+          level: normaliseLevel(get('level')),
+          processingDays: parseDays(get('processingDays')),
           components: [],
         },
       };

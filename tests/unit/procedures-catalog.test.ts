@@ -124,3 +124,29 @@ test('checklist: missing mandatory components are listed; review items satisfy n
   assert.equal(full.complete, true);
   assert.equal(full.missingMandatory.length, 0);
 });
+
+test('a province export with Vietnamese column names and values imports', () => {
+  const csv = [
+    'Mã TTHC;Tên thủ tục;Lĩnh vực;Cấp thực hiện;Thời hạn giải quyết;Mã thành phần;Tên thành phần;Loại bản sao;Số lượng;Bắt buộc;Loại giấy tờ',
+    '1.004873;Cấp Giấy xác nhận tình trạng hôn nhân;Hộ tịch;Cấp xã;03 ngày làm việc;to_khai;Tờ khai;Bản chính;1;x;application_form',
+    '1.004873;Cấp Giấy xác nhận tình trạng hôn nhân;Hộ tịch;Cấp xã;03 ngày làm việc;cccd;Căn cước;Xuất trình bản chính;1;có;cccd_front|cccd_back',
+    '2.000815;Chứng thực bản sao;Chứng thực;Cấp xã;Trong ngày;ban_sao;Bản sao cần chứng thực;Bản chính hoặc bản sao;2;Bắt buộc;other',
+  ].join('\r\n');
+  const parsed = parseCatalogCsv(csv);
+  assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+  if (!parsed.ok) return;
+  const [marital, copy] = parsed.catalog.procedures;
+  assert.equal(marital?.level, 'commune');
+  assert.equal(marital?.processingDays, 3);
+  assert.deepEqual(
+    marital?.components.map((c) => c.form),
+    ['original', 'shown'],
+  );
+  assert.equal(copy?.processingDays, 0);
+  assert.equal(copy?.components[0]?.form, 'original_or_copy');
+  assert.equal(copy?.components[0]?.count, 2);
+  const bad = parseCatalogCsv(csv.replace('03 ngày làm việc', 'ba ngày'));
+  assert.ok(
+    !bad.ok && bad.problems.some((p) => p.line === 2 && p.where.includes('processingDays')),
+  );
+});
