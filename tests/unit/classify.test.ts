@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../electron/cli/main';
 import { classifyText } from '../../electron/core/classify/classify';
-import { evaluate } from '../../electron/core/classify/evaluate';
+import { evaluate, writeGeneratedSet } from '../../electron/core/classify/evaluate';
 import { NaiveBayes, StoredNaiveBayes } from '../../electron/core/classify/model';
 import { applyRules } from '../../electron/core/classify/rules';
 import { generateDocuments } from '../../electron/core/classify/sampleDocs';
@@ -79,6 +79,22 @@ test('the model learns incrementally, unlearns a corrected label, and persists i
   };
   assert.equal(rows.n, 0);
   db2.close();
+  // eval-classify can measure the desk's own model, learned from the clerks' confirmations.
+  const setDir = path.join(dir, 'set');
+  await writeGeneratedSet(setDir, generateDocuments({ seed: 4, perType: 1, noise: 0.5 }));
+  const out: string[] = [];
+  const log = console.log;
+  console.log = (...a: unknown[]) => out.push(a.join(' '));
+  try {
+    assert.equal(
+      await main(['eval-classify', '--dir', setDir, '--data-dir', dir, '--lang', 'en']),
+      0,
+    );
+  } finally {
+    console.log = log;
+  }
+  assert.match(out.join('\n'), new RegExp(`rules \\+ desk model \\(${docs.length} documents\\)`));
+  assert.match(out.at(-1)!, /over 12 documents$/);
 });
 
 test('sohoa eval-classify prints the confusion table and ends with the accuracy line', async () => {
