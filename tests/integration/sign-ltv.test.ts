@@ -61,6 +61,7 @@ describe('PAdES B-LT with a loopback OCSP responder', () => {
     const report = verifyPdf(bytes, { trustAnchors: [new X509Certificate(pki.root.certDer)] });
     assert.equal(report.verdict, 'valid', JSON.stringify(report.signatures));
     assert.equal(report.signatures[0]!.level, 'PAdES-B-LT');
+    assert.equal(report.signatures[0]!.revocation, 'good', 'the stored OCSP answer verifies');
     assert.equal(report.signatures[0]!.changesAfter, 'signatures');
     assert.ok(ocsp.served() >= 1, 'the responder was asked');
     const doc = new PdfDocument(Buffer.from(bytes));

@@ -87,7 +87,7 @@ function certificateIds(cert: X509Certificate): { issuerSerial: Buffer; ski?: Bu
   return { issuerSerial: Buffer.concat([raw(issuer), contents(serial)]), ...(ski ? { ski } : {}) };
 }
 
-function verifySignature(
+export function verifySignature(
   algorithm: Tlv,
   digestName: string,
   data: Buffer,

@@ -104,6 +104,14 @@ export const CODE_TEXT: Record<string, Text> = {
     en: 'no signing-certificate attribute (not PAdES baseline)',
   },
   encrypted: { vi: 'tệp được mã hóa', en: 'the file is encrypted' },
+  'certificate-revoked': {
+    vi: 'chứng thư của người ký đã bị thu hồi (theo dữ liệu OCSP trong tệp)',
+    en: "the signer's certificate is revoked (per the OCSP data in the file)",
+  },
+  'no-revocation-data': {
+    vi: 'tệp có dữ liệu kiểm tra lâu dài nhưng không có thông tin thu hồi hợp lệ cho người ký',
+    en: 'the file has long-term validation data but none valid for the signer',
+  },
   'certification-violated': {
     vi: 'tệp đã được chứng thực "không cho phép thay đổi" nhưng vẫn bị ký thêm hoặc sửa',
     en: 'the file was certified "no changes allowed" yet was signed again or changed',

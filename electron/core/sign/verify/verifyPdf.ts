@@ -19,6 +19,7 @@ import {
 import { compareRevisions, type ChangeClass } from './changes';
 import { ATTR, checkSignedData, checkTimestampToken, signingCertificateMatches } from './cmsVerify';
 import { timeOf } from './der';
+import { ocspStatusFor } from './ocspVerify';
 
 export type Verdict = 'valid' | 'valid-with-warnings' | 'invalid';
 
@@ -46,6 +47,8 @@ export interface SignatureReport {
   level: string;
   changesAfter: ChangeClass;
   changeDetails: string[];
+  /** What the OCSP responses in the /DSS say about the signer's certificate. */
+  revocation?: 'good' | 'revoked' | 'unknown' | 'none';
   /** A certification signature's DocMDP permission (1 no changes, 2 forms, 3 + annotations). */
   certification?: number;
   /** Codes of what makes it invalid. */
@@ -314,6 +317,20 @@ function checkOne(
     report.chain = chain.path.map(subjectName);
     report.trusted = chain.trusted;
     if (!chain.trusted) report.warnings.push('chain-untrusted');
+    const ocsps = collectDssStreams(doc, 'OCSPs');
+    if (ocsps.length || doc.catalog?.has('DSS')) {
+      const pool = [...certificates, ...dssCerts];
+      const issuer = chain.path[1];
+      const statuses = ocsps.map((r) => ocspStatusFor(r, signer!, issuer, pool));
+      report.revocation = statuses.includes('revoked')
+        ? 'revoked'
+        : statuses.includes('good')
+          ? 'good'
+          : statuses.includes('unknown')
+            ? 'unknown'
+            : 'none';
+      if (report.revocation === 'revoked') report.errors.push('certificate-revoked');
+    }
     const at = report.timestamp?.valid
       ? new Date(report.timestamp.time)
       : report.claimedSigningTime
@@ -338,6 +355,21 @@ function checkOne(
     }
   }
   return report;
+}
+
+function collectDssStreams(doc: PdfDocument, key: 'OCSPs' | 'CRLs'): Buffer[] {
+  const dss = doc.dict(doc.catalog?.get('DSS'));
+  const items = doc.resolve(dss?.get(key));
+  const out: Buffer[] = [];
+  for (const ref of Array.isArray(items) ? items.slice(0, 200) : []) {
+    const stream = doc.resolve(ref);
+    try {
+      if (stream instanceof PdfStream) out.push(decodeStream(stream));
+    } catch {
+      // undecodable: ignored
+    }
+  }
+  return out;
 }
 
 function collectDssCertificates(doc: PdfDocument): X509Certificate[] {
@@ -389,7 +421,12 @@ export function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): VerifyR
         (o) => o.kind === 'document-timestamp' && o.signedEnd > sig.signedEnd && o.cryptoValid,
       );
       if (sig.timestamp?.valid || laterTs) sig.level = 'PAdES-B-T';
-      if (sig.level === 'PAdES-B-T' && hasDss) sig.level = 'PAdES-B-LT';
+      // B-LT needs validation data for the signer: a verified OCSP answer, or CRLs (kept, not
+      // yet checked) in the DSS.
+      const hasCrls = collectDssStreams(doc, 'CRLs').length > 0;
+      if (sig.level === 'PAdES-B-T' && hasDss && (sig.revocation === 'good' || hasCrls)) {
+        sig.level = 'PAdES-B-LT';
+      } else if (sig.level === 'PAdES-B-T' && hasDss) sig.warnings.push('no-revocation-data');
       const ltaTs = checked.some(
         (o) => o.kind === 'document-timestamp' && o.cryptoValid && o.signedDoc?.catalog?.has('DSS'),
       );
