@@ -54,7 +54,8 @@ interface InkPoints {
 export function inkPoints(img: GreyImage): InkPoints {
   const threshold = Math.min(otsuThreshold(img), 160);
   let count = 0;
-  for (const v of img.data) if (v < threshold) count++;
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) if (d[i]! < threshold) count++;
   // Keep every k-th ink pixel: enough for the statistics, bounded work on dense pages.
   const stride = Math.max(1, Math.ceil(count / MAX_INK_POINTS));
   const n = Math.ceil(count / stride);

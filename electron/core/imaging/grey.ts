@@ -33,7 +33,9 @@ export async function downscale(
 /** Otsu's threshold: the grey level that best separates ink from paper. */
 export function otsuThreshold(img: GreyImage): number {
   const hist = new Float64Array(256);
-  for (const v of img.data) hist[v]!++;
+  const d = img.data;
+  // An index loop: iterating a Buffer with for-of is ten times slower on a 9 Mpx page.
+  for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
   const total = img.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;

@@ -17,7 +17,9 @@ export const BLANK_INK_RATIO = 0.00012;
 
 export function paperLevel(img: GreyImage): number {
   const hist = new Uint32Array(256);
-  for (const v of img.data) hist[v]!++;
+  const d = img.data;
+  // An index loop: iterating a Buffer with for-of is ten times slower on a 9 Mpx page.
+  for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
   // The 80th percentile is paper on any page that is not mostly ink.
   let acc = 0;
   const target = img.data.length * 0.8;
