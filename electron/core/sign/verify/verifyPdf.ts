@@ -321,7 +321,7 @@ function checkOne(
     if (ocsps.length || doc.catalog?.has('DSS')) {
       const pool = [...certificates, ...dssCerts];
       const issuer = chain.path[1];
-      const statuses = ocsps.map((r) => ocspStatusFor(r, signer!, issuer, pool));
+      const statuses = ocsps.map((r) => ocspStatusFor(r, signer, issuer, pool));
       report.revocation = statuses.includes('revoked')
         ? 'revoked'
         : statuses.includes('good')
