@@ -43,8 +43,14 @@ test('sohoa digitize: offline, bad files reported by name, the good page signed 
   fs.writeFileSync(truncated, full.subarray(0, Math.floor(full.length / 2)));
   const missing = path.join(dir, 'khong-co.tif');
 
+  // Run from an empty folder with an empty home: anything the engine writes outside its data
+  // folder (a language cache, a temp file) would show up there.
+  const workDir = path.join(dir, 'cwd');
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(workDir);
+  fs.mkdirSync(home);
   const cmd = offline(process.execPath, [
-    'bin/sohoa.mjs',
+    path.resolve('bin/sohoa.mjs'),
     'digitize',
     empty,
     good,
@@ -56,7 +62,12 @@ test('sohoa digitize: offline, bad files reported by name, the good page signed 
     '--data-dir',
     dataDir,
   ]);
-  const r = spawnSync(cmd.command, cmd.args, { env: cmd.env, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(cmd.command, cmd.args, {
+    cwd: workDir,
+    env: { ...cmd.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache') },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   assert.equal(
     r.status,
     1,
@@ -69,6 +80,16 @@ test('sohoa digitize: offline, bad files reported by name, the good page signed 
       `one error naming ${name}`,
     );
   assert.doesNotMatch(r.stderr, /trang-1\.jpg/, 'the good file has no error');
+  assert.deepEqual(fs.readdirSync(workDir), [], 'nothing written to the working folder');
+  assert.deepEqual(fs.readdirSync(home), [], 'nothing written to the home folder');
+  const expected = ['archive.sqlite', 'blobs', 'keys', 'tessdata', 'tmp'];
+  const unexpected = fs
+    .readdirSync(dataDir)
+    .filter(
+      (f) => !expected.some((e) => f === e || f.startsWith(`${e}-`) || f.startsWith(`${e}.`)),
+    );
+  assert.deepEqual(unexpected, [], 'the data folder holds only what the engine owns');
+  assert.deepEqual(fs.readdirSync(path.join(dataDir, 'tmp')), [], 'no draft left behind');
   assert.match(r.stdout, /Thời gian từng bước/);
 
   const pdfs = fs.readdirSync(outDir).filter((f) => f.endsWith('.pdf'));
