@@ -2,6 +2,7 @@
 // loopback web host) carry exactly these channels, validated with these schemas on both ends.
 import { z } from 'zod';
 import { ErrorInfo } from './errors';
+import { RECEPTION_CHANNELS } from './procedures';
 
 /** Upper bound for one uploaded page, base64 (a 600 dpi A4 colour TIFF is ~ 100 MB raw). */
 const MAX_FILE_BASE64 = 200 * 1024 * 1024;
@@ -95,6 +96,8 @@ export const contract = {
     request: z.object({ id: z.number().int().positive() }),
     response: DossierDetail,
   },
+  // The reception counter: procedures, ID cards, dossiers, classification, slips (issue 6).
+  ...RECEPTION_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,13 @@ const EXPOSED = {
   digitize: true,
   listDossiers: true,
   getDossier: true,
+  listProcedures: true,
+  readCard: true,
+  classifyDocument: true,
+  receiveDossier: true,
+  transitionDossier: true,
+  dossierHistory: true,
+  confirmDocument: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

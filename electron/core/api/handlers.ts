@@ -10,12 +10,14 @@ import {
   type Response,
 } from '../../../shared/contract';
 import { errorInfo, isSohoaError, SohoaError } from '../../../shared/errors';
+import { createReceptionHandlers } from '../dossier/api';
 import type { Core } from '../pipeline/core';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
 
 export function createHandlers(core: Core): Handlers {
   return {
+    ...createReceptionHandlers(core.paths.root),
     async digitize(request) {
       const sources = request.files.map((f) => ({
         name: f.name,
