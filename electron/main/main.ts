@@ -75,6 +75,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   denyPermissions();
   protocol.handle(APP_SCHEME, serveApp);
+  // Installed, the shipped data (procedure catalog, holiday calendars) sits beside the asar
+  // (electron-builder.yml, extraResources), where the core cannot find it by walking up.
+  if (app.isPackaged) process.env.SOHOA_RESOURCES_DIR ??= path.join(process.resourcesPath, 'data');
   api = await createApi({ dataDir: process.env.SOHOA_DATA_DIR });
   registerChannels();
   const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));

@@ -18,7 +18,11 @@ const MIN_TEXT_CHARS = 20;
 /** The wasm heap grows with the document; a worker past this is stopped. */
 const WORKER_HEAP_MB = 1024;
 
-const WORKER_FILE = createRequire(import.meta.url).resolve('./pdfiumWorker.cjs');
+// Installed, the script is unpacked beside the asar (electron-builder.yml): a worker thread
+// cannot start from inside the archive.
+const WORKER_FILE = createRequire(import.meta.url)
+  .resolve('./pdfiumWorker.cjs')
+  .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
 export interface RasterPage {
   width: number;
