@@ -65,6 +65,25 @@ describe('verifyPdf on signatures we make', () => {
     assert.deepEqual(untrusted.signatures[0]!.warnings, ['chain-untrusted']);
   });
 
+  test('the agency mark goes where configured', async () => {
+    const { bytes } = await signPdf(await samplePdf(), {
+      ...clerk,
+      appearance: {
+        ...clerk.appearance,
+        kind: 'agency',
+        agencyName: 'UBND',
+        demo: false,
+        position: { x: 72, y: 300 },
+      },
+    });
+    const rect = /\/Rect \[ ?([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) ?\]/.exec(
+      Buffer.from(bytes).toString('latin1'),
+    );
+    assert.ok(rect, 'widget rectangle present');
+    assert.equal(Number(rect[1]), 72);
+    assert.equal(Number(rect[4]), 300);
+  });
+
   test('one flipped byte inside the signed range makes it invalid', () => {
     const tampered = Buffer.from(once);
     const at = tampered.indexOf('Sample dossier', 0, 'latin1');

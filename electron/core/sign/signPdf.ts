@@ -149,14 +149,18 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
       mark = built;
       rect = built.rect;
     } else {
-      page = pages[0]!;
+      const position = options.appearance.position;
+      const index = position?.page ?? 0;
+      page = pages[Math.min(Math.max(index, 0), pages.length - 1)]!;
       mark = await buildMarkAppearance(
         doc,
         options.appearance,
         signingTime,
         page.getCropBox().width - 2 * markMargin(page) - 2 * MARK_PADDING,
       );
-      rect = topRightRect(page, mark.width, mark.height);
+      rect = position
+        ? [position.x, position.y - mark.height, position.x + mark.width, position.y]
+        : topRightRect(page, mark.width, mark.height);
     }
     const widgetRef = context.register(
       context.obj({

@@ -35,6 +35,11 @@ export interface AgencyMarkAppearance {
   copyType?: string;
   /** True for the generated demo certificate: the mark says it has no legal value. */
   demo: boolean;
+  /**
+   * Where the mark goes: page (0-based, default the first) and its top-left corner in points
+   * from the page's bottom-left; default top right of page 1, about 1 cm from the edges.
+   */
+  position?: { page?: number; x: number; y: number };
 }
 
 /** ND 30/2020 Phụ lục I: the signer's handwritten-signature image with the seal over its left third. */
