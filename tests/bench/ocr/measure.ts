@@ -1,11 +1,17 @@
 // Runs one command and measures it the same way for every tool: wall time, and the peak of the
 // summed resident memory of the whole process tree (OCRmyPDF and xargs start many tesseract
-// processes; Sohoa runs its OCR in worker threads of one process), sampled from /proc.
+// processes; Sohoa runs its OCR in worker threads of one process), sampled from /proc; and the
+// CPU seconds of the whole tree from GNU time, which stay comparable when the shared machine is
+// busy with other work and wall times are not.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 export interface Measured {
   ms: number;
+  /** User + system CPU of the command and every child it waited for; null without GNU time. */
+  cpuSeconds: number | null;
   peakRssBytes: number;
   status: number | null;
   stdout: string;
@@ -55,9 +61,17 @@ export function measure(
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; cwd?: string; sampleMs?: number } = {},
 ): Promise<Measured> {
+  const timeFile = path.join(
+    os.tmpdir(),
+    `sohoa-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}`,
+  );
+  const gnuTime = fs.existsSync('/usr/bin/time');
+  const [cmd, argv] = gnuTime
+    ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args]]
+    : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, {
+    const child = spawn(cmd, argv, {
       env: opts.env ?? process.env,
       cwd: opts.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,7 +91,24 @@ export function measure(
     });
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakRssBytes: peak, status, stdout, stderr });
+      let cpuSeconds: number | null = null;
+      try {
+        // GNU time may prefix a "Command exited with non-zero status" line.
+        const last = fs.readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '';
+        const [user, sys] = last.split(' ').map(Number);
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user! + sys!;
+        fs.rmSync(timeFile, { force: true });
+      } catch {
+        // No GNU time: wall time only.
+      }
+      resolve({
+        ms: performance.now() - started,
+        cpuSeconds,
+        peakRssBytes: peak,
+        status,
+        stdout,
+        stderr,
+      });
     });
   });
 }

@@ -17,7 +17,7 @@ import {
   wordErrorRate,
   type ErrorRate,
 } from '../../../electron/core/ocr/cer';
-import { measure } from './measure';
+import { measure, type Measured } from './measure';
 import { benchPageSpecs, ensurePageSet, type GeneratedPage } from './pageSet';
 import {
   ensureComparisonTools,
@@ -69,6 +69,8 @@ function table(header: string[], rows: string[][]): string {
 interface ToolResult {
   tool: ToolId;
   ms: number;
+  /** CPU seconds of the tool's process trees, summed over the batches (null: not measured). */
+  cpuSeconds: number | null;
   peakRssBytes: number;
   /** Bytes per page for each resolution, when the tool writes a PDF. */
   bytesPerPage: Partial<Record<200 | 300, number>>;
@@ -78,6 +80,8 @@ interface ToolResult {
   perPage: { name: string; cer: ErrorRate; wer: ErrorRate; cerFolded: ErrorRate }[];
   problems: string[];
   stages: { stage: string; ms: number }[];
+  /** Highest 1-minute load average seen just before a batch: above `jobs`, others were busy. */
+  loadBefore: number;
 }
 
 async function benchTool(
@@ -90,6 +94,7 @@ async function benchTool(
   const result: ToolResult = {
     tool,
     ms: 0,
+    cpuSeconds: 0,
     peakRssBytes: 0,
     bytesPerPage: {},
     cer: { errors: 0, referenceLength: 0, rate: 0 },
@@ -98,6 +103,7 @@ async function benchTool(
     perPage: [],
     problems: [],
     stages: [],
+    loadBefore: 0,
   };
   // One batch per resolution, so bytes/page compare like with like.
   for (const dpi of [200, 300] as const) {
@@ -107,6 +113,7 @@ async function benchTool(
     fs.mkdirSync(workDir, { recursive: true });
     const files = group.map((p) => p.image);
     log(`  ${TOOL_NAMES[tool]}: ${group.length} trang ${dpi} dpi…`);
+    result.loadBefore = Math.max(result.loadBefore, os.loadavg()[0]!);
     const run: ToolRun =
       tool === 'sohoa'
         ? await runSohoa(files, workDir, sohoaDataDir)
@@ -114,6 +121,10 @@ async function benchTool(
           ? await runOcrmypdf(files, workDir, jobs)
           : await runTesseract(files, workDir, jobs);
     result.ms += run.measured.ms;
+    result.cpuSeconds =
+      result.cpuSeconds === null || run.measured.cpuSeconds === null
+        ? null
+        : result.cpuSeconds + run.measured.cpuSeconds;
     result.peakRssBytes = Math.max(result.peakRssBytes, run.measured.peakRssBytes);
     if (run.bytes !== null) result.bytesPerPage[dpi] = run.bytes / group.length;
     if (run.problem) result.problems.push(`${dpi} dpi: ${run.problem}`);
@@ -148,24 +159,28 @@ function summaryTable(results: ToolResult[], pageCount: number): string {
       'pages',
       'time s',
       'pages/min',
+      'CPU s/page',
       'CER %',
       'WER %',
       'CER % leaders folded',
       'KB/page 200 dpi',
       'KB/page 300 dpi',
       'peak RSS MB',
+      'load avg before',
     ],
     results.map((r) => [
       TOOL_NAMES[r.tool],
       String(pageCount),
       (r.ms / 1000).toFixed(1),
       ((pageCount / r.ms) * 60_000).toFixed(1),
+      r.cpuSeconds !== null ? (r.cpuSeconds / pageCount).toFixed(2) : '–',
       pct(r.cer),
       pct(r.wer),
       pct(r.cerFolded),
       r.bytesPerPage[200] !== undefined ? kb(r.bytesPerPage[200]) : '–',
       r.bytesPerPage[300] !== undefined ? kb(r.bytesPerPage[300]) : '–',
       mb(r.peakRssBytes),
+      r.loadBefore.toFixed(1),
     ]),
   );
 }
@@ -186,6 +201,13 @@ function ratioTable(results: ToolResult[], jobs: number): string {
       '≥ 2×',
       verdict(speedup >= 2),
     ]);
+    if (sohoa.cpuSeconds && omp.cpuSeconds)
+      rows.push([
+        'CPU time OCRmyPDF / Sohoa (throughput on an otherwise idle machine)',
+        `${(omp.cpuSeconds / sohoa.cpuSeconds).toFixed(2)}×`,
+        '≥ 2×',
+        verdict(omp.cpuSeconds / sohoa.cpuSeconds >= 2),
+      ]);
     for (const dpi of [200, 300] as const) {
       const a = sohoa.bytesPerPage[dpi];
       const b = omp.bytesPerPage[dpi];
@@ -218,6 +240,13 @@ function ratioTable(results: ToolResult[], jobs: number): string {
       '≤ 1.4×',
       verdict(slower <= 1.4),
     ]);
+    if (sohoa.cpuSeconds && tess.cpuSeconds)
+      rows.push([
+        'CPU time Sohoa / native Tesseract',
+        `${(sohoa.cpuSeconds / tess.cpuSeconds).toFixed(2)}×`,
+        '≤ 1.4×',
+        verdict(sohoa.cpuSeconds / tess.cpuSeconds <= 1.4),
+      ]);
     // The pipeline times each page's OCR; those overlap across workers, so divide by the pool.
     const ocrStage = sohoa.stages.find((s) => /ocr/i.test(s.stage));
     if (ocrStage)
@@ -260,6 +289,11 @@ function perPageTable(results: ToolResult[], pages: GeneratedPage[]): string {
       }),
     ]),
   );
+}
+
+function runFigures(m: Measured, pages: number): string {
+  const cpu = m.cpuSeconds !== null ? (m.cpuSeconds / pages).toFixed(2) : '–';
+  return `${(m.ms / 1000).toFixed(1)} s / ${((pages / m.ms) * 60_000).toFixed(1)} / ${cpu} / ${mb(m.peakRssBytes)} MB`;
 }
 
 interface EvalJson {
@@ -338,15 +372,11 @@ async function corpusSection(dir: string, jobs: number, workRoot: string, withTe
     r ? [r.cer, r.wer, r.folded].map((x) => `**${pct(x)}**`) : ['–', '–', '–'];
   rows.push([`**overall (${names.length} pages)**`, ...overall(s), ...overall(t)]);
   rows.push([
-    'time s / pages/min / peak RSS MB',
-    evalRun.status === 0 || sohoa
-      ? `${(evalRun.ms / 1000).toFixed(1)} s / ${((names.length / evalRun.ms) * 60_000).toFixed(1)} / ${mb(evalRun.peakRssBytes)} MB`
-      : `failed (exit ${evalRun.status})`,
+    'time s / pages/min / CPU s/page / peak RSS MB',
+    sohoa ? runFigures(evalRun, names.length) : `failed (exit ${evalRun.status})`,
     '',
     '',
-    tess
-      ? `${(tess.measured.ms / 1000).toFixed(1)} s / ${((names.length / tess.measured.ms) * 60_000).toFixed(1)} / ${mb(tess.measured.peakRssBytes)} MB`
-      : '–',
+    tess ? runFigures(tess.measured, names.length) : '–',
     '',
     '',
   ]);
@@ -383,12 +413,22 @@ async function rssBatch(pages: GeneratedPage[], count: number, workRoot: string)
   const pdf = /"pdfPath":\s*"([^"]+)"/.exec(run.stdout)?.[1];
   const bytes = pdf && fs.existsSync(pdf) ? fs.statSync(pdf).size : null;
   return table(
-    ['Sohoa, one batch', 'time s', 'pages/min', 'peak RSS MB', 'MB out', 'goal', 'verdict'],
+    [
+      'Sohoa, one batch',
+      'time s',
+      'pages/min',
+      'CPU s/page',
+      'peak RSS MB',
+      'MB out',
+      'goal',
+      'verdict',
+    ],
     [
       [
         `${count} pages (exit ${run.status})`,
         (run.ms / 1000).toFixed(1),
         ((count / run.ms) * 60_000).toFixed(1),
+        run.cpuSeconds !== null ? (run.cpuSeconds / count).toFixed(2) : '–',
         mb(run.peakRssBytes),
         bytes !== null ? mb(bytes) : 'no PDF',
         'peak RSS ≤ 1024 MB',
@@ -451,7 +491,9 @@ async function main(): Promise<void> {
       ` Pages: ${set.pages.length} generated A4 pages (seed, half 200 dpi, half 300 dpi) in ${path.relative(REPO, set.dir)}.` +
       ' Each tool runs one batch per resolution; time is wall-clock of the command(s), peak RSS' +
       ' is the summed resident memory of the whole process tree. CER/WER: Levenshtein over code' +
-      ' points / words, NFC, whitespace collapsed; text from `pdftotext` for PDF outputs.',
+      ' points / words, NFC, whitespace collapsed; text from `pdftotext` for PDF outputs' +
+      " (Sohoa's visible signature stamp left out). The machine is shared: a load average" +
+      ` above ${jobs} before a batch means other work was running and times are inflated.`,
     '',
     '## Generated pages',
     '',
