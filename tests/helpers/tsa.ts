@@ -17,12 +17,13 @@ export interface Tsa {
   close(): Promise<void>;
 }
 
-export async function startTsa(pki: Pki, dir: string): Promise<Tsa> {
+export async function startTsa(pki: Pki, dir: string, ocspUrl?: string): Promise<Tsa> {
   await fs.mkdir(dir, { recursive: true });
   const tsa = pki.issue({
     cn: 'Sohoa Test TSA',
     keyUsage: 'digitalSignature',
     extendedKeyUsage: 'timeStamping',
+    ...(ocspUrl ? { ocspUrl } : {}),
   });
   const conf = path.join(dir, 'tsa.cnf');
   await fs.writeFile(path.join(dir, 'serial'), '01\n');

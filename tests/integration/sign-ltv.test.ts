@@ -31,7 +31,7 @@ describe('PAdES B-LT with a loopback OCSP responder', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-ltv-'));
     pki = createPki(path.join(dir, 'pki'));
     ocsp = await startOcsp(pki, path.join(dir, 'ocsp'));
-    tsa = await startTsa(pki, path.join(dir, 'tsa'));
+    tsa = await startTsa(pki, path.join(dir, 'tsa'), ocsp.url);
     base = {
       signingTime: new Date(),
       appearance: { kind: 'agency', agencyName: 'Sở Tư pháp', demo: false },
@@ -69,10 +69,14 @@ describe('PAdES B-LT with a loopback OCSP responder', () => {
     const ocsps = doc.resolve(dss?.get('OCSPs'));
     const certs = doc.resolve(dss?.get('Certs'));
     assert.ok(Array.isArray(ocsps) && Array.isArray(certs));
-    assert.equal(certs.length, 2, 'the signer and its issuing CA (the root is the anchor)');
-    const first = doc.resolve(ocsps[0]);
-    assert.ok(first instanceof PdfStream);
-    assert.equal(readOcspResponse(first.raw), 'good');
+    // The signer, its issuing CA and the TSA (the root is the anchor); OCSP for signer and TSA.
+    assert.equal(certs.length, 3);
+    assert.equal(ocsps.length, 2);
+    for (const ref of ocsps) {
+      const stream = doc.resolve(ref);
+      assert.ok(stream instanceof PdfStream);
+      assert.equal(readOcspResponse(stream.raw), 'good');
+    }
   });
 
   test('a certificate revoked with `openssl ca -revoke` is refused (CERT_REVOKED)', async () => {

@@ -79,7 +79,11 @@ export async function fetchOcsp(cert: X509Certificate, issuer: X509Certificate):
  * Revocation data for every non-root certificate of `chain` (signer first). Throws CERT_REVOKED
  * for a revoked certificate and REVOCATION_FAILED when a response cannot be had.
  */
-export async function collectValidationData(chainDer: Buffer[]): Promise<Buffer[]> {
+export async function collectValidationData(
+  chainDer: Buffer[],
+  /** False for the TSA's chain: its revocation data is welcome but not required. */
+  required = true,
+): Promise<Buffer[]> {
   const chain = chainDer.map((d) => new X509Certificate(d));
   const responses: Buffer[] = [];
   for (const cert of chain) {
@@ -94,7 +98,7 @@ export async function collectValidationData(chainDer: Buffer[]): Promise<Buffer[
       status = readOcspResponse(response);
     } catch (cause) {
       // An intermediate without a responder is common (CRL only); the signer's own is required.
-      if (cert !== chain[0]) continue;
+      if (cert !== chain[0] || !required) continue;
       throw new SohoaError('REVOCATION_FAILED', name, { cause });
     }
     if (status === 'revoked') throw new SohoaError('CERT_REVOKED', name);

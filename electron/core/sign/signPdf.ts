@@ -29,6 +29,7 @@ import { addDss, collectValidationData } from './ltv';
 import { formatPdfDate } from './pdfDate';
 import { buildSignerAppearance } from './signerAppearance';
 import { requestTimestamp } from './tsa';
+import { checkSignedData } from './verify/cmsVerify';
 import type { DigestAlgorithm, SignOptions, SignResult } from './types';
 
 export const SUB_FILTER = 'ETSI.CAdES.detached';
@@ -45,6 +46,21 @@ const MARK_PADDING = 4;
 /** 1 cm on a normal page, less on a small one so the mark is not pushed off it. */
 function markMargin(page: PDFPage): number {
   return Math.min(MARK_MARGIN, page.getCropBox().width * 0.04);
+}
+
+/**
+ * B-LT: the signer's chain with its OCSP answers (required), and the TSA's certificates with
+ * theirs where a responder answers, in one /DSS update.
+ */
+async function addValidation(pdf: Buffer, chain: Buffer[], token?: Buffer): Promise<Buffer> {
+  const tsaChain = token ? checkSignedData(token).certificates.map((c) => c.raw) : [];
+  const certificates = [...chain];
+  for (const der of tsaChain) if (!certificates.some((c) => c.equals(der))) certificates.push(der);
+  const ocsps = [
+    ...(await collectValidationData(chain)),
+    ...(tsaChain.length ? await collectValidationData(tsaChain, false) : []),
+  ];
+  return addDss(pdf, certificates, ocsps);
 }
 
 /**
@@ -187,6 +203,7 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     if (process.env.SIGN_DEBUG)
       await (await import('node:fs/promises')).writeFile(process.env.SIGN_DEBUG, saved);
     const tsaUrl = options.tsaUrl;
+    let timestampToken: Buffer | undefined;
     const bytes = await fillSignature(
       saved,
       (documentDigest) =>
@@ -196,12 +213,17 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
           scheme,
           certificates: chain,
           sign: (data) => options.keySource.sign(data, digest, scheme),
-          ...(tsaUrl ? { timestamp: (value) => requestTimestamp(tsaUrl, value, digest) } : {}),
+          ...(tsaUrl
+            ? {
+                timestamp: async (value) =>
+                  (timestampToken = await requestTimestamp(tsaUrl, value, digest)),
+              }
+            : {}),
         }),
       { digest, from: original.length },
     );
     const final = options.addValidationData
-      ? await addDss(bytes, chain, await collectValidationData(chain))
+      ? await addValidation(bytes, chain, timestampToken)
       : bytes;
     return {
       bytes: new Uint8Array(final.buffer, final.byteOffset, final.length),
