@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { SohoaError } from '../../../shared/errors';
 import { PdfPageReader } from '../pdf/pdfPages';
+import { estimateJpegQuality } from './jpegQuality';
 import { DEFAULT_DPI, preparePage, type PrepareOptions, type PreparedPage } from './preparePage';
 
 /** Larger than A0 at 300 dpi (≈ 140 Mpx); anything bigger is refused as a likely bomb. */
@@ -63,6 +64,7 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
     (meta.orientation ?? 1) === 1 &&
     meta.space === 'srgb' &&
     meta.channels === 3;
+  const sourceJpegQuality = format === 'jpeg' ? estimateJpegQuality(bytes) : null;
   return {
     name,
     format,
@@ -78,7 +80,11 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
             failOn: 'truncated',
             limitInputPixels: MAX_PAGE_PIXELS,
           }).rotate();
-        return await preparePage(open, keepOriginal ? bytes : null, { ...options, dpi });
+        return await preparePage(open, keepOriginal ? bytes : null, {
+          ...options,
+          dpi,
+          sourceJpegQuality,
+        });
       } catch (cause) {
         throw asImageError(cause, subject);
       }

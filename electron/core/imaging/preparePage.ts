@@ -27,6 +27,7 @@ const OSD_SIDE = 2000;
  * mozjpeg's trellis would save ~10% more bytes at 7× the encode time, which a counter cannot wait for.
  */
 const ARCHIVAL_JPEG_QUALITY = 85;
+const MIN_JPEG_QUALITY = 50;
 const PAPER_WHITE = { r: 255, g: 255, b: 255, alpha: 1 };
 
 export interface PrepareOptions {
@@ -38,6 +39,8 @@ export interface PrepareOptions {
   cropEdges?: boolean;
   /** Whiten table rules, tick boxes and dot leaders in the OCR copy (on by default). */
   cleanForms?: boolean;
+  /** The source JPEG's own quality, when it was one: a re-encode never goes finer. */
+  sourceJpegQuality?: number | null;
 }
 
 export interface PageAnalysis {
@@ -157,7 +160,7 @@ export async function preparePage(
   const archival =
     unchanged && original
       ? { format: 'jpeg' as const, bytes: original }
-      : await encodeArchival(colour, grey, kind);
+      : await encodeArchival(colour, grey, kind, archivalQuality(options.sourceJpegQuality));
 
   return {
     widthPx: grey.width,
@@ -199,10 +202,17 @@ function contentKind(img: RawImage): ContentKind {
  * 1-bit PNG a tenth the size of a JPEG and without its ringing around letters. Straightening
  * smooths a bilevel page's edges into grey, so it is thresholded back first.
  */
+/** The scanner's quality, between a floor that keeps small print legible and our default. */
+function archivalQuality(source: number | null | undefined): number {
+  if (!source) return ARCHIVAL_JPEG_QUALITY;
+  return Math.max(MIN_JPEG_QUALITY, Math.min(ARCHIVAL_JPEG_QUALITY, source));
+}
+
 async function encodeArchival(
   colour: RawImage,
   grey: RawImage,
   kind: ContentKind,
+  quality: number,
 ): Promise<PreparedPage['archival']> {
   if (kind === 'bilevel') {
     const bw = Buffer.from(grey.data);
@@ -215,7 +225,7 @@ async function encodeArchival(
   const source = kind === 'grey' ? grey : colour;
   const pixels = sharp(source.data, { raw: rawInfo(source) });
   const bytes = await (kind === 'grey' ? pixels.toColourspace('b-w') : pixels)
-    .jpeg({ quality: ARCHIVAL_JPEG_QUALITY, optimiseCoding: true })
+    .jpeg({ quality, optimiseCoding: true })
     .toBuffer();
   return { format: 'jpeg', bytes };
 }
