@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PDFDocument, PDFRef } from 'pdf-lib';
 import { formatVietnamTime } from '../../../shared/time';
 import { createMarkFont, type MarkFont } from './markFont';
+import { deflatedStream } from './deflate';
 import type { AgencyMarkAppearance } from './types';
 
 const require = createRequire(import.meta.url);
@@ -89,7 +90,7 @@ export async function buildMarkAppearance(
     'ET',
     'Q',
   ].join('\n');
-  const stream = doc.context.flateStream(content, {
+  const stream = deflatedStream(doc.context, content, {
     Type: 'XObject',
     Subtype: 'Form',
     BBox: [0, 0, width, height],

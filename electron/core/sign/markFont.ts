@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import { stripTrueTypeGlyphs } from './fontStrip';
+import { deflatedStream } from './deflate';
 
 export interface MarkFont {
   /** Width of `text` at `size` points, as the viewer will lay it out (advance widths, no kerning). */
@@ -99,7 +100,7 @@ export function createMarkFont(program: Buffer, familyName: string): MarkFont {
         [Math.round(font.getGlyph(id).advanceWidth * scale)],
       ]);
       const fontFile = context.register(
-        context.flateStream(stripped, { Length1: stripped.length }),
+        deflatedStream(context, stripped, { Length1: stripped.length }),
       );
       const descriptor = context.register(
         context.obj({
@@ -132,7 +133,7 @@ export function createMarkFont(program: Buffer, familyName: string): MarkFont {
           CIDToGIDMap: 'Identity',
         }),
       );
-      const toUnicode = context.register(context.flateStream(toUnicodeCMap(used)));
+      const toUnicode = context.register(deflatedStream(context, toUnicodeCMap(used)));
       return context.register(
         context.obj({
           Type: 'Font',

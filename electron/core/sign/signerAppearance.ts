@@ -4,6 +4,7 @@
 import type { PDFDocument, PDFImage, PDFPage, PDFRef } from 'pdf-lib';
 import { loadMarkFontProgram } from './appearance';
 import { createMarkFont } from './markFont';
+import { deflatedStream } from './deflate';
 import type { SignerAppearance } from './types';
 
 const FONT_SIZE = 11;
@@ -69,7 +70,7 @@ export async function buildSignerAppearance(
     centered(nameLine, 4),
     'Q',
   ];
-  const stream = doc.context.flateStream(lines.join('\n'), {
+  const stream = deflatedStream(doc.context, lines.join('\n'), {
     Type: 'XObject',
     Subtype: 'Form',
     BBox: [0, 0, width, height],
