@@ -12,7 +12,16 @@ export interface TesseractPoolOptions {
   size?: number;
   /** Longest a page may take once a worker has it; the worker is then replaced. */
   pageTimeoutMs?: number;
+  /** Pages a worker reads before it is replaced (see PAGES_PER_WORKER). */
+  pagesPerWorker?: number;
 }
+
+/**
+ * A worker's WebAssembly memory only ever grows, and Tesseract's allocations fragment it over a
+ * long batch; a fresh worker every so many pages keeps a 500-page batch at the memory of a short
+ * one, for about a second of start-up per worker.
+ */
+export const PAGES_PER_WORKER = 40;
 
 /** A full A4 page at 300 dpi takes 2–6 s on one core; a page still running after this is stuck. */
 export const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
@@ -63,6 +72,8 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
     });
 
   const timeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
+  const pagesPerWorker = Math.max(1, options.pagesPerWorker ?? PAGES_PER_WORKER);
+  const jobsDone = new WeakMap<Worker, number>();
 
   // tesseract.js cannot interrupt a recognition: a stuck or cancelled page costs its worker,
   // which is terminated and replaced on demand.
@@ -99,7 +110,10 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
     settled = true;
     clearTimeout(timer);
     job.signal?.removeEventListener('abort', onAbort);
-    idle.push(worker);
+    const done = (jobsDone.get(worker) ?? 0) + 1;
+    jobsDone.set(worker, done);
+    if (done >= pagesPerWorker) retire(worker);
+    else idle.push(worker);
     pump();
   };
 
