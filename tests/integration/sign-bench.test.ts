@@ -171,12 +171,12 @@ describe(
       assert.equal(child.status, 0, child.stderr);
       const mem = JSON.parse(child.stdout.trim().split('\n').pop()!) as Record<string, number>;
       const size = files['200']!.length;
-      const signExtra = (mem.afterSign! - mem.base!) * 1024;
-      const verifyExtra = (mem.afterVerify! - mem.base!) * 1024;
+      // Peak RSS is dominated by module loading (TypeScript compile), so the resident-size
+      // growth across the signature is the figure that says what signing costs.
+      const growth = mem.rss1! - mem.rss0!;
       rows.push(
         '',
-        `RSS just before signing ${(mem.rss0! / 1e6).toFixed(0)} MB, just after ${(mem.rss1! / 1e6).toFixed(0)} MB; peak RSS before ${(mem.base! / 1e3).toFixed(0)} MB, after signing ${(mem.afterSign! / 1e3).toFixed(0)} MB, after verifying ${(mem.afterVerify! / 1e3).toFixed(0)} MB.`,
-        `Memory on the 200-page file (${(size / 1e6).toFixed(1)} MB): peak RSS growth while signing ${(signExtra / 1e6).toFixed(1)} MB (${(signExtra / size).toFixed(2)}× the file), after verifying too ${(verifyExtra / 1e6).toFixed(1)} MB (${(verifyExtra / size).toFixed(2)}×).`,
+        `Memory on the 200-page file (${(size / 1e6).toFixed(1)} MB): resident size ${(mem.rss0! / 1e6).toFixed(0)} MB before signing, ${(mem.rss1! / 1e6).toFixed(0)} MB after: +${(growth / 1e6).toFixed(1)} MB = ${(growth / size).toFixed(2)}× the file (goal ≤ 2×). Peak RSS ${(mem.base! / 1e3).toFixed(0)} → ${(mem.afterSign! / 1e3).toFixed(0)} MB (signing) → ${(mem.afterVerify! / 1e3).toFixed(0)} MB (verifying).`,
       );
       console.log(rows.join('\n'));
       assert.ok(results['20:PKCS#12 RSA-2048']! > 0);
