@@ -9,6 +9,10 @@ import { downscale, toPgm, type GreyImage } from './grey';
 import { cleanFormMarks } from './formCleanup';
 import { darkEdgeCrop, detectBlank, type CropBox } from './pageAnalysis';
 
+// Every page is decoded once and never again: libvips' operation cache would only hold on to
+// large intermediate images between pages.
+sharp.cache(false);
+
 /** Below this the page is left alone: straightening costs a JPEG re-encode for nothing. */
 const MIN_DESKEW_DEG = 0.1;
 /** Assumed when the file carries no resolution (most scanners write it). */
@@ -92,7 +96,8 @@ export async function preparePage(
   options: PrepareOptions = {},
 ): Promise<PreparedPage> {
   let colour = await toRaw(open().toColourspace('srgb').removeAlpha(), 3);
-  let grey = await toRaw(open().toColourspace('b-w'), 1);
+  // The grey copy comes from the decoded pixels, not a second decode of the file.
+  let grey = await toRaw(sharp(colour.data, { raw: rawInfo(colour) }).toColourspace('b-w'), 1);
   const kind = contentKind(colour);
 
   let rotatedDeg: PageAnalysis['rotatedDeg'] = 0;
