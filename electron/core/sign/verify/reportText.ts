@@ -104,6 +104,10 @@ export const CODE_TEXT: Record<string, Text> = {
     en: 'no signing-certificate attribute (not PAdES baseline)',
   },
   encrypted: { vi: 'tệp được mã hóa', en: 'the file is encrypted' },
+  'certificate-wrong-usage': {
+    vi: 'chứng thư của người ký không được cấp cho mục đích ký số',
+    en: "the signer's certificate is not issued for digital signatures",
+  },
   'certificate-revoked': {
     vi: 'chứng thư của người ký đã bị thu hồi (theo dữ liệu OCSP trong tệp)',
     en: "the signer's certificate is revoked (per the OCSP data in the file)",

@@ -3,6 +3,7 @@
 // the CMS verifies over those bytes; the signer chains to an anchor; the timestamp is over the
 // signature; and what changed afterwards. The whole run is bounded in work and time.
 import { X509Certificate, createHash } from 'node:crypto';
+import { readKeyUsage } from '../certificate';
 import { buildChain } from '../chain';
 import { PdfDocument } from '../pdf/document';
 import { decodeStream } from '../pdf/streams';
@@ -317,6 +318,12 @@ function checkOne(
     report.chain = chain.path.map(subjectName);
     report.trusted = chain.trusted;
     if (!chain.trusted) report.warnings.push('chain-untrusted');
+    if (kind === 'signature') {
+      const usage = readKeyUsage(signer.raw);
+      if (usage && !usage.has('digitalSignature') && !usage.has('nonRepudiation')) {
+        report.warnings.push('certificate-wrong-usage');
+      }
+    }
     const ocsps = collectDssStreams(doc, 'OCSPs');
     if (ocsps.length || doc.catalog?.has('DSS')) {
       const pool = [...certificates, ...dssCerts];
