@@ -1,6 +1,8 @@
 // Shared by the signing tests: external tools (we check our output with software we did not
 // write), a small sample PDF, and a reader for the signature's byte ranges.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 export interface ToolResult {
@@ -37,10 +39,11 @@ export interface SignedParts {
   signedBytes: Buffer;
 }
 
-export function readSignedParts(pdf: Uint8Array): SignedParts {
+export function readSignedParts(pdf: Uint8Array, which: 'first' | 'last' = 'first'): SignedParts {
   const buf = Buffer.from(pdf);
   const text = buf.toString('latin1');
-  const match = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(text);
+  const all = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  const match = which === 'first' ? all[0] : all[all.length - 1];
   if (!match) throw new Error('No /ByteRange in the PDF');
   const byteRange = match.slice(1, 5).map(Number) as [number, number, number, number];
   const [a, b, c, d] = byteRange;
@@ -83,4 +86,38 @@ export async function runSohoa(argv: string[]): Promise<ToolResult> {
     console.log = log;
     console.error = error;
   }
+}
+
+/**
+ * `openssl cms -verify` of a signature in `pdf` (the last one by default) over its byte ranges,
+ * with `caFile` as the only trust anchor; returns openssl's exit status and messages.
+ */
+export function opensslVerifyCms(
+  pdf: Uint8Array,
+  caFile: string,
+  dir: string,
+  which: 'first' | 'last' = 'last',
+): ToolResult {
+  const { cms, signedBytes } = readSignedParts(pdf, which);
+  const sig = path.join(dir, `cms-${process.hrtime.bigint()}.der`);
+  const content = `${sig}.bin`;
+  writeFileSync(sig, cms);
+  writeFileSync(content, signedBytes);
+  return runTool('openssl', [
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    sig,
+    '-content',
+    content,
+    '-CAfile',
+    caFile,
+    '-purpose',
+    'any',
+    '-out',
+    '/dev/null',
+  ]);
 }

@@ -17,7 +17,7 @@ import type { SignOptions } from '../../electron/core/sign/types';
 import { verifyPdf } from '../../electron/core/sign/verify/verifyPdf';
 import { startOcsp, type OcspResponder } from '../helpers/ocsp';
 import { createPki, P12_PASSWORD, type Pki } from '../helpers/pki';
-import { runTool, samplePdf } from '../helpers/sign-tools';
+import { opensslVerifyCms, runTool, samplePdf } from '../helpers/sign-tools';
 import { startTsa, type Tsa } from '../helpers/tsa';
 
 describe('PAdES B-LT with a loopback OCSP responder', () => {
@@ -53,6 +53,8 @@ describe('PAdES B-LT with a loopback OCSP responder', () => {
     await fs.writeFile(file, bytes);
     const sig = runTool('pdfsig', [file]);
     assert.match(sig.stdout, /Signature is Valid/, sig.stdout);
+    const cmsCheck = opensslVerifyCms(bytes, pki.root.certPath, dir);
+    assert.equal(cmsCheck.status, 0, cmsCheck.stderr);
     const qpdf = runTool('qpdf', ['--check', file]);
     assert.equal(qpdf.status, 0, qpdf.stdout);
     // The DSS is in the last revision; its OCSP stream is a good response for the signer.

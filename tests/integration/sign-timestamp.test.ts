@@ -13,7 +13,7 @@ import type { SignOptions } from '../../electron/core/sign/types';
 import { ATTR, checkSignedData } from '../../electron/core/sign/verify/cmsVerify';
 import { verifyPdf } from '../../electron/core/sign/verify/verifyPdf';
 import { createPki, P12_PASSWORD, type Pki } from '../helpers/pki';
-import { readSignedParts, runTool, samplePdf } from '../helpers/sign-tools';
+import { opensslVerifyCms, readSignedParts, runTool, samplePdf } from '../helpers/sign-tools';
 import { startTsa, type Tsa } from '../helpers/tsa';
 
 describe('PAdES B-T with a loopback TSA', () => {
@@ -45,6 +45,8 @@ describe('PAdES B-T with a loopback TSA', () => {
     await fs.writeFile(file, bytes);
     const sig = runTool('pdfsig', [file]);
     assert.match(sig.stdout, /Signature is Valid/, sig.stdout);
+    const cmsCheck = opensslVerifyCms(bytes, pki.root.certPath, dir);
+    assert.equal(cmsCheck.status, 0, cmsCheck.stderr);
 
     const { cms, signedBytes } = readSignedParts(bytes);
     const parsed = checkSignedData(cms, signedBytes);

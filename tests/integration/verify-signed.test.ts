@@ -14,7 +14,7 @@ import { signPdf } from '../../electron/core/sign/signPdf';
 import type { SignOptions } from '../../electron/core/sign/types';
 import { verifyPdf } from '../../electron/core/sign/verify/verifyPdf';
 import { createPki, P12_PASSWORD, type Pki } from '../helpers/pki';
-import { runSohoa, runTool, samplePdf } from '../helpers/sign-tools';
+import { opensslVerifyCms, runSohoa, runTool, samplePdf } from '../helpers/sign-tools';
 
 describe('verifyPdf on signatures we make', () => {
   let dir: string;
@@ -104,6 +104,10 @@ describe('verifyPdf on signatures we make', () => {
     await fs.writeFile(file, twice);
     const out = runTool('pdfsig', [file]).stdout;
     assert.equal(out.match(/Signature is Valid/g)?.length, 2, out);
+    for (const which of ['first', 'last'] as const) {
+      const check = opensslVerifyCms(twice, pki.root.certPath, dir, which);
+      assert.equal(check.status, 0, `${which}: ${check.stderr}`);
+    }
     assert.match(out, /Võ Minh Đức|Vo Minh/);
     const qpdf = runTool('qpdf', ['--check', file]);
     assert.equal(qpdf.status, 0, qpdf.stdout + qpdf.stderr);
