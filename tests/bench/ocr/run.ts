@@ -187,7 +187,7 @@ function summaryTable(results: ToolResult[], pageCount: number): string {
   );
 }
 
-function ratioTable(results: ToolResult[], jobs: number): string {
+function ratioTable(results: ToolResult[]): string {
   const get = (t: ToolId) => results.find((r) => r.tool === t);
   const sohoa = get('sohoa');
   const omp = get('ocrmypdf');
@@ -248,15 +248,6 @@ function ratioTable(results: ToolResult[], jobs: number): string {
         `${(sohoa.cpuSeconds / tess.cpuSeconds).toFixed(2)}×`,
         '≤ 1.4×',
         verdict(sohoa.cpuSeconds / tess.cpuSeconds <= 1.4),
-      ]);
-    // The pipeline times each page's OCR; those overlap across workers, so divide by the pool.
-    const ocrStage = sohoa.stages.find((s) => /ocr/i.test(s.stage));
-    if (ocrStage)
-      rows.push([
-        `Sohoa OCR time (Σ "${ocrStage.stage}" ÷ ${jobs} workers) / native Tesseract`,
-        `${(ocrStage.ms / jobs / tess.ms).toFixed(2)}×`,
-        '(info)',
-        '',
       ]);
     const diff = (sohoa.cer.rate - tess.cer.rate) * 100;
     rows.push([
@@ -501,7 +492,7 @@ async function main(): Promise<void> {
     '',
     summaryTable(results, set.pages.length),
     '',
-    ratioTable(results, jobs),
+    ratioTable(results),
     '',
   ];
   for (const r of results)
