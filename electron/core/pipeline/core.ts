@@ -15,6 +15,7 @@ import { createTesseractPool } from '../ocr/tesseractPool';
 import type { OcrEngine } from '../ocr/types';
 import { SearchablePdfWriter } from '../pdf/searchablePdf';
 import { ensureDemoKey } from '../sign/demoKey';
+import { openKeySource, type KeySourceSpec } from '../sign/keySources';
 import { openPkcs12 } from '../sign/pkcs12KeySource';
 import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
@@ -32,6 +33,10 @@ export interface CoreOptions {
   agency?: AgencyIdentity;
   /** A PKCS#12 key; without one, a demo key is generated once in the data folder. */
   signingKey?: { p12Path: string; password: string };
+  /** Any key source (a PKCS#11 token, …); wins over `signingKey`. */
+  keySource?: KeySourceSpec;
+  /** RFC 3161 time-stamping authority: digitized files are signed PAdES B-T. */
+  tsaUrl?: string;
   /** OCR workers; defaults to one per core. */
   ocrWorkers?: number;
   clock?: () => Date;
@@ -59,6 +64,20 @@ export function coreOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CoreOp
     ...(env.SOHOA_P12
       ? { signingKey: { p12Path: env.SOHOA_P12, password: env.SOHOA_P12_PASSWORD ?? '' } }
       : {}),
+    // A USB token: the vendor's PKCS#11 library; the PIN comes from the environment (the app's
+    // main process asks for it), never from a command line.
+    ...(env.SOHOA_PKCS11_MODULE
+      ? {
+          keySource: {
+            kind: 'pkcs11' as const,
+            modulePath: env.SOHOA_PKCS11_MODULE,
+            pin: env.SOHOA_PIN ?? '',
+            ...(env.SOHOA_TOKEN_LABEL ? { tokenLabel: env.SOHOA_TOKEN_LABEL } : {}),
+            ...(env.SOHOA_KEY_LABEL ? { keyLabel: env.SOHOA_KEY_LABEL } : {}),
+          },
+        }
+      : {}),
+    ...(env.SOHOA_TSA_URL ? { tsaUrl: env.SOHOA_TSA_URL } : {}),
   };
 }
 
@@ -81,6 +100,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   await dropStaleDrafts(paths.tmpDir);
   const getKey = () =>
     (key ??= (async () => {
+      if (options.keySource) return { source: await openKeySource(options.keySource), demo: false };
       if (options.signingKey) {
         const { p12Path, password } = options.signingKey;
         return { source: await openPkcs12(p12Path, password), demo: false };
@@ -199,6 +219,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
           signingTime: clock(),
           appearance: { kind: 'agency', agencyName: agency.name, demo },
           reason: 'Số hóa hồ sơ tiếp nhận',
+          ...(options.tsaUrl ? { tsaUrl: options.tsaUrl } : {}),
         });
       });
 
