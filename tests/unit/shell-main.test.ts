@@ -120,6 +120,12 @@ before(async () => {
   fs.writeFileSync(path.join(work, 'renderer', 'assets', 'app.js'), 'void 0;');
   fs.writeFileSync(path.join(work, 'secret.txt'), 'SECRET');
   process.env.SOHOA_DATA_DIR = path.join(work, 'data');
+  // Electron sets process.resourcesPath; installed, the shipped data sits in <resources>/data.
+  const resourcesPath = path.join(work, 'resources');
+  fs.mkdirSync(resourcesPath);
+  fs.symlinkSync(path.resolve('resources'), path.join(resourcesPath, 'data'), 'dir');
+  (process as { resourcesPath?: string }).resourcesPath = resourcesPath;
+  delete process.env.SOHOA_RESOURCES_DIR;
 
   (Module as unknown as { _load: Listener })._load = function (request: unknown, ...rest) {
     if (request === 'electron') return fakeElectron;
@@ -132,6 +138,8 @@ before(async () => {
 after(() => {
   (Module as unknown as { _load: Listener })._load = originalLoad;
   delete process.env.SOHOA_DATA_DIR;
+  delete process.env.SOHOA_RESOURCES_DIR;
+  delete (process as { resourcesPath?: string }).resourcesPath;
   fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -139,6 +147,10 @@ test('app:// is registered as a standard, secure scheme before ready', () => {
   assert.deepEqual(seen.privileged, [
     { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
+});
+
+test('installed, the core reads the shipped data from <resources>/data', () => {
+  assert.equal(process.env.SOHOA_RESOURCES_DIR, path.join(work, 'resources', 'data'));
 });
 
 test('the one window uses the hardened options and loads app://sohoa/index.html', () => {
