@@ -69,7 +69,7 @@ const DOCS: { name: string; type: string; as: 'png' | 'pdf'; lines: string[] }[]
   },
 ];
 
-test('eval-classify reads PNG scans through OCR and PDFs through their text layer', async () => {
+test('eval classify reads PNG scans through OCR and PDFs through their text layer', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sohoa-cls-ocr-'));
   for (const d of DOCS) {
     const pdf = path.join(dir, `${d.name}.pdf`);
@@ -94,7 +94,8 @@ test('eval-classify reads PNG scans through OCR and PDFs through their text laye
   console.log = (...a: unknown[]) => out.push(a.join(' '));
   try {
     const code = await main([
-      'eval-classify',
+      'eval',
+      'classify',
       '--dir',
       dir,
       '--rules-only',

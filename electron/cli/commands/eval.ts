@@ -11,6 +11,7 @@ import { SohoaError } from '../../../shared/errors';
 import { characterErrorRate, overallRate, wordErrorRate, type ErrorRate } from '../../core/ocr/cer';
 import { coreOptionsFromEnv, openCore } from '../../core/pipeline/core';
 import type { Lang } from '../messages';
+import { evalClassifyCommand, evalExtractCommand } from './evalClassify';
 import type { Command } from './types';
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
@@ -157,11 +158,15 @@ function printReport(lang: Lang, report: EvalReport): void {
 export const evalCommand: Command = {
   name: 'eval',
   usage: {
-    vi: 'sohoa eval ocr --dir THƯ_MỤC [--json] [--data-dir THƯ_MỤC]',
-    en: 'sohoa eval ocr --dir DIR [--json] [--data-dir DIR]',
+    vi: 'sohoa eval ocr --dir THƯ_MỤC [--json] [--data-dir THƯ_MỤC]\n  sohoa eval classify …  (như eval-classify)\n  sohoa eval extract …  (như eval-extract)',
+    en: 'sohoa eval ocr --dir DIR [--json] [--data-dir DIR]\n  sohoa eval classify …  (same as eval-classify)\n  sohoa eval extract …  (same as eval-extract)',
   },
-  async run(argv, { lang }) {
+  async run(argv, ctx) {
+    const { lang } = ctx;
     const [what, ...rest] = argv;
+    // `eval classify` and `eval extract` are the issue's spelling; the hyphenated commands stay.
+    if (what === 'classify') return evalClassifyCommand.run(rest, ctx);
+    if (what === 'extract') return evalExtractCommand.run(rest, ctx);
     const { values } = parseArgs({
       args: rest,
       options: {
