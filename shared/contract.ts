@@ -2,6 +2,10 @@
 // loopback web host) carry exactly these channels, validated with these schemas on both ends.
 import { z } from 'zod';
 import { ErrorInfo } from './errors';
+import { ACQUIRE_CHANNELS } from './contracts/acquire';
+import { BATCH_CHANNELS } from './contracts/batch';
+import { DESK_CHANNELS } from './contracts/desk';
+import { RECORDS_CHANNELS } from './contracts/records';
 import { RECEPTION_CHANNELS } from './procedures';
 
 /** Upper bound for one uploaded page, base64 (a 600 dpi A4 colour TIFF is ~ 100 MB raw). */
@@ -98,6 +102,11 @@ export const contract = {
   },
   // The reception counter: procedures, ID cards, dossiers, classification, slips (issue 6).
   ...RECEPTION_CHANNELS,
+  // One file per domain under shared/contracts/ (issues 7 and 8).
+  ...DESK_CHANNELS,
+  ...BATCH_CHANNELS,
+  ...RECORDS_CHANNELS,
+  ...ACQUIRE_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,96 +1,44 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DossierSummary, InputFile } from '../../shared/contract';
-import { errorInfo, type ErrorInfo } from '../../shared/errors';
-import { getApi, toErrorInfo } from './api';
-import { DigitizeButton } from './components/DigitizeButton';
-import { DossierList } from './components/DossierList';
-import { DossierView } from './components/DossierView';
+// The desk's shell: brand, the navigation between screens, the language switch. One screen is
+// shown at a time; Alt+1…6 jumps to a screen from anywhere (the keys are in each tab's title).
+import { useEffect, useState, type ReactElement } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { readAsBase64 } from './format';
-import { useI18n } from './i18n';
+import { useI18n, type I18n } from './i18n';
+import { ArchiveScreen } from './screens/ArchiveScreen';
+import { AuditScreen } from './screens/AuditScreen';
+import { BatchScreen } from './screens/BatchScreen';
+import { OutboxScreen } from './screens/OutboxScreen';
+import { ReceptionScreen } from './screens/ReceptionScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 
-/** The contract caps one file at 200 MB of base64, i.e. 150 MB of image. */
-const MAX_FILE_BYTES = 150 * 1024 * 1024;
+export type ScreenId = 'reception' | 'batch' | 'archive' | 'outbox' | 'settings' | 'audit';
 
-type Busy = { files: number; startedAt: number } | null;
+const SCREENS: { id: ScreenId; label: (t: I18n['t']) => string; render: () => ReactElement }[] = [
+  { id: 'reception', label: (t) => t.navReception, render: () => <ReceptionScreen /> },
+  { id: 'batch', label: (t) => t.navBatch, render: () => <BatchScreen /> },
+  { id: 'archive', label: (t) => t.navArchive, render: () => <ArchiveScreen /> },
+  { id: 'outbox', label: (t) => t.navOutbox, render: () => <OutboxScreen /> },
+  { id: 'settings', label: (t) => t.navSettings, render: () => <SettingsScreen /> },
+  { id: 'audit', label: (t) => t.navAudit, render: () => <AuditScreen /> },
+];
 
 export function App() {
-  const api = useMemo(getApi, []);
-  const { t, pick } = useI18n();
-  const [dossiers, setDossiers] = useState<DossierSummary[] | null>(null);
-  const [listError, setListError] = useState<ErrorInfo | null>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [elapsed, setElapsed] = useState(0);
-  const [doneCode, setDoneCode] = useState<string | null>(null);
-  const [noDossier, setNoDossier] = useState(false);
-  const [fileErrors, setFileErrors] = useState<ErrorInfo[]>([]);
-
-  const refresh = useCallback(async () => {
-    try {
-      const { dossiers } = await api.listDossiers({ limit: 200 });
-      setDossiers(dossiers);
-      setListError(null);
-    } catch (e) {
-      setListError(toErrorInfo(e));
-    }
-  }, [api]);
+  const { t } = useI18n();
+  const [screen, setScreen] = useState<ScreenId>('reception');
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const index = Number(e.key) - 1;
+      const target = SCREENS[index];
+      if (!target) return;
+      e.preventDefault();
+      setScreen(target.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(
-      () => setElapsed(Math.round((Date.now() - busy.startedAt) / 1000)),
-      1000,
-    );
-    return () => clearInterval(timer);
-  }, [busy]);
-
-  const digitize = async (picked: File[]) => {
-    setDoneCode(null);
-    setNoDossier(false);
-    setElapsed(0);
-    setBusy({ files: picked.length, startedAt: Date.now() });
-    // Files we can refuse here are reported like the core's per-file errors; the rest go on.
-    const local: ErrorInfo[] = [];
-    const files: InputFile[] = [];
-    try {
-      for (const file of picked) {
-        if (file.size === 0) local.push(errorInfo('FILE_EMPTY', file.name));
-        else if (file.size > MAX_FILE_BYTES) local.push(errorInfo('IMAGE_TOO_LARGE', file.name));
-        else files.push({ name: file.name, dataBase64: await readAsBase64(file) });
-      }
-      if (files.length === 0) {
-        setFileErrors(local);
-        setNoDossier(true);
-        return;
-      }
-      const result = await api.digitize({ files });
-      setFileErrors([...local, ...result.fileErrors]);
-      if (result.dossier) {
-        setDoneCode(result.dossier.code);
-        setSelectedId(result.dossier.id);
-      } else {
-        setNoDossier(true);
-      }
-      await refresh();
-    } catch (e) {
-      setFileErrors([...local, toErrorInfo(e)]);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const dismiss = () => {
-    setDoneCode(null);
-    setNoDossier(false);
-    setFileErrors([]);
-  };
-  const hasNotice = doneCode !== null || noDossier || fileErrors.length > 0;
-
+  const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0]!;
   return (
     <div className="app">
       <header className="topbar">
@@ -98,67 +46,27 @@ export function App() {
           <h1>{t.appName}</h1>
           <p>{t.appTagline}</p>
         </div>
+        <nav aria-label={t.navLabel} className="nav">
+          {SCREENS.map((s, i) => (
+            <button
+              key={s.id}
+              type="button"
+              data-screen={s.id}
+              aria-current={s.id === screen ? 'page' : undefined}
+              title={`${s.label(t)} (Alt+${i + 1})`}
+              aria-keyshortcuts={`Alt+${i + 1}`}
+              onClick={() => setScreen(s.id)}
+            >
+              {s.label(t)}
+            </button>
+          ))}
+        </nav>
         <div className="actions">
-          <DigitizeButton busy={busy !== null} onFiles={(files) => void digitize(files)} />
           <LanguageSwitch />
         </div>
       </header>
-
-      <div className="notices">
-        <div role="status" aria-live="polite" className="status">
-          {busy && (
-            <div className="busy">
-              <progress aria-label={t.digitizeBusy(busy.files, elapsed)} />
-              <span>{t.digitizeBusy(busy.files, elapsed)}</span>
-            </div>
-          )}
-          {!busy && doneCode && <p className="ok">{t.digitizeDone(doneCode)}</p>}
-          {!busy && noDossier && <p className="error">{t.digitizeNoDossier}</p>}
-        </div>
-        {fileErrors.length > 0 && (
-          <div role="alert" className="file-errors">
-            <h2>{t.fileErrorsTitle}</h2>
-            <ul>
-              {fileErrors.map((e, i) => (
-                <li key={`${e.code}-${e.subject ?? ''}-${i}`} data-error-code={e.code}>
-                  {pick(e.message)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {hasNotice && !busy && (
-          <button type="button" className="secondary small" onClick={dismiss}>
-            {t.dismiss}
-          </button>
-        )}
-      </div>
-
-      <main className="layout">
-        <section className="panel" aria-labelledby="list-title">
-          <div className="panel-head">
-            <h2 id="list-title">{t.listTitle}</h2>
-            <button type="button" className="secondary small" onClick={() => void refresh()}>
-              {t.listRefresh}
-            </button>
-          </div>
-          {listError && (
-            <p role="alert" className="error">
-              {pick(listError.message)}
-            </p>
-          )}
-          {dossiers === null && !listError && <p className="muted">{t.listLoading}</p>}
-          {dossiers && (
-            <DossierList dossiers={dossiers} selectedId={selectedId} onOpen={setSelectedId} />
-          )}
-        </section>
-        <section className="panel" aria-label={t.viewPages}>
-          {selectedId === null ? (
-            <p className="muted">{t.viewEmpty}</p>
-          ) : (
-            <DossierView api={api} id={selectedId} />
-          )}
-        </section>
+      <main id="screen" aria-label={current.label(t)}>
+        {current.render()}
       </main>
     </div>
   );

@@ -101,6 +101,8 @@ test(
     fs.writeFileSync(path.join(SHOTS, 'input-page.png'), image);
 
     await page.goto(host.url);
+    // Reception is the default screen; the archive is one tab (or Alt+3) away.
+    await page.getByRole('navigation').getByRole('button', { name: 'Kho lưu trữ' }).click();
     await page.getByText('Chưa có hồ sơ nào').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
     await page.screenshot({ path: path.join(SHOTS, '01-empty.png'), fullPage: true });

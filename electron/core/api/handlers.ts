@@ -12,12 +12,20 @@ import {
 import { errorInfo, isSohoaError, SohoaError } from '../../../shared/errors';
 import { createReceptionHandlers } from '../dossier/api';
 import type { Core } from '../pipeline/core';
+import { createAcquireHandlers } from './acquireHandlers';
+import { createBatchHandlers } from './batchHandlers';
+import { createDeskHandlers } from './deskHandlers';
+import { createRecordsHandlers } from './recordsHandlers';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
 
 export function createHandlers(core: Core): Handlers {
   return {
     ...createReceptionHandlers(core.paths.root),
+    ...createDeskHandlers(core),
+    ...createBatchHandlers(core),
+    ...createRecordsHandlers(core),
+    ...createAcquireHandlers(core),
     async digitize(request) {
       const sources = request.files.map((f) => ({
         name: f.name,

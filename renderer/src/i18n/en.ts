@@ -1,3 +1,8 @@
+import { audit } from './screens/audit';
+import { batch } from './screens/batch';
+import { outbox } from './screens/outbox';
+import { reception } from './screens/reception';
+import { settings } from './screens/settings';
 import type { Messages } from './vi';
 
 export const en: Messages = {
@@ -44,4 +49,16 @@ export const en: Messages = {
     `${source} · ${width}×${height} px · ${dpi} dpi · confidence ${confidence}%`,
   pageNoText: '(No text was recognised on this page.)',
   pages: (n) => `${n} page(s)`,
+  navLabel: 'Screens',
+  navReception: 'Reception',
+  navBatch: 'Batches',
+  navArchive: 'Archive',
+  navOutbox: 'Outbox',
+  navSettings: 'Settings',
+  navAudit: 'Audit log',
+  reception: reception.en,
+  batch: batch.en,
+  outbox: outbox.en,
+  settings: settings.en,
+  audit: audit.en,
 };

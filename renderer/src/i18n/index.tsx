@@ -9,7 +9,7 @@ export type Lang = keyof Localized;
 const MESSAGES: Record<Lang, Messages> = { vi, en };
 const STORAGE_KEY = 'sohoa.lang';
 
-interface I18n {
+export interface I18n {
   lang: Lang;
   t: Messages;
   setLang: (lang: Lang) => void;

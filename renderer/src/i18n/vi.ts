@@ -1,5 +1,11 @@
 // Vietnamese, the desk's default language. This file defines the keys: en.ts must match it
 // exactly (a missing or extra key fails tsc).
+import { audit } from './screens/audit';
+import { batch } from './screens/batch';
+import { outbox } from './screens/outbox';
+import { reception } from './screens/reception';
+import { settings } from './screens/settings';
+
 export const vi = {
   appName: 'Sohoa Desk',
   appTagline: 'Số hóa, ký số và lưu trữ hồ sơ',
@@ -44,6 +50,19 @@ export const vi = {
     `${source} · ${width}×${height} px · ${dpi} dpi · độ tin cậy ${confidence}%`,
   pageNoText: '(Không nhận dạng được chữ trên trang này.)',
   pages: (n: number) => `${n} trang`,
+  navLabel: 'Màn hình',
+  navReception: 'Tiếp nhận',
+  navBatch: 'Lô số hóa',
+  navArchive: 'Kho lưu trữ',
+  navOutbox: 'Hộp gửi',
+  navSettings: 'Cài đặt',
+  navAudit: 'Nhật ký',
+  // One namespace per screen (i18n/screens/*.ts).
+  reception: reception.vi,
+  batch: batch.vi,
+  outbox: outbox.vi,
+  settings: settings.vi,
+  audit: audit.vi,
 };
 
 export type Messages = typeof vi;

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DossierSummary, InputFile } from '../../../shared/contract';
+import { errorInfo, type ErrorInfo } from '../../../shared/errors';
+import { getApi, toErrorInfo } from '../api';
+import { DigitizeButton } from '../components/DigitizeButton';
+import { DossierList } from '../components/DossierList';
+import { DossierView } from '../components/DossierView';
+import { readAsBase64 } from '../format';
+import { useI18n } from '../i18n';
+
+/** The contract caps one file at 200 MB of base64, i.e. 150 MB of image. */
+const MAX_FILE_BYTES = 150 * 1024 * 1024;
+
+type Busy = { files: number; startedAt: number } | null;
+
+/** Kho lưu trữ: the dossiers in the archive and one dossier's detail (issue 7 grows it). */
+export function ArchiveScreen() {
+  const api = useMemo(getApi, []);
+  const { t, pick } = useI18n();
+  const [dossiers, setDossiers] = useState<DossierSummary[] | null>(null);
+  const [listError, setListError] = useState<ErrorInfo | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [elapsed, setElapsed] = useState(0);
+  const [doneCode, setDoneCode] = useState<string | null>(null);
+  const [noDossier, setNoDossier] = useState(false);
+  const [fileErrors, setFileErrors] = useState<ErrorInfo[]>([]);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { dossiers } = await api.listDossiers({ limit: 200 });
+      setDossiers(dossiers);
+      setListError(null);
+    } catch (e) {
+      setListError(toErrorInfo(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(
+      () => setElapsed(Math.round((Date.now() - busy.startedAt) / 1000)),
+      1000,
+    );
+    return () => clearInterval(timer);
+  }, [busy]);
+
+  const digitize = async (picked: File[]) => {
+    setDoneCode(null);
+    setNoDossier(false);
+    setElapsed(0);
+    setBusy({ files: picked.length, startedAt: Date.now() });
+    // Files we can refuse here are reported like the core's per-file errors; the rest go on.
+    const local: ErrorInfo[] = [];
+    const files: InputFile[] = [];
+    try {
+      for (const file of picked) {
+        if (file.size === 0) local.push(errorInfo('FILE_EMPTY', file.name));
+        else if (file.size > MAX_FILE_BYTES) local.push(errorInfo('IMAGE_TOO_LARGE', file.name));
+        else files.push({ name: file.name, dataBase64: await readAsBase64(file) });
+      }
+      if (files.length === 0) {
+        setFileErrors(local);
+        setNoDossier(true);
+        return;
+      }
+      const result = await api.digitize({ files });
+      setFileErrors([...local, ...result.fileErrors]);
+      if (result.dossier) {
+        setDoneCode(result.dossier.code);
+        setSelectedId(result.dossier.id);
+      } else {
+        setNoDossier(true);
+      }
+      await refresh();
+    } catch (e) {
+      setFileErrors([...local, toErrorInfo(e)]);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const dismiss = () => {
+    setDoneCode(null);
+    setNoDossier(false);
+    setFileErrors([]);
+  };
+  const hasNotice = doneCode !== null || noDossier || fileErrors.length > 0;
+
+  return (
+    <div className="screen">
+      <div className="screen-actions">
+        <DigitizeButton busy={busy !== null} onFiles={(files) => void digitize(files)} />
+      </div>
+
+      <div className="notices">
+        <div role="status" aria-live="polite" className="status">
+          {busy && (
+            <div className="busy">
+              <progress aria-label={t.digitizeBusy(busy.files, elapsed)} />
+              <span>{t.digitizeBusy(busy.files, elapsed)}</span>
+            </div>
+          )}
+          {!busy && doneCode && <p className="ok">{t.digitizeDone(doneCode)}</p>}
+          {!busy && noDossier && <p className="error">{t.digitizeNoDossier}</p>}
+        </div>
+        {fileErrors.length > 0 && (
+          <div role="alert" className="file-errors">
+            <h2>{t.fileErrorsTitle}</h2>
+            <ul>
+              {fileErrors.map((e, i) => (
+                <li key={`${e.code}-${e.subject ?? ''}-${i}`} data-error-code={e.code}>
+                  {pick(e.message)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {hasNotice && !busy && (
+          <button type="button" className="secondary small" onClick={dismiss}>
+            {t.dismiss}
+          </button>
+        )}
+      </div>
+
+      <div className="layout">
+        <section className="panel" aria-labelledby="list-title">
+          <div className="panel-head">
+            <h2 id="list-title">{t.listTitle}</h2>
+            <button type="button" className="secondary small" onClick={() => void refresh()}>
+              {t.listRefresh}
+            </button>
+          </div>
+          {listError && (
+            <p role="alert" className="error">
+              {pick(listError.message)}
+            </p>
+          )}
+          {dossiers === null && !listError && <p className="muted">{t.listLoading}</p>}
+          {dossiers && (
+            <DossierList dossiers={dossiers} selectedId={selectedId} onOpen={setSelectedId} />
+          )}
+        </section>
+        <section className="panel" aria-label={t.viewPages}>
+          {selectedId === null ? (
+            <p className="muted">{t.viewEmpty}</p>
+          ) : (
+            <DossierView api={api} id={selectedId} />
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
