@@ -14,7 +14,8 @@ export function LanguageSwitch() {
           type="button"
           lang={o.value}
           aria-pressed={lang === o.value}
-          aria-label={o.label}
+          aria-label={`${o.short} · ${o.label}`}
+          title={o.label}
           onClick={() => setLang(o.value)}
         >
           {o.short}

@@ -1,0 +1,130 @@
+// What every UI test needs: the loopback web host on a fresh data folder, the system Chromium,
+// a page that records console errors, and the accessibility check (axe-core, run in the page).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../../electron/webhost/server';
+
+export const STATIC_DIR = 'dist/renderer';
+export const SHOTS_DIR = path.resolve('test-output/e2e');
+
+export interface Desk {
+  work: string;
+  dataDir: string;
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  /** Console errors, page errors and failed non-API requests seen so far. */
+  browserErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the web host on a temporary data folder and opens the desk in Chromium (Vietnamese). */
+export async function openDesk(options: { env?: Record<string, string> } = {}): Promise<Desk> {
+  assert.ok(
+    fs.existsSync(path.join(STATIC_DIR, 'index.html')),
+    `${STATIC_DIR}/index.html is missing: run "npm run build" before the e2e tests`,
+  );
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-e2e-'));
+  const dataDir = path.join(work, 'data');
+  const saved = new Map<string, string | undefined>();
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    saved.set(k, process.env[k]);
+    process.env[k] = v;
+  }
+  const host = await startWebHost({ dataDir, staticDir: STATIC_DIR });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 900 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  const page = await context.newPage();
+  const browserErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') browserErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => browserErrors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().includes('/api/'))
+      browserErrors.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(host.url);
+  return {
+    work,
+    dataDir,
+    host,
+    browser,
+    page,
+    browserErrors,
+    async close() {
+      await browser.close();
+      await host.close();
+      for (const [k, v] of saved) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      fs.rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/**
+ * Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns the serious and critical
+ * violations; a test asserts the list is empty. The CSP forbids inline scripts from the page
+ * itself, but Playwright's evaluate runs in the page's own world regardless.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Saves a screenshot under test-output/e2e/ (the README shows the main ones). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true });
+}
