@@ -5,6 +5,7 @@ import { ErrorInfo } from './errors';
 import { ACQUIRE_CHANNELS } from './contracts/acquire';
 import { BATCH_CHANNELS } from './contracts/batch';
 import { DESK_CHANNELS } from './contracts/desk';
+import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
 import { RECEPTION_CHANNELS } from './procedures';
 
@@ -107,6 +108,7 @@ export const contract = {
   ...BATCH_CHANNELS,
   ...RECORDS_CHANNELS,
   ...ACQUIRE_CHANNELS,
+  ...INTAKE_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

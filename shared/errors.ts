@@ -5,6 +5,7 @@ import { ACQUIRE_MESSAGES } from './errorMessages/acquire';
 import { ARCHIVE_MESSAGES } from './errorMessages/archive';
 import { CORE_MESSAGES } from './errorMessages/core';
 import { DOSSIER_MESSAGES } from './errorMessages/dossier';
+import { INTAKE_MESSAGES } from './errorMessages/intake';
 import { OCR_MESSAGES } from './errorMessages/ocr';
 import { SIGN_MESSAGES } from './errorMessages/sign';
 import type { Template } from './errorMessages/template';
@@ -16,6 +17,7 @@ const MESSAGES = {
   ...ARCHIVE_MESSAGES,
   ...DOSSIER_MESSAGES,
   ...ACQUIRE_MESSAGES,
+  ...INTAKE_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type ErrorCode = keyof typeof MESSAGES;

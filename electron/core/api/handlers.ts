@@ -15,6 +15,7 @@ import type { Core } from '../pipeline/core';
 import { createAcquireHandlers } from './acquireHandlers';
 import { createBatchHandlers } from './batchHandlers';
 import { createDeskHandlers } from './deskHandlers';
+import { createIntakeHandlers } from './intakeHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
@@ -26,6 +27,7 @@ export function createHandlers(core: Core): Handlers {
     ...createBatchHandlers(core),
     ...createRecordsHandlers(core),
     ...createAcquireHandlers(core),
+    ...createIntakeHandlers(core),
     async digitize(request) {
       const sources = request.files.map((f) => ({
         name: f.name,
