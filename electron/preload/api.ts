@@ -19,6 +19,19 @@ const EXPOSED = {
   transitionDossier: true,
   dossierHistory: true,
   confirmDocument: true,
+  archiveSearch: true,
+  pageImage: true,
+  signatureReport: true,
+  exportPackage: true,
+  outboxList: true,
+  outboxRetry: true,
+  outboxSend: true,
+  auditEntries: true,
+  auditVerify: true,
+  settingsGet: true,
+  settingsSave: true,
+  holidaysGet: true,
+  holidaysSave: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

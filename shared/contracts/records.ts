@@ -1,4 +1,216 @@
 // Contract channels for the archive search, document viewer, signature reports, export, outbox, audit log, settings.
 // Spread into shared/contract.ts; the core's handlers are electron/core/api/recordsHandlers.ts.
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
-export const RECORDS_CHANNELS = {} as const;
+import { z } from 'zod';
+import { DocumentType } from '../classification';
+import { ErrorInfo, Localized } from '../errors';
+import { DeskSettings, SettingsIssue, SettingsSecrets } from '../settings';
+import { HolidayYear, IsoDate } from '../workingDays';
+
+export const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attention']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const ArchiveHit = z.object({
+  dossierId: z.number().int().positive(),
+  dossierCode: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  /** Page ordinal, or null when the match is in the dossier's metadata (or there is no query). */
+  page: z.number().int().positive().nullable(),
+  /** Original text around the match, with its accents; `marks` are [start, end) offsets in it. */
+  snippet: z.string(),
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+  uploadState: OutboxState.nullable(),
+});
+export type ArchiveHit = z.infer<typeof ArchiveHit>;
+
+export const ArchiveFilters = z.object({
+  /** Vietnam calendar days, both ends included. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  procedure: z.string().max(40).optional(),
+  docType: DocumentType.optional(),
+  status: OutboxState.optional(),
+});
+export type ArchiveFilters = z.infer<typeof ArchiveFilters>;
+
+export const TextWord = z.object({
+  text: z.string(),
+  /** x0, y0, x1, y1 in the returned image's pixels. */
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+export type TextWord = z.infer<typeof TextWord>;
+
+const LocalizedReport = z.object({
+  verdict: z.enum(['valid', 'valid-with-warnings', 'invalid', 'unsigned']),
+  verdictText: Localized,
+  errors: z.array(Localized),
+  signatures: z.array(
+    z.object({
+      field: z.string(),
+      kind: z.enum(['signature', 'document-timestamp']),
+      verdict: z.enum(['valid', 'valid-with-warnings', 'invalid']),
+      verdictText: Localized,
+      signer: z.string().nullable(),
+      chain: z.array(z.string()),
+      trusted: z.boolean(),
+      intact: z.boolean(),
+      cryptoValid: z.boolean(),
+      coversWholeRevision: z.boolean(),
+      level: z.string(),
+      algorithm: z.string().nullable(),
+      claimedSigningTime: z.string().nullable(),
+      timestamp: z.object({ time: z.string(), valid: z.boolean(), tsa: z.string() }).nullable(),
+      changesText: Localized,
+      errors: z.array(Localized),
+      warnings: z.array(Localized),
+    }),
+  ),
+});
+export type SignatureReportView = z.infer<typeof LocalizedReport>;
+
+export const OutboxItemView = z.object({
+  dossierCode: z.string(),
+  state: OutboxState,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.string(),
+  /** Why it failed last, in both languages (what, where, what next). */
+  lastError: ErrorInfo.nullable(),
+  bytesTotal: z.number().int().nonnegative(),
+  bytesDone: z.number().int().nonnegative(),
+  doneAt: z.string().nullable(),
+});
+export type OutboxItemView = z.infer<typeof OutboxItemView>;
+
+export const AuditEntryView = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  recordType: z.string(),
+  recordRef: z.string(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const ChainProblemKind = z.enum([
+  'hash_mismatch',
+  'chain_broken',
+  'sequence_gap',
+  'bad_details',
+]);
+
+export const SettingsView = z.object({
+  settings: DeskSettings,
+  /** Whether a secret is stored (encrypted); the secret itself never leaves the core. */
+  secrets: z.object({ p12Password: z.boolean(), s3Keys: z.boolean() }),
+  /** The folder exports land in when `exportDir` is empty. */
+  defaultExportDir: z.string(),
+  /** The stored file could not be read: the defaults are shown, and saving replaces it. */
+  unreadable: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const HolidayYearView = z.object({
+  year: z.number().int(),
+  data: HolidayYear,
+  /** The data folder holds this year's own file (else the shipped one, or none, is shown). */
+  origin: z.enum(['local', 'shipped', 'none']),
+});
+export type HolidayYearView = z.infer<typeof HolidayYearView>;
+
+export const RECORDS_CHANNELS = {
+  archiveSearch: {
+    request: z.object({
+      query: z.string().max(500).default(''),
+      filters: ArchiveFilters.default({}),
+      limit: z.number().int().positive().max(500).default(50),
+    }),
+    response: z.object({ hits: z.array(ArchiveHit) }),
+  },
+  pageImage: {
+    request: z.object({
+      dossierId: z.number().int().positive(),
+      page: z.number().int().positive(),
+    }),
+    response: z.object({
+      pngBase64: z.string(),
+      widthPx: z.number().int().positive(),
+      heightPx: z.number().int().positive(),
+      /** The PDF's own (OCR) text layer on this image; empty when the page has none. */
+      words: z.array(TextWord),
+    }),
+  },
+  signatureReport: {
+    request: z.object({ dossierId: z.number().int().positive() }),
+    response: z.object({ fileName: z.string(), report: LocalizedReport }),
+  },
+  exportPackage: {
+    request: z.object({ dossierId: z.number().int().positive() }),
+    response: z.object({ dir: z.string(), files: z.number().int().positive() }),
+  },
+  outboxList: {
+    request: z.object({}),
+    response: z.object({
+      items: z.array(OutboxItemView),
+      counts: z.record(OutboxState, z.number().int().nonnegative()),
+      /** Where items go ("folder:…", "s3:bucket@host"), null when none is configured. */
+      destination: z.string().nullable(),
+      sending: z.boolean(),
+    }),
+  },
+  outboxRetry: {
+    request: z.object({ dossierCode: z.string().min(1).max(100) }),
+    response: z.object({ item: OutboxItemView }),
+  },
+  outboxSend: {
+    request: z.object({}),
+    response: z.object({ started: z.boolean() }),
+  },
+  auditEntries: {
+    request: z.object({
+      /** Entries before this sequence number (newest first); none = from the newest. */
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().positive().max(200).default(50),
+    }),
+    response: z.object({ entries: z.array(AuditEntryView), total: z.number().int() }),
+  },
+  auditVerify: {
+    request: z.object({}),
+    response: z.object({
+      ok: z.boolean(),
+      entries: z.number().int().nonnegative(),
+      headSeq: z.number().int().nonnegative(),
+      headHash: z.string(),
+      problems: z.array(z.object({ seq: z.number().int(), problem: ChainProblemKind })),
+      /** The first entry from which the chain no longer holds, or null. */
+      firstBrokenSeq: z.number().int().nullable(),
+      anchor: z.enum(['ok', 'behind', 'missing', 'mismatch', 'truncated']),
+      alteredRecords: z.array(z.string()),
+      missingRecords: z.array(z.string()),
+      unloggedRecords: z.array(z.string()),
+      badFiles: z.array(z.string()),
+    }),
+  },
+  settingsGet: {
+    request: z.object({}),
+    response: SettingsView,
+  },
+  settingsSave: {
+    // The payload is checked field by field by the handler, so every bad field comes back as an
+    // issue the form can show next to it (a schema failure here would be one generic error).
+    request: z.object({ settings: z.unknown(), secrets: SettingsSecrets.default({}) }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), view: SettingsView }),
+      z.object({ ok: z.literal(false), issues: z.array(SettingsIssue) }),
+    ]),
+  },
+  holidaysGet: {
+    request: z.object({ year: z.number().int().min(1900).max(2100) }),
+    response: HolidayYearView,
+  },
+  holidaysSave: {
+    request: z.object({ data: HolidayYear }),
+    response: HolidayYearView,
+  },
+} as const;

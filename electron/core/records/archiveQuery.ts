@@ -1,0 +1,122 @@
+// The archive screen's one query: the folded full-text search (archive/search.ts) narrowed by
+// filters on the dossier (received between two Vietnam days, the reception procedure, a document
+// type, the upload state), or, without words, the newest dossiers that pass the filters.
+import type { ArchiveFilters, ArchiveHit, OutboxState } from '../../../shared/contracts/records';
+import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
+import type { Archive } from '../archive/archive';
+
+/** Hits searched before filtering: a filter that keeps few of them still fills a page. */
+const SEARCH_WINDOW = 500;
+
+/** Midnight of a Vietnam calendar day (UTC+7) as the ISO instant created_at is compared with. */
+export function vietnamDayStart(isoDay: string, plusDays = 0): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + plusDays) - 7 * 3600 * 1000).toISOString();
+}
+
+function filterSql(f: ArchiveFilters): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.from) {
+    where.push('d.created_at >= ?');
+    params.push(vietnamDayStart(f.from));
+  }
+  if (f.to) {
+    where.push('d.created_at < ?');
+    params.push(vietnamDayStart(f.to, 1));
+  }
+  if (f.procedure) {
+    where.push(
+      'EXISTS (SELECT 1 FROM reception_dossiers r WHERE r.archive_dossier_id = d.id AND r.procedure_code = ?)',
+    );
+    params.push(f.procedure);
+  }
+  if (f.docType) {
+    // Archived documents name their type in words (TT 05/2025 typeName); reception documents by code.
+    where.push(`(EXISTS (SELECT 1 FROM documents x WHERE x.dossier_id = d.id
+                         AND json_extract(x.metadata, '$.typeName') = ?)
+             OR EXISTS (SELECT 1 FROM reception_dossiers r JOIN reception_documents rd ON rd.dossier_id = r.id
+                         WHERE r.archive_dossier_id = d.id AND rd.type = ?))`);
+    params.push(DOCUMENT_TYPE_LABELS[f.docType].vi, f.docType);
+  }
+  if (f.status) {
+    where.push('EXISTS (SELECT 1 FROM outbox o WHERE o.dossier_id = d.id AND o.state = ?)');
+    params.push(f.status);
+  }
+  return { where, params };
+}
+
+const hasFilters = (f: ArchiveFilters) => Object.values(f).some((v) => v !== undefined && v !== '');
+
+interface DossierFacts {
+  id: number;
+  code: string;
+  title: string;
+  created_at: string;
+  state: OutboxState | null;
+}
+
+function factsOf(archive: Archive, ids: readonly number[]): Map<number, DossierFacts> {
+  if (ids.length === 0) return new Map();
+  const rows = archive.database
+    .prepare(
+      `SELECT d.id, d.code, d.title, d.created_at, (SELECT state FROM outbox o WHERE o.dossier_id = d.id) AS state
+       FROM dossiers d WHERE d.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as DossierFacts[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function queryArchive(
+  archive: Archive,
+  query: string,
+  filters: ArchiveFilters,
+  limit: number,
+): ArchiveHit[] {
+  const { where, params } = filterSql(filters);
+  const db = archive.database;
+  if (!/[\p{L}\p{N}]/u.test(query)) {
+    const ids = db
+      .prepare(
+        `SELECT d.id FROM dossiers d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY d.id DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(...params, limit) as number[];
+    const facts = factsOf(archive, ids);
+    return ids.map((id) => {
+      const f = facts.get(id)!;
+      return {
+        dossierId: id,
+        dossierCode: f.code,
+        title: f.title,
+        createdAt: f.created_at,
+        page: null,
+        snippet: '',
+        marks: [],
+        uploadState: f.state,
+      };
+    });
+  }
+  const filtered = hasFilters(filters);
+  let hits = archive.search(query, { limit: filtered ? SEARCH_WINDOW : limit });
+  if (filtered && hits.length > 0) {
+    const ids = [...new Set(hits.map((h) => h.dossierId))];
+    const kept = new Set(
+      db
+        .prepare(
+          `SELECT d.id FROM dossiers d WHERE d.id IN (SELECT value FROM json_each(?)) AND ${where.join(' AND ')}`,
+        )
+        .pluck()
+        .all(JSON.stringify(ids), ...params) as number[],
+    );
+    hits = hits.filter((h) => kept.has(h.dossierId));
+  }
+  hits = hits.slice(0, limit);
+  const facts = factsOf(archive, [...new Set(hits.map((h) => h.dossierId))]);
+  return hits.map((h) => ({
+    ...h,
+    createdAt: facts.get(h.dossierId)?.created_at ?? '',
+    uploadState: facts.get(h.dossierId)?.state ?? null,
+  }));
+}

@@ -1,0 +1,109 @@
+// Page images for the document viewer: the signed PDF's page rendered by PDFium (the reader the
+// pipeline uses, in its worker thread), scaled to a screen width, PNG, with the PDF's own text
+// layer (the invisible OCR words) in the same pixels, so the viewer can show where each word is.
+// Renders are cached on disk by file hash and page (a signed file never changes), one at a time:
+// the desk shares two cores with OCR.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { TextWord } from '../../../shared/contracts/records';
+import { SohoaError } from '../../../shared/errors';
+import type { Archive } from '../archive/archive';
+import { writeFileDurably, type BlobStore } from '../archive/blobStore';
+import { PdfPageReader } from '../pdf/pdfPages';
+
+/** Wide enough for 200% zoom on a counter screen without a second render. */
+export const VIEW_WIDTH_PX = 1400;
+
+export interface PageImage {
+  png: Buffer;
+  widthPx: number;
+  heightPx: number;
+  words: TextWord[];
+}
+
+export class PageImages {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Map<string, Promise<PageImage>>();
+  /** Renders done (not served from the cache), for tests and measurements. */
+  renders = 0;
+
+  constructor(
+    private readonly archive: Archive,
+    private readonly blobs: BlobStore,
+    private readonly cacheDir: string,
+  ) {}
+
+  get(dossierId: number, page: number): Promise<PageImage> {
+    const dossier = this.archive.getDossier(dossierId);
+    if (!dossier) return Promise.reject(new SohoaError('DOSSIER_NOT_FOUND', String(dossierId)));
+    if (page > dossier.pageCount)
+      return Promise.reject(new SohoaError('BAD_REQUEST', `${dossier.code}: page ${page}`));
+    const key = `${dossier.sha256}-p${page}-w${VIEW_WIDTH_PX}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.cachedOrRender(key, dossier.sha256, dossier.fileName, page).finally(() =>
+        this.inFlight.delete(key),
+      );
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async cachedOrRender(
+    key: string,
+    sha256: string,
+    fileName: string,
+    page: number,
+  ): Promise<PageImage> {
+    const pngFile = path.join(this.cacheDir, `${key}.png`);
+    const metaFile = path.join(this.cacheDir, `${key}.json`);
+    try {
+      const meta = JSON.parse(await fs.readFile(metaFile, 'utf8')) as Omit<PageImage, 'png'>;
+      return { ...meta, png: await fs.readFile(pngFile) };
+    } catch {
+      // Not cached yet (or a half-written entry): render it.
+    }
+    const run = this.queue.then(() => this.render(sha256, fileName, page));
+    this.queue = run.catch(() => undefined);
+    const image = await run;
+    await fs.mkdir(this.cacheDir, { recursive: true });
+    // The PNG first, the JSON last: an entry counts only once its JSON is there.
+    await writeFileDurably(pngFile, image.png);
+    const { png: _png, ...meta } = image;
+    void _png;
+    await writeFileDurably(metaFile, Buffer.from(JSON.stringify(meta)));
+    return image;
+  }
+
+  private async render(sha256: string, fileName: string, page: number): Promise<PageImage> {
+    const bytes = await this.blobs.read(sha256).catch((e: unknown) => {
+      throw new SohoaError('BLOB_MISSING', fileName, { cause: e });
+    });
+    const reader = await PdfPageReader.open(fileName, bytes);
+    try {
+      const raster = await reader.page(page - 1);
+      const width = Math.min(VIEW_WIDTH_PX, raster.width);
+      const scale = width / raster.width;
+      const { data, info } = await sharp(raster.rgba, {
+        raw: { width: raster.width, height: raster.height, channels: 4 },
+      })
+        .resize({ width })
+        .flatten({ background: '#ffffff' })
+        .png({ compressionLevel: 6 })
+        .toBuffer({ resolveWithObject: true });
+      const words: TextWord[] = (raster.text?.lines ?? []).flatMap((l) =>
+        l.words.map((w) => ({
+          text: w.text,
+          box: [w.box.x0 * scale, w.box.y0 * scale, w.box.x1 * scale, w.box.y1 * scale].map(
+            (n) => Math.round(n * 10) / 10,
+          ) as TextWord['box'],
+        })),
+      );
+      this.renders++;
+      return { png: data, widthPx: info.width, heightPx: info.height, words };
+    } finally {
+      reader.close();
+    }
+  }
+}

@@ -1,0 +1,162 @@
+// The desk's settings as one validated record (Cài đặt): agency identity and codes, the signing
+// key or token, scanners and hot folders, the records-store connector, the export folder and the
+// language. The same schema checks the form in the renderer (instant field errors) and the save
+// in the core. Each validation message is a key (`SettingsIssueKey`), translated by the UI, so a
+// field error reads the same in Vietnamese and English wherever it was found.
+// Secrets (a PKCS#12 password, S3 keys) are never part of this record: they travel write-only
+// in the save request and are kept encrypted by the core; the record only says whether one is set.
+import { z } from 'zod';
+import { AGENCY_ID_PATTERN, DEFAULT_CODE_PATTERN, isValidCodePattern } from './dossierCode';
+
+export const SETTINGS_ISSUE_KEYS = [
+  'required',
+  'tooLong',
+  'agencyId',
+  'codePattern',
+  'absolutePath',
+  'url',
+  'dpiRange',
+  'duplicateName',
+  'duplicatePath',
+  'label',
+  'invalid',
+] as const;
+export type SettingsIssueKey = (typeof SETTINGS_ISSUE_KEYS)[number];
+
+const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+
+/** A full path on Windows (C:\…, \\server\share) or POSIX (/…): relative paths depend on where the app starts. */
+export const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\[^\\]+\\|\/)/;
+const absolutePath = required(1000).regex(ABSOLUTE_PATH, 'absolutePath');
+const httpUrl = required(500).refine((s) => /^https?:\/\/[^\s/]+/i.test(s), 'url');
+const optionalLabel = z.string().trim().max(200, 'tooLong').optional();
+
+export const AgencySettings = z.object({
+  /** Mã định danh cơ quan (ND 30/2020), e.g. H49.64.33: the first part of every dossier code. */
+  id: required(13).regex(AGENCY_ID_PATTERN, 'agencyId'),
+  name: required(300),
+  /** How dossier codes are built (TT 01/2018 Art. 19 by default). */
+  codePattern: required(60).refine(isValidCodePattern, 'codePattern'),
+});
+
+export const SigningSettings = z.discriminatedUnion('kind', [
+  /** The generated test certificate: every mark says it has no legal value. */
+  z.object({ kind: z.literal('demo') }),
+  z.object({ kind: z.literal('pkcs12'), path: absolutePath }),
+  z.object({
+    kind: z.literal('pkcs11'),
+    /** The token vendor's PKCS#11 library; the PIN is asked for at signing, never stored. */
+    modulePath: absolutePath,
+    tokenLabel: optionalLabel,
+    keyLabel: optionalLabel,
+  }),
+]);
+
+export const ScannerSettings = z.object({
+  name: required(100),
+  kind: z.enum(['escl', 'sane', 'twain']),
+  /** eSCL: the scanner's URL; SANE: the device name; TWAIN: the source name. */
+  address: required(300),
+  dpi: z.number().int('dpiRange').min(150, 'dpiRange').max(600, 'dpiRange'),
+  colour: z.enum(['bilevel', 'grey', 'colour']),
+  duplex: z.boolean(),
+});
+
+export const HotFolderSettings = z.object({
+  path: absolutePath,
+  label: optionalLabel,
+  /** Where pages from this folder go: reception (counter) or a digitization batch. */
+  target: z.enum(['reception', 'batch']),
+});
+
+export const ConnectorSettings = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('folder'), path: absolutePath }),
+  z.object({
+    kind: z.literal('s3'),
+    endpoint: httpUrl,
+    region: required(60),
+    bucket: required(63).refine((s) => s.length >= 3, 'required'),
+  }),
+]);
+export type ConnectorSettings = z.infer<typeof ConnectorSettings>;
+
+export const DeskSettings = z
+  .object({
+    agency: AgencySettings,
+    signing: SigningSettings,
+    /** RFC 3161 time-stamping authority (PAdES B-T); empty for none. */
+    tsaUrl: z.union([z.literal(''), httpUrl]),
+    scanners: z.array(ScannerSettings).max(20),
+    hotFolders: z.array(HotFolderSettings).max(20),
+    connector: ConnectorSettings,
+    /** Where "Xuất gói" writes BagIt packages; empty = the data folder's exports/. */
+    exportDir: z.union([z.literal(''), absolutePath]),
+    language: z.enum(['vi', 'en']),
+  })
+  .superRefine((s, ctx) => {
+    const names = new Set<string>();
+    s.scanners.forEach((sc, i) => {
+      const key = sc.name.toLowerCase();
+      if (names.has(key))
+        ctx.addIssue({ code: 'custom', path: ['scanners', i, 'name'], message: 'duplicateName' });
+      names.add(key);
+    });
+    const paths = new Set<string>();
+    s.hotFolders.forEach((h, i) => {
+      const key = h.path.replace(/[\\/]+$/, '').toLowerCase();
+      if (paths.has(key))
+        ctx.addIssue({ code: 'custom', path: ['hotFolders', i, 'path'], message: 'duplicatePath' });
+      paths.add(key);
+    });
+  });
+export type DeskSettings = z.infer<typeof DeskSettings>;
+
+export const DEFAULT_SETTINGS: DeskSettings = {
+  agency: {
+    id: 'SOHOA.DEMO',
+    name: 'Cơ quan thử nghiệm Sohoa Desk',
+    codePattern: DEFAULT_CODE_PATTERN,
+  },
+  signing: { kind: 'demo' },
+  tsaUrl: '',
+  scanners: [],
+  hotFolders: [],
+  connector: { kind: 'none' },
+  exportDir: '',
+  language: 'vi',
+};
+
+/** Write-only secrets of a save; an absent one keeps what is stored. */
+export const SettingsSecrets = z.object({
+  p12Password: z.string().max(1000).optional(),
+  s3AccessKeyId: z.string().max(200).optional(),
+  s3SecretAccessKey: z.string().max(200).optional(),
+});
+export type SettingsSecrets = z.infer<typeof SettingsSecrets>;
+
+export const SettingsIssue = z.object({
+  /** Dotted path of the field: `agency.id`, `scanners.0.dpi`, `connector.path`. */
+  path: z.string(),
+  key: z.enum(SETTINGS_ISSUE_KEYS),
+});
+export type SettingsIssue = z.infer<typeof SettingsIssue>;
+
+/** Zod's issues as field paths and message keys; an unknown message becomes `invalid`. */
+export function settingsIssues(error: z.ZodError): SettingsIssue[] {
+  return error.issues.map((issue) => {
+    const key = (SETTINGS_ISSUE_KEYS as readonly string[]).includes(issue.message)
+      ? (issue.message as SettingsIssueKey)
+      : 'invalid';
+    return { path: issue.path.map(String).join('.'), key };
+  });
+}
+
+export function validateSettings(
+  value: unknown,
+): { ok: true; settings: DeskSettings } | { ok: false; issues: SettingsIssue[] } {
+  const r = DeskSettings.safeParse(value);
+  return r.success
+    ? { ok: true, settings: r.data }
+    : { ok: false, issues: settingsIssues(r.error) };
+}

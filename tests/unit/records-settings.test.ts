@@ -1,0 +1,167 @@
+// Settings: one shared schema gives field-by-field issues; the save writes settings.json and the
+// outbox destination in the data folder, never a secret in clear; the holiday calendar writes
+// the data folder's own year file, which the reception's working-day count reads.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileKeyProvider, loadDestination } from '../../electron/core/outbox/destination';
+import { holidayYear, saveHolidayYear } from '../../electron/core/settings/holidays';
+import {
+  loadSettings,
+  readP12Password,
+  saveSettings,
+  SETTINGS_FILE,
+} from '../../electron/core/settings/store';
+import { loadWorkingCalendar } from '../../electron/core/dossier/holidays';
+import { resourcesDir } from '../../electron/core/dossier/resources';
+import { DEFAULT_SETTINGS, validateSettings, type DeskSettings } from '../../shared/settings';
+
+const tmp = () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-settings-'));
+  return { dataDir, keysDir: path.join(dataDir, 'keys') };
+};
+
+const valid: DeskSettings = {
+  ...DEFAULT_SETTINGS,
+  agency: { id: 'H49.64.33', name: 'UBND xã Hòa Tiến', codePattern: '{AGENCY}-{YYMMDD}-{NNNN}' },
+  signing: { kind: 'pkcs11', modulePath: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'Sohoa' },
+  scanners: [
+    {
+      name: 'Máy quét 1',
+      kind: 'escl',
+      address: 'http://192.168.1.20',
+      dpi: 300,
+      colour: 'grey',
+      duplex: true,
+    },
+  ],
+  hotFolders: [{ path: 'D:\\Scan\\MotCua', label: 'Quầy 1', target: 'reception' }],
+};
+
+test('every bad field comes back with its path and a message key', () => {
+  const r = validateSettings({
+    ...valid,
+    agency: { id: 'h49 64', name: '  ', codePattern: '{AGENCY}-{NN}' },
+    scanners: [
+      { ...valid.scanners[0]!, dpi: 1200 },
+      { ...valid.scanners[0]!, name: 'MÁY QUÉT 1' },
+    ],
+    hotFolders: [{ path: 'Scan', target: 'batch' }],
+    connector: { kind: 'folder', path: 'relative/dir' },
+    tsaUrl: 'ftp://tsa',
+  });
+  assert.equal(r.ok, false);
+  const issues = r.ok ? [] : r.issues;
+  const byPath = Object.fromEntries(issues.map((i) => [i.path, i.key]));
+  assert.deepEqual(byPath, {
+    'agency.id': 'agencyId',
+    'agency.name': 'required',
+    'agency.codePattern': 'codePattern',
+    'scanners.0.dpi': 'dpiRange',
+    'scanners.1.name': 'duplicateName',
+    'hotFolders.0.path': 'absolutePath',
+    'connector.path': 'absolutePath',
+    tsaUrl: 'url',
+  });
+  const dup = validateSettings({
+    ...valid,
+    scanners: [valid.scanners[0], { ...valid.scanners[0], name: 'MÁY QUÉT 1' }],
+  });
+  assert.deepEqual(dup.ok ? [] : dup.issues, [{ path: 'scanners.1.name', key: 'duplicateName' }]);
+  assert.equal(validateSettings(valid).ok, true);
+});
+
+test('a save stores settings and the folder connector, and a load returns them', () => {
+  const p = tmp();
+  assert.deepEqual(loadSettings(p).settings, DEFAULT_SETTINGS);
+  const store = path.join(p.dataDir, 'store');
+  const saved = saveSettings(p, { ...valid, connector: { kind: 'folder', path: store } });
+  assert.deepEqual(saved, { ok: true });
+  const loaded = loadSettings(p);
+  assert.deepEqual(loaded.settings, { ...valid, connector: { kind: 'folder', path: store } });
+  assert.equal(loaded.unreadable, false);
+  // The uploader and `sohoa outbox` read the same destination.
+  assert.deepEqual(loadDestination(p.dataDir, fileKeyProvider(p.keysDir)), {
+    kind: 'folder',
+    path: store,
+  });
+  // A failed save changes nothing.
+  const bad = saveSettings(p, { ...valid, agency: { ...valid.agency, id: '' } });
+  assert.equal(bad.ok, false);
+  assert.equal(loadSettings(p).settings.agency.id, 'H49.64.33');
+  // Back to no connector: the destination file goes.
+  assert.equal(saveSettings(p, valid).ok, true);
+  assert.equal(loadDestination(p.dataDir, fileKeyProvider(p.keysDir)), null);
+});
+
+test('secrets are stored only encrypted and never come back in the settings', () => {
+  const p = tmp();
+  const password = 'Mật-khẩu-P12-rất-bí-mật';
+  const settings = { ...valid, signing: { kind: 'pkcs12', path: '/etc/sohoa/agency.p12' } };
+  assert.equal(saveSettings(p, settings, { p12Password: password }).ok, true);
+  const file = fs.readFileSync(path.join(p.dataDir, SETTINGS_FILE), 'utf8');
+  assert.ok(!file.includes(password) && !file.includes(Buffer.from(password).toString('base64')));
+  const loaded = loadSettings(p);
+  assert.equal(loaded.secrets.p12Password, true);
+  assert.ok(!JSON.stringify(loaded).includes(password));
+  assert.equal(readP12Password(p), password);
+  // Saving again without the password keeps it.
+  assert.equal(saveSettings(p, settings).ok, true);
+  assert.equal(readP12Password(p), password);
+
+  // S3 needs its keys the first time, then keeps them.
+  const s3 = {
+    ...valid,
+    connector: {
+      kind: 's3',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      bucket: 'luutru',
+    },
+  };
+  const missing = saveSettings(p, s3);
+  assert.deepEqual(missing.ok ? [] : missing.issues.map((i) => i.path), [
+    'secrets.s3AccessKeyId',
+    'secrets.s3SecretAccessKey',
+  ]);
+  assert.equal(
+    saveSettings(p, s3, { s3AccessKeyId: 'AKIAEXAMPLE', s3SecretAccessKey: 'bi-mat-s3' }).ok,
+    true,
+  );
+  assert.equal(saveSettings(p, s3).ok, true);
+  const dest = fs.readFileSync(path.join(p.dataDir, 'outbox-destination.json'), 'utf8');
+  assert.ok(!dest.includes('bi-mat-s3') && !dest.includes('AKIAEXAMPLE'));
+  const again = loadSettings(p);
+  assert.equal(again.secrets.s3Keys, true);
+  assert.deepEqual(again.settings.connector, s3.connector);
+  assert.ok(!JSON.stringify(again).includes('bi-mat-s3'));
+});
+
+test('a damaged settings file is reported and the defaults shown', () => {
+  const p = tmp();
+  fs.writeFileSync(path.join(p.dataDir, SETTINGS_FILE), '{ not json');
+  const loaded = loadSettings(p);
+  assert.equal(loaded.unreadable, true);
+  assert.deepEqual(loaded.settings, DEFAULT_SETTINGS);
+});
+
+test('a holiday year saved in settings is the one the working-day count uses', async () => {
+  const p = tmp();
+  const shipped = path.join(resourcesDir(), 'holidays');
+  const before = await holidayYear(p.dataDir, shipped, 2026);
+  assert.equal(before.origin, 'shipped');
+  const extra = { date: '2026-12-31', reason: 'Nghỉ bù theo quyết định của UBND tỉnh' };
+  const after = await saveHolidayYear(p.dataDir, shipped, {
+    ...before.data,
+    daysOff: [...before.data.daysOff, extra],
+  });
+  assert.equal(after.origin, 'local');
+  assert.deepEqual(after.data.daysOff.at(-1), extra);
+  const calendar = await loadWorkingCalendar([shipped, path.join(p.dataDir, 'holidays')]);
+  const shippedOnly = await loadWorkingCalendar([shipped]);
+  assert.equal(shippedOnly.isWorkingDay('2026-12-31'), true);
+  assert.equal(calendar.isWorkingDay('2026-12-31'), false);
+  assert.equal((await holidayYear(p.dataDir, shipped, 2090)).origin, 'none');
+});
