@@ -32,6 +32,15 @@ const EXPOSED = {
   settingsSave: true,
   holidaysGet: true,
   holidaysSave: true,
+  batchQueueFiles: true,
+  batchQueueFolder: true,
+  batchList: true,
+  batchDetail: true,
+  batchControl: true,
+  batchPages: true,
+  batchThumbnail: true,
+  batchReview: true,
+  batchDecide: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

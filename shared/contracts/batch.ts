@@ -1,4 +1,158 @@
 // Contract channels for the archive staff's digitization batches (queue, progress, pause/resume/cancel, review queue).
 // Spread into shared/contract.ts; the core's handlers are electron/core/api/batchHandlers.ts.
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
-export const BATCH_CHANNELS = {} as const;
+// Progress reaches the UI by polling `batchList` (the contract is request/response), so that
+// channel answers from memory and a few indexed rows.
+import { z } from 'zod';
+import { ErrorInfo } from '../errors';
+
+/** Files per upload request: the UI sends a large selection in several requests. */
+export const BATCH_UPLOAD_CHUNK = 50;
+/** Below this mean OCR confidence (0–100) a page goes to the review queue. */
+export const LOW_CONFIDENCE = 70;
+
+const InputFile = z.object({
+  name: z.string().min(1).max(255),
+  dataBase64: z.string().max(200 * 1024 * 1024),
+});
+
+export const BatchState = z.enum([
+  /** Files are still being uploaded; the runner does not take it yet. */
+  'uploading',
+  'queued',
+  'running',
+  'paused',
+  'done',
+  'failed',
+  'cancelled',
+]);
+export type BatchState = z.infer<typeof BatchState>;
+
+export const BatchSummary = z.object({
+  id: z.number().int().positive(),
+  title: z.string(),
+  state: BatchState,
+  source: z.enum(['files', 'folder']),
+  createdAt: z.string(),
+  files: z.number().int().nonnegative(),
+  filesFailed: z.number().int().nonnegative(),
+  pagesDone: z.number().int().nonnegative(),
+  /** Known so far: a file not yet opened counts as one page, as the pipeline counts it. */
+  pagesTotal: z.number().int().nonnegative(),
+  /** Over the time the batch actually ran (paused time excluded); null before the first page. */
+  pagesPerMinute: z.number().nonnegative().nullable(),
+  secondsLeft: z.number().int().nonnegative().nullable(),
+  dossier: z.object({ id: z.number().int().positive(), code: z.string() }).nullable(),
+  /** Why the whole batch failed (per-file errors are in `batchDetail`). */
+  error: ErrorInfo.nullable(),
+  reviewOpen: z.number().int().nonnegative(),
+});
+export type BatchSummary = z.infer<typeof BatchSummary>;
+
+export const BatchFile = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  state: z.enum(['pending', 'reading', 'done', 'failed']),
+  pages: z.number().int().nonnegative().nullable(),
+  errors: z.array(ErrorInfo),
+});
+export type BatchFile = z.infer<typeof BatchFile>;
+
+export const ReviewReason = z.enum(['blank', 'low-confidence', 'unclassified']);
+export type ReviewReason = z.infer<typeof ReviewReason>;
+
+export const ReviewItem = z.object({
+  id: z.number().int().positive(),
+  batchId: z.number().int().positive(),
+  reason: ReviewReason,
+  /** The page as it is named in the dossier ("file.pdf#2"), or the file for a document. */
+  subject: z.string(),
+  fileId: z.number().int().positive(),
+  pageInFile: z.number().int().nonnegative(),
+  /** Page number in the dossier's PDF (the first page of a document). */
+  ordinal: z.number().int().positive(),
+  /** OCR confidence 0–100, or the classifier's 0–1 for a document. */
+  confidence: z.number().nonnegative(),
+  inkRatio: z.number().min(0).max(1).nullable(),
+  /** The classifier's best guesses for a document, best first. */
+  candidates: z.array(z.string()),
+  state: z.enum(['open', 'accepted', 'dismissed']),
+  dossierId: z.number().int().positive().nullable(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const BatchPage = z.object({
+  fileId: z.number().int().positive(),
+  pageInFile: z.number().int().nonnegative(),
+  name: z.string(),
+  state: z.enum(['pending', 'done', 'failed']),
+  ordinal: z.number().int().positive().nullable(),
+  review: ReviewReason.nullable(),
+});
+export type BatchPage = z.infer<typeof BatchPage>;
+
+const BatchId = z.object({ batchId: z.number().int().positive() });
+
+export const BATCH_CHANNELS = {
+  /** Queue uploaded files; `batchId` + `more` let one batch arrive in several requests. */
+  batchQueueFiles: {
+    request: z.object({
+      title: z.string().max(200).optional(),
+      batchId: z.number().int().positive().optional(),
+      more: z.boolean().default(false),
+      files: z.array(InputFile).max(BATCH_UPLOAD_CHUNK),
+    }),
+    response: z.object({ batch: BatchSummary }),
+  },
+  /** Queue every image and PDF under a folder of this machine (recursively). */
+  batchQueueFolder: {
+    request: z.object({
+      title: z.string().max(200).optional(),
+      folder: z.string().min(1).max(1000),
+    }),
+    response: z.object({ batch: BatchSummary }),
+  },
+  /** The polling channel: every batch with its progress, newest first. */
+  batchList: {
+    request: z.object({ limit: z.number().int().positive().max(200).default(50) }),
+    response: z.object({ batches: z.array(BatchSummary), reviewOpen: z.number().int() }),
+  },
+  batchDetail: {
+    request: BatchId,
+    response: z.object({ batch: BatchSummary, files: z.array(BatchFile) }),
+  },
+  batchControl: {
+    request: BatchId.extend({ action: z.enum(['pause', 'resume', 'cancel', 'retry']) }),
+    response: z.object({ batch: BatchSummary }),
+  },
+  /** The batch's pages for the thumbnail list, a window at a time. */
+  batchPages: {
+    request: BatchId.extend({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(1000).default(200),
+    }),
+    response: z.object({ total: z.number().int().nonnegative(), pages: z.array(BatchPage) }),
+  },
+  batchThumbnail: {
+    request: BatchId.extend({
+      fileId: z.number().int().positive(),
+      pageInFile: z.number().int().nonnegative(),
+    }),
+    /** A small JPEG as a data: URL (the CSP allows data: images). */
+    response: z.object({ dataUrl: z.string() }),
+  },
+  batchReview: {
+    request: z.object({
+      batchId: z.number().int().positive().optional(),
+      state: z.enum(['open', 'all']).default('open'),
+    }),
+    response: z.object({ items: z.array(ReviewItem) }),
+  },
+  batchDecide: {
+    request: z.object({
+      itemId: z.number().int().positive(),
+      decision: z.enum(['accepted', 'dismissed']),
+    }),
+    response: z.object({ item: ReviewItem }),
+  },
+} as const;

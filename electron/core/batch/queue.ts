@@ -1,0 +1,505 @@
+// The archive room's batch queue: batches run one at a time through the real pipeline
+// (core.digitize), each becoming one signed dossier. Pause holds the next file's read; cancel
+// aborts the run before anything is archived; a restart resumes what was queued or running.
+// Progress lives in memory while a batch runs and is saved every few seconds, so the UI's
+// polling (`list`) costs a few indexed rows.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { BatchPage, BatchSummary, ReviewItem } from '../../../shared/contracts/batch';
+import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
+import type { Core } from '../pipeline/core';
+import type { DigitizeOutcome, PageSource } from '../pipeline/types';
+import { Gate } from './gate';
+import { listFolder, storeUploads } from './inputs';
+import { documentReviewItems, pageReviewItems, type ReviewedPage } from './review';
+import { BatchStore, type BatchRow, type FileRow } from './store';
+import { thumbnailDataUrl } from './thumbnail';
+
+export type BatchCore = Pick<Core, 'digitize' | 'archive' | 'paths'>;
+
+export interface BatchQueueOptions {
+  clock?: () => Date;
+  /** How often a running batch's counters go to disk. */
+  saveEveryMs?: number;
+  /** Tests open a queue without starting it, to look at what a restart finds. */
+  autoStart?: boolean;
+}
+
+interface Run {
+  id: number;
+  controller: AbortController;
+  gate: Gate;
+  cancelled: boolean;
+  pagesDone: number;
+  pagesTotal: number;
+  /** Time actually running, excluding pauses; `since` marks the current running stretch. */
+  activeMs: number;
+  since: number | null;
+  lastSave: number;
+  files: Map<number, { state: 'pending' | 'reading'; pages: number }>;
+}
+
+const DEFAULT_TITLE = 'Lô số hóa';
+
+export class BatchQueue {
+  private readonly store: BatchStore;
+  private readonly dir: string;
+  private run: Run | null = null;
+  private closing = false;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly saveEveryMs: number;
+
+  constructor(
+    private readonly core: BatchCore,
+    private readonly options: BatchQueueOptions = {},
+  ) {
+    this.dir = path.join(core.paths.root, 'batches');
+    void fs.mkdir(this.dir, { recursive: true });
+    this.store = new BatchStore(path.join(core.paths.root, 'batches.sqlite'), options.clock);
+    this.saveEveryMs = options.saveEveryMs ?? 2000;
+    this.recover();
+    if (options.autoStart !== false) this.kick();
+  }
+
+  /** What the last process left running: archived already (crash after the commit) or rerun. */
+  private recover(): void {
+    for (const b of this.store.interrupted()) {
+      if (b.state === 'uploading') {
+        // Some files arrived, the rest never did: keep them, let the archivist decide.
+        this.store.setState(b.id, b.files > 0 ? 'paused' : 'cancelled');
+        continue;
+      }
+      const made = b.dossierTitle
+        ? this.core.archive.listDossiers(1000).find((d) => d.title === b.dossierTitle)
+        : undefined;
+      const detail = made ? this.core.archive.getDossier(made.id) : null;
+      if (made && detail) {
+        const pages = detail.pages.map((p) => ({
+          ordinal: p.ordinal,
+          sourceName: p.sourceName,
+          confidence: p.confidence,
+          analysis: p.analysis ?? {
+            rotatedDeg: 0 as const,
+            orientationConfidence: 0,
+            skewDeg: 0,
+            deskewed: false,
+            cropped: false,
+            blank: false,
+            inkRatio: 0,
+            archivalBytes: 0,
+          },
+        }));
+        const outcome = { dossier: made, pdfPath: null, fileErrors: [], timings: [], pages };
+        this.finish(b.id, outcome, { ...b, cancelled: false });
+      } else this.store.setState(b.id, 'queued');
+    }
+  }
+
+  // ---- queueing ------------------------------------------------------------------------
+
+  async queueFiles(request: {
+    title?: string;
+    batchId?: number;
+    more: boolean;
+    files: { name: string; dataBase64: string }[];
+  }): Promise<BatchSummary> {
+    let id = request.batchId;
+    if (id === undefined) {
+      id = this.store.createBatch({
+        title: request.title?.trim() || DEFAULT_TITLE,
+        state: 'uploading',
+        source: 'files',
+      });
+    } else if (this.mustGet(id).state !== 'uploading') {
+      throw new SohoaError('BAD_REQUEST', `batch ${id} is no longer accepting files`);
+    }
+    const existing = this.store.files(id);
+    const stored = await storeUploads(
+      path.join(this.dir, String(id), 'inputs'),
+      request.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+      existing.map((f) => f.name),
+      existing.length + 1,
+    );
+    this.store.addFiles(id, stored);
+    if (!request.more) {
+      if (existing.length + stored.length === 0) {
+        this.store.setState(id, 'failed', errorInfo('NO_VALID_PAGES', this.mustGet(id).title));
+      } else this.store.setState(id, 'queued');
+      this.kick();
+    }
+    return this.summary(this.mustGet(id));
+  }
+
+  async queueFolder(request: { title?: string; folder: string }): Promise<BatchSummary> {
+    const files = await listFolder(request.folder);
+    const label = path.basename(path.resolve(request.folder));
+    const id = this.store.createBatch({
+      title: request.title?.trim() || `${DEFAULT_TITLE} ${label}`,
+      state: 'uploading',
+      source: 'folder',
+      folder: path.resolve(request.folder),
+    });
+    this.store.addFiles(id, files);
+    this.store.setState(id, 'queued');
+    this.kick();
+    return this.summary(this.mustGet(id));
+  }
+
+  // ---- the runner ----------------------------------------------------------------------
+
+  private kick(): void {
+    if (this.run || this.closing) return;
+    const next = this.store.nextQueued();
+    if (!next) return;
+    this.idle = this.execute(next).finally(() => this.kick());
+  }
+
+  /** Resolves when no batch is running and none is queued (tests, shutdown). */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const current = this.idle;
+      await current;
+      if (current === this.idle && !this.run) return;
+    }
+  }
+
+  private async execute(batch: BatchRow): Promise<void> {
+    const dossierTitle = `${batch.title} (lô ${batch.id})`;
+    this.store.startRun(batch.id, dossierTitle);
+    const files = this.store.files(batch.id);
+    const run: Run = {
+      id: batch.id,
+      controller: new AbortController(),
+      gate: new Gate(),
+      cancelled: false,
+      pagesDone: 0,
+      pagesTotal: files.length,
+      activeMs: 0,
+      since: performance.now(),
+      lastSave: performance.now(),
+      files: new Map(files.map((f) => [f.id, { state: 'pending', pages: 0 }])),
+    };
+    this.run = run;
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const signal = run.controller.signal;
+    const sources: PageSource[] = files.map((f) => ({
+      name: f.name,
+      read: async () => {
+        await run.gate.pass(signal);
+        run.files.get(f.id)!.state = 'reading';
+        return fs.readFile(f.path);
+      },
+    }));
+    let outcome: DigitizeOutcome;
+    try {
+      outcome = await this.core.digitize(sources, {
+        title: dossierTitle,
+        signal,
+        onProgress: (e) => {
+          if (e.stage !== 'page') return;
+          run.pagesDone = e.done;
+          run.pagesTotal = e.total;
+          const file = e.subject ? byName.get(e.subject) : undefined;
+          if (file) run.files.get(file.id)!.pages++;
+          this.saveProgress(run, false);
+        },
+      });
+    } catch (e) {
+      // digitize reports failures as outcomes; anything thrown is a bug, kept off other batches.
+      outcome = {
+        dossier: null,
+        pdfPath: null,
+        fileErrors: [e instanceof SohoaError ? e.info : errorInfo('INTERNAL', batch.title)],
+        timings: [],
+        pages: [],
+      };
+    }
+    this.pauseClock(run);
+    this.run = null;
+    if (this.closing && !outcome.dossier) {
+      // Shutting down mid-run is not the archivist's cancel: the batch runs again next time.
+      const paused = this.store.batch(batch.id)?.state === 'paused';
+      this.store.setState(batch.id, paused ? 'paused' : 'queued');
+      return;
+    }
+    this.finish(batch.id, outcome, run);
+  }
+
+  private finish(
+    id: number,
+    outcome: DigitizeOutcome,
+    how: { cancelled: boolean; activeMs: number; pagesDone: number; pagesTotal: number },
+  ): void {
+    const files = this.store.files(id);
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const fileOf = (name: string): { file: FileRow; page: number } | null => {
+      const exact = byName.get(name);
+      if (exact) return { file: exact, page: 0 };
+      const m = /^(.*)(?:#(\d+)| \(trang (\d+)\))$/.exec(name);
+      const file = m ? byName.get(m[1]!) : undefined;
+      return file ? { file, page: Number(m![2] ?? m![3]) - 1 } : null;
+    };
+
+    const errorsOf = new Map<number, ErrorInfo[]>();
+    const batchErrors: ErrorInfo[] = [];
+    for (const err of outcome.fileErrors) {
+      const at = err.subject ? fileOf(err.subject) : null;
+      if (at) errorsOf.set(at.file.id, [...(errorsOf.get(at.file.id) ?? []), err]);
+      else batchErrors.push(err);
+    }
+    const pages: ReviewedPage[] = [];
+    for (const p of outcome.pages) {
+      const at = fileOf(p.sourceName);
+      if (!at) continue;
+      pages.push({
+        ordinal: p.ordinal,
+        fileId: at.file.id,
+        pageInFile: at.page,
+        confidence: p.confidence,
+        blank: p.analysis.blank,
+        inkRatio: p.analysis.inkRatio,
+        subject: p.sourceName,
+        textFromSource: p.analysis.textFromSource ?? false,
+      });
+    }
+    const pagesOf = (fileId: number) => pages.filter((p) => p.fileId === fileId).length;
+    const dossier = outcome.dossier ? { id: outcome.dossier.id, code: outcome.dossier.code } : null;
+    const state = dossier ? 'done' : how.cancelled ? 'cancelled' : 'failed';
+    const error = dossier
+      ? null
+      : how.cancelled
+        ? errorInfo('CANCELLED', this.mustGet(id).title)
+        : (batchErrors[0] ?? errorInfo('NO_VALID_PAGES', this.mustGet(id).title));
+
+    const review = [...pageReviewItems(pages)];
+    if (dossier) {
+      const text = this.core.archive.getDossier(dossier.id)?.pages ?? [];
+      review.push(
+        ...documentReviewItems(
+          files
+            .map((f) => {
+              const own = pages.filter((p) => p.fileId === f.id);
+              const ordinals = new Set(own.map((p) => p.ordinal));
+              return {
+                fileId: f.id,
+                name: f.name,
+                firstOrdinal: own[0]?.ordinal ?? 0,
+                text: text
+                  .filter((p) => ordinals.has(p.ordinal))
+                  .map((p) => p.text)
+                  .join('\n'),
+              };
+            })
+            .filter((f) => f.firstOrdinal > 0),
+        ),
+      );
+    }
+    this.store.finishRun(id, {
+      state,
+      error,
+      dossier,
+      files: files.map((f) => {
+        const errors = errorsOf.get(f.id) ?? [];
+        const n = pagesOf(f.id);
+        return {
+          id: f.id,
+          state: n === 0 && (errors.length > 0 || dossier) ? 'failed' : n > 0 ? 'done' : 'pending',
+          pages: n > 0 ? n : null,
+          errors,
+        };
+      }),
+      pages,
+      review: dossier ? review : [],
+      progress: dossier
+        ? { pagesDone: pages.length, pagesTotal: pages.length, activeMs: how.activeMs }
+        : { pagesDone: how.pagesDone, pagesTotal: how.pagesTotal, activeMs: how.activeMs },
+    });
+  }
+
+  private pauseClock(run: Run): void {
+    if (run.since !== null) run.activeMs += performance.now() - run.since;
+    run.since = null;
+  }
+
+  private activeMs(run: Run): number {
+    return run.activeMs + (run.since !== null ? performance.now() - run.since : 0);
+  }
+
+  private saveProgress(run: Run, force: boolean): void {
+    const now = performance.now();
+    if (!force && now - run.lastSave < this.saveEveryMs) return;
+    run.lastSave = now;
+    this.store.saveProgress(run.id, {
+      pagesDone: run.pagesDone,
+      pagesTotal: run.pagesTotal,
+      activeMs: this.activeMs(run),
+    });
+  }
+
+  // ---- controls ------------------------------------------------------------------------
+
+  control(id: number, action: 'pause' | 'resume' | 'cancel' | 'retry'): BatchSummary {
+    const batch = this.mustGet(id);
+    const running = this.run?.id === id ? this.run : null;
+    const refuse = () => {
+      throw new SohoaError('BAD_REQUEST', `${action}: ${batch.title} (${batch.state})`);
+    };
+    switch (action) {
+      case 'pause':
+        if (running && batch.state === 'running') {
+          running.gate.close();
+          this.pauseClock(running);
+          this.saveProgress(running, true);
+        } else if (batch.state !== 'queued') refuse();
+        this.store.setState(id, 'paused');
+        break;
+      case 'resume':
+        if (batch.state !== 'paused') refuse();
+        if (running) {
+          running.since = performance.now();
+          this.store.setState(id, 'running');
+          running.gate.release();
+        } else {
+          this.store.setState(id, 'queued');
+          this.kick();
+        }
+        break;
+      case 'cancel':
+        if (running) {
+          running.cancelled = true;
+          running.controller.abort(new SohoaError('CANCELLED', batch.title));
+          running.gate.release();
+        } else if (['queued', 'paused', 'uploading'].includes(batch.state)) {
+          this.store.setState(id, 'cancelled', errorInfo('CANCELLED', batch.title));
+        } else refuse();
+        break;
+      case 'retry':
+        if (batch.state !== 'failed' && batch.state !== 'cancelled') refuse();
+        this.store.setState(id, 'queued');
+        this.kick();
+        break;
+    }
+    return this.summary(this.mustGet(id));
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  private mustGet(id: number): BatchRow {
+    const b = this.store.batch(id);
+    if (!b) throw new SohoaError('BAD_REQUEST', `batch ${id}`);
+    return b;
+  }
+
+  private summary(b: BatchRow): BatchSummary {
+    const run = this.run?.id === b.id ? this.run : null;
+    const pagesDone = run ? run.pagesDone : b.pagesDone;
+    const pagesTotal = Math.max(pagesDone, run ? run.pagesTotal : b.pagesTotal);
+    const activeMs = run ? this.activeMs(run) : b.activeMs;
+    const perMinute = pagesDone > 0 && activeMs > 0 ? (pagesDone * 60_000) / activeMs : null;
+    const unfinished = ['running', 'paused', 'queued'].includes(b.state);
+    return {
+      id: b.id,
+      title: b.title,
+      state: b.state,
+      source: b.source,
+      createdAt: b.createdAt,
+      files: b.files,
+      filesFailed: b.filesFailed,
+      pagesDone,
+      pagesTotal,
+      pagesPerMinute: perMinute === null ? null : Math.round(perMinute * 10) / 10,
+      secondsLeft:
+        perMinute && unfinished ? Math.round(((pagesTotal - pagesDone) / perMinute) * 60) : null,
+      dossier: b.dossierId && b.dossierCode ? { id: b.dossierId, code: b.dossierCode } : null,
+      error: b.error,
+      reviewOpen: b.reviewOpen,
+    };
+  }
+
+  list(limit: number): { batches: BatchSummary[]; reviewOpen: number } {
+    return {
+      batches: this.store.list(limit).map((b) => this.summary(b)),
+      reviewOpen: this.store.reviewOpenTotal(),
+    };
+  }
+
+  detail(id: number): { batch: BatchSummary; files: Omit<FileRow, 'path' | 'ordinal'>[] } {
+    const batch = this.summary(this.mustGet(id));
+    const run = this.run?.id === id ? this.run : null;
+    const files = this.store.files(id).map(({ path: _path, ordinal: _ordinal, ...f }) => {
+      const live = run?.files.get(f.id);
+      return live ? { ...f, state: live.state, pages: live.pages || null } : f;
+    });
+    return { batch, files };
+  }
+
+  /** The batch's pages in order: per page once it ran, per file (as far as known) before. */
+  pages(id: number, offset: number, limit: number): { total: number; pages: BatchPage[] } {
+    this.mustGet(id);
+    const files = this.store.files(id);
+    const done = this.store.pages(id);
+    const review = new Map(
+      this.store
+        .review({ batchId: id, openOnly: false })
+        .filter((r) => r.reason !== 'unclassified')
+        .map((r) => [r.ordinal, r.reason]),
+    );
+    const all: BatchPage[] = [];
+    for (const f of files) {
+      const own = done.filter((p) => p.fileId === f.id);
+      if (own.length > 0) {
+        for (const p of own)
+          all.push({
+            fileId: f.id,
+            pageInFile: p.pageInFile,
+            name: f.pages && f.pages > 1 ? `${f.name}#${p.pageInFile + 1}` : f.name,
+            state: 'done',
+            ordinal: p.ordinal,
+            review: review.get(p.ordinal) ?? null,
+          });
+      } else {
+        all.push({
+          fileId: f.id,
+          pageInFile: 0,
+          name: f.name,
+          state: f.state === 'failed' ? 'failed' : 'pending',
+          ordinal: null,
+          review: null,
+        });
+      }
+    }
+    return { total: all.length, pages: all.slice(offset, offset + limit) };
+  }
+
+  async thumbnail(id: number, fileId: number, pageInFile: number): Promise<string> {
+    const file = this.store.fileOf(id, fileId);
+    if (!file) throw new SohoaError('BAD_REQUEST', `batch ${id} file ${fileId}`);
+    const cache = path.join(this.dir, String(id), 'thumbs', `${fileId}-${pageInFile}.jpg`);
+    return thumbnailDataUrl(file, pageInFile, cache);
+  }
+
+  review(options: { batchId?: number; state: 'open' | 'all' }): ReviewItem[] {
+    return this.store.review({
+      ...(options.batchId ? { batchId: options.batchId } : {}),
+      openOnly: options.state === 'open',
+    });
+  }
+
+  decide(itemId: number, decision: 'accepted' | 'dismissed'): ReviewItem {
+    const item = this.store.decide(itemId, decision);
+    if (!item) throw new SohoaError('BAD_REQUEST', `review item ${itemId}`);
+    return item;
+  }
+
+  /** Stops the running batch (it stays queued for next time) and closes the queue's database. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const run = this.run;
+    if (run) {
+      run.controller.abort(new SohoaError('CANCELLED', 'shutdown'));
+      run.gate.release();
+    }
+    await this.idle.catch(() => undefined);
+    this.store.close();
+  }
+}

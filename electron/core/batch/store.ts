@@ -1,0 +1,427 @@
+// The batch queue on disk: its own SQLite file in the data folder (batches.sqlite), WAL with
+// synchronous=FULL like the archive, so a queued page survives a power cut and a restart resumes
+// the queue. Uploaded files are copied under batches/<id>/ before the batch is recorded as queued.
+import Database from 'better-sqlite3';
+import type {
+  BatchFile,
+  BatchState,
+  ReviewItem,
+  ReviewReason,
+} from '../../../shared/contracts/batch';
+import { ErrorInfo } from '../../../shared/errors';
+import { migrate } from '../archive/archive';
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE batches (
+    id            INTEGER PRIMARY KEY,
+    title         TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    source        TEXT NOT NULL CHECK (source IN ('files', 'folder')),
+    folder        TEXT,
+    created_at    TEXT NOT NULL,
+    pages_done    INTEGER NOT NULL DEFAULT 0,
+    pages_total   INTEGER NOT NULL DEFAULT 0,
+    active_ms     INTEGER NOT NULL DEFAULT 0,
+    dossier_id    INTEGER,
+    dossier_code  TEXT,
+    error         TEXT CHECK (error IS NULL OR json_valid(error)),
+    -- The title the dossier gets in the archive; after a crash it tells whether the run got there.
+    dossier_title TEXT
+  );
+  CREATE INDEX batches_state ON batches(state);
+  CREATE TABLE batch_files (
+    id          INTEGER PRIMARY KEY,
+    batch_id    INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    bytes       INTEGER NOT NULL,
+    state       TEXT NOT NULL DEFAULT 'pending',
+    pages       INTEGER,
+    errors      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(errors)),
+    UNIQUE (batch_id, ordinal)
+  );
+  CREATE TABLE batch_pages (
+    batch_id     INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    file_id      INTEGER NOT NULL REFERENCES batch_files(id) ON DELETE CASCADE,
+    page_in_file INTEGER NOT NULL,
+    confidence   REAL NOT NULL,
+    blank        INTEGER NOT NULL,
+    ink_ratio    REAL NOT NULL,
+    PRIMARY KEY (batch_id, ordinal)
+  );
+  CREATE TABLE review_items (
+    id           INTEGER PRIMARY KEY,
+    batch_id     INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    reason       TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    file_id      INTEGER NOT NULL,
+    page_in_file INTEGER NOT NULL,
+    ordinal      INTEGER NOT NULL,
+    confidence   REAL NOT NULL,
+    ink_ratio    REAL,
+    candidates   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(candidates)),
+    state        TEXT NOT NULL DEFAULT 'open',
+    decided_at   TEXT
+  );
+  CREATE INDEX review_open ON review_items(state, batch_id);
+  `,
+];
+
+export interface BatchRow {
+  id: number;
+  title: string;
+  state: BatchState;
+  source: 'files' | 'folder';
+  folder: string | null;
+  createdAt: string;
+  pagesDone: number;
+  pagesTotal: number;
+  activeMs: number;
+  dossierId: number | null;
+  dossierCode: string | null;
+  error: ErrorInfo | null;
+  dossierTitle: string | null;
+  files: number;
+  filesFailed: number;
+  reviewOpen: number;
+}
+
+export interface FileRow extends BatchFile {
+  ordinal: number;
+  path: string;
+}
+
+export interface NewFile {
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+export interface PageRow {
+  ordinal: number;
+  fileId: number;
+  pageInFile: number;
+  confidence: number;
+  blank: boolean;
+  inkRatio: number;
+}
+
+export interface NewReviewItem {
+  reason: ReviewReason;
+  subject: string;
+  fileId: number;
+  pageInFile: number;
+  ordinal: number;
+  confidence: number;
+  inkRatio: number | null;
+  candidates: string[];
+}
+
+const BATCH_SELECT = `
+  SELECT b.*,
+    (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id) AS files,
+    (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id AND f.state = 'failed') AS files_failed,
+    (SELECT count(*) FROM review_items r WHERE r.batch_id = b.id AND r.state = 'open') AS review_open
+  FROM batches b`;
+
+type Raw = Record<string, unknown>;
+
+function parseErrors(json: unknown): ErrorInfo[] {
+  const parsed = ErrorInfo.array().safeParse(JSON.parse(typeof json === 'string' ? json : '[]'));
+  return parsed.success ? parsed.data : [];
+}
+
+function toBatch(r: Raw): BatchRow {
+  const error = typeof r.error === 'string' ? ErrorInfo.safeParse(JSON.parse(r.error)) : null;
+  return {
+    id: Number(r.id),
+    title: String(r.title),
+    state: r.state as BatchState,
+    source: r.source as BatchRow['source'],
+    folder: (r.folder as string | null) ?? null,
+    createdAt: String(r.created_at),
+    pagesDone: Number(r.pages_done),
+    pagesTotal: Number(r.pages_total),
+    activeMs: Number(r.active_ms),
+    dossierId: (r.dossier_id as number | null) ?? null,
+    dossierCode: (r.dossier_code as string | null) ?? null,
+    error: error?.success ? error.data : null,
+    dossierTitle: (r.dossier_title as string | null) ?? null,
+    files: Number(r.files ?? 0),
+    filesFailed: Number(r.files_failed ?? 0),
+    reviewOpen: Number(r.review_open ?? 0),
+  };
+}
+
+function toFile(r: Raw): FileRow {
+  return {
+    id: Number(r.id),
+    ordinal: Number(r.ordinal),
+    name: String(r.name),
+    path: String(r.path),
+    state: r.state as BatchFile['state'],
+    pages: (r.pages as number | null) ?? null,
+    errors: parseErrors(r.errors),
+  };
+}
+
+function toReview(r: Raw): ReviewItem {
+  return {
+    id: Number(r.id),
+    batchId: Number(r.batch_id),
+    reason: r.reason as ReviewReason,
+    subject: String(r.subject),
+    fileId: Number(r.file_id),
+    pageInFile: Number(r.page_in_file),
+    ordinal: Number(r.ordinal),
+    confidence: Number(r.confidence),
+    inkRatio: (r.ink_ratio as number | null) ?? null,
+    candidates: JSON.parse(String(r.candidates)) as string[],
+    state: r.state as ReviewItem['state'],
+    dossierId: (r.dossier_id as number | null) ?? null,
+  };
+}
+
+export class BatchStore {
+  private readonly db: Database.Database;
+
+  constructor(
+    readonly file: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    // FULL: a queued page is on disk before the clerk is told it is queued.
+    this.db.pragma('synchronous = FULL');
+    migrate(this.db, MIGRATIONS);
+  }
+
+  createBatch(input: {
+    title: string;
+    state: BatchState;
+    source: BatchRow['source'];
+    folder?: string;
+  }): number {
+    const r = this.db
+      .prepare(
+        'INSERT INTO batches (title, state, source, folder, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        input.title,
+        input.state,
+        input.source,
+        input.folder ?? null,
+        this.clock().toISOString(),
+      );
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Adds files after the batch's existing ones, in one transaction; returns their ids. */
+  addFiles(batchId: number, files: readonly NewFile[]): number[] {
+    return this.db.transaction(() => {
+      const last = this.db
+        .prepare('SELECT coalesce(max(ordinal), 0) AS n FROM batch_files WHERE batch_id = ?')
+        .get(batchId) as { n: number };
+      const insert = this.db.prepare(
+        'INSERT INTO batch_files (batch_id, ordinal, name, path, bytes) VALUES (?, ?, ?, ?, ?)',
+      );
+      const ids = files.map((f, i) =>
+        Number(insert.run(batchId, last.n + i + 1, f.name, f.path, f.bytes).lastInsertRowid),
+      );
+      this.db
+        .prepare(
+          'UPDATE batches SET pages_total = (SELECT count(*) FROM batch_files WHERE batch_id = ?) WHERE id = ?',
+        )
+        .run(batchId, batchId);
+      return ids;
+    })();
+  }
+
+  batch(id: number): BatchRow | null {
+    const r = this.db.prepare(`${BATCH_SELECT} WHERE b.id = ?`).get(id) as Raw | undefined;
+    return r ? toBatch(r) : null;
+  }
+
+  list(limit: number): BatchRow[] {
+    return (this.db.prepare(`${BATCH_SELECT} ORDER BY b.id DESC LIMIT ?`).all(limit) as Raw[]).map(
+      toBatch,
+    );
+  }
+
+  /** The oldest batch waiting its turn. */
+  nextQueued(): BatchRow | null {
+    const r = this.db
+      .prepare(`${BATCH_SELECT} WHERE b.state = 'queued' ORDER BY b.id LIMIT 1`)
+      .get() as Raw | undefined;
+    return r ? toBatch(r) : null;
+  }
+
+  /** Batches a previous run left mid-way (the process ended while they ran or uploaded). */
+  interrupted(): BatchRow[] {
+    return (
+      this.db.prepare(`${BATCH_SELECT} WHERE b.state IN ('running', 'uploading')`).all() as Raw[]
+    ).map(toBatch);
+  }
+
+  setState(id: number, state: BatchState, error: ErrorInfo | null = null): void {
+    this.db
+      .prepare('UPDATE batches SET state = ?, error = ? WHERE id = ?')
+      .run(state, error ? JSON.stringify(error) : null, id);
+  }
+
+  /** A fresh run: counters and per-file outcomes of an earlier attempt are forgotten. */
+  startRun(id: number, dossierTitle: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE batches SET state = 'running', error = NULL, pages_done = 0, active_ms = 0,
+             dossier_title = ?, pages_total = (SELECT count(*) FROM batch_files WHERE batch_id = ?)
+           WHERE id = ?`,
+        )
+        .run(dossierTitle, id, id);
+      this.db
+        .prepare(
+          "UPDATE batch_files SET state = 'pending', pages = NULL, errors = '[]' WHERE batch_id = ?",
+        )
+        .run(id);
+      this.db.prepare('DELETE FROM batch_pages WHERE batch_id = ?').run(id);
+      this.db.prepare('DELETE FROM review_items WHERE batch_id = ?').run(id);
+    })();
+  }
+
+  saveProgress(id: number, p: { pagesDone: number; pagesTotal: number; activeMs: number }): void {
+    this.db
+      .prepare('UPDATE batches SET pages_done = ?, pages_total = ?, active_ms = ? WHERE id = ?')
+      .run(p.pagesDone, p.pagesTotal, Math.round(p.activeMs), id);
+  }
+
+  files(batchId: number): FileRow[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM batch_files WHERE batch_id = ? ORDER BY ordinal')
+        .all(batchId) as Raw[]
+    ).map(toFile);
+  }
+
+  fileOf(batchId: number, fileId: number): FileRow | null {
+    const r = this.db
+      .prepare('SELECT * FROM batch_files WHERE batch_id = ? AND id = ?')
+      .get(batchId, fileId) as Raw | undefined;
+    return r ? toFile(r) : null;
+  }
+
+  setFileState(fileId: number, state: BatchFile['state']): void {
+    this.db.prepare('UPDATE batch_files SET state = ? WHERE id = ?').run(state, fileId);
+  }
+
+  /** Records how a finished run went: files, pages and the review queue, in one transaction. */
+  finishRun(
+    id: number,
+    outcome: {
+      state: BatchState;
+      error: ErrorInfo | null;
+      dossier: { id: number; code: string } | null;
+      files: { id: number; state: BatchFile['state']; pages: number | null; errors: ErrorInfo[] }[];
+      pages: PageRow[];
+      review: NewReviewItem[];
+      progress: { pagesDone: number; pagesTotal: number; activeMs: number };
+    },
+  ): void {
+    this.db.transaction(() => {
+      this.saveProgress(id, outcome.progress);
+      this.db
+        .prepare(
+          'UPDATE batches SET state = ?, error = ?, dossier_id = ?, dossier_code = ? WHERE id = ?',
+        )
+        .run(
+          outcome.state,
+          outcome.error ? JSON.stringify(outcome.error) : null,
+          outcome.dossier?.id ?? null,
+          outcome.dossier?.code ?? null,
+          id,
+        );
+      const file = this.db.prepare(
+        'UPDATE batch_files SET state = ?, pages = ?, errors = ? WHERE id = ? AND batch_id = ?',
+      );
+      for (const f of outcome.files) file.run(f.state, f.pages, JSON.stringify(f.errors), f.id, id);
+      const page = this.db.prepare(
+        `INSERT INTO batch_pages (batch_id, ordinal, file_id, page_in_file, confidence, blank, ink_ratio)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const p of outcome.pages)
+        page.run(id, p.ordinal, p.fileId, p.pageInFile, p.confidence, p.blank ? 1 : 0, p.inkRatio);
+      const item = this.db.prepare(
+        `INSERT INTO review_items (batch_id, reason, subject, file_id, page_in_file, ordinal, confidence, ink_ratio, candidates)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of outcome.review)
+        item.run(
+          id,
+          r.reason,
+          r.subject,
+          r.fileId,
+          r.pageInFile,
+          r.ordinal,
+          r.confidence,
+          r.inkRatio,
+          JSON.stringify(r.candidates),
+        );
+    })();
+  }
+
+  pages(batchId: number): PageRow[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM batch_pages WHERE batch_id = ? ORDER BY ordinal')
+        .all(batchId) as Raw[]
+    ).map((r) => ({
+      ordinal: Number(r.ordinal),
+      fileId: Number(r.file_id),
+      pageInFile: Number(r.page_in_file),
+      confidence: Number(r.confidence),
+      blank: r.blank === 1,
+      inkRatio: Number(r.ink_ratio),
+    }));
+  }
+
+  review(options: { batchId?: number; openOnly: boolean }): ReviewItem[] {
+    const where = [
+      ...(options.batchId ? ['r.batch_id = @batchId'] : []),
+      ...(options.openOnly ? ["r.state = 'open'"] : []),
+    ];
+    const sql = `SELECT r.*, b.dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.batch_id DESC, r.ordinal, r.id LIMIT 2000`;
+    return (
+      this.db.prepare(sql).all(options.batchId ? { batchId: options.batchId } : {}) as Raw[]
+    ).map(toReview);
+  }
+
+  reviewOpenTotal(): number {
+    return (
+      this.db.prepare("SELECT count(*) AS n FROM review_items WHERE state = 'open'").get() as {
+        n: number;
+      }
+    ).n;
+  }
+
+  decide(itemId: number, decision: 'accepted' | 'dismissed'): ReviewItem | null {
+    this.db
+      .prepare('UPDATE review_items SET state = ?, decided_at = ? WHERE id = ?')
+      .run(decision, this.clock().toISOString(), itemId);
+    const r = this.db
+      .prepare(
+        'SELECT r.*, b.dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id WHERE r.id = ?',
+      )
+      .get(itemId) as Raw | undefined;
+    return r ? toReview(r) : null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

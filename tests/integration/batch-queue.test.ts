@@ -1,0 +1,248 @@
+// The batch queue on the real core (real SQLite, real pipeline, real signing) with blank sheets,
+// which the pipeline flags and keeps without running OCR, so the whole file stays quick:
+// per-file errors, pause/resume, cancel (nothing archived), and a queue that survives a restart.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import sharp from 'sharp';
+import { BatchQueue } from '../../electron/core/batch/queue';
+import { listFolder, uniqueNames } from '../../electron/core/batch/inputs';
+import { Gate } from '../../electron/core/batch/gate';
+import { openCore, type Core } from '../../electron/core/pipeline/core';
+
+let work: string;
+let blank: Buffer;
+
+before(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-batch-'));
+  blank = await sharp({
+    create: { width: 300, height: 420, channels: 3, background: '#fcfcfa' },
+  })
+    .withMetadata({ density: 100 })
+    .png()
+    .toBuffer();
+});
+
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const upload = (names: string[], bytes = blank) =>
+  names.map((name) => ({ name, dataBase64: bytes.toString('base64') }));
+
+async function waitFor<T>(what: () => T, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = what();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function withCore(name: string, fn: (core: Core) => Promise<void>): Promise<void> {
+  const core = await openCore({ dataDir: path.join(work, name), ocrWorkers: 1 });
+  try {
+    await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+test('a bad file fails alone with a clear error; the rest of the batch becomes one dossier', async () => {
+  await withCore('errors', async (core) => {
+    const queue = new BatchQueue(core);
+    const files = [
+      ...upload(['trang-1.png', 'trang-2.png']),
+      {
+        name: 'hong.jpg',
+        dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]).toString('base64'),
+      },
+      { name: 'ghi-chu.txt', dataBase64: Buffer.from('not a scan').toString('base64') },
+      ...upload(['trang-3.png']),
+    ];
+    const { id } = await queue.queueFiles({ files, more: false });
+    await queue.whenIdle();
+    const { batch, files: rows } = queue.detail(id);
+    assert.equal(batch.state, 'done');
+    assert.equal(batch.pagesDone, 3);
+    assert.equal(batch.filesFailed, 2);
+    const bad = rows.find((f) => f.name === 'hong.jpg')!;
+    assert.equal(bad.state, 'failed');
+    assert.equal(bad.errors[0]?.code, 'IMAGE_CORRUPT');
+    assert.match(bad.errors[0].message.vi, /hong\.jpg.*quét lại/);
+    assert.equal(rows.find((f) => f.name === 'ghi-chu.txt')!.errors[0]?.code, 'FILE_NOT_IMAGE');
+    assert.deepEqual(
+      rows.filter((f) => f.state === 'done').map((f) => f.name),
+      ['trang-1.png', 'trang-2.png', 'trang-3.png'],
+    );
+    // The dossier really is in the archive, with the three good pages.
+    const dossier = core.archive.getDossier(batch.dossier!.id)!;
+    assert.equal(dossier.pages.length, 3);
+    // Every page is blank-flagged, so each is in the review queue; deciding one closes it.
+    const review = queue.review({ batchId: id, state: 'open' });
+    assert.deepEqual(
+      review.map((r) => [r.reason, r.subject]),
+      [
+        ['blank', 'trang-1.png'],
+        ['blank', 'trang-2.png'],
+        ['blank', 'trang-3.png'],
+      ],
+    );
+    queue.decide(review[0]!.id, 'accepted');
+    assert.equal(queue.review({ batchId: id, state: 'open' }).length, 2);
+    assert.equal(queue.list(10).reviewOpen, 2);
+    // Thumbnails come from the queued copies; the failed file has none.
+    const thumb = await queue.thumbnail(id, rows[0]!.id, 0);
+    assert.match(thumb, /^data:image\/jpeg;base64,/);
+    const meta = await sharp(Buffer.from(thumb.split(',')[1]!, 'base64')).metadata();
+    assert.equal(meta.width, 160);
+    await assert.rejects(queue.thumbnail(id, bad.id, 0), { name: 'SohoaError' });
+    const pages = queue.pages(id, 0, 100);
+    assert.equal(pages.total, 5);
+    assert.deepEqual(
+      pages.pages.map((p) => p.state),
+      ['done', 'done', 'failed', 'failed', 'done'],
+    );
+    await queue.close();
+  });
+});
+
+test('pause holds the next file, resume finishes; cancel archives nothing', async () => {
+  await withCore('controls', async (core) => {
+    const queue = new BatchQueue(core);
+    const first = await queue.queueFiles({
+      files: upload(['a.png', 'b.png', 'c.png', 'd.png']),
+      more: false,
+    });
+    queue.control(first.id, 'pause');
+    // Whatever was already read finishes; nothing more is fed while paused.
+    await new Promise((r) => setTimeout(r, 1500));
+    const paused = queue.detail(first.id);
+    assert.equal(paused.batch.state, 'paused');
+    assert.ok(paused.batch.pagesDone <= 1, `pages done while paused: ${paused.batch.pagesDone}`);
+    assert.ok(paused.files.filter((f) => f.state !== 'pending').length <= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(queue.detail(first.id).batch.pagesDone, paused.batch.pagesDone);
+
+    // A second batch waits its turn behind the paused one.
+    const second = await queue.queueFiles({ files: upload(['x.png', 'y.png']), more: false });
+    assert.equal(queue.detail(second.id).batch.state, 'queued');
+    queue.control(second.id, 'cancel');
+    assert.equal(queue.detail(second.id).batch.state, 'cancelled');
+
+    queue.control(first.id, 'resume');
+    await queue.whenIdle();
+    const done = queue.detail(first.id).batch;
+    assert.equal(done.state, 'done');
+    assert.equal(done.pagesDone, 4);
+    assert.ok(done.pagesPerMinute! > 0);
+
+    // Cancel a running batch: the pipeline stops, nothing reaches the archive.
+    const before = core.archive.listDossiers(100).length;
+    const third = await queue.queueFiles({
+      files: upload(['p.png', 'q.png', 'r.png']),
+      more: false,
+    });
+    queue.control(third.id, 'pause');
+    queue.control(third.id, 'cancel');
+    await queue.whenIdle();
+    const cancelled = queue.detail(third.id).batch;
+    assert.equal(cancelled.state, 'cancelled');
+    assert.equal(cancelled.error?.code, 'CANCELLED');
+    assert.equal(cancelled.dossier, null);
+    assert.equal(core.archive.listDossiers(100).length, before);
+    assert.equal(queue.review({ batchId: third.id, state: 'all' }).length, 0);
+    assert.throws(() => queue.control(third.id, 'pause'), { name: 'SohoaError' });
+
+    // Retry runs it again from its saved copies.
+    queue.control(third.id, 'retry');
+    await queue.whenIdle();
+    assert.equal(queue.detail(third.id).batch.state, 'done');
+    await queue.close();
+  });
+});
+
+test('a restart resumes the queue: uploads, a batch cut off mid-run, a folder batch', async () => {
+  const folder = path.join(work, 'shelf');
+  fs.mkdirSync(path.join(folder, 'hop-02'), { recursive: true });
+  fs.mkdirSync(path.join(folder, 'hop-10'), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'hop-10', 'trang-1.png'), blank);
+  fs.writeFileSync(path.join(folder, 'hop-02', 'trang-10.png'), blank);
+  fs.writeFileSync(path.join(folder, 'hop-02', 'trang-2.png'), blank);
+  fs.writeFileSync(path.join(folder, 'hop-02', 'notes.txt'), 'skip me');
+  let running = 0;
+  let folderBatch = 0;
+  let partial = 0;
+  await withCore('restart', async (core) => {
+    const queue = new BatchQueue(core);
+    running = (await queue.queueFiles({ files: upload(['m.png', 'n.png', 'o.png']), more: false }))
+      .id;
+    queue.control(running, 'pause');
+    folderBatch = (await queue.queueFolder({ folder })).id;
+    // An upload whose last chunk never came (the tab was closed).
+    partial = (await queue.queueFiles({ title: 'Hộp 7', files: upload(['z.png']), more: true })).id;
+    await queue.close();
+  });
+  // The copies are on disk, the states say what to do next.
+  await withCore('restart', async (core) => {
+    const queue = new BatchQueue(core, { autoStart: false });
+    assert.equal(queue.detail(running).batch.state, 'paused');
+    assert.equal(queue.detail(running).files.length, 3);
+    assert.equal(queue.detail(folderBatch).batch.state, 'queued');
+    assert.deepEqual(
+      queue.detail(folderBatch).files.map((f) => f.name),
+      ['hop-02 › trang-2.png', 'hop-02 › trang-10.png', 'hop-10 › trang-1.png'],
+    );
+    assert.equal(queue.detail(partial).batch.state, 'paused');
+    assert.equal(queue.detail(partial).batch.title, 'Hộp 7');
+    await queue.close();
+  });
+  await withCore('restart', async (core) => {
+    const queue = new BatchQueue(core);
+    queue.control(running, 'resume');
+    queue.control(partial, 'resume');
+    await waitFor(
+      () => queue.list(10).batches.map((b) => b.state),
+      (s) => s.every((x) => x === 'done'),
+      60_000,
+    );
+    const folderDossier = core.archive.getDossier(queue.detail(folderBatch).batch.dossier!.id)!;
+    assert.deepEqual(
+      folderDossier.pages.map((p) => p.sourceName),
+      ['hop-02 › trang-2.png', 'hop-02 › trang-10.png', 'hop-10 › trang-1.png'],
+    );
+    await queue.close();
+  });
+});
+
+test('folder listing refuses a missing or empty folder with a typed error', async () => {
+  await assert.rejects(listFolder(path.join(work, 'nope')), { name: 'SohoaError' });
+  fs.mkdirSync(path.join(work, 'empty'));
+  await assert.rejects(listFolder(path.join(work, 'empty')), (e: { info: { code: string } }) => {
+    assert.equal(e.info.code, 'NO_VALID_PAGES');
+    return true;
+  });
+  assert.deepEqual(uniqueNames(['scan.jpg', 'a/scan.jpg', 'b\\scan.jpg'], ['x.png']), [
+    'scan.jpg',
+    'scan (2).jpg',
+    'scan (3).jpg',
+  ]);
+});
+
+test('the pause gate holds readers until released and lets an abort through', async () => {
+  const gate = new Gate();
+  await gate.pass();
+  gate.close();
+  let passed = false;
+  const waiting = gate.pass().then(() => (passed = true));
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(passed, false);
+  gate.release();
+  await waiting;
+  gate.close();
+  const controller = new AbortController();
+  const aborted = gate.pass(controller.signal);
+  controller.abort(new Error('stop'));
+  await assert.rejects(aborted, /stop/);
+});
