@@ -1,0 +1,150 @@
+// File and folder import (recursive, natural stable order, hidden/system files skipped) and the
+// intake channels through the contract's own schemas.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { contract } from '../../shared/contract';
+import { SohoaError } from '../../shared/errors';
+import { FileImportDriver, listScanFiles } from '../../electron/core/acquire/fileImport';
+import { dataPaths } from '../../electron/core/config/paths';
+import { createIntakeHandlers } from '../../electron/core/api/intakeHandlers';
+import type { Core } from '../../electron/core/pipeline/core';
+
+async function tree(files: string[]): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-import-'));
+  for (const f of files) {
+    await fs.mkdir(path.dirname(path.join(root, f)), { recursive: true });
+    await fs.writeFile(path.join(root, f), f);
+  }
+  return root;
+}
+
+test('a folder imports recursively in natural order, skipping hidden and system files', async () => {
+  const root = await tree([
+    'trang10.jpg',
+    'trang2.JPG',
+    'trang1.png',
+    'Hồ sơ B/scan.pdf',
+    'hồ sơ a/2.tif',
+    'hồ sơ a/10.tiff',
+    '.hidden.jpg',
+    '.git/x.jpg',
+    'Thumbs.db',
+    'desktop.ini',
+    '~$don.docx',
+    'notes.txt',
+  ]);
+  try {
+    const listing = await listScanFiles(root);
+    assert.deepEqual(
+      listing.files.map((f) => f.name),
+      [
+        'hồ sơ a/2.tif',
+        'hồ sơ a/10.tiff',
+        'Hồ sơ B/scan.pdf',
+        'trang1.png',
+        'trang2.JPG',
+        'trang10.jpg',
+      ],
+    );
+    assert.equal(listing.skipped, 6);
+    // The same order every time.
+    assert.deepEqual(await listScanFiles(root), listing);
+    // One file picked by hand is taken whatever its extension.
+    const single = await listScanFiles(path.join(root, 'notes.txt'));
+    assert.deepEqual(
+      single.files.map((f) => f.name),
+      ['notes.txt'],
+    );
+
+    const driver = new FileImportDriver();
+    const got: string[] = [];
+    const progress: number[] = [];
+    for await (const p of driver.acquire(
+      root,
+      {},
+      { onProgress: (e) => progress.push(e.pagesDone) },
+    ))
+      got.push(`${p.index}:${p.name}:${(await p.read()).toString()}`);
+    assert.equal(got[0], '0:hồ sơ a/2.tif:hồ sơ a/2.tif');
+    assert.equal(got.length, 6);
+    assert.deepEqual(progress, [1, 2, 3, 4, 5, 6]);
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
+
+test('missing paths and empty folders are typed errors', async () => {
+  const root = await tree(['only.txt']);
+  try {
+    await assert.rejects(
+      listScanFiles(path.join(root, 'nope')),
+      (e: unknown) => e instanceof SohoaError && e.code === 'IMPORT_PATH_NOT_FOUND',
+    );
+    const iterate = async () => {
+      for await (const p of new FileImportDriver().acquire(root, {})) void p;
+    };
+    await assert.rejects(
+      iterate(),
+      (e: unknown) => e instanceof SohoaError && e.code === 'IMPORT_NOTHING_FOUND',
+    );
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
+
+test('intake channels: responses satisfy the contract', async () => {
+  const root = await tree(['in/a.jpg', 'in/b.jpg']);
+  try {
+    const core = { paths: dataPaths(path.join(root, 'data')) } as Core;
+    const handlers = createIntakeHandlers(core, [
+      { inbox: path.join(root, 'in'), label: 'Máy quét tầng 1' },
+    ]);
+    const status = await handlers.hotFolderStatus({});
+    contract.hotFolderStatus.response.parse(status);
+    assert.equal(status.folders[0]!.label, 'Máy quét tầng 1');
+    assert.equal(status.folders[0]!.watching, false);
+    assert.equal(status.folders[0]!.lastError, null);
+
+    const listing = await handlers.importFolder({ folder: path.join(root, 'in') });
+    assert.deepEqual(
+      listing.files.map((f) => f.name),
+      ['a.jpg', 'b.jpg'],
+    );
+
+    const request = contract.planSeparation.request.parse({
+      pages: [
+        { name: 'p1', blank: false },
+        { name: 'p2', blank: true },
+        { name: 'p3', blank: false },
+      ],
+      options: { blank: true },
+    });
+    const planned = await handlers.planSeparation(request);
+    contract.planSeparation.response.parse(planned);
+    assert.deepEqual(
+      planned.plan.documents.map((d) => d.pages),
+      [[0], [2]],
+    );
+    const adjusted = await handlers.adjustSplits(
+      contract.adjustSplits.request.parse({ plan: planned.plan, edit: { op: 'remove', at: 2 } }),
+    );
+    assert.deepEqual(
+      adjusted.plan.documents.map((d) => d.pages),
+      [[0, 2]],
+    );
+
+    const sheet = await handlers.separatorSheet(
+      contract.separatorSheet.request.parse({ sheets: [{ patch: 'T', type: 'cccd_front' }] }),
+    );
+    assert.ok(Buffer.from(sheet.pdfBase64, 'base64').subarray(0, 5).toString() === '%PDF-');
+    assert.equal(
+      contract.separatorSheet.request.safeParse({ sheets: [{ dossierCode: 'a b;c' }] }).success,
+      false,
+    );
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
