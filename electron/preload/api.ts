@@ -32,6 +32,10 @@ const EXPOSED = {
   settingsSave: true,
   holidaysGet: true,
   holidaysSave: true,
+  deskStatus: true,
+  deskAddPages: true,
+  deskReceive: true,
+  deskFinish: true,
   batchQueueFiles: true,
   batchQueueFolder: true,
   batchList: true,
@@ -41,11 +45,6 @@ const EXPOSED = {
   batchThumbnail: true,
   batchReview: true,
   batchDecide: true,
-  hotFolderStatus: true,
-  importFolder: true,
-  planSeparation: true,
-  adjustSplits: true,
-  separatorSheet: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

@@ -1,4 +1,124 @@
-// Contract channels for the reception counter screen beyond issue 6's channels (signing a dossier, receipt preview, recent procedures).
+// Contract channels for the reception counter screen beyond issue 6's channels: the desk's
+// signer and recent procedures, pages added to an open reception (prepared and OCR'd once, shown
+// as thumbnails), receiving + digitizing + signing the dossier with the clerk's corrections, the
+// receipt preview, and finishing.
 // Spread into shared/contract.ts; the core's handlers are electron/core/api/deskHandlers.ts.
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
-export const DESK_CHANNELS = {} as const;
+import { z } from 'zod';
+import { DocumentType, ExtractedFieldSchema } from '../classification';
+import { ErrorInfo } from '../errors';
+import { DossierState } from '../procedures';
+
+/** The files of one open reception are kept under this id until it is finished or dropped. */
+export const DeskSessionId = z.string().regex(/^[a-z0-9-]{8,64}$/);
+
+const DeskFile = z.object({
+  name: z.string().min(1).max(255),
+  dataBase64: z.string().max(200 * 1024 * 1024),
+});
+
+export const DeskPage = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  sourceName: z.string(),
+  /** Small JPEG of the upright page, as a data: URL (the CSP allows data: images). */
+  thumbnail: z.string(),
+  widthPx: z.number().int().positive(),
+  heightPx: z.number().int().positive(),
+  text: z.string(),
+  /** Mean OCR confidence, 0–100 (0 for a blank page). */
+  confidence: z.number().min(0).max(100),
+  blank: z.boolean(),
+});
+export type DeskPage = z.infer<typeof DeskPage>;
+
+export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export type Rotation = z.infer<typeof Rotation>;
+
+const DeskApplicant = z.object({
+  fullName: z.string().min(1).max(200),
+  idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
+  source: z.enum(['qr', 'mrz', 'typed']),
+  phone: z.string().max(30).optional(),
+  address: z.string().max(500).optional(),
+  dateOfBirth: z.string().optional(),
+});
+
+export const SignerInfo = z.object({
+  kind: z.enum(['demo', 'pkcs12', 'pkcs11']),
+  /** File name of the key, the token's label, or empty for the demo key. */
+  label: z.string(),
+  /** A token's PIN is asked by the app's main process, never typed into the page. */
+  pinAskedByMainProcess: z.boolean(),
+});
+export type SignerInfo = z.infer<typeof SignerInfo>;
+
+export const DESK_CHANNELS = {
+  deskStatus: {
+    request: z.object({}),
+    response: z.object({
+      agency: z.object({ id: z.string(), name: z.string() }),
+      signer: SignerInfo,
+      /** Procedure codes this desk received most recently, newest first. */
+      recentProcedures: z.array(z.string()),
+    }),
+  },
+  deskAddPages: {
+    request: z.object({
+      sessionId: DeskSessionId,
+      files: z.array(DeskFile).min(1).max(100),
+    }),
+    response: z.object({ pages: z.array(DeskPage), fileErrors: z.array(ErrorInfo) }),
+  },
+  deskReceive: {
+    request: z.object({
+      sessionId: DeskSessionId,
+      procedureCode: z.string().min(1),
+      applicant: DeskApplicant,
+      clerk: z.string().min(1).max(100),
+      documents: z
+        .array(
+          z.object({
+            pages: z
+              .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), rotation: Rotation }))
+              .min(1),
+            /** The type the clerk accepted or chose; null while it still needs review. */
+            type: DocumentType.nullable(),
+            /** The clerk chose or corrected the type: the classifier learns it. */
+            confirmed: z.boolean(),
+            fields: z.array(ExtractedFieldSchema),
+          }),
+        )
+        .min(1)
+        .max(200),
+    }),
+    response: z.object({
+      dossierCode: z.string(),
+      state: DossierState,
+      slipKind: z.enum(['receipt', 'supplement']),
+      dueDate: z.string().nullable(),
+      missing: z.array(z.string()),
+      /** The digitized, signed copy in the archive (null for a request for supplement). */
+      archived: z
+        .object({
+          code: z.string(),
+          pageCount: z.number().int().nonnegative(),
+          signer: z.string(),
+          demo: z.boolean(),
+        })
+        .nullable(),
+      outboxState: z.enum(['pending', 'uploading', 'done', 'needs_attention']).nullable(),
+      fileErrors: z.array(ErrorInfo),
+      /** The slip's first page as a PNG data: URL, and the PDF itself for printing or saving. */
+      slipPreview: z.string(),
+      slipPdfBase64: z.string(),
+    }),
+  },
+  deskFinish: {
+    request: z.object({
+      sessionId: DeskSessionId,
+      dossierCode: z.string().min(1).optional(),
+      clerk: z.string().min(1).max(100),
+    }),
+    response: z.object({ state: DossierState.nullable() }),
+  },
+} as const;

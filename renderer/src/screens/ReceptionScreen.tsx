@@ -1,10 +1,364 @@
+// Tiếp nhận hồ sơ: the counter's main screen. The clerk picks the procedure, identifies the
+// applicant (a CCCD QR scan from anywhere, or typed), adds the papers (files, drag and drop),
+// arranges pages into documents and checks each document's type and details against the
+// procedure's checklist, then signs: the core records the dossier, digitizes and signs the pages,
+// archives them and queues them for upload, and returns the slip, previewed here and printed.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ErrorInfo } from '../../../shared/errors';
+import { matchChecklist, type Procedure } from '../../../shared/procedures';
+import { getApi, toErrorInfo } from '../api';
+import {
+  ApplicantForm,
+  applicantReady,
+  EMPTY_APPLICANT,
+  type ApplicantDraft,
+} from '../components/reception/ApplicantForm';
+import { ChecklistPanel } from '../components/reception/ChecklistPanel';
+import { DocumentsPanel } from '../components/reception/DocumentsPanel';
+import { ErrorList } from '../components/reception/ErrorList';
+import { fileToBase64 } from '../components/reception/files';
+import {
+  addDocument,
+  checklistDocuments,
+  classified,
+  deletePage,
+  EMPTY_WORKSPACE,
+  mergeWithPrevious,
+  movePage,
+  rotatePage,
+  setField,
+  setType,
+  splitAt,
+  type Workspace,
+} from '../components/reception/model';
+import { PagesPanel, type PageAction } from '../components/reception/PagesPanel';
+import { ProcedurePicker } from '../components/reception/ProcedurePicker';
+import { isAltKey } from '../components/reception/shortcuts';
+import { SignPanel, type DeskResult, type DeskStatus } from '../components/reception/SignPanel';
 import { useI18n } from '../i18n';
+import '../styles/reception.css';
 
-export function ReceptionScreen() {
-  const { t } = useI18n();
+/** A QR payload typed by the keyboard-wedge scanner; `seq` tells two scans of one card apart. */
+export interface CardScan {
+  payload: string;
+  seq: number;
+}
+
+/** Until clerks sign in (settings), the desk records this name on every move. */
+const CLERK = 'Cán bộ một cửa';
+
+const newSessionId = () => crypto.randomUUID();
+
+/** Seconds since `since`, ticking once a second while set. */
+function useElapsed(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [since]);
+  return since === null ? 0 : Math.max(0, Math.round((now - since) / 1000));
+}
+
+export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardScan | null }) {
+  const { t, pick } = useI18n();
+  const r = t.reception;
+  const api = useMemo(() => getApi(), []);
+
+  const [procedures, setProcedures] = useState<Procedure[] | null>(null);
+  const [status, setStatus] = useState<DeskStatus | null>(null);
+  const [procedure, setProcedure] = useState<Procedure | null>(null);
+  const [applicant, setApplicant] = useState<ApplicantDraft>(EMPTY_APPLICANT);
+  const [cardWarnings, setCardWarnings] = useState<{ vi: string; en: string }[]>([]);
+  const [sessionId, setSessionId] = useState(newSessionId);
+  const [ws, setWs] = useState<Workspace>(EMPTY_WORKSPACE);
+  const [reading, setReading] = useState<{ files: number; since: number } | null>(null);
+  const [signing, setSigning] = useState<number | null>(null);
+  const [result, setResult] = useState<DeskResult | null>(null);
+  const [errors, setErrors] = useState<ErrorInfo[]>([]);
+  const [notice, setNotice] = useState('');
+  const readingSeconds = useElapsed(reading?.since ?? null);
+  const signingSeconds = useElapsed(signing);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const firstPageRef = useRef<HTMLElement | null>(null);
+  const signRef = useRef<() => void>(() => undefined);
+  const finishRef = useRef<() => void>(() => undefined);
+  const inFlight = useRef(new Set<string>());
+  // Strings for effects that must not re-run when only the language changes.
+  const text = useRef(r);
+  text.current = r;
+
+  const fail = useCallback((e: unknown) => setErrors((list) => [...list, toErrorInfo(e)]), []);
+
+  const loadStatus = useCallback(() => {
+    api.deskStatus({}).then(setStatus, fail);
+  }, [api, fail]);
+  useEffect(() => {
+    api.listProcedures({}).then((c) => setProcedures(c.procedures), fail);
+    loadStatus();
+  }, [api, fail, loadStatus]);
+
+  // A CCCD scan (from anywhere: the shell captures it) fills the applicant.
+  useEffect(() => {
+    if (!scan) return;
+    api.readCard({ typed: scan.payload }).then((card) => {
+      if (!card.holder) return;
+      const h = card.holder;
+      setApplicant((a) => ({
+        ...a,
+        fullName: h.fullName,
+        idNumber: h.idNumber,
+        dateOfBirth: h.dateOfBirth,
+        address: h.address,
+        source: 'qr',
+      }));
+      setCardWarnings(
+        card.checks.filter((c) => !c.ok && c.severity === 'error').map((c) => c.message),
+      );
+      setNotice(text.current.applicantScanned(h.fullName));
+    }, fail);
+  }, [scan, api, fail]);
+
+  // Documents whose pages changed are classified again (their joined page text).
+  useEffect(() => {
+    for (const d of ws.docs) {
+      const signature = `${d.key}:${[...d.pageIds].sort().join(',')}`;
+      if (!d.stale || inFlight.current.has(signature)) continue;
+      inFlight.current.add(signature);
+      const text = d.pageIds.map((id) => ws.pages[id]?.text ?? '').join('\n\n');
+      api
+        .classifyDocument({ text })
+        .then(
+          (answer) =>
+            setWs((now) => {
+              const doc = now.docs.find((x) => x.key === d.key);
+              const same = doc && `${d.key}:${[...doc.pageIds].sort().join(',')}` === signature;
+              return same ? classified(now, d.key, answer.classification, answer.fields) : now;
+            }),
+          fail,
+        )
+        .finally(() => inFlight.current.delete(signature));
+    }
+  }, [ws, api, fail]);
+
+  const addFiles = useCallback(
+    async (files: File[]) => {
+      setReading({ files: files.length, since: Date.now() });
+      setNotice('');
+      try {
+        const payload = await Promise.all(
+          files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })),
+        );
+        const answer = await api.deskAddPages({ sessionId, files: payload });
+        // Pages of one file make one document; the clerk splits or merges from there.
+        setWs((now) => {
+          let next = now;
+          for (const f of files) {
+            next = addDocument(
+              next,
+              answer.pages.filter(
+                (p) => p.sourceName === f.name || p.sourceName.startsWith(`${f.name} #`),
+              ),
+            );
+          }
+          return next;
+        });
+        setErrors((list) => [...list, ...answer.fileErrors]);
+        setNotice(r.pagesAdded(answer.pages.length));
+      } catch (e) {
+        fail(e);
+      } finally {
+        setReading(null);
+      }
+    },
+    [api, sessionId, fail, r],
+  );
+
+  const onPageAction = useCallback((action: PageAction, id: string) => {
+    setWs((now) => {
+      switch (action) {
+        case 'rotateRight':
+          return rotatePage(now, id, 1);
+        case 'rotateLeft':
+          return rotatePage(now, id, -1);
+        case 'back':
+          return movePage(now, id, -1);
+        case 'forward':
+          return movePage(now, id, 1);
+        case 'delete':
+          return deletePage(now, id);
+        case 'split':
+          return splitAt(now, id);
+        case 'merge':
+          return mergeWithPrevious(now, id);
+      }
+    });
+  }, []);
+
+  const checklist = useMemo(
+    () => (procedure ? matchChecklist(procedure, checklistDocuments(ws)) : null),
+    [procedure, ws],
+  );
+
+  const needs: string[] = [];
+  if (!procedure) needs.push(r.needProcedure);
+  if (!applicantReady(applicant)) needs.push(r.needApplicant);
+  if (ws.docs.length === 0) needs.push(r.needPages);
+  if (ws.docs.some((d) => d.stale || (!d.type && d.classification?.needsReview)))
+    needs.push(r.needTypes);
+
+  const sign = useCallback(async () => {
+    if (!procedure || signing !== null || result) return;
+    setSigning(Date.now());
+    setNotice('');
+    try {
+      const answer = await api.deskReceive({
+        sessionId,
+        procedureCode: procedure.code,
+        clerk: CLERK,
+        applicant: {
+          fullName: applicant.fullName.trim(),
+          idNumber: applicant.idNumber.trim(),
+          source: applicant.source,
+          ...(applicant.address.trim() ? { address: applicant.address.trim() } : {}),
+          ...(applicant.phone.trim() ? { phone: applicant.phone.trim() } : {}),
+          ...(applicant.dateOfBirth ? { dateOfBirth: applicant.dateOfBirth } : {}),
+        },
+        documents: ws.docs.map((d) => ({
+          pages: d.pageIds.map((id) => ({ id, rotation: ws.pages[id]!.rotation })),
+          type: d.type,
+          confirmed: d.confirmed,
+          fields: d.fields,
+        })),
+      });
+      setResult(answer);
+      setErrors((list) => [...list, ...answer.fileErrors]);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setSigning(null);
+    }
+  }, [api, applicant, fail, procedure, result, sessionId, signing, ws]);
+
+  const reset = useCallback(
+    (message: string) => {
+      setProcedure(null);
+      setApplicant(EMPTY_APPLICANT);
+      setCardWarnings([]);
+      setWs(EMPTY_WORKSPACE);
+      setResult(null);
+      setErrors([]);
+      setSessionId(newSessionId());
+      setNotice(message);
+      loadStatus();
+      setTimeout(() => searchRef.current?.focus(), 0);
+    },
+    [loadStatus],
+  );
+
+  const finish = useCallback(async () => {
+    try {
+      await api.deskFinish({
+        sessionId,
+        clerk: CLERK,
+        ...(result ? { dossierCode: result.dossierCode } : {}),
+      });
+      reset(result ? r.finished(result.dossierCode) : '');
+    } catch (e) {
+      fail(e);
+    }
+  }, [api, fail, r, reset, result, sessionId]);
+
+  signRef.current = () => {
+    if (needs.length === 0) void sign();
+  };
+  finishRef.current = () => {
+    if (result) void finish();
+  };
+
+  // The screen's own shortcuts, only while it is the one shown.
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      const go = (fn: () => void) => {
+        e.preventDefault();
+        fn();
+      };
+      if (isAltKey(e, 'p')) go(() => searchRef.current?.focus() ?? setProcedure(null));
+      else if (isAltKey(e, 'n')) go(() => nameRef.current?.focus());
+      else if (isAltKey(e, 't')) go(() => fileRef.current?.click());
+      else if (isAltKey(e, 'g')) go(() => firstPageRef.current?.focus());
+      else if (isAltKey(e, 'k')) go(() => signRef.current());
+      else if (isAltKey(e, 'i')) go(() => result && window.print());
+      else if (isAltKey(e, 'h')) go(() => finishRef.current());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, result]);
+
+  const readingText = reading ? r.pagesReading(reading.files, readingSeconds) : null;
+  const signingText = signing !== null ? r.signBusy(signingSeconds) : null;
+
   return (
-    <div className="screen">
-      <h2>{t.reception.title}</h2>
+    <div className="screen reception">
+      <h2>{r.title}</h2>
+      <p className="status" role="status" aria-live="polite">
+        {notice}
+      </p>
+      <ErrorList errors={errors} onDismiss={() => setErrors([])} />
+      <div className="reception-grid">
+        <div className="reception-left">
+          <ProcedurePicker
+            procedures={procedures}
+            recent={status?.recentProcedures ?? []}
+            selected={procedure}
+            onSelect={setProcedure}
+            searchRef={searchRef}
+          />
+          <ApplicantForm
+            applicant={applicant}
+            onChange={setApplicant}
+            warnings={cardWarnings.map(pick)}
+            nameRef={nameRef}
+          />
+          <ChecklistPanel procedure={procedure} checklist={checklist} />
+          <SignPanel
+            status={status}
+            needs={needs}
+            complete={checklist?.complete ?? false}
+            busyText={signingText}
+            result={result}
+            onSign={() => void sign()}
+            onPrint={() => window.print()}
+            onFinish={() => void finish()}
+            onDiscard={() => void finish()}
+          />
+        </div>
+        {/* Once signed, the pages and documents are what was archived: no more edits. */}
+        <fieldset className="reception-right" disabled={result !== null}>
+          <PagesPanel
+            ws={ws}
+            busyText={readingText}
+            onFiles={(files) => void addFiles(files)}
+            onAction={onPageAction}
+            inputRef={fileRef}
+            firstPageRef={firstPageRef}
+          />
+          <DocumentsPanel
+            ws={ws}
+            onType={(key, type) => setWs((now) => setType(now, key, type))}
+            onField={(key, index, value) => setWs((now) => setField(now, key, index, value))}
+          />
+        </fieldset>
+      </div>
+      {result && (
+        <div className="print-slip" aria-hidden="true">
+          <img src={result.slipPreview} alt="" />
+        </div>
+      )}
     </div>
   );
 }

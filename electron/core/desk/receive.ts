@@ -1,0 +1,243 @@
+// One reception at the counter as the desk screen does it: the same steps as `sohoa receipt`
+// (electron/core/dossier/reception.ts: a new dossier, its documents classified, the procedure's
+// checklist, the receipt or the request for supplement) but with the clerk's own grouping of
+// pages into documents and their corrections (each one teaches the classifier), and then the
+// pages digitized through the core's pipeline (OCR, PDF/A, signature, archive, outbox).
+import path from 'node:path';
+import type { DocumentType, ExtractedField } from '../../../shared/classification';
+import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
+import type { Rotation } from '../../../shared/contracts/desk';
+import type { ErrorInfo } from '../../../shared/errors';
+import { SohoaError } from '../../../shared/errors';
+import { matchChecklist, type DossierState } from '../../../shared/procedures';
+import { dueDate } from '../../../shared/workingDays';
+import { BlobStore } from '../archive/blobStore';
+import { classifyText } from '../classify/classify';
+import { StoredNaiveBayes } from '../classify/model';
+import { openDeskDatabase } from '../dossier/db';
+import { loadWorkingCalendar } from '../dossier/holidays';
+import { findProcedure, loadCatalog } from '../dossier/procedures';
+import { appointmentTime } from '../dossier/reception';
+import { resourcesDir } from '../dossier/resources';
+import { ReceptionStore, type Applicant } from '../dossier/store';
+import { Outbox, type OutboxState } from '../outbox/outbox';
+import type { Core } from '../pipeline/core';
+import type { PageSource } from '../pipeline/types';
+import { renderReceipt, renderSupplementRequest } from '../receipt/slips';
+
+export interface DeskDocument {
+  pages: { id: string; rotation: Rotation }[];
+  type: DocumentType | null;
+  confirmed: boolean;
+  fields: ExtractedField[];
+}
+
+export interface DeskReceiveInput {
+  procedureCode: string;
+  applicant: Applicant;
+  clerk: string;
+  agency: { id: string; name: string };
+  place: string;
+  documents: DeskDocument[];
+  /** A page's OCR text and its image as the pipeline reads it (from the desk session). */
+  pageText: (id: string) => Promise<string>;
+  pageSource: (id: string, rotation: Rotation) => Promise<PageSource>;
+  at?: Date;
+}
+
+export interface DeskReceiveOutcome {
+  dossierCode: string;
+  state: DossierState;
+  slip: { kind: 'receipt' | 'supplement'; pdf: Uint8Array };
+  dueDate: string | null;
+  missing: string[];
+  archived: { code: string; pageCount: number; signer: string; demo: boolean } | null;
+  outboxState: OutboxState | null;
+  fileErrors: ErrorInfo[];
+}
+
+export async function receiveAtDesk(
+  core: Pick<Core, 'paths' | 'archive' | 'digitize'>,
+  input: DeskReceiveInput,
+): Promise<DeskReceiveOutcome> {
+  const at = input.at ?? new Date();
+  const dataDir = core.paths.root;
+  const { catalog } = await loadCatalog(dataDir);
+  const procedure = findProcedure(catalog, input.procedureCode);
+  const calendar = await loadWorkingCalendar([
+    path.join(resourcesDir(), 'holidays'),
+    path.join(dataDir, 'holidays'),
+  ]);
+  const texts = await Promise.all(
+    input.documents.map(async (d) =>
+      (await Promise.all(d.pages.map((p) => input.pageText(p.id)))).join('\n\n'),
+    ),
+  );
+
+  const db = openDeskDatabase(dataDir);
+  let code: string;
+  let due: ReturnType<typeof dueDate> | null = null;
+  let slip: DeskReceiveOutcome['slip'];
+  let missing: string[] = [];
+  try {
+    const store = new ReceptionStore(db, () => at);
+    const model = StoredNaiveBayes.load(db);
+    code = store.create({
+      procedureCode: procedure.code,
+      applicant: input.applicant,
+      clerk: input.clerk,
+      agencyId: input.agency.id,
+      at,
+    }).code;
+    store.transition(code, 'receiving', { clerk: input.clerk });
+    const stored = input.documents.map((d, i) => {
+      const text = texts[i]!;
+      const doc = store.addDocument(code, {
+        text,
+        classification: classifyText(text, { model }),
+        fields: d.fields,
+      });
+      // The clerk's choice is the label; confirming it is what teaches the model.
+      return d.confirmed && d.type
+        ? store.confirmDocument(doc.id, d.type, input.clerk, model)
+        : doc;
+    });
+    const checklist = matchChecklist(
+      procedure,
+      stored.map((s) => ({ id: String(s.id), type: s.needsReview ? null : s.type })),
+    );
+    const base = {
+      agencyName: input.agency.name,
+      place: input.place,
+      clerkName: input.clerk,
+      dossierCode: code,
+      procedure,
+      applicant: input.applicant,
+      issuedAt: at,
+    };
+    if (checklist.complete) {
+      due = dueDate(calendar, at, procedure.processingDays);
+      store.transition(code, 'complete', { clerk: input.clerk, dueDate: due.due });
+      slip = {
+        kind: 'receipt',
+        pdf: await renderReceipt({
+          ...base,
+          components: checklist.components
+            .filter((c) => c.documentIds.length > 0)
+            .map((c) => ({ component: c.component, count: c.documentIds.length })),
+          receivedAt: at,
+          appointmentDate: due.due,
+          appointmentTime: appointmentTime(at, due.due),
+          appointmentEstimated: due.estimated,
+        }),
+      };
+    } else {
+      missing = checklist.missingMandatory.map(
+        (c) => `${c.name} (${c.documentTypes.map((t) => DOCUMENT_TYPE_LABELS[t].vi).join(' / ')})`,
+      );
+      const reason = `Thiếu ${missing.length} thành phần bắt buộc`;
+      store.transition(code, 'incomplete', { clerk: input.clerk });
+      store.transition(code, 'returned_for_supplement', { clerk: input.clerk, reason });
+      slip = {
+        kind: 'supplement',
+        pdf: await renderSupplementRequest({ ...base, items: missing, reason }),
+      };
+    }
+  } finally {
+    db.close();
+  }
+
+  const stateOf = () => {
+    const again = openDeskDatabase(dataDir);
+    try {
+      return new ReceptionStore(again).get(code)!.state;
+    } finally {
+      again.close();
+    }
+  };
+  if (slip.kind === 'supplement') {
+    return {
+      dossierCode: code,
+      state: stateOf(),
+      slip,
+      dueDate: null,
+      missing,
+      archived: null,
+      outboxState: null,
+      fileErrors: [],
+    };
+  }
+
+  // The paper copies become one signed PDF/A in the archive (and so in the outbox), titled so an
+  // unaccented search by the applicant, the procedure or the dossier code finds it.
+  const sources = await Promise.all(
+    input.documents.flatMap((d) => d.pages.map((p) => input.pageSource(p.id, p.rotation))),
+  );
+  const outcome = await core.digitize(sources, {
+    title: `${procedure.name} – ${input.applicant.fullName} – ${code}`,
+    // The clerk has seen every page upright (and turned the ones that were not).
+    orientation: false,
+  });
+  let archived: DeskReceiveOutcome['archived'] = null;
+  let outboxState: OutboxState | null = null;
+  if (outcome.dossier) {
+    archived = {
+      code: outcome.dossier.code,
+      pageCount: outcome.dossier.pageCount,
+      signer: outcome.dossier.signature?.signer ?? '',
+      demo: outcome.dossier.signature?.demo ?? false,
+    };
+    const moved = openDeskDatabase(dataDir);
+    try {
+      new ReceptionStore(moved).transition(code, 'signed', { clerk: input.clerk });
+    } finally {
+      moved.close();
+    }
+    outboxState =
+      new Outbox(core.archive, new BlobStore(core.paths.blobsDir)).get(archived.code)?.state ??
+      null;
+  } else if (outcome.fileErrors.length === 0) {
+    throw new SohoaError('NO_VALID_PAGES', code);
+  }
+  return {
+    dossierCode: code,
+    state: stateOf(),
+    slip,
+    dueDate: due?.due ?? null,
+    missing,
+    archived,
+    outboxState,
+    fileErrors: outcome.fileErrors,
+  };
+}
+
+/** Codes of the procedures this desk received most recently, newest first. */
+export function recentProcedureCodes(dataDir: string, limit = 5): string[] {
+  const db = openDeskDatabase(dataDir);
+  try {
+    return (
+      db
+        .prepare(
+          `SELECT procedure_code AS code FROM reception_dossiers
+           GROUP BY procedure_code ORDER BY MAX(created_at) DESC, MAX(id) DESC LIMIT ?`,
+        )
+        .all(limit) as { code: string }[]
+    ).map((r) => r.code);
+  } finally {
+    db.close();
+  }
+}
+
+/** Moves a signed dossier to archived when the clerk closes the reception. */
+export function finishAtDesk(dataDir: string, code: string, clerk: string): DossierState {
+  const db = openDeskDatabase(dataDir);
+  try {
+    const store = new ReceptionStore(db);
+    const dossier = store.get(code);
+    if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', code);
+    if (dossier.state !== 'signed') return dossier.state;
+    return store.transition(code, 'archived', { clerk }).state;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,137 @@
+// Signing and the slip: which key signs (never its PIN), what is still needed, then the result,
+// the slip's preview (rendered by the core from the PDF itself), printing and finishing.
+import type { Response } from '../../../../shared/contract';
+import { DOSSIER_STATE_LABELS } from '../../../../shared/procedures';
+import { useI18n } from '../../i18n';
+import { titled } from './shortcuts';
+
+export type DeskStatus = Response<'deskStatus'>;
+export type DeskResult = Response<'deskReceive'>;
+
+export function SignPanel({
+  status,
+  needs,
+  complete,
+  busyText,
+  result,
+  onSign,
+  onPrint,
+  onFinish,
+  onDiscard,
+}: {
+  status: DeskStatus | null;
+  needs: string[];
+  complete: boolean;
+  busyText: string | null;
+  result: DeskResult | null;
+  onSign: () => void;
+  onPrint: () => void;
+  onFinish: () => void;
+  onDiscard: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const r = t.reception;
+  const signer = status?.signer;
+  const signerText = !signer
+    ? ''
+    : signer.kind === 'demo'
+      ? r.signerDemo
+      : signer.kind === 'pkcs12'
+        ? r.signerFile(signer.label)
+        : r.signerToken(signer.label);
+  const signLabel = complete ? r.signButton : r.supplementButton;
+  return (
+    <section className="desk-panel sign" aria-labelledby="sign-title">
+      <h3 id="sign-title">{r.signTitle}</h3>
+      {signer && (
+        <p className="signer" data-kind={signer.kind}>
+          <span className="muted">{r.signWith}: </span>
+          {signerText}
+        </p>
+      )}
+      {signer?.pinAskedByMainProcess && <p className="muted small">{r.signerPinNote}</p>}
+      {!result && (
+        <>
+          {needs.length > 0 && (
+            <p className="muted" id="sign-needs">
+              {r.signNeeds}
+              {needs.join(', ')}
+            </p>
+          )}
+          <div className="button-row">
+            <button
+              type="button"
+              className="primary"
+              disabled={needs.length > 0 || busyText !== null}
+              aria-describedby={needs.length > 0 ? 'sign-needs' : undefined}
+              title={titled(signLabel, 'sign')}
+              aria-keyshortcuts="Alt+K"
+              onClick={onSign}
+            >
+              {signLabel}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busyText !== null}
+              onClick={onDiscard}
+            >
+              {r.startOver}
+            </button>
+          </div>
+        </>
+      )}
+      <p className="status" role="status" aria-live="polite">
+        {busyText}
+      </p>
+      {result && (
+        <div className="result" data-dossier={result.dossierCode} data-state={result.state}>
+          <p className={result.slipKind === 'receipt' ? 'ok' : 'warn'}>
+            {result.slipKind === 'receipt'
+              ? r.signedReceipt(result.dossierCode)
+              : r.signedSupplement(result.dossierCode)}{' '}
+            <span className="badge">{DOSSIER_STATE_LABELS[result.state][lang]}</span>
+          </p>
+          {result.dueDate && (
+            <p>
+              {r.dueDate}: <strong className="due">{result.dueDate}</strong>
+            </p>
+          )}
+          {result.archived && (
+            <p className="archived" data-archive-code={result.archived.code}>
+              {r.archivedAs(result.archived.code, result.archived.pageCount)}{' '}
+              {result.archived.demo ? r.signedDemo : r.signedBy(result.archived.signer)}
+            </p>
+          )}
+          {result.outboxState && <p className="outbox-note">{r.outboxQueued}</p>}
+          <h4>{r.previewTitle}</h4>
+          <img
+            className="slip-preview"
+            src={result.slipPreview}
+            alt={r.previewAlt(result.dossierCode)}
+          />
+          <div className="button-row">
+            <button
+              type="button"
+              className="secondary"
+              title={titled(r.printButton, 'print')}
+              aria-keyshortcuts="Alt+I"
+              onClick={onPrint}
+            >
+              {r.printButton}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              title={titled(r.finishButton, 'finish')}
+              aria-keyshortcuts="Alt+H"
+              onClick={onFinish}
+            >
+              {r.finishButton}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+// The clerk's workspace at the counter, as pure data: the pages (in order, each with the turn the
+// clerk gave it) grouped into documents, each with its type and extracted fields. Every edit
+// returns a new workspace; a document whose pages changed is marked for re-classification.
+import type { DocumentType, ExtractedField } from '../../../../shared/classification';
+import type { Classification } from '../../../../shared/classification';
+import type { DeskPage, Rotation } from '../../../../shared/contracts/desk';
+import type { ChecklistDocument } from '../../../../shared/procedures';
+
+export interface WorkPage extends DeskPage {
+  rotation: Rotation;
+}
+
+export interface WorkDocument {
+  key: string;
+  pageIds: string[];
+  /** The type in force: the machine's (when sure) or the clerk's. */
+  type: DocumentType | null;
+  /** The clerk chose or corrected the type (the classifier will learn it). */
+  confirmed: boolean;
+  classification: Classification | null;
+  fields: ExtractedField[];
+  /** The pages changed since the last classification. */
+  stale: boolean;
+}
+
+export interface Workspace {
+  pages: Record<string, WorkPage>;
+  docs: WorkDocument[];
+}
+
+export const EMPTY_WORKSPACE: Workspace = { pages: {}, docs: [] };
+
+let nextKey = 1;
+const newKey = () => `doc-${nextKey++}`;
+
+const doc = (pageIds: string[]): WorkDocument => ({
+  key: newKey(),
+  pageIds,
+  type: null,
+  confirmed: false,
+  classification: null,
+  fields: [],
+  stale: true,
+});
+
+/** All pages in reading order. */
+export function pageOrder(ws: Workspace): string[] {
+  return ws.docs.flatMap((d) => d.pageIds);
+}
+
+/** The pages of one added file become one document (a multi-page PDF is usually one paper). */
+export function addDocument(ws: Workspace, pages: readonly DeskPage[]): Workspace {
+  if (pages.length === 0) return ws;
+  const added = Object.fromEntries(
+    pages.map((p): [string, WorkPage] => [p.id, { ...p, rotation: 0 }]),
+  );
+  return { pages: { ...ws.pages, ...added }, docs: [...ws.docs, doc(pages.map((p) => p.id))] };
+}
+
+export function rotatePage(ws: Workspace, pageId: string, quarterTurns: 1 | -1): Workspace {
+  const page = ws.pages[pageId];
+  if (!page) return ws;
+  const rotation = (((page.rotation + quarterTurns * 90) % 360) + 360) % 360;
+  return { ...ws, pages: { ...ws.pages, [pageId]: { ...page, rotation: rotation as Rotation } } };
+}
+
+const touch = (d: WorkDocument, pageIds: string[]): WorkDocument => ({
+  ...d,
+  pageIds,
+  stale: true,
+});
+
+/**
+ * Moves a page one place earlier or later in reading order. At a document's edge it crosses into
+ * the neighbouring document, so any order can be reached one step at a time.
+ */
+export function movePage(ws: Workspace, pageId: string, step: 1 | -1): Workspace {
+  const di = ws.docs.findIndex((d) => d.pageIds.includes(pageId));
+  if (di < 0) return ws;
+  const docs = [...ws.docs];
+  const d = docs[di]!;
+  const pi = d.pageIds.indexOf(pageId);
+  const target = pi + step;
+  if (target >= 0 && target < d.pageIds.length) {
+    const ids = [...d.pageIds];
+    [ids[pi], ids[target]] = [ids[target]!, ids[pi]!];
+    // Same pages, same text: only the order changed, the classification still holds.
+    docs[di] = { ...d, pageIds: ids };
+    return { ...ws, docs };
+  }
+  const ni = di + step;
+  const neighbour = docs[ni];
+  if (!neighbour) return ws;
+  const remaining = d.pageIds.filter((id) => id !== pageId);
+  docs[ni] = touch(
+    neighbour,
+    step === -1 ? [...neighbour.pageIds, pageId] : [pageId, ...neighbour.pageIds],
+  );
+  if (remaining.length === 0) docs.splice(di, 1);
+  else docs[di] = touch(d, remaining);
+  return { ...ws, docs };
+}
+
+export function deletePage(ws: Workspace, pageId: string): Workspace {
+  if (!ws.pages[pageId]) return ws;
+  const pages = { ...ws.pages };
+  delete pages[pageId];
+  const docs = ws.docs
+    .map((d) =>
+      d.pageIds.includes(pageId)
+        ? touch(
+            d,
+            d.pageIds.filter((id) => id !== pageId),
+          )
+        : d,
+    )
+    .filter((d) => d.pageIds.length > 0);
+  return { pages, docs };
+}
+
+/** Starts a new document at this page (no change when it already starts one). */
+export function splitAt(ws: Workspace, pageId: string): Workspace {
+  const di = ws.docs.findIndex((d) => d.pageIds.includes(pageId));
+  const d = ws.docs[di];
+  if (!d) return ws;
+  const pi = d.pageIds.indexOf(pageId);
+  if (pi <= 0) return ws;
+  const docs = [...ws.docs];
+  docs.splice(di, 1, touch(d, d.pageIds.slice(0, pi)), doc(d.pageIds.slice(pi)));
+  return { ...ws, docs };
+}
+
+/** Merges the document holding this page into the one before it. */
+export function mergeWithPrevious(ws: Workspace, pageId: string): Workspace {
+  const di = ws.docs.findIndex((d) => d.pageIds.includes(pageId));
+  if (di <= 0) return ws;
+  const docs = [...ws.docs];
+  const prev = docs[di - 1]!;
+  docs.splice(di - 1, 2, touch(prev, [...prev.pageIds, ...docs[di]!.pageIds]));
+  return { ...ws, docs };
+}
+
+/** The classifier's answer for a document; a type the clerk confirmed stays. */
+export function classified(
+  ws: Workspace,
+  key: string,
+  classification: Classification,
+  fields: ExtractedField[],
+): Workspace {
+  return {
+    ...ws,
+    docs: ws.docs.map((d) =>
+      d.key === key
+        ? {
+            ...d,
+            classification,
+            fields,
+            type: d.confirmed ? d.type : classification.needsReview ? null : classification.type,
+            stale: false,
+          }
+        : d,
+    ),
+  };
+}
+
+/** The clerk chooses or corrects the type. */
+export function setType(ws: Workspace, key: string, type: DocumentType): Workspace {
+  return {
+    ...ws,
+    docs: ws.docs.map((d) => (d.key === key ? { ...d, type, confirmed: true } : d)),
+  };
+}
+
+/** The clerk corrects an extracted value: it is then as sure as the clerk. */
+export function setField(ws: Workspace, key: string, index: number, value: string): Workspace {
+  return {
+    ...ws,
+    docs: ws.docs.map((d) =>
+      d.key === key
+        ? {
+            ...d,
+            fields: d.fields.map((f, i) => (i === index ? { ...f, value, confidence: 1 } : f)),
+          }
+        : d,
+    ),
+  };
+}
+
+/** What the checklist sees: a document the machine is unsure of counts only once confirmed. */
+export function checklistDocuments(ws: Workspace): ChecklistDocument[] {
+  return ws.docs.map((d) => ({ id: d.key, type: d.type }));
+}
+
+/** Extracted values below this confidence are highlighted for the clerk to check. */
+export const LOW_FIELD_CONFIDENCE = 0.8;
+/** Pages read below this mean OCR confidence (0–100) are flagged on their thumbnail. */
+export const LOW_PAGE_CONFIDENCE = 60;

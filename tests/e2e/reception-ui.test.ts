@@ -1,0 +1,232 @@
+// Issue 7, end-to-end test 1: a whole reception at the counter, by keyboard where a clerk would
+// use it, in Chromium over the web host on a fresh data folder. Pick a procedure by an unaccented
+// search, scan a generated CCCD QR with a keyboard-wedge scanner (real key events, fast, ending
+// with Enter, while focus sits in another field), import two generated pages, correct the one the
+// machine is unsure of, see the checklist complete, sign with the demo key, preview the receipt,
+// finish. Then the archive's unaccented search finds the dossier and the outbox holds it.
+// Run after `npm run build:renderer`.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { CardHolder } from '../../shared/identity';
+import { renderPage } from '../../electron/cli/demo/samplePages';
+import { openArchive } from '../../electron/core/archive/open';
+import { openDeskDatabase } from '../../electron/core/dossier/db';
+import { ReceptionStore } from '../../electron/core/dossier/store';
+import { cccdQrPayload } from '../../electron/core/identity/sampleCard';
+import { Outbox } from '../../electron/core/outbox/outbox';
+import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+
+/** Two pages are read at import and again when the dossier is digitized: seconds each here. */
+const OCR_TIMEOUT = 180_000;
+
+// An invented person: the number follows the structure but belongs to no one.
+const HOLDER: CardHolder = {
+  idNumber: '036195000123',
+  oldIdNumber: '162000123',
+  fullName: 'Trần Thị Ngọc Lan',
+  dateOfBirth: '1995-07-14',
+  sex: 'F',
+  address: 'Thôn Đông, Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định',
+  dateOfIssue: '2021-04-10',
+};
+
+const FORM_LINES = [
+  '# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  '# TỜ KHAI CẤP BẢN SAO TRÍCH LỤC HỘ TỊCH',
+  'Kính gửi: Ủy ban nhân dân xã Hải Minh',
+  'Họ và tên người yêu cầu: Trần Thị Ngọc Lan',
+];
+/** Too little to classify: the machine asks the clerk (needs review). */
+const COPY_LINES = ['Giấy tờ kèm theo', 'Trần Thị Ngọc Lan', '036195000123'];
+
+let desk: Desk;
+
+before(async () => {
+  desk = await openDesk();
+});
+
+after(async () => {
+  await desk?.close();
+});
+
+async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  assert.deepEqual(violations, [], `${where}: ${JSON.stringify(violations, null, 2)}`);
+}
+
+/**
+ * What a keyboard-wedge scanner does: one real key event per character (CDP, as a keyboard
+ * driver would send them, including characters no US layout has), a few ms apart, then Enter.
+ */
+async function wedgeScan(page: Page, payload: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  for (const ch of payload) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+  }
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'keyDown',
+    key: 'Enter',
+    code: 'Enter',
+    windowsVirtualKeyCode: 13,
+    text: '\r',
+  });
+  await cdp.send('Input.dispatchKeyEvent', {
+    type: 'keyUp',
+    key: 'Enter',
+    code: 'Enter',
+    windowsVirtualKeyCode: 13,
+  });
+  await cdp.detach();
+}
+
+test(
+  'a whole reception at the counter, from the procedure to the archive and the outbox',
+  {
+    timeout: 2 * OCR_TIMEOUT,
+  },
+  async () => {
+    const { page } = desk;
+    await page.locator('.reception h2').waitFor();
+    await page.locator('.signer[data-kind="demo"]').waitFor();
+    await assertAccessible(page, 'reception, empty');
+    await shot(page, 'reception-1-empty');
+
+    // The help overlay lists the shortcuts (F1) and Escape closes it.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Phím tắt' });
+    await help.waitFor();
+    assert.match(await help.innerText(), /Alt\+K/);
+    await assertAccessible(page, 'help overlay');
+    await shot(page, 'reception-2-help');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+
+    // The procedure, found without diacritics, picked with Enter.
+    await page.keyboard.press('Alt+P');
+    await page.keyboard.type('trich luc ho tich');
+    await page.keyboard.press('Enter');
+    await page.locator('.procedure-chosen[data-code="2.000635"]').waitFor();
+
+    // The applicant from the card's QR, scanned while the clerk's cursor is in the phone field:
+    // the scan fills the applicant and leaves nothing in that field.
+    await page.getByLabel('Số điện thoại').focus();
+    await wedgeScan(page, cccdQrPayload(HOLDER));
+    await page
+      .locator('#applicant-name')
+      .and(page.locator(`[value="${HOLDER.fullName}"]`))
+      .waitFor();
+    assert.equal(await page.locator('#applicant-id').inputValue(), HOLDER.idNumber);
+    assert.equal(await page.locator('#applicant-phone').inputValue(), '');
+    assert.equal(await page.locator('#applicant-dob').inputValue(), HOLDER.dateOfBirth);
+    await page.locator('.badge[data-source="qr"]').waitFor();
+
+    // Two papers through the file picker: the form and a copy the machine cannot place.
+    const small = { dpi: 150, heightMm: 110 } as const;
+    await page.getByLabel('Chọn ảnh quét (JPEG, PNG, TIFF) hoặc PDF').setInputFiles([
+      {
+        name: 'to-khai.png',
+        mimeType: 'image/png',
+        buffer: await renderPage({ lines: FORM_LINES, ...small }),
+      },
+      {
+        name: 'ban-sao.png',
+        mimeType: 'image/png',
+        buffer: await renderPage({ lines: COPY_LINES, ...small }),
+      },
+    ]);
+    await page.locator('.thumb').nth(1).waitFor({ timeout: OCR_TIMEOUT });
+    const doc1 = page.locator('.doc[data-doc="1"]');
+    const doc2 = page.locator('.doc[data-doc="2"]');
+    await doc1.locator('select').and(page.locator(':not([aria-invalid="true"])')).waitFor();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector<HTMLSelectElement>('.doc[data-doc="1"] select')?.value ?? '') !==
+        '',
+    );
+    assert.equal(await doc1.locator('select').inputValue(), 'application_form');
+    await doc2.and(page.locator('.needs-review')).waitFor();
+    await page.locator('.checklist [data-complete="false"]').waitFor();
+    await assertAccessible(page, 'reception, pages read');
+    await shot(page, 'reception-3-pages');
+
+    // Page keys on the focused thumbnail: turn right then left leaves the page as it was.
+    await page.keyboard.press('Alt+G');
+    await page.keyboard.press('r');
+    await page.locator('.thumb img.rot-90').waitFor();
+    await page.keyboard.press('Shift+R');
+    await page.locator('.thumb img.rot-0').nth(1).waitFor();
+
+    // The clerk corrects the unsure one: the checklist completes.
+    await doc2.locator('select').selectOption('cccd_front');
+    await page.locator('.checklist [data-complete="true"]').waitFor();
+    await page.locator('[data-component="giay_to_tuy_than"][data-present="true"]').waitFor();
+
+    // Sign with the demo key (Alt+K): the receipt comes back and is previewed.
+    await page.keyboard.press('Alt+K');
+    const result = page.locator('.result[data-dossier]');
+    await result.waitFor({ timeout: OCR_TIMEOUT });
+    const code = await result.getAttribute('data-dossier');
+    assert.ok(code, 'dossier code shown');
+    assert.equal(await result.getAttribute('data-state'), 'signed');
+    const archiveCode = await page.locator('.archived').getAttribute('data-archive-code');
+    assert.ok(archiveCode);
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLImageElement>('img.slip-preview')?.naturalWidth ?? 0) > 300,
+    );
+    assert.match(await result.innerText(), /thử nghiệm/);
+    assert.deepEqual(desk.browserErrors, []);
+    await assertAccessible(page, 'reception, receipt');
+    await shot(page, 'reception-4-receipt');
+
+    // Print shows the slip alone.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('.print-slip img').isVisible());
+    assert.ok(!(await page.locator('.reception-grid').isVisible()));
+    await page.emulateMedia({ media: 'screen' });
+
+    // Finish (Alt+H): the screen is ready for the next citizen.
+    await page.keyboard.press('Alt+H');
+    await page.getByText(`Đã hoàn tất hồ sơ ${code}.`).waitFor();
+    await page.locator('#procedure-search').waitFor();
+    assert.equal(await page.locator('.thumb').count(), 0);
+    // The procedure just used now comes first, marked recent.
+    await page
+      .locator('.procedure-option')
+      .first()
+      .and(page.locator('[data-code="2.000635"]'))
+      .waitFor();
+
+    // The reception dossier's lifecycle, the archive's unaccented search and the outbox.
+    const db = openDeskDatabase(desk.dataDir);
+    try {
+      const store = new ReceptionStore(db);
+      assert.equal(store.get(code)?.state, 'archived');
+      const docs = store.documents(code);
+      assert.deepEqual(
+        docs.map((d) => [d.type, d.confirmedBy !== null]),
+        [
+          ['application_form', false],
+          ['cccd_front', true],
+        ],
+      );
+    } finally {
+      db.close();
+    }
+    const opened = openArchive(desk.dataDir);
+    try {
+      const hits = opened.archive.search('trich luc ho tich tran thi ngoc lan');
+      assert.ok(
+        hits.some((h) => h.dossierCode === archiveCode),
+        `search hits: ${JSON.stringify(hits.map((h) => h.dossierCode))}`,
+      );
+      const item = new Outbox(opened.archive, opened.blobs).get(archiveCode);
+      assert.equal(item?.state, 'pending');
+      assert.equal(opened.archive.findByCode(archiveCode)?.pageCount, 2);
+    } finally {
+      opened.close();
+    }
+  },
+);
