@@ -45,6 +45,11 @@ const EXPOSED = {
   batchThumbnail: true,
   batchReview: true,
   batchDecide: true,
+  hotFolderStatus: true,
+  importFolder: true,
+  planSeparation: true,
+  adjustSplits: true,
+  separatorSheet: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];
