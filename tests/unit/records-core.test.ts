@@ -213,7 +213,7 @@ test('the signature report is the validator verdict with plain Vietnamese and En
   assert.match(s.changesText.vi, /không có thay đổi sau khi ký/);
   // The demo certificate chains to no trust anchor: said in words, not as a code.
   assert.ok(
-    s.warnings.some((w) => /chứng thư gốc tin cậy/.test(w.vi) && /trust anchor/.test(w.en)),
+    s.warnings.some((w) => /chứng thư gốc tin cậy/.test(w.vi) && /trusted root/.test(w.en)),
   );
   const tampered = Buffer.from(signed);
   tampered[200] = tampered[200]! ^ 0xff;

@@ -6,7 +6,16 @@ import type { Localized } from '../../../shared/errors';
 import { CHANGE_TEXT, CODE_TEXT, VERDICT_TEXT } from '../sign/verify/reportText';
 import type { VerifyReport } from '../sign/verify/verifyPdf';
 
-const say = (code: string): Localized => CODE_TEXT[code] ?? { vi: code, en: code };
+/** Where the CLI's sentence gives command-line advice, the desk says what to do instead. */
+const DESK_TEXT: Record<string, Localized> = {
+  'chain-untrusted': {
+    vi: 'chứng thư không dẫn về chứng thư gốc tin cậy (bình thường với chứng thư thử nghiệm; với chứng thư thật, hãy nhờ bộ phận CNTT cài chứng thư gốc của tổ chức cấp)',
+    en: 'the certificate does not chain to a trusted root (expected for the test certificate; for a real one, ask IT to install the issuer’s root certificate)',
+  },
+};
+
+const say = (code: string): Localized =>
+  DESK_TEXT[code] ?? CODE_TEXT[code] ?? { vi: code, en: code };
 
 export function localizeReport(report: VerifyReport): SignatureReportView {
   return {

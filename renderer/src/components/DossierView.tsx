@@ -4,6 +4,9 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { toErrorInfo } from '../api';
 import { formatBytes, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { ExportButton } from './archive/ExportButton';
+import { PageViewer } from './archive/PageViewer';
+import { SignatureReport } from './archive/SignatureReport';
 import { signatureClass, signatureLabel } from './signature';
 
 type State =
@@ -11,7 +14,16 @@ type State =
   | { kind: 'ready'; dossier: DossierDetail }
   | { kind: 'error'; error: ErrorInfo };
 
-export function DossierView({ api, id }: { api: SohoaApi; id: number }) {
+export function DossierView({
+  api,
+  id,
+  initialPage = 1,
+}: {
+  api: SohoaApi;
+  id: number;
+  /** The page a search hit pointed at. */
+  initialPage?: number;
+}) {
   const { t, locale, pick } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
@@ -79,24 +91,9 @@ export function DossierView({ api, id }: { api: SohoaApi; id: number }) {
           </>
         )}
       </dl>
-      <h3>{t.viewPages}</h3>
-      <ol className="pages">
-        {d.pages.map((p) => (
-          <li key={p.ordinal} className="page">
-            <h4>{t.pageHeading(p.ordinal)}</h4>
-            <p className="muted small">
-              {t.pageMeta(p.sourceName, p.widthPx, p.heightPx, p.dpi, Math.round(p.confidence))}
-            </p>
-            {p.text.trim() ? (
-              <pre className="ocr-text" lang="vi" data-testid="ocr-text">
-                {p.text}
-              </pre>
-            ) : (
-              <p className="muted">{t.pageNoText}</p>
-            )}
-          </li>
-        ))}
-      </ol>
+      <ExportButton api={api} dossierId={d.id} />
+      <PageViewer api={api} dossier={d} initialPage={initialPage} />
+      <SignatureReport api={api} dossierId={d.id} />
     </article>
   );
 }

@@ -1,25 +1,37 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DossierSummary, InputFile } from '../../../shared/contract';
+import type { ArchiveHit } from '../../../shared/contracts/records';
 import { errorInfo, type ErrorInfo } from '../../../shared/errors';
 import { getApi, toErrorInfo } from '../api';
+import { SearchForm, type SearchRequest } from '../components/archive/SearchForm';
+import { SearchResults } from '../components/archive/SearchResults';
 import { DigitizeButton } from '../components/DigitizeButton';
 import { DossierList } from '../components/DossierList';
 import { DossierView } from '../components/DossierView';
 import { readAsBase64 } from '../format';
 import { useI18n } from '../i18n';
+import '../styles/records.css';
 
 /** The contract caps one file at 200 MB of base64, i.e. 150 MB of image. */
 const MAX_FILE_BYTES = 150 * 1024 * 1024;
 
 type Busy = { files: number; startedAt: number } | null;
 
-/** Kho lưu trữ: the dossiers in the archive and one dossier's detail (issue 7 grows it). */
+/**
+ * Kho lưu trữ: digitize files, search the archive (unaccented, with filters), and one dossier's
+ * detail with its page viewer, signature report and package export. Without a search the list
+ * shows the newest dossiers with their signature state.
+ */
 export function ArchiveScreen() {
   const api = useMemo(getApi, []);
   const { t, pick } = useI18n();
   const [dossiers, setDossiers] = useState<DossierSummary[] | null>(null);
   const [listError, setListError] = useState<ErrorInfo | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedPage, setSelectedPage] = useState(1);
+  const [search, setSearch] = useState<SearchRequest | null>(null);
+  const [hits, setHits] = useState<ArchiveHit[] | null>(null);
+  const [searchError, setSearchError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [elapsed, setElapsed] = useState(0);
   const [doneCode, setDoneCode] = useState<string | null>(null);
@@ -39,6 +51,30 @@ export function ArchiveScreen() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  const runSearch = useCallback(
+    async (request: SearchRequest) => {
+      setSearch(request);
+      setSearchError(null);
+      try {
+        const { hits } = await api.archiveSearch({ ...request, limit: 100 });
+        setHits(hits);
+      } catch (e) {
+        setHits(null);
+        setSearchError(toErrorInfo(e));
+      }
+    },
+    [api],
+  );
+  const clearSearch = () => {
+    setSearch(null);
+    setHits(null);
+    setSearchError(null);
+  };
+  const open = (id: number, page: number | null = null) => {
+    setSelectedId(id);
+    setSelectedPage(page ?? 1);
+  };
 
   useEffect(() => {
     if (!busy) return;
@@ -72,11 +108,12 @@ export function ArchiveScreen() {
       setFileErrors([...local, ...result.fileErrors]);
       if (result.dossier) {
         setDoneCode(result.dossier.code);
-        setSelectedId(result.dossier.id);
+        open(result.dossier.id);
       } else {
         setNoDossier(true);
       }
       await refresh();
+      if (search) await runSearch(search);
     } catch (e) {
       setFileErrors([...local, toErrorInfo(e)]);
     } finally {
@@ -129,27 +166,51 @@ export function ArchiveScreen() {
 
       <div className="layout">
         <section className="panel" aria-labelledby="list-title">
-          <div className="panel-head">
-            <h2 id="list-title">{t.listTitle}</h2>
-            <button type="button" className="secondary small" onClick={() => void refresh()}>
-              {t.listRefresh}
-            </button>
-          </div>
-          {listError && (
-            <p role="alert" className="error">
-              {pick(listError.message)}
-            </p>
-          )}
-          {dossiers === null && !listError && <p className="muted">{t.listLoading}</p>}
-          {dossiers && (
-            <DossierList dossiers={dossiers} selectedId={selectedId} onOpen={setSelectedId} />
+          <SearchForm api={api} onSearch={(r) => void runSearch(r)} onClear={clearSearch} />
+          {search ? (
+            <>
+              <div className="panel-head">
+                <h2 id="list-title">{t.resultsTitle}</h2>
+                <p role="status" className="muted small">
+                  {hits ? t.resultsCount(hits.length) : ''}
+                </p>
+              </div>
+              {searchError && (
+                <p role="alert" className="error">
+                  {pick(searchError.message)}
+                </p>
+              )}
+              {hits && <SearchResults hits={hits} selectedId={selectedId} onOpen={open} />}
+            </>
+          ) : (
+            <>
+              <div className="panel-head">
+                <h2 id="list-title">{t.listTitle}</h2>
+                <button type="button" className="secondary small" onClick={() => void refresh()}>
+                  {t.listRefresh}
+                </button>
+              </div>
+              {listError && (
+                <p role="alert" className="error">
+                  {pick(listError.message)}
+                </p>
+              )}
+              {dossiers === null && !listError && <p className="muted">{t.listLoading}</p>}
+              {dossiers && (
+                <DossierList
+                  dossiers={dossiers}
+                  selectedId={selectedId}
+                  onOpen={(id) => open(id)}
+                />
+              )}
+            </>
           )}
         </section>
         <section className="panel" aria-label={t.viewPages}>
           {selectedId === null ? (
             <p className="muted">{t.viewEmpty}</p>
           ) : (
-            <DossierView api={api} id={selectedId} />
+            <DossierView key={selectedId} api={api} id={selectedId} initialPage={selectedPage} />
           )}
         </section>
       </div>

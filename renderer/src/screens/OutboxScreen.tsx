@@ -1,10 +1,123 @@
+// Hộp gửi: what waits for the records store, what is uploading (with progress), what needs a
+// person (the reason, and a retry), what is done. Polls while anything moves.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Response } from '../../../shared/contract';
+import type { ErrorInfo } from '../../../shared/errors';
+import { getApi, toErrorInfo } from '../api';
+import { OutboxTable, type OutboxSection } from '../components/outbox/OutboxTable';
 import { useI18n } from '../i18n';
+import '../styles/records.css';
+
+const POLL_MS = 1000;
 
 export function OutboxScreen() {
-  const { t } = useI18n();
+  const api = useMemo(getApi, []);
+  const { t, pick } = useI18n();
+  const o = t.outbox;
+  const [data, setData] = useState<Response<'outboxList'> | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setData(await api.outboxList({}));
+      setError(null);
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const moving = Boolean(data && (data.sending || data.counts.uploading > 0));
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [moving, refresh]);
+
+  const send = async () => {
+    setNotice(null);
+    try {
+      await api.outboxSend({});
+      setNotice(o.started);
+      setError(null);
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+    await refresh();
+  };
+  const retry = async (code: string) => {
+    try {
+      await api.outboxRetry({ dossierCode: code });
+      setNotice(o.retried(code));
+      setError(null);
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+    await refresh();
+  };
+
+  const sections: { id: OutboxSection; title: string }[] = [
+    { id: 'needs_attention', title: o.sectionAttention },
+    { id: 'uploading', title: o.sectionUploading },
+    { id: 'pending', title: o.sectionPending },
+    { id: 'done', title: o.sectionDone },
+  ];
   return (
-    <div className="screen">
-      <h2>{t.outbox.title}</h2>
+    <div className="screen records-screen">
+      <h2>{o.title}</h2>
+      <p className="muted">{o.intro}</p>
+      <div className="screen-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void send()}
+          disabled={!data?.destination || data.sending}
+          aria-busy={data?.sending}
+        >
+          {data?.sending ? o.sending : o.sendNow}
+        </button>
+        <button type="button" className="secondary" onClick={() => void refresh()}>
+          {o.refresh}
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {notice && <p className="ok">{notice}</p>}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {pick(error.message)}
+        </p>
+      )}
+      {data && (
+        <>
+          <p data-testid="outbox-destination">
+            {data.destination ? o.destination(data.destination) : o.noDestination}
+          </p>
+          <ul className="counts" aria-label={o.counts}>
+            {sections.map((s) => (
+              <li key={s.id}>
+                {s.title}: <strong data-count={s.id}>{data.counts[s.id] ?? 0}</strong>
+              </li>
+            ))}
+          </ul>
+          {sections.map((s) => (
+            <section key={s.id} className="records-section" aria-labelledby={`outbox-${s.id}`}>
+              <h3 id={`outbox-${s.id}`}>
+                {s.title} ({data.counts[s.id] ?? 0})
+              </h3>
+              <OutboxTable
+                section={s.id}
+                items={data.items.filter((i) => i.state === s.id)}
+                onRetry={(code) => void retry(code)}
+              />
+            </section>
+          ))}
+        </>
+      )}
     </div>
   );
 }

@@ -1,10 +1,108 @@
 // Strings of the Audit log screen. `en` is typed by `vi`: a missing or extra key fails tsc.
 const vi = {
   title: 'Nhật ký',
+  intro:
+    'Mọi thay đổi trong kho được ghi vào nhật ký nối chuỗi băm: sửa hoặc xóa bất kỳ mục nào đều bị phát hiện.',
+  check: 'Kiểm tra chuỗi',
+  checking: 'Đang kiểm tra nhật ký, hồ sơ và tệp…',
+  intact: (entries: number, seq: number) =>
+    `Chuỗi nhật ký nguyên vẹn: ${entries} mục, mục cuối #${seq}; mọi hồ sơ và tệp đều khớp.`,
+  broken: 'Nhật ký KHÔNG còn nguyên vẹn. Hãy báo ngay bộ phận CNTT và không sửa gì thêm.',
+  brokenAt: (seq: number) => `Chuỗi bị đứt từ mục #${seq}.`,
+  problem: {
+    hash_mismatch: (seq: number) => `Mục #${seq}: nội dung đã bị sửa (mã băm không khớp).`,
+    chain_broken: (seq: number) =>
+      `Mục #${seq}: không nối với mục trước (chèn, xóa hoặc đổi thứ tự).`,
+    sequence_gap: (seq: number) => `Mục #${seq}: số thứ tự bị nhảy (có mục bị xóa).`,
+    bad_details: (seq: number) => `Mục #${seq}: phần chi tiết không đọc được.`,
+  },
+  anchor: {
+    ok: '',
+    behind: '',
+    missing: 'Thiếu tệp mốc nhật ký (audit-head) cạnh cơ sở dữ liệu.',
+    mismatch: 'Tệp mốc không khớp với nhật ký: nhật ký đã bị viết lại.',
+    truncated: 'Nhật ký ngắn hơn tệp mốc: các mục cuối đã bị cắt bỏ.',
+  },
+  altered: (code: string) => `Hồ sơ ${code}: dữ liệu bị sửa ngoài phần mềm.`,
+  missing: (code: string) => `Hồ sơ ${code}: có trong nhật ký nhưng đã bị xóa khỏi kho.`,
+  unlogged: (code: string) => `Hồ sơ ${code}: có trong kho nhưng không có trong nhật ký.`,
+  badFile: (name: string) => `Tệp ${name}: bị thiếu hoặc đã bị thay đổi.`,
+  entriesTitle: 'Các mục nhật ký',
+  total: (n: number) => `${n} mục`,
+  colSeq: 'Số',
+  colAt: 'Thời điểm',
+  colActor: 'Người/tiến trình',
+  colAction: 'Hành động',
+  colRecord: 'Đối tượng',
+  colHash: 'Mã băm',
+  newer: 'Mới hơn',
+  older: 'Cũ hơn',
+  pageRange: (from: number, to: number) => `Mục #${from}–#${to}`,
+  empty: 'Nhật ký chưa có mục nào.',
+  actions: {
+    'archive.backed_up': 'Sao lưu kho',
+    'archive.restored': 'Khôi phục kho',
+    'dossier.recorded': 'Lưu hồ sơ vào kho',
+    'dossier.metadata_changed': 'Sửa thông tin hồ sơ',
+    'dossier.exported': 'Xuất gói hồ sơ',
+    'outbox.enqueued': 'Đưa vào hàng đợi gửi',
+    'outbox.uploaded': 'Đã gửi lên kho hồ sơ',
+    'outbox.needs_attention': 'Gửi lỗi, cần xử lý',
+    'outbox.retried': 'Gửi lại',
+  } as Record<string, string>,
 };
 
 const en: typeof vi = {
   title: 'Audit log',
+  intro:
+    'Every change to the archive goes into a hash-chained log: editing or deleting any entry is detected.',
+  check: 'Check the chain',
+  checking: 'Checking the log, the dossiers and the files…',
+  intact: (entries, seq) =>
+    `Chain intact: ${entries} entries, last #${seq}; every dossier and file matches.`,
+  broken: 'The audit log is NOT intact. Tell IT at once and change nothing.',
+  brokenAt: (seq) => `The chain breaks at entry #${seq}.`,
+  problem: {
+    hash_mismatch: (seq) => `Entry #${seq}: its content was edited (hash mismatch).`,
+    chain_broken: (seq) =>
+      `Entry #${seq}: does not link to the previous one (inserted, deleted or reordered).`,
+    sequence_gap: (seq) => `Entry #${seq}: the sequence jumps (entries deleted).`,
+    bad_details: (seq) => `Entry #${seq}: its details cannot be read.`,
+  },
+  anchor: {
+    ok: '',
+    behind: '',
+    missing: 'The log anchor file (audit-head) next to the database is missing.',
+    mismatch: 'The anchor file does not match the log: the log was rewritten.',
+    truncated: 'The log is shorter than the anchor: its last entries were cut off.',
+  },
+  altered: (code) => `Dossier ${code}: its data was changed outside the application.`,
+  missing: (code) => `Dossier ${code}: in the log but deleted from the archive.`,
+  unlogged: (code) => `Dossier ${code}: in the archive but not in the log.`,
+  badFile: (name) => `File ${name}: missing or changed.`,
+  entriesTitle: 'Log entries',
+  total: (n) => `${n} entries`,
+  colSeq: 'No.',
+  colAt: 'Time',
+  colActor: 'Who/what',
+  colAction: 'Action',
+  colRecord: 'Record',
+  colHash: 'Hash',
+  newer: 'Newer',
+  older: 'Older',
+  pageRange: (from, to) => `Entries #${from}–#${to}`,
+  empty: 'The log has no entries yet.',
+  actions: {
+    'archive.backed_up': 'Archive backed up',
+    'archive.restored': 'Archive restored',
+    'dossier.recorded': 'Dossier archived',
+    'dossier.metadata_changed': 'Dossier details changed',
+    'dossier.exported': 'Dossier package exported',
+    'outbox.enqueued': 'Queued for upload',
+    'outbox.uploaded': 'Uploaded to the records store',
+    'outbox.needs_attention': 'Upload failed, needs attention',
+    'outbox.retried': 'Retried',
+  },
 };
 
 export const audit = { vi, en };

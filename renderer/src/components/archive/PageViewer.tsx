@@ -1,0 +1,196 @@
+// The document viewer: the page image as the core renders it from the signed PDF, zoom, and the
+// PDF's own text layer drawn over the image on request (SVG with attributes only: the CSP allows
+// no inline styles). Keys inside the viewer: ←/→ or PageUp/PageDown pages, + and − zoom, T text.
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { DossierDetail, SohoaApi } from '../../../../shared/contract';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { toErrorInfo } from '../../api';
+import { useI18n } from '../../i18n';
+import { loadPageImage, type CachedPage } from './pageImageCache';
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+const FIT_INDEX = 2;
+/** Display width at 100%: the panel's width on a counter screen. */
+const BASE_WIDTH = 620;
+
+type State =
+  { kind: 'loading' } | { kind: 'ready'; image: CachedPage } | { kind: 'error'; error: ErrorInfo };
+
+export function PageViewer({
+  api,
+  dossier,
+  initialPage,
+}: {
+  api: SohoaApi;
+  dossier: DossierDetail;
+  initialPage: number;
+}) {
+  const { t, pick } = useI18n();
+  const total = dossier.pages.length;
+  const [page, setPage] = useState(Math.min(Math.max(1, initialPage), Math.max(1, total)));
+  const [zoom, setZoom] = useState(FIT_INDEX);
+  const [showText, setShowText] = useState(false);
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(
+    () => setPage(Math.min(Math.max(1, initialPage), Math.max(1, total))),
+    [initialPage, total],
+  );
+
+  useEffect(() => {
+    let current = true;
+    setState({ kind: 'loading' });
+    loadPageImage(api, dossier.id, page).then(
+      (image) => current && setState({ kind: 'ready', image }),
+      (e: unknown) => current && setState({ kind: 'error', error: toErrorInfo(e) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, dossier.id, page]);
+
+  const go = (to: number) => setPage(Math.min(Math.max(1, to), total));
+  const zoomBy = (step: number) =>
+    setZoom((z) => Math.min(Math.max(0, z + step), ZOOMS.length - 1));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement) return;
+    if (e.key === 'ArrowRight' || e.key === 'PageDown') go(page + 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(page - 1);
+    else if (e.key === '+' || e.key === '=') zoomBy(1);
+    else if (e.key === '-') zoomBy(-1);
+    else if (e.key.toLowerCase() === 't') setShowText((s) => !s);
+    else return;
+    e.preventDefault();
+  };
+
+  const record = dossier.pages[page - 1];
+  const width = Math.round(BASE_WIDTH * ZOOMS[zoom]!);
+  return (
+    <section className="viewer" aria-labelledby="viewer-title" onKeyDown={onKey}>
+      <h3 id="viewer-title">{t.viewerTitle}</h3>
+      <div className="viewer-tools" role="toolbar" aria-label={t.viewerTitle}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => go(page - 1)}
+          disabled={page <= 1}
+          title={`${t.viewerPrev} (←)`}
+          aria-keyshortcuts="ArrowLeft PageUp"
+        >
+          ‹ {t.viewerPrev}
+        </button>
+        <span aria-live="polite" className="viewer-page">
+          {t.viewerPageOf(page, total)}
+        </span>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => go(page + 1)}
+          disabled={page >= total}
+          title={`${t.viewerNext} (→)`}
+          aria-keyshortcuts="ArrowRight PageDown"
+        >
+          {t.viewerNext} ›
+        </button>
+        <span className="tool-gap" />
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => zoomBy(-1)}
+          disabled={zoom === 0}
+          aria-label={t.viewerZoomOut}
+          title={`${t.viewerZoomOut} (−)`}
+          aria-keyshortcuts="-"
+        >
+          −
+        </button>
+        <span className="viewer-zoom" aria-live="polite">
+          {t.viewerZoomLevel(Math.round(ZOOMS[zoom]! * 100))}
+        </span>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => zoomBy(1)}
+          disabled={zoom === ZOOMS.length - 1}
+          aria-label={t.viewerZoomIn}
+          title={`${t.viewerZoomIn} (+)`}
+          aria-keyshortcuts="+"
+        >
+          +
+        </button>
+        <button type="button" className="secondary small" onClick={() => setZoom(FIT_INDEX)}>
+          {t.viewerZoomReset}
+        </button>
+        <label className="toggle" title={`${t.viewerTextLayer} (T)`}>
+          <input
+            type="checkbox"
+            checked={showText}
+            onChange={(e) => setShowText(e.target.checked)}
+            aria-keyshortcuts="T"
+          />
+          {t.viewerTextLayer}
+        </label>
+      </div>
+      <div className="page-canvas" tabIndex={0} aria-label={t.viewerPageOf(page, total)}>
+        {state.kind === 'loading' && <p className="muted">{t.viewerLoading(page)}</p>}
+        {state.kind === 'error' && (
+          <p role="alert" className="error">
+            {pick(state.error.message)}
+          </p>
+        )}
+        {state.kind === 'ready' && (
+          <div className="page-stack">
+            <img
+              src={state.image.url}
+              width={width}
+              height={Math.round((width * state.image.heightPx) / state.image.widthPx)}
+              alt={t.viewerImageAlt(page, dossier.code)}
+              data-testid="page-image"
+            />
+            {showText && (
+              <svg
+                className="text-layer"
+                data-testid="text-layer"
+                width={width}
+                height={Math.round((width * state.image.heightPx) / state.image.widthPx)}
+                viewBox={`0 0 ${state.image.widthPx} ${state.image.heightPx}`}
+                preserveAspectRatio="none"
+                aria-hidden="true"
+              >
+                {state.image.words.map((w, i) => {
+                  const [x0, y0, x1, y1] = w.box;
+                  const h = Math.max(1, y1 - y0);
+                  return (
+                    <g key={i}>
+                      <rect x={x0} y={y0} width={Math.max(1, x1 - x0)} height={h} />
+                      <text
+                        x={x0}
+                        y={y1 - h * 0.2}
+                        fontSize={h * 0.85}
+                        textLength={Math.max(1, x1 - x0)}
+                        lengthAdjust="spacingAndGlyphs"
+                      >
+                        {w.text}
+                      </text>
+                    </g>
+                  );
+                })}
+              </svg>
+            )}
+          </div>
+        )}
+      </div>
+      {showText && state.kind === 'ready' && state.image.words.length === 0 && (
+        <p className="muted">{t.viewerNoTextLayer}</p>
+      )}
+      <h4>{t.viewerPageText(page)}</h4>
+      {record && record.text.trim() ? (
+        <pre className="ocr-text" lang="vi" data-testid="ocr-text">
+          {record.text}
+        </pre>
+      ) : (
+        <p className="muted">{t.pageNoText}</p>
+      )}
+    </section>
+  );
+}

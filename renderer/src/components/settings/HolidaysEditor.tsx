@@ -1,0 +1,166 @@
+// The holiday calendar of one year: the Tết span and the extra days off and swapped working days
+// (with their reasons), edited here and saved as this machine's calendar for that year.
+import { useEffect, useState } from 'react';
+import type { SohoaApi } from '../../../../shared/contract';
+import type { HolidayYearView } from '../../../../shared/contracts/records';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { HolidayYear, type DayNote } from '../../../../shared/workingDays';
+import { toErrorInfo } from '../../api';
+import { useI18n } from '../../i18n';
+
+type Kind = 'daysOff' | 'workingDays';
+
+export function HolidaysEditor({ api }: { api: SohoaApi }) {
+  const { t, pick } = useI18n();
+  const s = t.settings;
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [view, setView] = useState<HolidayYearView | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [incomplete, setIncomplete] = useState(false);
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+
+  useEffect(() => {
+    let current = true;
+    setNotice(null);
+    api.holidaysGet({ year }).then(
+      (v) => current && (setView(v), setError(null)),
+      (e: unknown) => current && setError(toErrorInfo(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, year]);
+
+  const add = (kind: Kind) => {
+    if (!view || !date.startsWith(`${year}-`) || !reason.trim()) {
+      setIncomplete(true);
+      return;
+    }
+    setIncomplete(false);
+    const note: DayNote = { date, reason: reason.trim() };
+    const list = [...view.data[kind].filter((d) => d.date !== date), note].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
+    setView({ ...view, data: { ...view.data, [kind]: list } });
+    setDate('');
+    setReason('');
+  };
+  const remove = (kind: Kind, d: string) =>
+    view &&
+    setView({
+      ...view,
+      data: { ...view.data, [kind]: view.data[kind].filter((x) => x.date !== d) },
+    });
+  const save = async () => {
+    if (!view) return;
+    try {
+      const saved = await api.holidaysSave({ data: HolidayYear.parse(view.data) });
+      setView(saved);
+      setNotice(s.holidaysSaved(saved.year));
+      setError(null);
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+  };
+
+  const list = (kind: Kind, title: string) => (
+    <div>
+      <h4>{title}</h4>
+      {view && view.data[kind].length === 0 ? (
+        <p className="muted">{s.none}</p>
+      ) : (
+        <ul>
+          {view?.data[kind].map((d) => (
+            <li key={d.date}>
+              <time dateTime={d.date}>{d.date}</time> · {d.reason}{' '}
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => remove(kind, d.date)}
+              >
+                {s.removeDay(d.date)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+
+  return (
+    <fieldset>
+      <legend>{s.holidays}</legend>
+      <p className="rec-hint">{s.holidaysHint}</p>
+      <div className="rec-field">
+        <label htmlFor="holiday-year">{s.holidayYear}</label>
+        <select id="holiday-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      {view && (
+        <>
+          <p className="muted">{s.holidayOrigin[view.origin]}</p>
+          {view.data.tet && <p>{s.tet(view.data.tet.from, view.data.tet.to)}</p>}
+          {list('daysOff', s.daysOff)}
+          {list('workingDays', s.workingDays)}
+          <div className="rec-grid">
+            <div className="rec-field">
+              <label htmlFor="holiday-date">{s.holidayDate}</label>
+              <input
+                id="holiday-date"
+                type="date"
+                min={`${year}-01-01`}
+                max={`${year}-12-31`}
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+                aria-invalid={incomplete || undefined}
+                aria-describedby={incomplete ? 'holiday-incomplete' : undefined}
+              />
+            </div>
+            <div className="rec-field">
+              <label htmlFor="holiday-reason">{s.holidayReason}</label>
+              <input
+                id="holiday-reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                aria-invalid={incomplete || undefined}
+                aria-describedby={incomplete ? 'holiday-incomplete' : undefined}
+              />
+            </div>
+          </div>
+          {incomplete && (
+            <p id="holiday-incomplete" className="field-error" role="alert">
+              {s.holidayIncomplete}
+            </p>
+          )}
+          <div className="rec-choices">
+            <button type="button" className="secondary small" onClick={() => add('daysOff')}>
+              {s.addDayOff}
+            </button>
+            <button type="button" className="secondary small" onClick={() => add('workingDays')}>
+              {s.addWorkingDay}
+            </button>
+            <button type="button" className="secondary small" onClick={() => void save()}>
+              {s.saveHolidays}
+            </button>
+          </div>
+        </>
+      )}
+      <div role="status" aria-live="polite">
+        {notice && <p className="ok">{notice}</p>}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {pick(error.message)}
+        </p>
+      )}
+    </fieldset>
+  );
+}

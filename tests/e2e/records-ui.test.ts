@@ -1,0 +1,195 @@
+// The records screens end to end in Chromium over the web host, on a fresh data folder: a
+// generated page digitized through the contract, then found on the archive screen by an
+// unaccented search (snippet with <mark>), opened in the viewer (page image rendered by the
+// core, text layer toggled), its signature report read and its package exported; a folder
+// connector configured in Settings (a bad path refused at the field, a good one saved); the
+// queued dossier in the outbox, sent; the audit log with "chain intact". Axe on every screen.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { renderPage } from '../../electron/cli/demo/samplePages';
+import { foldVietnamese } from '../../shared/text';
+import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+
+let desk: Desk;
+let code = '';
+
+before(async () => {
+  desk = await openDesk();
+});
+
+after(async () => {
+  await desk?.close();
+});
+
+async function call(channel: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${desk.host.url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sohoa-token': desk.host.token },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  assert.ok(envelope.ok, JSON.stringify(envelope.error));
+  return envelope.value;
+}
+
+async function noSeriousAxe(screen: string) {
+  const violations = await seriousAxeViolations(desk.page);
+  assert.deepEqual(violations, [], `${screen}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+async function goTo(name: string) {
+  await desk.page.getByRole('navigation').getByRole('button', { name }).click();
+}
+
+test(
+  'archive: unaccented search with a marked snippet, viewer with text layer, signature report, export',
+  { timeout: 240_000 },
+  async () => {
+    const image = await renderPage({
+      lines: ['# GIẤY KHAI SINH', 'Họ và tên: Nguyễn Văn An', 'Nơi sinh: Hà Nội'],
+      widthMm: 148,
+      heightMm: 70,
+      skewDeg: 0.3,
+      noise: 4,
+      format: 'png',
+    });
+    const result = (await call('digitize', {
+      title: 'Khai sinh Nguyễn Văn An',
+      files: [{ name: 'khai-sinh.png', dataBase64: image.toString('base64') }],
+    })) as { dossier: { code: string } | null };
+    assert.ok(result.dossier, 'the page became a dossier');
+    code = result.dossier.code;
+
+    const { page } = desk;
+    await goTo('Kho lưu trữ');
+    await page
+      .getByLabel('Tìm trong kho (không cần gõ dấu)', { exact: true })
+      .fill('giay khai sinh');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const snippet = page.getByTestId('snippet').first();
+    await snippet.waitFor();
+    const marked = await snippet.locator('mark').allTextContents();
+    assert.ok(marked.length >= 2, `marked: ${marked.join('|')}`);
+    for (const m of marked) assert.ok(['giay', 'khai', 'sinh'].includes(foldVietnamese(m)), m);
+    assert.ok(
+      marked.some((m) => m !== foldVietnamese(m)),
+      'the snippet keeps the accents',
+    );
+    await noSeriousAxe('archive search');
+    await shot(page, 'records-01-archive-search');
+
+    await page
+      .getByRole('button', { name: `Mở hồ sơ ${code}` })
+      .first()
+      .click();
+    const img = page.getByTestId('page-image');
+    await img.waitFor({ timeout: 60_000 });
+    assert.ok(
+      (await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)) > 200,
+      'the core rendered the page image',
+    );
+    await page.getByLabel('Hiện lớp chữ (OCR) trên ảnh').check();
+    const layer = page.getByTestId('text-layer');
+    await layer.waitFor();
+    const layerText = foldVietnamese((await layer.textContent()) ?? '');
+    assert.match(layerText, /khai/, layerText);
+    const zoomBefore = Number(await img.getAttribute('width'));
+    await page.getByRole('button', { name: 'Phóng to' }).click();
+    assert.ok(Number(await img.getAttribute('width')) > zoomBefore);
+
+    const verdict = page.getByTestId('report-verdict');
+    await verdict.waitFor();
+    assert.match((await verdict.textContent()) ?? '', /HỢP LỆ/);
+    const warnings = (await page.getByTestId('report-warnings').textContent()) ?? '';
+    assert.match(warnings, /chứng thư gốc tin cậy/);
+
+    await page.getByRole('button', { name: 'Xuất gói hồ sơ (BagIt)' }).click();
+    await page.getByText(/^Đã xuất gói \d+ tệp vào thư mục /).waitFor();
+    const bag = path.join(desk.dataDir, 'exports', code);
+    assert.ok(fs.existsSync(path.join(bag, 'bagit.txt')));
+    assert.ok(fs.existsSync(path.join(bag, 'data', `${code}.pdf`)));
+    await noSeriousAxe('archive viewer');
+    await shot(page, 'records-02-archive-viewer');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByTestId('report-warnings')
+      .getByText(/trusted root/)
+      .waitFor();
+    await shot(page, 'records-03-archive-viewer-en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  },
+);
+
+test('settings: a relative connector path is refused at its field, a full one is saved', async () => {
+  const { page } = desk;
+  await goTo('Cài đặt');
+  await page.getByRole('radio', { name: 'Thư mục (ổ mạng)' }).check();
+  const folder = page.getByLabel('Thư mục nhận hồ sơ', { exact: true });
+  await folder.fill('kho-nhan');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  const fieldError = page.locator('[data-field-error="connector.path"]');
+  await fieldError.waitFor();
+  assert.match((await fieldError.textContent()) ?? '', /phải là đường dẫn đầy đủ/);
+  assert.equal(await folder.getAttribute('aria-invalid'), 'true');
+  assert.match((await page.getByTestId('error-summary').textContent()) ?? '', /1 trường cần sửa/);
+  assert.ok(!fs.existsSync(path.join(desk.dataDir, 'outbox-destination.json')));
+  await noSeriousAxe('settings with errors');
+  await shot(page, 'records-04-settings-error');
+
+  const store = path.join(desk.work, 'kho-nhan');
+  await folder.fill(store);
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await page.getByRole('status').getByText('Đã lưu cài đặt.').waitFor();
+  assert.equal(await fieldError.count(), 0);
+  const dest = JSON.parse(
+    fs.readFileSync(path.join(desk.dataDir, 'outbox-destination.json'), 'utf8'),
+  ) as { path: string };
+  assert.equal(dest.path, store);
+  assert.ok(fs.existsSync(path.join(desk.dataDir, 'settings.json')));
+  await noSeriousAxe('settings saved');
+  await shot(page, 'records-05-settings-saved');
+});
+
+test('outbox: the dossier waits, then is sent to the configured folder', async () => {
+  const { page } = desk;
+  await goTo('Hộp gửi');
+  const pending = page.locator(`table[data-section="pending"] tr[data-dossier-code="${code}"]`);
+  await pending.waitFor();
+  assert.match(
+    (await page.getByTestId('outbox-destination').textContent()) ?? '',
+    /Nơi nhận: folder:/,
+  );
+  await noSeriousAxe('outbox');
+  await shot(page, 'records-06-outbox-waiting');
+
+  await page.getByRole('button', { name: 'Gửi ngay' }).click();
+  await page
+    .locator(`table[data-section="done"] tr[data-dossier-code="${code}"]`)
+    .waitFor({ timeout: 30_000 });
+  assert.ok(
+    fs.existsSync(path.join(desk.work, 'kho-nhan', code.split('-').slice(0, -2).join('-'))),
+  );
+  await shot(page, 'records-07-outbox-sent');
+});
+
+test('audit log: entries with the chain check, intact', async () => {
+  const { page } = desk;
+  await goTo('Nhật ký');
+  const result = page.getByTestId('chain-result');
+  await result.waitFor();
+  assert.match((await result.textContent()) ?? '', /Chuỗi nhật ký nguyên vẹn/);
+  const table = page.getByTestId('audit-table');
+  await table.waitFor();
+  const text = (await table.textContent()) ?? '';
+  for (const action of ['Lưu hồ sơ vào kho', 'Xuất gói hồ sơ', 'Đã gửi lên kho hồ sơ'])
+    assert.ok(text.includes(action), `${action} in ${text}`);
+  await noSeriousAxe('audit');
+  await shot(page, 'records-08-audit');
+  await page.getByRole('button', { name: 'English' }).click();
+  await result.getByText(/Chain intact/).waitFor();
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  assert.deepEqual(desk.browserErrors, []);
+});
