@@ -14,6 +14,8 @@ export interface DeviceInfo {
   name: string;
   /** Maker and model when the device says so. */
   model?: string;
+  /** False when a configured device did not answer (listed anyway, so the clerk sees it). */
+  online?: boolean;
 }
 
 export interface DeviceCapabilities {

@@ -1,0 +1,342 @@
+// An eSCL (AirScan) scanner on 127.0.0.1 for the tests: a flatbed and a document feeder with a
+// stack of sheets, duplex, a jam at a chosen sheet, a busy device and slow pages. Built from the
+// Mopria eSCL specification and the capability documents real devices publish (HP OfficeJet and
+// LaserJet, Canon, Epson captures in scanner projects): same element names, units (1/300 inch),
+// HTTP codes (201 + Location for a job, 503 while a page is not ready, 404 when the job has no
+// more pages, 409 when the settings cannot be honoured now) and ScannerStatus states.
+// sane-airscan, a client we did not write, scans from it in tests/integration/escl-airscan.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
+import { renderPage } from '../../electron/cli/demo/samplePages';
+import { ESCL_NS, PWG_NS, parseScanSettings } from '../../electron/core/acquire/esclXml';
+
+export interface EsclEmulatorOptions {
+  model?: string;
+  /** Sheets waiting in the feeder. */
+  feederSheets?: number;
+  duplex?: boolean;
+  platen?: boolean;
+  /** 1-based sheet that jams in the feeder; the sheets before it come out. */
+  jamAtSheet?: number;
+  /** Another job holds the device: new jobs are refused with 503. */
+  busy?: boolean;
+  /** Each page answers 503 for this long before it is ready, as a real scan head takes time. */
+  pageDelayMs?: number;
+  resolutions?: number[];
+}
+
+interface Job {
+  id: string;
+  uri: string;
+  source: 'Platen' | 'Feeder';
+  duplex: boolean;
+  colorMode: string;
+  dpi: number;
+  format: string;
+  widthMm: number;
+  heightMm: number;
+  state: 'Processing' | 'Completed' | 'Canceled' | 'Aborted';
+  reasons: string[];
+  imagesDone: number;
+  /** A back side already scanned, waiting for its NextDocument. */
+  queued: { sheet: number; side: 'front' | 'back' }[];
+  readyAt: number;
+  platenDone: boolean;
+}
+
+export interface EsclEmulator {
+  /** Base URL, e.g. http://127.0.0.1:PORT/eSCL */
+  url: string;
+  port: number;
+  /** Every request as "METHOD /path", in order: tests check what a client really did. */
+  requests: string[];
+  jobs: ReadonlyMap<string, Job>;
+  /** Sheets still in the feeder. */
+  sheetsLeft(): number;
+  loadFeeder(sheets: number): void;
+  close(): Promise<void>;
+}
+
+const UNITS_PER_INCH = 300;
+const MM_PER_INCH = 25.4;
+
+function inputCaps(resolutions: number[], maxHeight: number): string {
+  const res = resolutions
+    .map(
+      (r) =>
+        `<scan:DiscreteResolution><scan:XResolution>${r}</scan:XResolution><scan:YResolution>${r}</scan:YResolution></scan:DiscreteResolution>`,
+    )
+    .join('');
+  return `
+      <scan:MinWidth>16</scan:MinWidth>
+      <scan:MaxWidth>2550</scan:MaxWidth>
+      <scan:MinHeight>16</scan:MinHeight>
+      <scan:MaxHeight>${maxHeight}</scan:MaxHeight>
+      <scan:MaxScanRegions>1</scan:MaxScanRegions>
+      <scan:SettingProfiles>
+        <scan:SettingProfile>
+          <scan:ColorModes>
+            <scan:ColorMode>BlackAndWhite1</scan:ColorMode>
+            <scan:ColorMode>Grayscale8</scan:ColorMode>
+            <scan:ColorMode>RGB24</scan:ColorMode>
+          </scan:ColorModes>
+          <scan:DocumentFormats>
+            <pwg:DocumentFormat>image/jpeg</pwg:DocumentFormat>
+            <pwg:DocumentFormat>image/png</pwg:DocumentFormat>
+            <scan:DocumentFormatExt>image/jpeg</scan:DocumentFormatExt>
+            <scan:DocumentFormatExt>image/png</scan:DocumentFormatExt>
+          </scan:DocumentFormats>
+          <scan:SupportedResolutions>
+            <scan:DiscreteResolutions>${res}</scan:DiscreteResolutions>
+          </scan:SupportedResolutions>
+        </scan:SettingProfile>
+      </scan:SettingProfiles>
+      <scan:SupportedIntents>
+        <scan:Intent>Document</scan:Intent>
+        <scan:Intent>TextAndGraphic</scan:Intent>
+        <scan:Intent>Photo</scan:Intent>
+      </scan:SupportedIntents>
+      <scan:MaxOpticalXResolution>${Math.max(...resolutions)}</scan:MaxOpticalXResolution>
+      <scan:MaxOpticalYResolution>${Math.max(...resolutions)}</scan:MaxOpticalYResolution>`;
+}
+
+function capabilitiesXml(o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet'>>, uuid: string) {
+  const platen = o.platen
+    ? `<scan:Platen><scan:PlatenInputCaps>${inputCaps(o.resolutions, 3508)}</scan:PlatenInputCaps></scan:Platen>`
+    : '';
+  const adf = `<scan:Adf>
+    <scan:AdfSimplexInputCaps>${inputCaps(o.resolutions, 4200)}</scan:AdfSimplexInputCaps>
+    ${o.duplex ? `<scan:AdfDuplexInputCaps>${inputCaps(o.resolutions, 4200)}</scan:AdfDuplexInputCaps>` : ''}
+    <scan:FeederCapacity>50</scan:FeederCapacity>
+    <scan:AdfOptions>
+      <scan:AdfOption>DetectPaperLoaded</scan:AdfOption>
+      ${o.duplex ? '<scan:AdfOption>Duplex</scan:AdfOption>' : ''}
+    </scan:AdfOptions>
+  </scan:Adf>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<scan:ScannerCapabilities xmlns:scan="${ESCL_NS}" xmlns:pwg="${PWG_NS}">
+  <pwg:Version>2.63</pwg:Version>
+  <pwg:MakeAndModel>${o.model}</pwg:MakeAndModel>
+  <pwg:SerialNumber>SOHOA-EMU-0001</pwg:SerialNumber>
+  <scan:UUID>${uuid}</scan:UUID>
+  ${platen}
+  ${adf}
+</scan:ScannerCapabilities>`;
+}
+
+/** A scanned-looking page that says which sheet and side it is, in the mode and size asked. */
+async function pageImage(job: Job, sheet: number, side: 'front' | 'back'): Promise<Buffer> {
+  const png = await renderPage({
+    lines: [
+      `# Trang ${sheet} – ${side === 'front' ? 'mặt trước' : 'mặt sau'}`,
+      `Máy quét giả lập eSCL, ${job.dpi} dpi`,
+    ],
+    dpi: job.dpi,
+    widthMm: job.widthMm,
+    heightMm: job.heightMm,
+    format: 'png',
+  });
+  // withMetadata keeps the sRGB profile, which turns grey back into three channels.
+  let img = sharp(png);
+  if (job.colorMode === 'RGB24') img = img.withMetadata({ density: job.dpi });
+  if (job.colorMode === 'Grayscale8') img = img.grayscale().toColourspace('b-w');
+  if (job.colorMode === 'BlackAndWhite1') img = img.threshold(160).toColourspace('b-w');
+  if (job.format === 'image/png')
+    return img
+      .png(job.colorMode === 'BlackAndWhite1' ? { palette: true, colours: 2 } : {})
+      .toBuffer();
+  return img.jpeg({ quality: 85 }).toBuffer();
+}
+
+export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Promise<EsclEmulator> {
+  const o = {
+    model: options.model ?? 'Sohoa Emulated ScanJet 4000',
+    feederSheets: options.feederSheets ?? 5,
+    duplex: options.duplex ?? true,
+    platen: options.platen ?? true,
+    busy: options.busy ?? false,
+    pageDelayMs: options.pageDelayMs ?? 0,
+    resolutions: options.resolutions ?? [75, 100, 150, 200, 300, 600],
+  };
+  const uuid = randomUUID();
+  const jobs = new Map<string, Job>();
+  const requests: string[] = [];
+  let sheetsLeft = o.feederSheets;
+  let sheetsFed = 0;
+  let jammed = false;
+
+  const adfState = () =>
+    jammed ? 'ScannerAdfJam' : sheetsLeft > 0 ? 'ScannerAdfLoaded' : 'ScannerAdfEmpty';
+  const scannerState = () =>
+    o.busy || [...jobs.values()].some((j) => j.state === 'Processing') ? 'Processing' : 'Idle';
+
+  const statusXml = () => `<?xml version="1.0" encoding="UTF-8"?>
+<scan:ScannerStatus xmlns:scan="${ESCL_NS}" xmlns:pwg="${PWG_NS}">
+  <pwg:Version>2.63</pwg:Version>
+  <pwg:State>${scannerState()}</pwg:State>
+  <scan:AdfState>${adfState()}</scan:AdfState>
+  <scan:Jobs>${[...jobs.values()]
+    .map(
+      (j) => `
+    <scan:JobInfo>
+      <pwg:JobUri>${j.uri}</pwg:JobUri>
+      <pwg:JobUuid>${j.id}</pwg:JobUuid>
+      <scan:Age>1</scan:Age>
+      <pwg:ImagesCompleted>${j.imagesDone}</pwg:ImagesCompleted>
+      <pwg:ImagesToTransfer>${j.queued.length}</pwg:ImagesToTransfer>
+      <pwg:JobState>${j.state}</pwg:JobState>
+      <pwg:JobStateReasons>${j.reasons.map((r) => `<pwg:JobStateReason>${r}</pwg:JobStateReason>`).join('')}</pwg:JobStateReasons>
+    </scan:JobInfo>`,
+    )
+    .join('')}
+  </scan:Jobs>
+</scan:ScannerStatus>`;
+
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: string | Buffer = '',
+    headers: Record<string, string> = {},
+  ) => {
+    res.writeHead(status, {
+      'content-length': String(Buffer.byteLength(body)),
+      ...(typeof body === 'string' && body ? { 'content-type': 'text/xml' } : {}),
+      ...headers,
+    });
+    res.end(body);
+  };
+
+  async function nextDocument(job: Job, res: http.ServerResponse) {
+    if (job.state !== 'Processing' && job.queued.length === 0) return send(res, 404);
+    if (Date.now() < job.readyAt) return send(res, 503);
+    let item = job.queued.shift();
+    if (!item) {
+      if (job.source === 'Platen') {
+        if (job.platenDone) {
+          job.state = 'Completed';
+          job.reasons = ['JobCompletedSuccessfully'];
+          return send(res, 404);
+        }
+        job.platenDone = true;
+        item = { sheet: 1, side: 'front' };
+      } else {
+        if (sheetsLeft === 0) {
+          job.state = 'Completed';
+          job.reasons = ['JobCompletedSuccessfully'];
+          return send(res, 404);
+        }
+        const sheet = sheetsFed + 1;
+        if (options.jamAtSheet === sheet) {
+          jammed = true;
+          job.state = 'Aborted';
+          job.reasons = ['MediaJam'];
+          return send(res, 404);
+        }
+        sheetsLeft--;
+        sheetsFed++;
+        item = { sheet, side: 'front' };
+        if (job.duplex) job.queued.push({ sheet, side: 'back' });
+      }
+    }
+    const image = await pageImage(job, item.sheet, item.side);
+    job.imagesDone++;
+    job.readyAt = Date.now() + o.pageDelayMs;
+    if (job.source === 'Platen' && job.queued.length === 0) {
+      job.state = 'Completed';
+      job.reasons = ['JobCompletedSuccessfully'];
+    }
+    send(res, 200, image, { 'content-type': job.format });
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/\/+$/, '');
+    requests.push(`${req.method} ${path}`);
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+
+    if (req.method === 'GET' && path === '/eSCL/ScannerCapabilities')
+      return send(res, 200, capabilitiesXml(o, uuid));
+    if (req.method === 'GET' && path === '/eSCL/ScannerStatus') return send(res, 200, statusXml());
+    if (req.method === 'POST' && path === '/eSCL/ScanJobs') {
+      if (o.busy) return send(res, 503);
+      let s;
+      try {
+        s = parseScanSettings(body);
+      } catch {
+        return send(res, 400);
+      }
+      const source = s.inputSource === 'Feeder' ? 'Feeder' : 'Platen';
+      if (source === 'Platen' && !o.platen) return send(res, 409);
+      if (source === 'Feeder' && (sheetsLeft === 0 || jammed)) return send(res, 409);
+      if (s.duplex && !o.duplex) return send(res, 409);
+      if (!o.resolutions.includes(s.xResolution) || s.xResolution !== s.yResolution)
+        return send(res, 409);
+      if (!['RGB24', 'Grayscale8', 'BlackAndWhite1'].includes(s.colorMode)) return send(res, 409);
+      const format = s.documentFormat === 'image/png' ? 'image/png' : 'image/jpeg';
+      const region = s.region ?? { width: 2480, height: 3508, xOffset: 0, yOffset: 0 };
+      const id = randomUUID();
+      const job: Job = {
+        id,
+        uri: `/eSCL/ScanJobs/${id}`,
+        source,
+        duplex: source === 'Feeder' && s.duplex,
+        colorMode: s.colorMode,
+        dpi: s.xResolution,
+        format,
+        widthMm: (region.width / UNITS_PER_INCH) * MM_PER_INCH,
+        heightMm: (region.height / UNITS_PER_INCH) * MM_PER_INCH,
+        state: 'Processing',
+        reasons: ['JobScanning'],
+        imagesDone: 0,
+        queued: [],
+        readyAt: Date.now() + o.pageDelayMs,
+        platenDone: false,
+      };
+      jobs.set(id, job);
+      return send(res, 201, '', { location: `http://${req.headers.host}${job.uri}` });
+    }
+    const m = /^\/eSCL\/ScanJobs\/([0-9a-f-]+)(\/NextDocument)?$/.exec(path);
+    const job = m ? jobs.get(m[1]!) : undefined;
+    if (m && !job) return send(res, 404);
+    if (job && m?.[2] && req.method === 'GET') return nextDocument(job, res);
+    if (job && !m?.[2] && req.method === 'DELETE') {
+      if (job.state === 'Processing') {
+        job.state = 'Canceled';
+        job.reasons = ['JobCanceledByUser'];
+      }
+      job.queued = [];
+      return send(res, 200);
+    }
+    return send(res, 404);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('eSCL emulator:', e);
+      if (!res.headersSent) send(res, 500);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/eSCL`,
+    port,
+    requests,
+    jobs,
+    sheetsLeft: () => sheetsLeft,
+    loadFeeder(sheets) {
+      sheetsLeft = sheets;
+      jammed = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
