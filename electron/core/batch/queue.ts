@@ -3,6 +3,7 @@
 // aborts the run before anything is archived; a restart resumes what was queued or running.
 // Progress lives in memory while a batch runs and is saved every few seconds, so the UI's
 // polling (`list`) costs a few indexed rows.
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BatchPage, BatchSummary, ReviewItem } from '../../../shared/contracts/batch';
@@ -182,6 +183,8 @@ export class BatchQueue {
     this.run = run;
     const byName = new Map(files.map((f) => [f.name, f]));
     const signal = run.controller.signal;
+    // Every page waiting for an OCR worker listens on it: a 500-page batch is not a leak.
+    setMaxListeners(0, signal);
     const sources: PageSource[] = files.map((f) => ({
       name: f.name,
       read: async () => {

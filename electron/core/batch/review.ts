@@ -40,7 +40,9 @@ export function documentReviewItems(
   for (const f of files) {
     if (f.text.replace(/\s+/g, '').length < MIN_TEXT_TO_CLASSIFY) continue;
     const c = classifyText(f.text);
-    if (!c.needsReview) continue;
+    // No evidence for any type is normal in an archive backlog (most records are not reception
+    // documents); the archivist is asked only when the classifier hesitated between types.
+    if (!c.needsReview || c.candidates.length === 0 || c.confidence === 0) continue;
     items.push({
       reason: 'unclassified',
       subject: f.name,

@@ -1,0 +1,120 @@
+// One batch in the queue: its state, a progress bar with pages done / total, pages per minute
+// and time left, and its controls. The selected batch's controls carry the keyboard shortcuts.
+import type { BatchSummary } from '../../../../shared/contracts/batch';
+import { useI18n, type I18n } from '../../i18n';
+import { formatDateTime } from '../../format';
+
+export type BatchAction = 'pause' | 'resume' | 'cancel' | 'retry';
+
+export const SHORTCUTS: Record<'pause' | 'resume' | 'cancel', string> = {
+  pause: 'Alt+P',
+  resume: 'Alt+P',
+  cancel: 'Alt+Shift+C',
+};
+
+/** The actions that make sense in a state, in display order. */
+export function actionsFor(state: BatchSummary['state']): BatchAction[] {
+  switch (state) {
+    case 'running':
+      return ['pause', 'cancel'];
+    case 'queued':
+      return ['pause', 'cancel'];
+    case 'paused':
+    case 'uploading':
+      return state === 'paused' ? ['resume', 'cancel'] : ['cancel'];
+    case 'failed':
+    case 'cancelled':
+      return ['retry'];
+    case 'done':
+      return [];
+  }
+}
+
+export function formatLeft(seconds: number, t: I18n['t']): string {
+  return seconds >= 90 ? t.batch.minutes(Math.round(seconds / 60)) : t.batch.seconds(seconds);
+}
+
+export function BatchCard({
+  batch,
+  selected,
+  onSelect,
+  onAction,
+}: {
+  batch: BatchSummary;
+  selected: boolean;
+  onSelect: () => void;
+  onAction: (action: BatchAction) => void;
+}) {
+  const { t, locale } = useI18n();
+  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const label: Record<BatchAction, string> = {
+    pause: t.batch.pause,
+    resume: t.batch.resume,
+    cancel: t.batch.cancel,
+    retry: t.batch.retry,
+  };
+  const facts = [
+    t.batch.pagesOf(batch.pagesDone, batch.pagesTotal),
+    ...(batch.pagesPerMinute !== null ? [t.batch.perMinute(nf.format(batch.pagesPerMinute))] : []),
+    ...(batch.secondsLeft !== null ? [t.batch.timeLeft(formatLeft(batch.secondsLeft, t))] : []),
+  ];
+  return (
+    <li className={selected ? 'batch-card selected' : 'batch-card'} data-batch={batch.id}>
+      <div className="batch-card-head">
+        <button
+          type="button"
+          className="link batch-title"
+          aria-pressed={selected}
+          aria-label={t.batch.select(batch.title)}
+          onClick={onSelect}
+        >
+          {batch.title}
+        </button>
+        <span className={`badge batch-state state-${batch.state}`}>
+          {t.batch.state[batch.state]}
+        </span>
+      </div>
+      <progress
+        className="batch-progress"
+        max={Math.max(1, batch.pagesTotal)}
+        value={batch.pagesDone}
+        aria-label={t.batch.progressLabel(batch.title)}
+        aria-valuetext={facts.join(', ')}
+      />
+      <p className="batch-facts">
+        {facts.map((f) => (
+          <span key={f}>{f}</span>
+        ))}
+      </p>
+      <p className="batch-meta muted small">
+        <span>{formatDateTime(batch.createdAt, locale)}</span>
+        <span>{t.batch.filesCount(batch.files)}</span>
+        {batch.filesFailed > 0 && (
+          <span className="batch-failed">{t.batch.filesFailed(batch.filesFailed)}</span>
+        )}
+        {batch.reviewOpen > 0 && <span>{t.batch.reviewCount(batch.reviewOpen)}</span>}
+        {batch.dossier && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
+      </p>
+      {actionsFor(batch.state).length > 0 && (
+        <div className="batch-actions">
+          {actionsFor(batch.state).map((action) => {
+            const keys = selected && action !== 'retry' ? SHORTCUTS[action] : undefined;
+            return (
+              <button
+                key={action}
+                type="button"
+                className={action === 'cancel' ? 'secondary small danger' : 'secondary small'}
+                title={keys ? `${label[action]} (${keys})` : label[action]}
+                aria-keyshortcuts={keys}
+                aria-label={`${label[action]}: ${batch.title}`}
+                onClick={() => onAction(action)}
+              >
+                {label[action]}
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </li>
+  );
+}

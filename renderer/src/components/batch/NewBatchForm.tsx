@@ -1,0 +1,198 @@
+// A new batch from picked or dropped files (sent to the core in chunks, each copied to disk there
+// before the next is sent) or from a folder path on this machine.
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { BATCH_UPLOAD_CHUNK, type BatchSummary } from '../../../../shared/contracts/batch';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { getApi, toErrorInfo } from '../../api';
+import { readAsBase64 } from '../../format';
+import { useI18n } from '../../i18n';
+import { ACCEPTED_TYPES } from '../DigitizeButton';
+import { ErrorNotice } from './ErrorNotice';
+
+/** Keeps one request well under the web host's body limit even with large colour scans. */
+const CHUNK_BYTES = 40 * 1024 * 1024;
+
+function chunks(files: File[]): File[][] {
+  const out: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    if (
+      current.length > 0 &&
+      (current.length >= BATCH_UPLOAD_CHUNK || bytes + f.size > CHUNK_BYTES)
+    ) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(f);
+    bytes += f.size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+export function NewBatchForm({ onQueued }: { onQueued: (batch: BatchSummary) => void }) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState('');
+  const [folder, setFolder] = useState('');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const busy = progress !== null;
+
+  // Alt+O opens the file picker from anywhere on this screen.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        input.current?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const queueFiles = async (files: File[]) => {
+    if (files.length === 0 || busy) return;
+    setError(null);
+    setMessage('');
+    setProgress({ done: 0, total: files.length });
+    try {
+      let batch: BatchSummary | null = null;
+      const parts = chunks(files);
+      let done = 0;
+      for (const [i, part] of parts.entries()) {
+        const payload = await Promise.all(
+          part.map(async (f) => ({ name: f.name, dataBase64: await readAsBase64(f) })),
+        );
+        const r = await getApi().batchQueueFiles({
+          ...(batch ? { batchId: batch.id } : { title: title.trim() || undefined }),
+          more: i < parts.length - 1,
+          files: payload,
+        });
+        batch = r.batch;
+        done += part.length;
+        setProgress({ done, total: files.length });
+      }
+      if (batch) {
+        setMessage(t.batch.queued(batch.title, batch.files));
+        setTitle('');
+        onQueued(batch);
+      }
+    } catch (e) {
+      setError(toErrorInfo(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const queueFolder = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!folder.trim() || busy) return;
+    setError(null);
+    setMessage('');
+    try {
+      const r = await getApi().batchQueueFolder({
+        folder: folder.trim(),
+        ...(title.trim() ? { title: title.trim() } : {}),
+      });
+      setMessage(t.batch.queued(r.batch.title, r.batch.files));
+      setFolder('');
+      setTitle('');
+      onQueued(r.batch);
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void queueFiles(Array.from(e.dataTransfer.files));
+  };
+
+  return (
+    <section className="panel batch-new" aria-labelledby="batch-new-title">
+      <h3 id="batch-new-title">{t.batch.newTitle}</h3>
+      <label className="batch-field">
+        <span>{t.batch.batchName}</span>
+        <input
+          type="text"
+          value={title}
+          maxLength={200}
+          placeholder={t.batch.batchNamePlaceholder}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
+      <div
+        className={dragging ? 'batch-drop dragging' : 'batch-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="batch-drop"
+      >
+        <p>{t.batch.dropZone}</p>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          title={`${t.batch.addFiles} (Alt+O)`}
+          aria-keyshortcuts="Alt+O"
+          onClick={() => input.current?.click()}
+        >
+          {t.batch.addFiles}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPTED_TYPES}
+          aria-label={t.batch.addFilesInput}
+          className="visually-hidden"
+          tabIndex={-1}
+          disabled={busy}
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void queueFiles(files);
+          }}
+        />
+      </div>
+      <form className="batch-folder" onSubmit={(e) => void queueFolder(e)}>
+        <label className="batch-field">
+          <span>{t.batch.folderLabel}</span>
+          <input
+            type="text"
+            value={folder}
+            placeholder={t.batch.folderPlaceholder}
+            onChange={(e) => setFolder(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="secondary" disabled={busy || !folder.trim()}>
+          {t.batch.folderQueue}
+        </button>
+      </form>
+      <div className="notices" aria-live="polite">
+        {progress && (
+          <p className="busy">
+            <progress
+              max={progress.total}
+              value={progress.done}
+              aria-label={t.batch.uploading(progress.done, progress.total)}
+            />
+            {t.batch.uploading(progress.done, progress.total)}
+          </p>
+        )}
+        {message && <p className="ok">{message}</p>}
+      </div>
+      <ErrorNotice error={error} />
+      <p className="muted small">{t.batch.sourcesHook}</p>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+// The review queue: what the machine was unsure about, oldest batch last. Each item says why
+// (blank, poorly read, type undecided), shows the page, and is accepted or dismissed; the
+// dossier opens on the page concerned.
+import { useEffect, useState } from 'react';
+import { DOCUMENT_TYPE_LABELS, DocumentType } from '../../../../shared/classification';
+import type { BatchSummary, ReviewItem } from '../../../../shared/contracts/batch';
+import type { ErrorInfo } from '../../../../shared/errors';
+import { getApi, toErrorInfo } from '../../api';
+import { useI18n } from '../../i18n';
+import { DossierDialog } from './DossierDialog';
+import { ErrorNotice } from './ErrorNotice';
+import { cachedThumbnail, loadThumbnail } from './thumbnails';
+
+/** Enough for a shift's work; the rest shows once these are decided. */
+const SHOWN = 100;
+
+function ReviewThumb({ item }: { item: ReviewItem }) {
+  const { t } = useI18n();
+  const key = `${item.batchId}:${item.fileId}:${item.pageInFile}`;
+  const [src, setSrc] = useState(() => cachedThumbnail(key));
+  useEffect(() => {
+    if (src) return;
+    let mounted = true;
+    loadThumbnail(item.batchId, item.fileId, item.pageInFile, () => mounted)
+      .then((url) => mounted && url && setSrc(url))
+      .catch(() => undefined);
+    return () => {
+      mounted = false;
+    };
+  }, [item.batchId, item.fileId, item.pageInFile, src]);
+  return (
+    <div className="review-thumb">
+      {src && <img src={src} alt={t.batch.thumbAlt(item.subject)} />}
+    </div>
+  );
+}
+
+export function ReviewQueue({
+  batches,
+  reviewOpen,
+  onChanged,
+}: {
+  batches: BatchSummary[];
+  reviewOpen: number;
+  onChanged: () => void;
+}) {
+  const { t, lang, locale } = useI18n();
+  const [items, setItems] = useState<ReviewItem[]>([]);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [open, setOpen] = useState<{ dossierId: number; ordinal: number } | null>(null);
+  const nf = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
+  const titles = new Map(batches.map((b) => [b.id, b.title]));
+
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .batchReview({ state: 'open' })
+      .then((r) => live && setItems(r.items))
+      .catch((e: unknown) => live && setError(toErrorInfo(e)));
+    return () => {
+      live = false;
+    };
+  }, [reviewOpen]);
+
+  const decide = async (item: ReviewItem, decision: 'accepted' | 'dismissed') => {
+    try {
+      await getApi().batchDecide({ itemId: item.id, decision });
+      setItems((list) => list.filter((x) => x.id !== item.id));
+      setError(null);
+      onChanged();
+    } catch (e) {
+      setError(toErrorInfo(e));
+    }
+  };
+
+  const typeLabel = (code: string) => {
+    const parsed = DocumentType.safeParse(code);
+    return parsed.success ? DOCUMENT_TYPE_LABELS[parsed.data][lang] : code;
+  };
+
+  return (
+    <section className="panel batch-review" aria-labelledby="batch-review-title">
+      <h3 id="batch-review-title">{t.batch.reviewTitle(reviewOpen)}</h3>
+      <p className="muted small">{t.batch.reviewIntro}</p>
+      <ErrorNotice error={error} />
+      {items.length === 0 ? (
+        <p className="muted">{t.batch.reviewEmpty}</p>
+      ) : (
+        <ul className="review-list">
+          {items.slice(0, SHOWN).map((item) => (
+            <li
+              key={item.id}
+              className={`review-item review-${item.reason}`}
+              data-reason={item.reason}
+            >
+              <ReviewThumb item={item} />
+              <div className="review-body">
+                <p>
+                  <span className="badge review-reason">{t.batch.reason[item.reason]}</span>{' '}
+                  <strong>{item.subject}</strong>
+                </p>
+                <p className="muted small">
+                  {[
+                    titles.get(item.batchId),
+                    t.batch.reviewPage(item.ordinal),
+                    item.reason === 'unclassified'
+                      ? t.batch.reviewConfidence(Math.round(item.confidence * 100))
+                      : item.reason === 'low-confidence'
+                        ? t.batch.reviewConfidence(Math.round(item.confidence))
+                        : t.batch.reviewInk(nf.format((item.inkRatio ?? 0) * 100)),
+                    ...(item.candidates.length > 0
+                      ? [t.batch.reviewCandidates(item.candidates.map(typeLabel).join(', '))]
+                      : []),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                <div className="review-actions">
+                  <button
+                    type="button"
+                    className="secondary small"
+                    title={t.batch.acceptHint}
+                    aria-label={`${t.batch.accept}: ${item.subject}`}
+                    onClick={() => void decide(item, 'accepted')}
+                  >
+                    {t.batch.accept}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    title={t.batch.dismissHint}
+                    aria-label={`${t.batch.dismiss}: ${item.subject}`}
+                    onClick={() => void decide(item, 'dismissed')}
+                  >
+                    {t.batch.dismiss}
+                  </button>
+                  {item.dossierId !== null && (
+                    <button
+                      type="button"
+                      className="link small"
+                      aria-label={`${t.batch.openDossier}: ${item.subject}`}
+                      onClick={() => setOpen({ dossierId: item.dossierId!, ordinal: item.ordinal })}
+                    >
+                      {t.batch.openDossier}
+                    </button>
+                  )}
+                </div>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <DossierDialog
+          dossierId={open.dossierId}
+          ordinal={open.ordinal}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </section>
+  );
+}

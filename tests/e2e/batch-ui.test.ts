@@ -1,0 +1,238 @@
+// Issue 7, end-to-end tests 2 and 3, in Chromium over the web host on a fresh data folder:
+// a batch of 30 generated pages (small A6 sheets, some blank, some smudged) runs through the
+// real pipeline with its progress on screen, and the review queue shows the blank and poorly
+// read pages; then a batch with a damaged file: that file's error is shown (in Vietnamese, and
+// in English after the switch), the other files are done. Run after `npm run build:renderer`.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { renderPage } from '../../electron/cli/demo/samplePages';
+import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+
+const BATCH_TIMEOUT = 240_000;
+const BLANK = new Set([7, 19, 28]);
+const SMUDGED = new Set([4, 15]);
+
+let desk: Desk;
+let page: Page;
+
+before(async () => {
+  desk = await openDesk();
+  page = desk.page;
+});
+
+after(async () => {
+  await desk?.close();
+});
+
+/** A6 at 200 dpi: small enough that 30 pages OCR in well under a minute on two cores. */
+async function a6(n: number): Promise<Buffer> {
+  const lines = BLANK.has(n)
+    ? []
+    : [
+        '# ỦY BAN NHÂN DÂN XÃ HÒA BÌNH',
+        `Sổ đăng ký hộ tịch – trang ${n}`,
+        `Họ và tên: Nguyễn Văn An ${n}`,
+        'Nơi cư trú: thôn Đông, xã Hòa Bình',
+      ];
+  return renderPage({
+    lines,
+    widthMm: 105,
+    heightMm: 148,
+    dpi: 200,
+    fontPt: 10,
+    ...(SMUDGED.has(n) ? { blur: 4, noise: 20 } : { noise: 4, skewDeg: 0.3 }),
+    format: 'jpeg',
+    jpegQuality: 80,
+  });
+}
+
+async function api<T>(channel: string, body: unknown): Promise<T> {
+  const res = await fetch(new URL(`api/${channel}`, desk.host.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sohoa-token': desk.host.token },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value: T };
+  assert.ok(envelope.ok, JSON.stringify(envelope));
+  return envelope.value;
+}
+
+async function pickFiles(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Chọn tệp…' }).click(),
+  ]);
+  assert.ok(chooser.isMultiple());
+  await chooser.setFiles(files);
+}
+
+function card(title: string) {
+  return page.locator('.batch-card', {
+    has: page.getByRole('button', { name: `Xem lô "${title}"` }),
+  });
+}
+
+test(
+  'a batch of 30 pages: progress on screen, then the review queue holds the blank and poorly read pages',
+  { timeout: BATCH_TIMEOUT + 60_000 },
+  async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Lô số hóa' }).click();
+    await page.getByText('Chưa có lô nào').waitFor();
+    await shot(page, 'batch-01-empty');
+
+    const files = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => ({
+        name: `trang-${String(i + 1).padStart(2, '0')}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: await a6(i + 1),
+      })),
+    );
+    await page.getByLabel('Tên lô (không bắt buộc)').fill('Sổ hộ tịch 1998');
+    await pickFiles(files);
+    const title = 'Sổ hộ tịch 1998';
+    const progress = page.getByRole('progressbar', { name: `Tiến độ lô "${title}"` });
+    await progress.waitFor();
+
+    // Mid-run: the bar moves, with pages/min and time left beside it.
+    await page.waitForFunction(
+      () => {
+        const bar = document.querySelector<HTMLProgressElement>('.batch-card progress');
+        return bar !== null && bar.value >= 3 && bar.value < bar.max;
+      },
+      undefined,
+      { timeout: BATCH_TIMEOUT, polling: 250 },
+    );
+    const facts = (await card(title).locator('.batch-facts').textContent()) ?? '';
+    assert.match(facts, /\d+\/30 trang/);
+    assert.match(facts, /trang\/phút/);
+    assert.match(facts, /còn khoảng/);
+    assert.equal(await card(title).locator('.batch-state').textContent(), 'Đang xử lý');
+    const pause = card(title).getByRole('button', { name: `Tạm dừng: ${title}` });
+    assert.equal(await pause.getAttribute('aria-keyshortcuts'), 'Alt+P');
+    assert.match((await pause.getAttribute('title')) ?? '', /Alt\+P/);
+    await shot(page, 'batch-02-running');
+
+    // Pause from the keyboard, then resume: the batch waits, then carries on.
+    await page.keyboard.press('Alt+P');
+    await card(title).locator('.batch-state', { hasText: 'Tạm dừng' }).waitFor();
+    await card(title)
+      .getByRole('button', { name: `Tiếp tục: ${title}` })
+      .click();
+
+    await card(title)
+      .locator('.batch-state', { hasText: 'Xong' })
+      .waitFor({ timeout: BATCH_TIMEOUT });
+    assert.match((await card(title).locator('.batch-facts').textContent()) ?? '', /30\/30 trang/);
+    const dossierText = (await card(title).locator('.batch-meta').textContent()) ?? '';
+    assert.match(dossierText, /Hồ sơ /);
+
+    const list = await api<{ batches: { id: number; dossier: { id: number } | null }[] }>(
+      'batchList',
+      {},
+    );
+    // What the review queue must hold: the sheets generated blank, and the pages the archived
+    // dossier records as read with a confidence under 70.
+    const dossier = await api<{
+      pages: { ordinal: number; sourceName: string; confidence: number }[];
+    }>('getDossier', { id: list.batches[0]!.dossier!.id });
+    assert.equal(dossier.pages.length, 30);
+    const name = (n: number) => `trang-${String(n).padStart(2, '0')}.jpg`;
+    const blank = [...BLANK].map(name);
+    const poorlyRead = dossier.pages
+      .filter((p) => !blank.includes(p.sourceName) && p.confidence < 70)
+      .map((p) => p.sourceName);
+    // The smudged sheets (blurred past reading) are among them.
+    for (const n of SMUDGED) assert.ok(poorlyRead.includes(name(n)), `${name(n)} read too well`);
+
+    const review = page.locator('.batch-review');
+    await review.locator('.review-item').first().waitFor();
+    const blankItems = await review
+      .locator('.review-item[data-reason="blank"] strong')
+      .allTextContents();
+    assert.deepEqual(blankItems, blank);
+    const lowItems = await review
+      .locator('.review-item[data-reason="low-confidence"] strong')
+      .allTextContents();
+    assert.deepEqual(lowItems, poorlyRead);
+    // The thumbnails grid is windowed: 30 pages, only the visible rows are in the DOM.
+    await page.getByRole('heading', { name: 'Trang (30)' }).waitFor();
+    const cells = await page.locator('.vgrid-cell').count();
+    assert.ok(cells > 0 && cells < 30, `cells rendered: ${cells}`);
+    await page.locator('.vgrid img').first().waitFor();
+    const blankThumb = page.locator('.thumb-review', { hasText: 'trang-07.jpg' });
+    await blankThumb.waitFor();
+    assert.match((await blankThumb.textContent()) ?? '', /Trang trắng/);
+    await shot(page, 'batch-03-done-review');
+
+    // Deciding an item takes it off the queue; the dossier opens on the page concerned.
+    const first = review.locator('.review-item').first();
+    const subject = (await first.locator('strong').textContent()) ?? '';
+    await first.getByRole('button', { name: `Mở hồ sơ: ${subject}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(subject).first().waitFor();
+    await shot(page, 'batch-04-dossier-page');
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    const before = await review.locator('.review-item').count();
+    await first.getByRole('button', { name: `Giữ nguyên: ${subject}` }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.batch-review .review-item').length === n - 1,
+      before,
+    );
+
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    assert.deepEqual(desk.browserErrors, []);
+  },
+);
+
+test(
+  'a damaged file in a batch: a clear error on that file, in the current language; the others are done',
+  { timeout: BATCH_TIMEOUT },
+  async () => {
+    const good = await a6(1);
+    const truncated = good.subarray(0, Math.floor(good.length / 2));
+    const title = 'Hộp 3';
+    await page.getByLabel('Tên lô (không bắt buộc)').fill(title);
+    await pickFiles([
+      { name: 'hs-01.jpg', mimeType: 'image/jpeg', buffer: good },
+      { name: 'hs-02-hong.jpg', mimeType: 'image/jpeg', buffer: truncated },
+      { name: 'hs-03.jpg', mimeType: 'image/jpeg', buffer: await a6(2) },
+    ]);
+    await card(title)
+      .getByRole('button', { name: `Xem lô "${title}"` })
+      .click();
+    await card(title)
+      .locator('.batch-state', { hasText: 'Xong' })
+      .waitFor({ timeout: BATCH_TIMEOUT });
+    assert.match((await card(title).textContent()) ?? '', /1 tệp lỗi/);
+    assert.match((await card(title).locator('.batch-facts').textContent()) ?? '', /2\/2 trang/);
+
+    const errors = page.locator('.batch-file-errors');
+    await errors.waitFor();
+    assert.match((await errors.locator('h4').textContent()) ?? '', /Lỗi ở 1 tệp/);
+    const item = errors.locator('li[data-file="hs-02-hong.jpg"]');
+    assert.equal(await item.getAttribute('data-code'), 'IMAGE_CORRUPT');
+    // What happened, to which file, what to do next.
+    assert.match(
+      (await item.textContent()) ?? '',
+      /hs-02-hong\.jpg.*bị hỏng.*Hãy quét lại trang này/,
+    );
+    await page.locator('.batch-files summary').click();
+    const states = await page
+      .locator('.batch-files tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    assert.deepEqual(states, ['done', 'failed', 'done']);
+    await shot(page, 'batch-05-file-error');
+
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { name: 'Digitization batches' }).waitFor();
+    assert.match(
+      (await item.textContent()) ?? '',
+      /hs-02-hong\.jpg.*damaged or incomplete.*Scan this page again/,
+    );
+    await shot(page, 'batch-06-file-error-en');
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+    assert.deepEqual(desk.browserErrors, []);
+  },
+);
