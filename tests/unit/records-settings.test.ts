@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileKeyProvider, loadDestination } from '../../electron/core/outbox/destination';
+import { coreOptionsFromSettings } from '../../electron/core/settings/coreOptions';
 import { holidayYear, saveHolidayYear } from '../../electron/core/settings/holidays';
 import {
   loadSettings,
@@ -164,4 +165,28 @@ test('a holiday year saved in settings is the one the working-day count uses', a
   assert.equal(shippedOnly.isWorkingDay('2026-12-31'), true);
   assert.equal(calendar.isWorkingDay('2026-12-31'), false);
   assert.equal((await holidayYear(p.dataDir, shipped, 2090)).origin, 'none');
+});
+
+test('the saved settings become the core options: agency, key source, TSA; the PIN only from the caller', () => {
+  const p = tmp();
+  assert.deepEqual(coreOptionsFromSettings(p), {
+    agency: { id: DEFAULT_SETTINGS.agency.id, name: DEFAULT_SETTINGS.agency.name },
+  });
+  assert.equal(saveSettings(p, { ...valid, tsaUrl: 'http://127.0.0.1:3180/tsa' }).ok, true);
+  assert.deepEqual(coreOptionsFromSettings(p, { pin: '123456' }), {
+    agency: { id: 'H49.64.33', name: 'UBND xã Hòa Tiến' },
+    keySource: {
+      kind: 'pkcs11',
+      modulePath: '/usr/lib/softhsm/libsofthsm2.so',
+      pin: '123456',
+      tokenLabel: 'Sohoa',
+    },
+    tsaUrl: 'http://127.0.0.1:3180/tsa',
+  });
+  const p12 = { ...valid, signing: { kind: 'pkcs12', path: '/etc/sohoa/agency.p12' } };
+  assert.equal(saveSettings(p, p12, { p12Password: 'mk' }).ok, true);
+  assert.deepEqual(coreOptionsFromSettings(p).signingKey, {
+    p12Path: '/etc/sohoa/agency.p12',
+    password: 'mk',
+  });
 });

@@ -1,0 +1,31 @@
+// The saved settings as the core's options (agency, signing key or token, TSA), so the shells can
+// open the core with what Settings holds: `openCore({ ...coreOptionsFromSettings(p), ...env })`.
+// The token PIN is never stored: the caller passes the one the main process asked for.
+import type { CoreOptions } from '../pipeline/core';
+import { loadSettings, readP12Password, type SettingsPaths } from './store';
+
+export function coreOptionsFromSettings(
+  p: SettingsPaths,
+  secrets: { pin?: string } = {},
+): Pick<CoreOptions, 'agency' | 'signingKey' | 'keySource' | 'tsaUrl'> {
+  const { settings } = loadSettings(p);
+  const signing = settings.signing;
+  return {
+    agency: { id: settings.agency.id, name: settings.agency.name },
+    ...(signing.kind === 'pkcs12'
+      ? { signingKey: { p12Path: signing.path, password: readP12Password(p) ?? '' } }
+      : {}),
+    ...(signing.kind === 'pkcs11'
+      ? {
+          keySource: {
+            kind: 'pkcs11' as const,
+            modulePath: signing.modulePath,
+            pin: secrets.pin ?? '',
+            ...(signing.tokenLabel ? { tokenLabel: signing.tokenLabel } : {}),
+            ...(signing.keyLabel ? { keyLabel: signing.keyLabel } : {}),
+          },
+        }
+      : {}),
+    ...(settings.tsaUrl ? { tsaUrl: settings.tsaUrl } : {}),
+  };
+}
