@@ -15,6 +15,8 @@ import { signCommand } from './sign';
 import { verifyCommand } from './verify';
 import { receiptCommand } from './receipt';
 import { receptionCommand } from './reception';
+import { hotfolderCommand } from './hotfolder';
+import { separateCommand, separatorSheetCommand } from './separate';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -35,4 +37,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   receiptCommand,
   receptionCommand,
+  hotfolderCommand,
+  separateCommand,
+  separatorSheetCommand,
 ];

@@ -17,6 +17,8 @@ export interface PageInput {
   image?: Buffer;
   /** OCR text, for the classifier. */
   text?: string;
+  /** The scan's resolution when known better than the image file says (re-encoded copies say 72). */
+  dpi?: number;
   /** Already measured by the pipeline: trusted instead of measuring again. */
   blank?: boolean;
   side?: 'front' | 'back';
@@ -41,8 +43,7 @@ export async function measurePage(
       .raw()
       .toBuffer({ resolveWithObject: true });
     const meta = await sharp(input.image).metadata();
-    const dpi =
-      meta.density && meta.density >= 50 && meta.density <= 2400 ? meta.density : DEFAULT_DPI;
+    const dpi = input.dpi ?? scanDpi(meta.density, info.width);
     const grey: GreyImage = { data, width: info.width, height: info.height };
     if (input.blank === undefined) {
       const verdict = detectBlank(grey);
@@ -66,4 +67,14 @@ export async function measurePage(
     if (c.type && !c.needsReview) signals.docType = c.type;
   }
   return signals;
+}
+
+/**
+ * The file's resolution, unless it is missing or the 72 dpi that encoders write by default: then
+ * the page is taken to be A4 wide, which is what separator sheets are printed on.
+ */
+function scanDpi(density: number | undefined, widthPx: number): number {
+  if (density && density >= 50 && density <= 2400 && density !== 72) return density;
+  const fromWidth = widthPx / (210 / 25.4);
+  return fromWidth >= 50 ? Math.round(fromWidth) : (density ?? DEFAULT_DPI);
 }
