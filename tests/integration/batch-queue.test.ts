@@ -10,7 +10,11 @@ import sharp from 'sharp';
 import { BatchQueue } from '../../electron/core/batch/queue';
 import { listFolder, uniqueNames } from '../../electron/core/batch/inputs';
 import { Gate } from '../../electron/core/batch/gate';
+import { FileImportDriver } from '../../electron/core/acquire/fileImport';
+import { DEFAULT_SCAN_SETTINGS } from '../../electron/core/acquire/source';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
+import type { PageSource } from '../../electron/core/pipeline/types';
+import { SohoaError } from '../../shared/errors';
 
 let work: string;
 let blank: Buffer;
@@ -216,8 +220,45 @@ test('a restart resumes the queue: uploads, a batch cut off mid-run, a folder ba
   });
 });
 
+test('a page source feeds a batch: file import queues a folder; a source failing midway keeps its pages', async () => {
+  const folder = path.join(work, 'scans');
+  fs.mkdirSync(path.join(folder, 'hop-1'), { recursive: true });
+  fs.writeFileSync(path.join(folder, 'hop-1', 'trang-1.png'), blank);
+  fs.writeFileSync(path.join(folder, 'trang-2.png'), blank);
+  await withCore('sources', async (core) => {
+    const queue = new BatchQueue(core);
+    const imported = await queue.queuePages(
+      'Nhập thư mục',
+      new FileImportDriver().acquire(folder, DEFAULT_SCAN_SETTINGS),
+    );
+    await queue.whenIdle();
+    const done = queue.detail(imported.id);
+    assert.equal(done.batch.state, 'done');
+    assert.deepEqual(
+      done.files.map((f) => f.name),
+      ['hop-1 › trang-1.png', 'trang-2.png'],
+    );
+    // A feeder that jams after one sheet: the sheet is kept, the batch waits for a decision.
+    async function* jammed(): AsyncIterable<PageSource> {
+      yield { name: 'to-1.png', read: () => Promise.resolve(blank) };
+      throw new SohoaError('FILE_NOT_FOUND', 'scanner');
+    }
+    const cut = await queue.queuePages('Máy quét', jammed());
+    assert.equal(cut.state, 'paused');
+    assert.equal(cut.error?.code, 'FILE_NOT_FOUND');
+    assert.equal(cut.files, 1);
+    queue.control(cut.id, 'resume');
+    await queue.whenIdle();
+    assert.equal(queue.detail(cut.id).batch.state, 'done');
+    await queue.close();
+  });
+});
+
 test('folder listing refuses a missing or empty folder with a typed error', async () => {
-  await assert.rejects(listFolder(path.join(work, 'nope')), { name: 'SohoaError' });
+  await assert.rejects(listFolder(path.join(work, 'nope')), (e: { info: { code: string } }) => {
+    assert.equal(e.info.code, 'IMPORT_PATH_NOT_FOUND');
+    return true;
+  });
   fs.mkdirSync(path.join(work, 'empty'));
   await assert.rejects(listFolder(path.join(work, 'empty')), (e: { info: { code: string } }) => {
     assert.equal(e.info.code, 'NO_VALID_PAGES');

@@ -4,42 +4,32 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SohoaError } from '../../../shared/errors';
+import { listScanFiles } from '../acquire/fileImport';
 import { writeFileDurably } from '../archive/blobStore';
 import type { NewFile } from './store';
 
-const PAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.pdf']);
 /** A backlog shelf, not a whole disk: past this the clerk splits the folder into batches. */
 export const MAX_FOLDER_FILES = 5000;
 /** Shown between folder levels: the pipeline names pages by base name, so no path separator. */
 const LEVEL = ' › ';
 
-const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
-
-/** Every image and PDF under `folder`, in natural order (trang-2 before trang-10). */
+/**
+ * Every scan under `folder`, in the import's natural order (trang-2 before trang-10), listed by
+ * the file-import source (acquire/fileImport.ts) so the batch and the import agree on what a
+ * scan is and in which order it comes.
+ */
 export async function listFolder(folder: string): Promise<NewFile[]> {
-  const root = path.resolve(folder);
-  const label = path.basename(root) || root;
-  const stat = await fs.stat(root).catch(() => null);
-  if (!stat?.isDirectory()) throw new SohoaError('FILE_NOT_FOUND', folder);
-  const found: NewFile[] = [];
-  const walk = async (dir: string, rel: string[]): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries.sort((a, b) => collator.compare(a.name, b.name));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full, [...rel, e.name]);
-      else if (e.isFile() && PAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-        if (found.length >= MAX_FOLDER_FILES)
-          throw new SohoaError('BAD_REQUEST', `${label}: > ${MAX_FOLDER_FILES} files`);
-        const { size } = await fs.stat(full);
-        found.push({ name: [...rel, e.name].join(LEVEL), path: full, bytes: size });
-      }
-    }
-  };
-  await walk(root, []);
-  if (found.length === 0) throw new SohoaError('NO_VALID_PAGES', label);
-  return found;
+  const label = path.basename(path.resolve(folder)) || folder;
+  const { files } = await listScanFiles(folder);
+  if (files.length === 0) throw new SohoaError('NO_VALID_PAGES', label);
+  if (files.length > MAX_FOLDER_FILES)
+    throw new SohoaError('BAD_REQUEST', `${label}: > ${MAX_FOLDER_FILES} files`);
+  return files.map((f) => ({ name: displayName(f.name), path: f.path, bytes: f.size }));
+}
+
+/** A '/'-separated relative name as the batch shows it ("hộp-02 › trang-1.jpg"). */
+export function displayName(relative: string): string {
+  return relative.split(/[\\/]/).filter(Boolean).join(LEVEL);
 }
 
 /** A file name safe on every file system, keeping the extension the pipeline does not need. */

@@ -11,7 +11,7 @@ import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
 import type { Core } from '../pipeline/core';
 import type { DigitizeOutcome, PageSource } from '../pipeline/types';
 import { Gate } from './gate';
-import { listFolder, storeUploads } from './inputs';
+import { displayName, listFolder, storeUploads } from './inputs';
 import { documentReviewItems, pageReviewItems, type ReviewedPage } from './review';
 import { BatchStore, type BatchRow, type FileRow } from './store';
 import { thumbnailDataUrl } from './thumbnail';
@@ -142,6 +142,43 @@ export class BatchQueue {
     });
     this.store.addFiles(id, files);
     this.store.setState(id, 'queued');
+    this.kick();
+    return this.summary(this.mustGet(id));
+  }
+
+  /**
+   * The hook for page sources (a scanner's SourceDriver.acquire, the hot folder, file import):
+   * each page is copied durably as it arrives and the batch is queued when the source ends. If
+   * the source fails midway (feeder jam, scanner gone), the pages that arrived are kept and the
+   * batch waits, paused, with the error: the archivist resumes it as is or cancels it.
+   */
+  async queuePages(title: string, pages: AsyncIterable<PageSource>): Promise<BatchSummary> {
+    const id = this.store.createBatch({
+      title: title.trim() || DEFAULT_TITLE,
+      state: 'uploading',
+      source: 'files',
+    });
+    const dir = path.join(this.dir, String(id), 'inputs');
+    const taken: string[] = [];
+    try {
+      for await (const page of pages) {
+        const bytes = await page.read();
+        const stored = await storeUploads(
+          dir,
+          [{ name: displayName(page.name), bytes }],
+          taken,
+          taken.length + 1,
+        );
+        this.store.addFiles(id, stored);
+        taken.push(...stored.map((f) => f.name));
+      }
+    } catch (e) {
+      const info = e instanceof SohoaError ? e.info : errorInfo('INTERNAL', title);
+      this.store.setState(id, taken.length > 0 ? 'paused' : 'failed', info);
+      return this.summary(this.mustGet(id));
+    }
+    if (taken.length === 0) this.store.setState(id, 'failed', errorInfo('NO_VALID_PAGES', title));
+    else this.store.setState(id, 'queued');
     this.kick();
     return this.summary(this.mustGet(id));
   }
