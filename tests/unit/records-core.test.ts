@@ -240,6 +240,63 @@ test('the outbox shows failures as typed bilingual errors and sends to the confi
   assert.ok(fs.existsSync(path.join(store, 'H49.64.33', '2026', codes[0]!, '_COMPLETE.json')));
 });
 
+test('an item that keeps failing needs attention with its reason, and a retry queues it again', async () => {
+  const opened = openArchive(path.join(work, 'failing'));
+  try {
+    const sha256 = await opened.blobs.put(signed);
+    const { code } = opened.archive.recordDossier({
+      agencyId: 'H49.64.33',
+      receivedAt: new Date(),
+      title: 'Hồ sơ gửi lỗi',
+      pages: [
+        {
+          ordinal: 1,
+          sourceName: 'p.png',
+          widthPx: 10,
+          heightPx: 10,
+          dpi: 200,
+          text: 'x',
+          confidence: 90,
+        },
+      ],
+      file: { sha256, bytes: signed.length, signature: null },
+    });
+    // The "share" is a plain file: every write under it fails, as an unmounted drive would.
+    const blocked = path.join(work, 'not-a-folder');
+    fs.writeFileSync(blocked, 'x');
+    saveDestination(
+      opened.paths.root,
+      { kind: 'folder', path: blocked },
+      fileKeyProvider(opened.paths.keysDir),
+    );
+    const desk = new OutboxDesk(
+      opened.archive,
+      opened.blobs,
+      opened.paths.root,
+      opened.paths.keysDir,
+      {
+        baseDelayMs: 0,
+        maxDelayMs: 0,
+        maxAttempts: 1,
+      },
+    );
+    assert.equal(desk.send(), true);
+    await desk.idle();
+    const item = desk.list().items.find((i) => i.dossierCode === code)!;
+    assert.equal(item.state, 'needs_attention');
+    assert.equal(item.attempts, 1);
+    assert.equal(item.lastError?.code, 'STORE_UNREACHABLE');
+    assert.match(item.lastError!.message.vi, /Không kết nối được kho hồ sơ/);
+    const retried = desk.retry(code, 'desk');
+    assert.equal(retried.state, 'pending');
+    assert.equal(retried.attempts, 0);
+    assert.throws(() => desk.retry('KHONG-CO', 'desk'), /not in the upload queue/);
+    assert.equal(opened.archive.audit.entriesFor('outbox', code).at(-1)?.action, 'outbox.retried');
+  } finally {
+    opened.close();
+  }
+});
+
 test('audit entries page newest first, and the check finds where the chain breaks', async () => {
   const { entries, total } = auditPage(o.archive, undefined, 2);
   assert.ok(total >= 4, String(total));

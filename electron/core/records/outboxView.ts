@@ -11,7 +11,7 @@ import {
   fileKeyProvider,
   loadDestination,
 } from '../outbox/destination';
-import { Outbox, type OutboxItem } from '../outbox/outbox';
+import { Outbox, type OutboxItem, type RetryPolicy } from '../outbox/outbox';
 
 export function errorOfLastError(lastError: string | null) {
   if (!lastError) return null;
@@ -43,8 +43,9 @@ export class OutboxDesk {
     blobs: BlobStore,
     private readonly dataDir: string,
     private readonly keysDir: string,
+    policy?: RetryPolicy,
   ) {
-    this.outbox = new Outbox(archive, blobs);
+    this.outbox = new Outbox(archive, blobs, policy ? { policy } : {});
   }
 
   private destination() {
