@@ -241,6 +241,7 @@ test('a page source feeds a batch: file import queues a folder; a source failing
     // A feeder that jams after one sheet: the sheet is kept, the batch waits for a decision.
     async function* jammed(): AsyncIterable<PageSource> {
       yield { name: 'to-1.png', read: () => Promise.resolve(blank) };
+      await new Promise((r) => setTimeout(r, 10));
       throw new SohoaError('FILE_NOT_FOUND', 'scanner');
     }
     const cut = await queue.queuePages('Máy quét', jammed());
