@@ -286,7 +286,7 @@ test('an item that keeps failing needs attention with its reason, and a retry qu
     assert.equal(item.state, 'needs_attention');
     assert.equal(item.attempts, 1);
     assert.equal(item.lastError?.code, 'STORE_UNREACHABLE');
-    assert.match(item.lastError!.message.vi, /Không kết nối được kho hồ sơ/);
+    assert.match(item.lastError?.message.vi ?? '', /Không kết nối được kho hồ sơ/);
     const retried = desk.retry(code, 'desk');
     assert.equal(retried.state, 'pending');
     assert.equal(retried.attempts, 0);
