@@ -70,7 +70,9 @@ export function VirtualGrid<T>({
   );
 
   useLayoutEffect(() => {
-    if (outer.current) outer.current.style.height = `${viewportHeight}px`;
+    // A short batch gets a short box; a long one scrolls inside `viewportHeight`.
+    const height = Math.max(cellHeight, Math.min(viewportHeight, range.rows * cellHeight));
+    if (outer.current) outer.current.style.height = `${height + 2}px`;
     if (spacer.current) spacer.current.style.height = `${range.rows * cellHeight}px`;
     if (block.current) {
       block.current.style.transform = `translateY(${range.firstRow * cellHeight}px)`;
