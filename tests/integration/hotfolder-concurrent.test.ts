@@ -78,7 +78,7 @@ async function tmpDirs() {
 
 const FAST = { pollMs: 80, stablePolls: 2, stableMs: 450 };
 
-test('many slow concurrent writers: each file taken once, complete; broken files go to error/ with a reason', async () => {
+test('many slow concurrent writers: each file taken once, complete; broken files go to error/ with a reason', async (t) => {
   const { root, inbox, sources, ledgerFile } = await tmpDirs();
   const ledger = new HotFolderLedger(ledgerFile, inbox);
   const taken: { name: string; sha: string }[] = [];
@@ -156,6 +156,8 @@ test('many slow concurrent writers: each file taken once, complete; broken files
     assert.deepEqual(await fs.readdir(path.join(inbox, WORK_DIR_NAME)), []);
     assert.deepEqual(ledger.counts(), { taken: 0, done: 13, failed: 2 });
     const feed = hot.status().feed;
+    // How often a file looked stable while its writer was only paused (then it was put back).
+    t.diagnostic(`put back while still being written: ${hot.status().putBack}`);
     assert.equal(feed.filter((e) => e.kind === 'done').length, 13);
     assert.equal(feed.filter((e) => e.kind === 'error').length, 2);
   } finally {
@@ -173,6 +175,7 @@ test('a failing handler sends the file to error/ with a reason; a released file 
     inbox,
     ledger,
     ...FAST,
+    emptyTimeoutMs: 600,
     handle: (file) => {
       if (file.name.startsWith('boom')) return Promise.reject(new Error('pipeline exploded'));
       if (release) {
@@ -182,6 +185,7 @@ test('a failing handler sends the file to error/ with a reason; a released file 
       return Promise.resolve();
     },
   });
+  await fs.writeFile(path.join(inbox, 'empty.jpg'), '');
   await fs.writeFile(path.join(inbox, 'boom.jpg'), await scan(1));
   await fs.writeFile(path.join(inbox, 'ok.jpg'), await scan(2));
   await hot.start();
@@ -190,6 +194,9 @@ test('a failing handler sends the file to error/ with a reason; a released file 
     assert.deepEqual(await fs.readdir(path.join(inbox, 'done')), ['ok.jpg']);
     const reason = await fs.readFile(path.join(inbox, 'error', 'boom.jpg' + REASON_SUFFIX), 'utf8');
     assert.match(reason, /HOTFOLDER_HANDLER_FAILED/);
+    // A file that stayed empty: the scanner gave up on it.
+    const empty = await fs.readFile(path.join(inbox, 'error', 'empty.jpg' + REASON_SUFFIX), 'utf8');
+    assert.match(empty, /FILE_EMPTY/);
     const kinds = hot
       .status()
       .feed.filter((e) => e.name === 'ok.jpg')

@@ -67,6 +67,8 @@ export interface HotFolderOptions {
   stableMs?: number;
   /** Files handled at once. */
   concurrency?: number;
+  /** An empty file still empty after this long goes to error/ (a scanner that gave up). */
+  emptyTimeoutMs?: number;
   /** Events as they happen (the status feed keeps the last ones too). */
   onEvent?: (event: HotFolderEvent) => void;
   clock?: () => Date;
@@ -92,6 +94,7 @@ export class HotFolder {
   private readonly stablePolls: number;
   private readonly stableMs: number;
   private readonly concurrency: number;
+  private readonly emptyTimeoutMs: number;
   private readonly clock: () => Date;
   private readonly seen = new Map<string, Seen>();
   private readonly feed: HotFolderEvent[] = [];
@@ -103,6 +106,8 @@ export class HotFolder {
   private rescan = false;
   private running = false;
   private lastError: ErrorCode | null = null;
+  /** Files claimed too early and put back (a writer was still writing): a measure for tuning. */
+  private returned = 0;
 
   constructor(private readonly options: HotFolderOptions) {
     this.inbox = path.resolve(options.inbox);
@@ -114,6 +119,7 @@ export class HotFolder {
     this.stablePolls = options.stablePolls ?? 2;
     this.stableMs = options.stableMs ?? 2000;
     this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.emptyTimeoutMs = options.emptyTimeoutMs ?? 60_000;
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -157,6 +163,7 @@ export class HotFolder {
     handling: number;
     feed: HotFolderEvent[];
     lastError: ErrorCode | null;
+    putBack: number;
   } {
     return {
       waiting: [...this.seen.entries()].map(([name, s]) => ({
@@ -167,6 +174,7 @@ export class HotFolder {
       handling: this.inFlight.size,
       feed: [...this.feed].reverse(),
       lastError: this.lastError,
+      putBack: this.returned,
     };
   }
 
@@ -174,9 +182,14 @@ export class HotFolder {
   async idle(): Promise<void> {
     for (;;) {
       await this.scan();
-      if (this.inFlight.size === 0 && this.seen.size === 0) return;
+      if (this.inFlight.size === 0 && this.seen.size === 0 && !(await this.hasScans())) return;
       await Promise.race([...this.inFlight, delay(this.pollMs)]);
     }
+  }
+
+  private async hasScans(): Promise<boolean> {
+    const names = await fs.readdir(this.inbox).catch(() => []);
+    return names.some((n) => isScanFileName(n));
   }
 
   private scanSoon(): void {
@@ -237,8 +250,12 @@ export class HotFolder {
         continue;
       }
       prev.polls++;
-      if (prev.size === 0 || prev.polls < this.stablePolls || now - prev.sinceMs < this.stableMs)
+      if (prev.size === 0) {
+        // Scanners often create the file first and write it later: only a long wait is a failure.
+        if (now - prev.sinceMs >= this.emptyTimeoutMs) await this.rejectEmpty(name);
         continue;
+      }
+      if (prev.polls < this.stablePolls || now - prev.sinceMs < this.stableMs) continue;
       if (this.inFlight.size >= this.concurrency) continue;
       await this.claim(name, prev);
     }
@@ -264,12 +281,32 @@ export class HotFolder {
       if (after.size !== stable.size || after.mtimeMs !== stable.mtimeMs) {
         // A writer still holds it open (Linux lets it keep writing into the renamed file).
         await fs.rename(claimed, path.join(this.inbox, name));
+        this.seen.set(name, {
+          size: after.size,
+          mtimeMs: after.mtimeMs,
+          sinceMs: Date.now(),
+          polls: 0,
+        });
+        this.returned++;
         return;
       }
     } catch {
       return;
     }
     this.track(this.process(name, claimed, stable.size, sha256));
+  }
+
+  private async rejectEmpty(name: string): Promise<void> {
+    const claimed = path.join(this.workDir, name);
+    this.seen.delete(name);
+    try {
+      await fs.rename(path.join(this.inbox, name), claimed);
+    } catch {
+      return;
+    }
+    // Not in the ledger: every empty file has the same hash, and none was ever taken.
+    await this.toError(claimed, name, 'FILE_EMPTY', null);
+    this.emit('error', name, 'FILE_EMPTY');
   }
 
   private track(p: Promise<void>): void {
