@@ -57,13 +57,14 @@ async function signedPdf(dir: string): Promise<Buffer> {
   };
   const file = path.join(dir, 'draft.pdf');
   const writer = new SearchablePdfWriter(file, { title: 'Hồ sơ thử', created: new Date() });
-  writer.addPage({
-    widthPx: 1000,
-    heightPx: 500,
-    dpi: 200,
-    image: { format: 'png', bytes: image },
-    ocr,
-  });
+  for (let i = 0; i < 2; i++)
+    writer.addPage({
+      widthPx: 1000,
+      heightPx: 500,
+      dpi: 200,
+      image: { format: 'png', bytes: image },
+      ocr,
+    });
   await writer.finish();
   const demo = await ensureDemoKey(path.join(dir, 'keys'));
   const result = await signPdf(fs.readFileSync(file), {
@@ -80,17 +81,15 @@ async function record(title: string, text: string, receivedAt: string, file: Buf
     agencyId: 'H49.64.33',
     receivedAt: new Date(receivedAt),
     title,
-    pages: [
-      {
-        ordinal: 1,
-        sourceName: 'p1.png',
-        widthPx: 1000,
-        heightPx: 500,
-        dpi: 200,
-        text,
-        confidence: 95,
-      },
-    ],
+    pages: [1, 2].map((ordinal) => ({
+      ordinal,
+      sourceName: `p${ordinal}.png`,
+      widthPx: 1000,
+      heightPx: 500,
+      dpi: 200,
+      text: ordinal === 1 ? text : 'Trang hai',
+      confidence: 95,
+    })),
     file: { sha256, bytes: file.length, signature: null },
   });
   codes.push(d.code);
@@ -196,10 +195,17 @@ test('a page renders to PNG with the PDF text layer in its pixels, then comes fr
   const duc = first.words.find((w) => w.text === 'Đức')!;
   // The word box sits where it was written (x0 = 40 + 5 × 150), within a few pixels.
   assert.ok(Math.abs(duc.box[0] - 790) < 8 && Math.abs(duc.box[1] - 200) < 12, String(duc.box));
-  const again = await new PageImages(o.archive, o.blobs, cache).get(dossierId, 1);
-  assert.equal(images.renders, 1);
+  // The next page of the same file comes from the reader kept open.
+  const second = await images.get(dossierId, 2);
+  assert.equal(second.words.length, first.words.length);
+  assert.equal(images.opens, 1);
+  assert.equal(images.renders, 2);
+  const fresh = new PageImages(o.archive, o.blobs, cache);
+  const again = await fresh.get(dossierId, 1);
+  assert.equal(fresh.renders, 0, 'served from the disk cache');
   assert.ok(again.png.equals(first.png));
-  await assert.rejects(images.get(dossierId, 2), /BAD_REQUEST|page 2/);
+  await assert.rejects(images.get(dossierId, 3), /BAD_REQUEST|page 3/);
+  images.close();
 });
 
 test('the signature report is the validator verdict with plain Vietnamese and English sentences', () => {

@@ -14,6 +14,11 @@ import { PdfPageReader } from '../pdf/pdfPages';
 
 /** Wide enough for 200% zoom on a counter screen without a second render. */
 export const VIEW_WIDTH_PX = 1400;
+/**
+ * The last file's PDFium reader stays open this long: opening costs a worker and the wasm start
+ * (~0.6 s here), and a clerk pages through one dossier at a time.
+ */
+const READER_IDLE_MS = 30_000;
 
 export interface PageImage {
   png: Buffer;
@@ -27,6 +32,13 @@ export class PageImages {
   private readonly inFlight = new Map<string, Promise<PageImage>>();
   /** Renders done (not served from the cache), for tests and measurements. */
   renders = 0;
+  /** PDFium readers opened, for tests and measurements. */
+  opens = 0;
+  private reader: {
+    sha256: string;
+    reader: Promise<PdfPageReader>;
+    timer?: NodeJS.Timeout;
+  } | null = null;
 
   constructor(
     private readonly archive: Archive,
@@ -76,34 +88,68 @@ export class PageImages {
     return image;
   }
 
-  private async render(sha256: string, fileName: string, page: number): Promise<PageImage> {
-    const bytes = await this.blobs.read(sha256).catch((e: unknown) => {
-      throw new SohoaError('BLOB_MISSING', fileName, { cause: e });
-    });
-    const reader = await PdfPageReader.open(fileName, bytes);
-    try {
-      const raster = await reader.page(page - 1);
-      const width = Math.min(VIEW_WIDTH_PX, raster.width);
-      const scale = width / raster.width;
-      const { data, info } = await sharp(raster.rgba, {
-        raw: { width: raster.width, height: raster.height, channels: 4 },
-      })
-        .resize({ width })
-        .flatten({ background: '#ffffff' })
-        .png({ compressionLevel: 6 })
-        .toBuffer({ resolveWithObject: true });
-      const words: TextWord[] = (raster.text?.lines ?? []).flatMap((l) =>
-        l.words.map((w) => ({
-          text: w.text,
-          box: [w.box.x0 * scale, w.box.y0 * scale, w.box.x1 * scale, w.box.y1 * scale].map(
-            (n) => Math.round(n * 10) / 10,
-          ) as TextWord['box'],
-        })),
-      );
-      this.renders++;
-      return { png: data, widthPx: info.width, heightPx: info.height, words };
-    } finally {
-      reader.close();
+  /** The reader of this file: the one kept open, or a new one (closing the previous file's). */
+  private readerFor(sha256: string, fileName: string): Promise<PdfPageReader> {
+    if (this.reader?.sha256 !== sha256) {
+      this.dropReader();
+      const reader = this.blobs
+        .read(sha256)
+        .catch((e: unknown) => {
+          throw new SohoaError('BLOB_MISSING', fileName, { cause: e });
+        })
+        .then((bytes) => {
+          this.opens++;
+          return PdfPageReader.open(fileName, bytes);
+        });
+      this.reader = { sha256, reader };
     }
+    const held = this.reader;
+    clearTimeout(held.timer);
+    held.timer = setTimeout(() => this.reader === held && this.dropReader(), READER_IDLE_MS);
+    held.timer.unref();
+    return held.reader;
+  }
+
+  private dropReader(): void {
+    const held = this.reader;
+    this.reader = null;
+    if (!held) return;
+    clearTimeout(held.timer);
+    void held.reader.then((r) => r.close()).catch(() => undefined);
+  }
+
+  /** Closes the reader kept open (the worker is unref'd, so this is tidiness, not a must). */
+  close(): void {
+    this.dropReader();
+  }
+
+  private async render(sha256: string, fileName: string, page: number): Promise<PageImage> {
+    let raster;
+    try {
+      raster = await (await this.readerFor(sha256, fileName)).page(page - 1);
+    } catch (e) {
+      // A reader that failed (timed out, worker gone) is not kept for the next page.
+      this.dropReader();
+      throw e;
+    }
+    const width = Math.min(VIEW_WIDTH_PX, raster.width);
+    const scale = width / raster.width;
+    const { data, info } = await sharp(raster.rgba, {
+      raw: { width: raster.width, height: raster.height, channels: 4 },
+    })
+      .resize({ width })
+      .flatten({ background: '#ffffff' })
+      .png({ compressionLevel: 6 })
+      .toBuffer({ resolveWithObject: true });
+    const words: TextWord[] = (raster.text?.lines ?? []).flatMap((l) =>
+      l.words.map((w) => ({
+        text: w.text,
+        box: [w.box.x0 * scale, w.box.y0 * scale, w.box.x1 * scale, w.box.y1 * scale].map(
+          (n) => Math.round(n * 10) / 10,
+        ) as TextWord['box'],
+      })),
+    );
+    this.renders++;
+    return { png: data, widthPx: info.width, heightPx: info.height, words };
   }
 }
