@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 
@@ -233,6 +234,86 @@ test(
     await shot(page, 'batch-06-file-error-en');
     assert.deepEqual(await seriousAxeViolations(page), []);
     await page.getByRole('button', { name: /Tiếng Việt/ }).click();
+    assert.deepEqual(desk.browserErrors, []);
+  },
+);
+
+test(
+  'a 500-page batch scrolls in a windowed grid: a few rows in the DOM at any position',
+  { timeout: 120_000 },
+  async () => {
+    // 500 tiny sheets, uploaded but left in "receiving files" so no OCR runs: the grid lists the
+    // queued pages and loads thumbnails only for what is in view.
+    const sheet = await sharp({
+      create: { width: 210, height: 297, channels: 3, background: '#f4f1e8' },
+    })
+      .png()
+      .toBuffer();
+    let batchId: number | undefined;
+    for (let start = 0; start < 500; start += 50) {
+      const files = Array.from({ length: 50 }, (_, i) => ({
+        name: `to-${String(start + i + 1).padStart(3, '0')}.png`,
+        dataBase64: sheet.toString('base64'),
+      }));
+      const r = await api<{ batch: { id: number } }>('batchQueueFiles', {
+        ...(batchId ? { batchId } : { title: 'Kho 500 tờ' }),
+        more: true,
+        files,
+      });
+      batchId = r.batch.id;
+    }
+    const title = 'Kho 500 tờ';
+    await card(title).waitFor();
+    await card(title)
+      .getByRole('button', { name: `Xem lô "${title}"` })
+      .click();
+    await page.getByRole('heading', { name: 'Trang (500)' }).waitFor();
+    const grid = page.getByRole('region', { name: /Danh sách trang của lô/ });
+    await grid.locator('img').first().waitFor();
+
+    // Scroll through the whole grid, a step per frame, recording frame gaps and DOM size.
+    const run = await grid.evaluate(async (el) => {
+      const gaps: number[] = [];
+      let maxCells = 0;
+      let last = performance.now();
+      while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
+        el.scrollTop += 120;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        gaps.push(now - last);
+        last = now;
+        maxCells = Math.max(maxCells, el.querySelectorAll('.vgrid-cell').length);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      const names = [...el.querySelectorAll('.thumb-name')].map((n) => n.textContent);
+      gaps.sort((a, b) => a - b);
+      return {
+        frames: gaps.length,
+        p50: gaps[Math.floor(gaps.length / 2)] ?? 0,
+        p95: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
+        maxCells,
+        lastName: names[names.length - 1],
+      };
+    });
+    console.log(
+      `500-page grid: ${run.frames} scroll steps, frame gap p50 ${run.p50.toFixed(1)} ms, ` +
+        `p95 ${run.p95.toFixed(1)} ms, at most ${run.maxCells} cells in the DOM`,
+    );
+    assert.ok(run.maxCells > 0 && run.maxCells <= 60, `cells in the DOM: ${run.maxCells}`);
+    assert.equal(run.lastName, 'to-500.png');
+    await grid.locator('img').last().waitFor();
+    await shot(page, 'batch-07-500-pages');
+    // Cancel asks first (window.confirm), naming the batch.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await card(title)
+      .getByRole('button', { name: `Hủy lô: ${title}` })
+      .click();
+    await card(title).locator('.batch-state', { hasText: 'Đã hủy' }).waitFor();
+    assert.match(asked, /Hủy lô "Kho 500 tờ"\?/);
     assert.deepEqual(desk.browserErrors, []);
   },
 );
