@@ -153,7 +153,7 @@ test('many slow concurrent writers: each file taken once, complete; broken files
       (await fs.readdir(inbox)).filter((n) => !['done', 'error', WORK_DIR_NAME].includes(n)),
       [],
     );
-    assert.deepEqual(await fs.readdir(path.join(inbox, WORK_DIR_NAME)), []);
+    assert.deepEqual(await fs.readdir(hot.workDir), []);
     assert.deepEqual(ledger.counts(), { taken: 0, done: 13, failed: 2 });
     const feed = hot.status().feed;
     // How often a file looked stable while its writer was only paused (then it was put back).

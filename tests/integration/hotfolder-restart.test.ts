@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import sharp from 'sharp';
-import { HotFolder, REASON_SUFFIX, WORK_DIR_NAME } from '../../electron/core/acquire/hotFolder';
+import { HotFolder, REASON_SUFFIX, workDirOf } from '../../electron/core/acquire/hotFolder';
 import { HotFolderLedger } from '../../electron/core/acquire/hotFolderLedger';
 
 const FAST = { pollMs: 60, stablePolls: 2, stableMs: 250 };
@@ -61,9 +61,14 @@ test('restart: nothing is taken twice, and a crash mid-way is finished by the le
     await fs.writeFile(path.join(inbox, 'a-again.jpg'), a);
     const c = await scan(30);
     const d = await scan(40);
-    await fs.mkdir(path.join(inbox, WORK_DIR_NAME), { recursive: true });
-    await fs.writeFile(path.join(inbox, WORK_DIR_NAME, 'c.jpg'), c);
-    await fs.writeFile(path.join(inbox, WORK_DIR_NAME, 'd.jpg'), d);
+    const work = workDirOf(inbox);
+    await fs.mkdir(work, { recursive: true });
+    await fs.writeFile(path.join(work, 'c.jpg'), c);
+    await fs.writeFile(path.join(work, 'd.jpg'), d);
+    // Another desk's file in progress on the same share: never touched by this one.
+    const other = workDirOf(inbox, 'BAN-2');
+    await fs.mkdir(other, { recursive: true });
+    await fs.writeFile(path.join(other, 'e.jpg'), await scan(50));
     const status = await run(async () => {
       // c.jpg was handled and recorded done just before the crash; d.jpg was taken, not finished.
       const ledger = new HotFolderLedger(ledgerFile, inbox);
@@ -75,6 +80,7 @@ test('restart: nothing is taken twice, and a crash mid-way is finished by the le
       ledger.close();
     });
     assert.deepEqual(handled, ['d.jpg'], 'only the unfinished take is handled again');
+    assert.deepEqual(await fs.readdir(other), ['e.jpg']);
     assert.deepEqual((await fs.readdir(path.join(inbox, 'done'))).sort(), [
       'a.jpg',
       'b.jpg',

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, watch, type FSWatcher } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { errorInfo, isSohoaError, SohoaError, type ErrorCode } from '../../../shared/errors';
 import { checkScanFile, isScanFileName } from './fileImportFormats';
@@ -113,8 +114,7 @@ export class HotFolder {
     this.inbox = path.resolve(options.inbox);
     this.doneDir = options.doneDir ?? path.join(this.inbox, DONE_DIR_NAME);
     this.errorDir = options.errorDir ?? path.join(this.inbox, ERROR_DIR_NAME);
-    // Inside the inbox so that claiming is a rename on the same share, which is atomic.
-    this.workDir = path.join(this.inbox, WORK_DIR_NAME);
+    this.workDir = workDirOf(this.inbox);
     this.pollMs = options.pollMs ?? 1000;
     this.stablePolls = options.stablePolls ?? 2;
     this.stableMs = options.stableMs ?? 2000;
@@ -414,6 +414,15 @@ export class HotFolder {
     if (this.feed.length > FEED_LENGTH) this.feed.shift();
     this.options.onEvent?.(event);
   }
+}
+
+/**
+ * Inside the inbox, so that claiming is a rename on the same share, which is atomic; one folder
+ * per machine, so a desk restarting never finishes another desk's files.
+ */
+export function workDirOf(inbox: string, host = os.hostname()): string {
+  const safeHost = host.replace(/[^\p{L}\p{N}._-]/gu, '_') || 'may';
+  return path.join(path.resolve(inbox), WORK_DIR_NAME, safeHost);
 }
 
 export function reasonText(fileName: string, code: ErrorCode, at: Date): string {
