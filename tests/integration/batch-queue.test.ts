@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { BatchQueue } from '../../electron/core/batch/queue';
 import { listFolder, uniqueNames } from '../../electron/core/batch/inputs';
@@ -251,6 +253,99 @@ test('a page source feeds a batch: file import queues a folder; a source failing
     queue.control(cut.id, 'resume');
     await queue.whenIdle();
     assert.equal(queue.detail(cut.id).batch.state, 'done');
+    await queue.close();
+  });
+});
+
+test('a multi-page PDF: each page mapped to its file and page, with its own thumbnail', async () => {
+  const pdf = await PDFDocument.create();
+  const png = await pdf.embedPng(blank);
+  for (let i = 0; i < 3; i++) {
+    const p = pdf.addPage([png.width * 0.72, png.height * 0.72]);
+    p.drawImage(png, { x: 0, y: 0, width: p.getWidth(), height: p.getHeight() });
+  }
+  const bytes = Buffer.from(await pdf.save());
+  await withCore('pdf', async (core) => {
+    const queue = new BatchQueue(core);
+    const b = await queue.queueFiles({
+      files: [...upload(['bia.png']), { name: 'so-bo.pdf', dataBase64: bytes.toString('base64') }],
+      more: false,
+    });
+    await queue.whenIdle();
+    const { batch, files } = queue.detail(b.id);
+    assert.equal(batch.state, 'done');
+    assert.equal(batch.pagesDone, 4);
+    assert.deepEqual(
+      files.map((f) => [f.name, f.pages]),
+      [
+        ['bia.png', 1],
+        ['so-bo.pdf', 3],
+      ],
+    );
+    const pages = queue.pages(b.id, 0, 10).pages;
+    assert.deepEqual(
+      pages.map((p) => [p.name, p.pageInFile, p.ordinal, p.review]),
+      [
+        ['bia.png', 0, 1, 'blank'],
+        ['so-bo.pdf#1', 0, 2, 'blank'],
+        ['so-bo.pdf#2', 1, 3, 'blank'],
+        ['so-bo.pdf#3', 2, 4, 'blank'],
+      ],
+    );
+    const review = queue.review({ batchId: b.id, state: 'open' });
+    assert.deepEqual(
+      review.map((r) => [r.subject, r.fileId, r.pageInFile]),
+      [
+        ['bia.png', files[0]!.id, 0],
+        ['so-bo.pdf#1', files[1]!.id, 0],
+        ['so-bo.pdf#2', files[1]!.id, 1],
+        ['so-bo.pdf#3', files[1]!.id, 2],
+      ],
+    );
+    const thumb = await queue.thumbnail(b.id, files[1]!.id, 2);
+    const meta = await sharp(Buffer.from(thumb.split(',')[1]!, 'base64')).metadata();
+    assert.equal(meta.format, 'jpeg');
+    assert.equal(meta.width, 160);
+    await queue.close();
+  });
+});
+
+test('a crash after the dossier was archived: the restart records the batch done, never twice', async () => {
+  let id = 0;
+  let dossiers = 0;
+  await withCore('crash', async (core) => {
+    const queue = new BatchQueue(core);
+    id = (
+      await queue.queueFiles({ title: 'Hộp 9', files: upload(['a.png', 'b.png']), more: false })
+    ).id;
+    await queue.whenIdle();
+    assert.equal(queue.detail(id).batch.state, 'done');
+    dossiers = core.archive.listDossiers(100).length;
+    await queue.close();
+  });
+  // As if the process died between the archive's commit and the queue's own bookkeeping.
+  const db = new Database(path.join(work, 'crash', 'batches.sqlite'));
+  db.prepare(
+    "UPDATE batches SET state = 'running', dossier_id = NULL, dossier_code = NULL WHERE id = ?",
+  ).run(id);
+  db.prepare('DELETE FROM review_items').run();
+  db.close();
+  await withCore('crash', async (core) => {
+    const queue = new BatchQueue(core);
+    await queue.whenIdle();
+    const { batch } = queue.detail(id);
+    assert.equal(batch.state, 'done');
+    assert.equal(batch.dossier?.code, core.archive.listDossiers(1)[0]!.code);
+    assert.equal(core.archive.listDossiers(100).length, dossiers);
+    // The archive keeps no blank flag, so the recovered pages (no text) come back for review as
+    // poorly read: still in front of the archivist, never silently passed.
+    assert.deepEqual(
+      queue.review({ batchId: id, state: 'open' }).map((r) => [r.subject, r.reason]),
+      [
+        ['a.png', 'low-confidence'],
+        ['b.png', 'low-confidence'],
+      ],
+    );
     await queue.close();
   });
 });

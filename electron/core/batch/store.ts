@@ -333,6 +333,9 @@ export class BatchStore {
     },
   ): void {
     this.db.transaction(() => {
+      // Idempotent: recording a run again (recovery after a crash) replaces what was there.
+      this.db.prepare('DELETE FROM batch_pages WHERE batch_id = ?').run(id);
+      this.db.prepare('DELETE FROM review_items WHERE batch_id = ?').run(id);
       this.saveProgress(id, outcome.progress);
       this.db
         .prepare(
