@@ -50,6 +50,7 @@ const EXPOSED = {
   planSeparation: true,
   adjustSplits: true,
   separatorSheet: true,
+  deskSign: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

@@ -52,6 +52,18 @@ export const SignerInfo = z.object({
 });
 export type SignerInfo = z.infer<typeof SignerInfo>;
 
+const PageRef = z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), rotation: Rotation });
+
+/** The digitized, signed copy of a received dossier, as the archive recorded it. */
+const ArchivedCopy = z.object({
+  code: z.string(),
+  pageCount: z.number().int().nonnegative(),
+  signer: z.string(),
+  demo: z.boolean(),
+});
+
+const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attention']);
+
 export const DESK_CHANNELS = {
   deskStatus: {
     request: z.object({}),
@@ -78,9 +90,7 @@ export const DESK_CHANNELS = {
       documents: z
         .array(
           z.object({
-            pages: z
-              .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/), rotation: Rotation }))
-              .min(1),
+            pages: z.array(PageRef).min(1),
             /** The type the clerk accepted or chose; null while it still needs review. */
             type: DocumentType.nullable(),
             /** The clerk chose or corrected the type: the classifier learns it. */
@@ -98,19 +108,27 @@ export const DESK_CHANNELS = {
       dueDate: z.string().nullable(),
       missing: z.array(z.string()),
       /** The digitized, signed copy in the archive (null for a request for supplement). */
-      archived: z
-        .object({
-          code: z.string(),
-          pageCount: z.number().int().nonnegative(),
-          signer: z.string(),
-          demo: z.boolean(),
-        })
-        .nullable(),
-      outboxState: z.enum(['pending', 'uploading', 'done', 'needs_attention']).nullable(),
+      archived: ArchivedCopy.nullable(),
+      outboxState: OutboxState.nullable(),
       fileErrors: z.array(ErrorInfo),
       /** The slip's first page as a PNG data: URL, and the PDF itself for printing or saving. */
       slipPreview: z.string(),
       slipPdfBase64: z.string(),
+    }),
+  },
+  /** Signing again after a failure (token unplugged, wrong PIN): the same dossier, no new one. */
+  deskSign: {
+    request: z.object({
+      sessionId: DeskSessionId,
+      dossierCode: z.string().min(1),
+      clerk: z.string().min(1).max(100),
+      pages: z.array(PageRef).min(1).max(2000),
+    }),
+    response: z.object({
+      state: DossierState,
+      archived: ArchivedCopy.nullable(),
+      outboxState: OutboxState.nullable(),
+      fileErrors: z.array(ErrorInfo),
     }),
   },
   deskFinish: {

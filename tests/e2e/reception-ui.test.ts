@@ -58,27 +58,25 @@ async function assertAccessible(page: Page, where: string): Promise<void> {
 
 /**
  * What a keyboard-wedge scanner does: one real key event per character (CDP, as a keyboard
- * driver would send them, including characters no US layout has), a few ms apart, then Enter.
+ * driver would send them, including characters no US layout has), 8 ms apart, then Enter. The
+ * events carry their own timestamps, as hardware events do, so a loaded machine that delivers
+ * them late does not make the scanner look like a person typing.
  */
 async function wedgeScan(page: Page, payload: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  for (const ch of payload) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-  }
-  await cdp.send('Input.dispatchKeyEvent', {
-    type: 'keyDown',
-    key: 'Enter',
-    code: 'Enter',
-    windowsVirtualKeyCode: 13,
-    text: '\r',
+  const start = Date.now() / 1000;
+  const keys = [...payload].map((ch) => ({ key: ch, text: ch }));
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 };
+  const events = [...keys, { ...enter, text: '\r' }].flatMap((k, i) => {
+    const timestamp = start + i * 0.008;
+    const { text, ...up } = k;
+    return [
+      { type: 'keyDown', ...k, text, timestamp },
+      { type: 'keyUp', ...up, timestamp: timestamp + 0.002 },
+    ];
   });
-  await cdp.send('Input.dispatchKeyEvent', {
-    type: 'keyUp',
-    key: 'Enter',
-    code: 'Enter',
-    windowsVirtualKeyCode: 13,
-  });
+  // Sent back to back: CDP delivers them in order.
+  await Promise.all(events.map((e) => cdp.send('Input.dispatchKeyEvent', e as never)));
   await cdp.detach();
 }
 

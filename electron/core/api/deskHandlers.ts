@@ -4,7 +4,17 @@
 // behind a long batch on the core's engine.
 import path from 'node:path';
 import type { DESK_CHANNELS } from '../../../shared/contracts/desk';
-import { finishAtDesk, receiveAtDesk, recentProcedureCodes } from '../desk/receive';
+import { SohoaError } from '../../../shared/errors';
+import {
+  archiveTitle,
+  finishAtDesk,
+  receiveAtDesk,
+  recentProcedureCodes,
+  signAtDesk,
+} from '../desk/receive';
+import { findProcedure, loadCatalog } from '../dossier/procedures';
+import { openDeskDatabase } from '../dossier/db';
+import { ReceptionStore } from '../dossier/store';
 import { renderPdfPagePng } from '../desk/preview';
 import { DeskSessions } from '../desk/session';
 import { describeSigner } from '../desk/signer';
@@ -74,6 +84,26 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         slipPreview: `data:image/png;base64,${png.toString('base64')}`,
         slipPdfBase64: Buffer.from(outcome.slip.pdf).toString('base64'),
       };
+    },
+    async deskSign(request) {
+      const db = openDeskDatabase(core.paths.root);
+      const dossier = (() => {
+        try {
+          return new ReceptionStore(db).get(request.dossierCode);
+        } finally {
+          db.close();
+        }
+      })();
+      if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', request.dossierCode);
+      const { catalog } = await loadCatalog(core.paths.root);
+      const procedure = findProcedure(catalog, dossier.procedureCode);
+      return signAtDesk(core, {
+        code: dossier.code,
+        clerk: request.clerk,
+        title: archiveTitle(procedure.name, dossier.applicant.fullName, dossier.code),
+        pages: request.pages,
+        pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
+      });
     },
     async deskFinish(request) {
       const state = request.dossierCode

@@ -147,18 +147,10 @@ export async function receiveAtDesk(
     db.close();
   }
 
-  const stateOf = () => {
-    const again = openDeskDatabase(dataDir);
-    try {
-      return new ReceptionStore(again).get(code)!.state;
-    } finally {
-      again.close();
-    }
-  };
   if (slip.kind === 'supplement') {
     return {
       dossierCode: code,
-      state: stateOf(),
+      state: 'returned_for_supplement',
       slip,
       dueDate: null,
       missing,
@@ -168,47 +160,81 @@ export async function receiveAtDesk(
     };
   }
 
-  // The paper copies become one signed PDF/A in the archive (and so in the outbox), titled so an
-  // unaccented search by the applicant, the procedure or the dossier code finds it.
-  const sources = await Promise.all(
-    input.documents.flatMap((d) => d.pages.map((p) => input.pageSource(p.id, p.rotation))),
-  );
+  const signed = await signAtDesk(core, {
+    code,
+    clerk: input.clerk,
+    title: archiveTitle(procedure.name, input.applicant.fullName, code),
+    pages: input.documents.flatMap((d) => d.pages),
+    pageSource: input.pageSource,
+  });
+  return { dossierCode: code, slip, dueDate: due?.due ?? null, missing, ...signed };
+}
+
+/** Titled so an unaccented search by the applicant, the procedure or the dossier code finds it. */
+export function archiveTitle(procedureName: string, applicantName: string, code: string): string {
+  return `${procedureName} – ${applicantName} – ${code}`;
+}
+
+export interface DeskSignInput {
+  code: string;
+  clerk: string;
+  title: string;
+  pages: { id: string; rotation: Rotation }[];
+  pageSource: (id: string, rotation: Rotation) => Promise<PageSource>;
+}
+
+export type DeskSignOutcome = Pick<
+  DeskReceiveOutcome,
+  'state' | 'archived' | 'outboxState' | 'fileErrors'
+>;
+
+/**
+ * The received dossier's pages become one signed PDF/A in the archive (and so in the outbox).
+ * Also the retry after a failure (token unplugged, wrong PIN): the dossier stays "complete" with
+ * its receipt, and signing again never creates a second dossier.
+ */
+export async function signAtDesk(
+  core: Pick<Core, 'paths' | 'archive' | 'digitize'>,
+  input: DeskSignInput,
+): Promise<DeskSignOutcome> {
+  const dataDir = core.paths.root;
+  const withStore = <T>(fn: (store: ReceptionStore) => T): T => {
+    const db = openDeskDatabase(dataDir);
+    try {
+      return fn(new ReceptionStore(db));
+    } finally {
+      db.close();
+    }
+  };
+  const before = withStore((store) => store.get(input.code));
+  if (!before) throw new SohoaError('DOSSIER_NOT_FOUND', input.code);
+  if (before.state !== 'complete') {
+    throw new SohoaError('DOSSIER_TRANSITION_INVALID', `${input.code}: ${before.state}→signed`);
+  }
+  const sources = await Promise.all(input.pages.map((p) => input.pageSource(p.id, p.rotation)));
   const outcome = await core.digitize(sources, {
-    title: `${procedure.name} – ${input.applicant.fullName} – ${code}`,
+    title: input.title,
     // The clerk has seen every page upright (and turned the ones that were not).
     orientation: false,
   });
-  let archived: DeskReceiveOutcome['archived'] = null;
-  let outboxState: OutboxState | null = null;
-  if (outcome.dossier) {
-    archived = {
-      code: outcome.dossier.code,
-      pageCount: outcome.dossier.pageCount,
-      signer: outcome.dossier.signature?.signer ?? '',
-      demo: outcome.dossier.signature?.demo ?? false,
-    };
-    const moved = openDeskDatabase(dataDir);
-    try {
-      new ReceptionStore(moved).transition(code, 'signed', { clerk: input.clerk });
-    } finally {
-      moved.close();
-    }
-    outboxState =
-      new Outbox(core.archive, new BlobStore(core.paths.blobsDir)).get(archived.code)?.state ??
-      null;
-  } else if (outcome.fileErrors.length === 0) {
-    throw new SohoaError('NO_VALID_PAGES', code);
+  if (!outcome.dossier) {
+    const fileErrors = outcome.fileErrors.length
+      ? outcome.fileErrors
+      : [new SohoaError('NO_VALID_PAGES', input.code).info];
+    return { state: before.state, archived: null, outboxState: null, fileErrors };
   }
-  return {
-    dossierCode: code,
-    state: stateOf(),
-    slip,
-    dueDate: due?.due ?? null,
-    missing,
-    archived,
-    outboxState,
-    fileErrors: outcome.fileErrors,
+  const archived = {
+    code: outcome.dossier.code,
+    pageCount: outcome.dossier.pageCount,
+    signer: outcome.dossier.signature?.signer ?? '',
+    demo: outcome.dossier.signature?.demo ?? false,
   };
+  const state = withStore(
+    (store) => store.transition(input.code, 'signed', { clerk: input.clerk }).state,
+  );
+  const outboxState =
+    new Outbox(core.archive, new BlobStore(core.paths.blobsDir)).get(archived.code)?.state ?? null;
+  return { state, archived, outboxState, fileErrors: outcome.fileErrors };
 }
 
 /** Codes of the procedures this desk received most recently, newest first. */

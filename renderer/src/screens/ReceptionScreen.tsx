@@ -72,7 +72,12 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const [cardWarnings, setCardWarnings] = useState<{ vi: string; en: string }[]>([]);
   const [sessionId, setSessionId] = useState(newSessionId);
   const [ws, setWs] = useState<Workspace>(EMPTY_WORKSPACE);
-  const [reading, setReading] = useState<{ files: number; since: number } | null>(null);
+  const [reading, setReading] = useState<{
+    file: string;
+    index: number;
+    total: number;
+    since: number;
+  } | null>(null);
   const [signing, setSigning] = useState<number | null>(null);
   const [result, setResult] = useState<DeskResult | null>(null);
   const [errors, setErrors] = useState<ErrorInfo[]>([]);
@@ -146,35 +151,28 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
 
   const addFiles = useCallback(
     async (files: File[]) => {
-      setReading({ files: files.length, since: Date.now() });
       setNotice('');
-      try {
-        const payload = await Promise.all(
-          files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })),
-        );
-        const answer = await api.deskAddPages({ sessionId, files: payload });
-        // Pages of one file make one document; the clerk splits or merges from there.
-        setWs((now) => {
-          let next = now;
-          for (const f of files) {
-            next = addDocument(
-              next,
-              answer.pages.filter(
-                (p) => p.sourceName === f.name || p.sourceName.startsWith(`${f.name} #`),
-              ),
-            );
-          }
-          return next;
-        });
-        setErrors((list) => [...list, ...answer.fileErrors]);
-        setNotice(r.pagesAdded(answer.pages.length));
-      } catch (e) {
-        fail(e);
-      } finally {
-        setReading(null);
+      let added = 0;
+      // One file per call: its pages appear as soon as it is read, the clerk sees which file is
+      // being read, and every page returned belongs to that file (one document per file).
+      for (const [i, file] of files.entries()) {
+        setReading({ file: file.name, index: i + 1, total: files.length, since: Date.now() });
+        try {
+          const answer = await api.deskAddPages({
+            sessionId,
+            files: [{ name: file.name, dataBase64: await fileToBase64(file) }],
+          });
+          setWs((now) => addDocument(now, answer.pages));
+          setErrors((list) => [...list, ...answer.fileErrors]);
+          added += answer.pages.length;
+        } catch (e) {
+          fail(e);
+        }
       }
+      setReading(null);
+      setNotice(text.current.pagesAdded(added));
     },
-    [api, sessionId, fail, r],
+    [api, sessionId, fail],
   );
 
   const onPageAction = useCallback((action: PageAction, id: string) => {
@@ -207,6 +205,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   if (!procedure) needs.push(r.needProcedure);
   if (!applicantReady(applicant)) needs.push(r.needApplicant);
   if (ws.docs.length === 0) needs.push(r.needPages);
+  if (reading) needs.push(r.needReading);
   if (ws.docs.some((d) => d.stale || (!d.type && d.classification?.needsReview)))
     needs.push(r.needTypes);
 
@@ -243,6 +242,28 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     }
   }, [api, applicant, fail, procedure, result, sessionId, signing, ws]);
 
+  const retrySign = useCallback(async () => {
+    if (!result || signing !== null) return;
+    setSigning(Date.now());
+    setErrors([]);
+    try {
+      const answer = await api.deskSign({
+        sessionId,
+        dossierCode: result.dossierCode,
+        clerk: CLERK,
+        pages: ws.docs.flatMap((d) =>
+          d.pageIds.map((id) => ({ id, rotation: ws.pages[id]!.rotation })),
+        ),
+      });
+      setResult({ ...result, ...answer });
+      setErrors(answer.fileErrors);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setSigning(null);
+    }
+  }, [api, fail, result, sessionId, signing, ws]);
+
   const reset = useCallback(
     (message: string) => {
       setProcedure(null);
@@ -273,7 +294,8 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   }, [api, fail, r, reset, result, sessionId]);
 
   signRef.current = () => {
-    if (needs.length === 0) void sign();
+    if (result && result.slipKind === 'receipt' && !result.archived) void retrySign();
+    else if (needs.length === 0) void sign();
   };
   finishRef.current = () => {
     if (result) void finish();
@@ -299,7 +321,9 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     return () => window.removeEventListener('keydown', onKey);
   }, [active, result]);
 
-  const readingText = reading ? r.pagesReading(reading.files, readingSeconds) : null;
+  const readingText = reading
+    ? r.pagesReading(reading.file, reading.index, reading.total, readingSeconds)
+    : null;
   const signingText = signing !== null ? r.signBusy(signingSeconds) : null;
 
   return (
@@ -332,6 +356,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
             busyText={signingText}
             result={result}
             onSign={() => void sign()}
+            onRetrySign={() => void retrySign()}
             onPrint={() => window.print()}
             onFinish={() => void finish()}
             onDiscard={() => void finish()}

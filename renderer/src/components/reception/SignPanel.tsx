@@ -15,6 +15,7 @@ export function SignPanel({
   busyText,
   result,
   onSign,
+  onRetrySign,
   onPrint,
   onFinish,
   onDiscard,
@@ -25,6 +26,7 @@ export function SignPanel({
   busyText: string | null;
   result: DeskResult | null;
   onSign: () => void;
+  onRetrySign: () => void;
   onPrint: () => void;
   onFinish: () => void;
   onDiscard: () => void;
@@ -104,6 +106,21 @@ export function SignPanel({
             </p>
           )}
           {result.outboxState && <p className="outbox-note">{r.outboxQueued}</p>}
+          {result.slipKind === 'receipt' && !result.archived && (
+            <div className="warn">
+              <p>{r.signFailed}</p>
+              <button
+                type="button"
+                className="primary"
+                disabled={busyText !== null}
+                title={titled(r.signRetry, 'sign')}
+                aria-keyshortcuts="Alt+K"
+                onClick={onRetrySign}
+              >
+                {r.signRetry}
+              </button>
+            </div>
+          )}
           <h4>{r.previewTitle}</h4>
           <img
             className="slip-preview"

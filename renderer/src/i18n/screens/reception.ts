@@ -32,8 +32,8 @@ const vi = {
   pagesInputLabel: 'Chọn ảnh quét (JPEG, PNG, TIFF) hoặc PDF',
   pagesDrop: 'Kéo thả ảnh quét hoặc PDF vào đây',
   pagesEmpty: 'Chưa có trang nào. Thêm tệp, kéo thả vào đây, hoặc quét giấy tờ.',
-  pagesReading: (files: number, seconds: number) =>
-    `Đang đọc ${files} tệp (làm thẳng trang, nhận dạng chữ)… ${seconds} giây`,
+  pagesReading: (file: string, index: number, total: number, seconds: number) =>
+    `Đang đọc tệp ${index}/${total} "${file}" (làm thẳng trang, nhận dạng chữ)… ${seconds} giây`,
   pagesAdded: (pages: number) => `Đã thêm ${pages} trang.`,
   pagesSourcesHook:
     'Máy quét và thư mục nhận tự động: trang sẽ hiện ở đây khi các nguồn này được kết nối.',
@@ -83,6 +83,10 @@ const vi = {
   needApplicant: 'thông tin người nộp',
   needPages: 'ít nhất một trang',
   needTypes: 'loại của mọi giấy tờ',
+  needReading: 'chờ đọc xong các trang',
+  signFailed:
+    'Hồ sơ đã được tiếp nhận nhưng chưa ký số và lưu trữ được (xem lỗi ở trên). Khắc phục rồi ký lại: hồ sơ giữ nguyên mã.',
+  signRetry: 'Ký lại',
   signBusy: (seconds: number) => `Đang tiếp nhận, nhận dạng chữ, ký số và lưu trữ… ${seconds} giây`,
   signedReceipt: (code: string) => `Đã tiếp nhận hồ sơ ${code}. Giấy tiếp nhận sẵn sàng để in.`,
   signedSupplement: (code: string) =>
@@ -159,8 +163,8 @@ const en: typeof vi = {
   pagesInputLabel: 'Choose scans (JPEG, PNG, TIFF) or PDF files',
   pagesDrop: 'Drop scans or PDF files here',
   pagesEmpty: 'No pages yet. Add files, drop them here, or scan the papers.',
-  pagesReading: (files: number, seconds: number) =>
-    `Reading ${files} file${files === 1 ? '' : 's'} (straightening, text recognition)… ${seconds} s`,
+  pagesReading: (file: string, index: number, total: number, seconds: number) =>
+    `Reading file ${index}/${total} "${file}" (straightening, text recognition)… ${seconds} s`,
   pagesAdded: (pages: number) => `Added ${pages} page${pages === 1 ? '' : 's'}.`,
   pagesSourcesHook:
     'Scanners and the hot folder: their pages will appear here once those sources are connected.',
@@ -209,6 +213,10 @@ const en: typeof vi = {
   needApplicant: 'the applicant',
   needPages: 'at least one page',
   needTypes: 'the type of every document',
+  needReading: 'the pages to finish reading',
+  signFailed:
+    'The dossier was received but could not be signed and archived yet (see the error above). Fix it and sign again: the dossier keeps its code.',
+  signRetry: 'Sign again',
   signBusy: (seconds: number) => `Receiving, recognizing text, signing and archiving… ${seconds} s`,
   signedReceipt: (code: string) => `Dossier ${code} received. The receipt is ready to print.`,
   signedSupplement: (code: string) =>
