@@ -90,6 +90,10 @@ test(
       (await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)) > 200,
       'the core rendered the page image',
     );
+    // The searched words are marked where they stand on the page image.
+    const marks = page.getByTestId('match-layer').locator('g.match');
+    await marks.first().waitFor();
+    assert.ok((await marks.count()) >= 2, `${await marks.count()} words marked on the image`);
     await page.getByLabel('Hiện lớp chữ (OCR) trên ảnh').check();
     const layer = page.getByTestId('text-layer');
     await layer.waitFor();

@@ -18,11 +18,14 @@ export function DossierView({
   api,
   id,
   initialPage = 1,
+  searchWords,
 }: {
   api: SohoaApi;
   id: number;
   /** The page a search hit pointed at. */
   initialPage?: number;
+  /** Folded words of the search, marked on the page image. */
+  searchWords?: string[];
 }) {
   const { t, locale, pick } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -92,7 +95,7 @@ export function DossierView({
         )}
       </dl>
       <ExportButton api={api} dossierId={d.id} />
-      <PageViewer api={api} dossier={d} initialPage={initialPage} />
+      <PageViewer api={api} dossier={d} initialPage={initialPage} searchWords={searchWords} />
       <SignatureReport api={api} dossierId={d.id} />
     </article>
   );

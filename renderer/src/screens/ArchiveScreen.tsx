@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DossierSummary, InputFile } from '../../../shared/contract';
 import type { ArchiveHit } from '../../../shared/contracts/records';
 import { errorInfo, type ErrorInfo } from '../../../shared/errors';
+import { foldVietnamese } from '../../../shared/text';
 import { getApi, toErrorInfo } from '../api';
 import { SearchForm, type SearchRequest } from '../components/archive/SearchForm';
 import { SearchResults } from '../components/archive/SearchResults';
@@ -71,6 +72,10 @@ export function ArchiveScreen() {
     setHits(null);
     setSearchError(null);
   };
+  const searchWords = useMemo(
+    () => (search ? (foldVietnamese(search.query).match(/[\p{L}\p{N}]+/gu) ?? []) : []),
+    [search],
+  );
   const open = (id: number, page: number | null = null) => {
     setSelectedId(id);
     setSelectedPage(page ?? 1);
@@ -210,7 +215,13 @@ export function ArchiveScreen() {
           {selectedId === null ? (
             <p className="muted">{t.viewEmpty}</p>
           ) : (
-            <DossierView key={selectedId} api={api} id={selectedId} initialPage={selectedPage} />
+            <DossierView
+              key={selectedId}
+              api={api}
+              id={selectedId}
+              initialPage={selectedPage}
+              searchWords={searchWords}
+            />
           )}
         </section>
       </div>

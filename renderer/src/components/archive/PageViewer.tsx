@@ -1,9 +1,12 @@
 // The document viewer: the page image as the core renders it from the signed PDF, zoom, and the
 // PDF's own text layer drawn over the image on request (SVG with attributes only: the CSP allows
-// no inline styles). Keys inside the viewer: ←/→ or PageUp/PageDown pages, + and − zoom, T text.
+// no inline styles). Words of the search that led here are marked on the image, so the clerk sees
+// where on the page the match is. Keys inside the viewer: ←/→ or PageUp/PageDown pages, + and −
+// zoom, T text.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { DossierDetail, SohoaApi } from '../../../../shared/contract';
 import type { ErrorInfo } from '../../../../shared/errors';
+import { foldVietnamese } from '../../../../shared/text';
 import { toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
 import { loadPageImage, type CachedPage } from './pageImageCache';
@@ -20,10 +23,13 @@ export function PageViewer({
   api,
   dossier,
   initialPage,
+  searchWords = [],
 }: {
   api: SohoaApi;
   dossier: DossierDetail;
   initialPage: number;
+  /** Folded words of the search that opened the dossier. */
+  searchWords?: string[];
 }) {
   const { t, pick } = useI18n();
   const total = dossier.pages.length;
@@ -64,6 +70,11 @@ export function PageViewer({
   };
 
   const record = dossier.pages[page - 1];
+  const isMatch = (text: string) => {
+    const folded = foldVietnamese(text).replace(/[^\p{L}\p{N}]/gu, '');
+    return searchWords.some((w) => folded === w);
+  };
+  const matches = state.kind === 'ready' ? state.image.words.filter((w) => isMatch(w.text)) : [];
   const width = Math.round(BASE_WIDTH * ZOOMS[zoom]!);
   return (
     <section className="viewer" aria-labelledby="viewer-title" onKeyDown={onKey}>
@@ -147,31 +158,33 @@ export function PageViewer({
               alt={t.viewerImageAlt(page, dossier.code)}
               data-testid="page-image"
             />
-            {showText && (
+            {(showText || matches.length > 0) && (
               <svg
-                className="text-layer"
-                data-testid="text-layer"
+                className={showText ? 'text-layer' : 'text-layer marks-only'}
+                data-testid={showText ? 'text-layer' : 'match-layer'}
                 width={width}
                 height={Math.round((width * state.image.heightPx) / state.image.widthPx)}
                 viewBox={`0 0 ${state.image.widthPx} ${state.image.heightPx}`}
                 preserveAspectRatio="none"
                 aria-hidden="true"
               >
-                {state.image.words.map((w, i) => {
+                {(showText ? state.image.words : matches).map((w, i) => {
                   const [x0, y0, x1, y1] = w.box;
                   const h = Math.max(1, y1 - y0);
                   return (
-                    <g key={i}>
+                    <g key={i} className={isMatch(w.text) ? 'match' : undefined}>
                       <rect x={x0} y={y0} width={Math.max(1, x1 - x0)} height={h} />
-                      <text
-                        x={x0}
-                        y={y1 - h * 0.2}
-                        fontSize={h * 0.85}
-                        textLength={Math.max(1, x1 - x0)}
-                        lengthAdjust="spacingAndGlyphs"
-                      >
-                        {w.text}
-                      </text>
+                      {showText && (
+                        <text
+                          x={x0}
+                          y={y1 - h * 0.2}
+                          fontSize={h * 0.85}
+                          textLength={Math.max(1, x1 - x0)}
+                          lengthAdjust="spacingAndGlyphs"
+                        >
+                          {w.text}
+                        </text>
+                      )}
                     </g>
                   );
                 })}
