@@ -94,6 +94,12 @@ test('separator sheets: valid A4 PDF with Vietnamese text; patch and QR found ag
         [false, null, { type: 'application_form' }],
       ],
     );
+    // Fed upside down: the bar order reverses (3 would read as T); the sheet's layout tells.
+    const flipped = await sharp(scans[2]).rotate(180).jpeg().toBuffer();
+    assert.equal(
+      (await measurePage({ name: 'flipped', image: flipped, dpi: DPI }, ALL)).patch,
+      '3',
+    );
     // The printed geometry: four bars 0.80 in across, ≥ 2 in of them read.
     const { data, info: px } = await sharp(scans[0])
       .greyscale()

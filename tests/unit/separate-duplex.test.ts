@@ -12,6 +12,7 @@ import {
   PATCH_LENGTH_MM,
   PATCH_PATTERNS,
   patchElementsMm,
+  uprightCode,
 } from '../../electron/core/separate/patchCode';
 import { decodeSeparator, encodeSeparator } from '../../electron/core/separate/separatorCode';
 import type { PatchCode } from '../../shared/contracts/intake';
@@ -97,4 +98,17 @@ test('patch detector reads every code, tolerates print scaling, and ignores shor
   const cut = Math.round((20 / 25.4) * 150) * short.width;
   short.data.fill(240, cut);
   assert.equal(detectPatchCode(short, 150), null);
+});
+
+test('a patch in the lower half is a sheet fed upside down: its bars read reversed', () => {
+  // Patch 3 turned 180° shows Patch T's bar order, low on the page.
+  const page = barsPage('T', 150, 1, 50);
+  const found = detectPatchCode(page, 150)!;
+  assert.equal(found.code, 'T');
+  assert.equal(uprightCode(found, page.height), '3');
+  const top = barsPage('T', 150);
+  assert.equal(uprightCode(detectPatchCode(top, 150)!, top.height), 'T');
+  // Patch 2 reads the same both ways.
+  const two = barsPage('2', 150, 1, 50);
+  assert.equal(uprightCode(detectPatchCode(two, 150)!, two.height), '2');
 });

@@ -40,10 +40,15 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
+const ACTIVE_HOT_FOLDERS = new Map<string, HotFolder>();
+
 export class HotFolderDriver implements SourceDriver {
   readonly kind = 'hotfolder' as const;
-  /** The folders being watched right now, by device id (for the status feed). */
-  readonly active = new Map<string, HotFolder>();
+  /**
+   * The folders being watched right now in this process, by device id, whichever driver instance
+   * watches them (the batch queue's or the reception's): the status feed reads it.
+   */
+  readonly active = ACTIVE_HOT_FOLDERS;
 
   constructor(
     private readonly folders: readonly HotFolderConfig[],

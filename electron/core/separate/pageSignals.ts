@@ -8,7 +8,7 @@ import { decodeBarcodes } from '../imaging/barcodes';
 import type { GreyImage } from '../imaging/grey';
 import { detectBlank } from '../imaging/pageAnalysis';
 import { DEFAULT_DPI } from '../imaging/preparePage';
-import { detectPatchCode } from './patchCode';
+import { detectPatchCode, uprightCode } from './patchCode';
 import { decodeSeparator } from './separatorCode';
 
 export interface PageInput {
@@ -50,8 +50,10 @@ export async function measurePage(
       signals.blank = verdict.blank;
       signals.inkRatio = Math.round(verdict.inkRatio * 1e5) / 1e5;
     }
-    if (!signals.blank && patchCodes.length)
-      signals.patch = detectPatchCode(grey, dpi)?.code ?? null;
+    if (!signals.blank && patchCodes.length) {
+      const found = detectPatchCode(grey, dpi);
+      signals.patch = found ? uprightCode(found, grey.height) : null;
+    }
     if (!signals.blank && options.codes) {
       for (const code of await decodeBarcodes(input.image, ['QRCode', 'Code128'])) {
         const content = decodeSeparator(code.text);

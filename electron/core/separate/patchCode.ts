@@ -116,6 +116,18 @@ export function detectPatchCode(img: GreyImage, dpi: number): PatchFound | null 
   };
 }
 
+/**
+ * The code as it reads on the sheet turned right way up. Separator sheets carry their patch near
+ * the leading (top) edge; one found in the lower half was fed upside down, which reverses the bar
+ * order (Patch 3 would read as Patch T). Patch 2 and 4 read the same both ways.
+ */
+export function uprightCode(found: PatchFound, pageHeight: number): PatchCode {
+  const centre = found.box.top + found.box.height / 2;
+  if (centre <= pageHeight / 2) return found.code;
+  const reversed = [...PATCH_PATTERNS[found.code]].reverse().map((b) => (b ? '1' : '0'));
+  return BY_BITS.get(reversed.join('')) ?? found.code;
+}
+
 interface RowHit {
   code: PatchCode;
   left: number;
