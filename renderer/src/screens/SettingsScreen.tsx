@@ -13,6 +13,7 @@ import {
 import { getApi, toErrorInfo } from '../api';
 import { Field, fieldId } from '../components/settings/Field';
 import { HolidaysEditor } from '../components/settings/HolidaysEditor';
+import { KindChoice } from '../components/settings/KindChoice';
 import { formOf, settingsOf, type SettingsForm } from '../components/settings/settingsForm';
 import { useI18n } from '../i18n';
 import '../styles/records.css';
@@ -199,26 +200,19 @@ export function SettingsScreen() {
 
         <fieldset>
           <legend>{s.signing}</legend>
-          <div className="rec-choices" role="radiogroup" aria-label={s.signingKind}>
-            {(
+          <KindChoice
+            name="signing-kind"
+            label={s.signingKind}
+            options={
               [
                 ['demo', s.signingDemo],
                 ['pkcs12', s.signingPkcs12],
                 ['pkcs11', s.signingPkcs11],
               ] as const
-            ).map(([kind, label]) => (
-              <label key={kind}>
-                <input
-                  type="radio"
-                  name="signing-kind"
-                  value={kind}
-                  checked={form.signingKind === kind}
-                  onChange={() => update({ signingKind: kind })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
+            }
+            value={form.signingKind}
+            onChange={(kind) => update({ signingKind: kind })}
+          />
           {form.signingKind === 'pkcs12' && (
             <>
               <Field {...f('signing.path', s.p12Path)}>
@@ -461,26 +455,19 @@ export function SettingsScreen() {
 
         <fieldset>
           <legend>{s.connector}</legend>
-          <div className="rec-choices" role="radiogroup" aria-label={s.connectorKind}>
-            {(
+          <KindChoice
+            name="connector-kind"
+            label={s.connectorKind}
+            options={
               [
                 ['none', s.connectorNone],
                 ['folder', s.connectorFolder],
                 ['s3', s.connectorS3],
               ] as const
-            ).map(([kind, label]) => (
-              <label key={kind}>
-                <input
-                  type="radio"
-                  name="connector-kind"
-                  value={kind}
-                  checked={form.connectorKind === kind}
-                  onChange={() => update({ connectorKind: kind })}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
+            }
+            value={form.connectorKind}
+            onChange={(kind) => update({ connectorKind: kind })}
+          />
           {form.connectorKind === 'folder' && (
             <Field {...f('connector.path', s.connectorPath, s.connectorPathHint)}>
               {(a) => (
