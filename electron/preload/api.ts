@@ -51,6 +51,14 @@ const EXPOSED = {
   adjustSplits: true,
   separatorSheet: true,
   deskSign: true,
+  listScanners: true,
+  scannerCapabilities: true,
+  startScan: true,
+  scanStatus: true,
+  cancelScan: true,
+  scanPages: true,
+  listScans: true,
+  discardScan: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

@@ -17,6 +17,7 @@ import { receiptCommand } from './receipt';
 import { receptionCommand } from './reception';
 import { hotfolderCommand } from './hotfolder';
 import { separateCommand, separatorSheetCommand } from './separate';
+import { scanCommand } from './scan';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -40,4 +41,5 @@ export const COMMANDS: readonly Command[] = [
   hotfolderCommand,
   separateCommand,
   separatorSheetCommand,
+  scanCommand,
 ];

@@ -1,9 +1,95 @@
-// Handlers for shared/contracts/acquire.ts: one core call per channel.
-import type { ACQUIRE_CHANNELS } from '../../../shared/contracts/acquire';
+// Handlers for shared/contracts/acquire.ts: one core call per channel. The scanner list is
+// rebuilt from the saved settings (and SOHOA_ESCL) on every call, so a scanner IT adds in the
+// settings screen shows up without a restart; scan jobs live as long as the core.
+import path from 'node:path';
+import { SCAN_PAGES_CHUNK, type ACQUIRE_CHANNELS } from '../../../shared/contracts/acquire';
+import { SohoaError } from '../../../shared/errors';
+import {
+  DeviceRegistry,
+  esclAddressesFromEnv,
+  type DeviceRegistryOptions,
+} from '../acquire/devices';
+import { ScanJobs } from '../acquire/devicesScanJobs';
 import type { Core } from '../pipeline/core';
+import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
 
-export function createAcquireHandlers(core: Core): DomainHandlers<typeof ACQUIRE_CHANNELS> {
-  void core;
-  return {};
+export function createAcquireHandlers(
+  core: Core,
+  options: { registry?: () => DeviceRegistry; scanJobs?: ScanJobs } = {},
+): DomainHandlers<typeof ACQUIRE_CHANNELS> {
+  const registry = options.registry ?? (() => registryFromSettings(core));
+  const jobs = options.scanJobs ?? new ScanJobs(path.join(core.paths.root, 'scans'), registry);
+
+  const driverOf = (kind: 'escl' | 'sane' | 'naps2', id: string) => {
+    const driver = registry().driver(kind);
+    if (!driver) throw new SohoaError('SCANNER_NOT_FOUND', id);
+    return driver;
+  };
+
+  return {
+    async listScanners() {
+      const { devices, problems } = await registry().listDevices();
+      return {
+        scanners: devices.flatMap((d) =>
+          d.kind === 'escl' || d.kind === 'sane' || d.kind === 'naps2'
+            ? [{ ...d, kind: d.kind }]
+            : [],
+        ),
+        problems,
+      };
+    },
+    scannerCapabilities({ kind, id }) {
+      return driverOf(kind, id).capabilities(id);
+    },
+    startScan({ kind, id, name, settings }) {
+      driverOf(kind, id);
+      return jobs.start(kind, id, settings, name ?? id);
+    },
+    scanStatus({ jobId }) {
+      return jobs.status(jobId);
+    },
+    cancelScan({ jobId }) {
+      return jobs.cancel(jobId);
+    },
+    async scanPages({ jobId, from }) {
+      const manifest = await jobs.status(jobId);
+      const slice = manifest.pages.slice(from, from + SCAN_PAGES_CHUNK);
+      const read = await jobs.readPages(
+        jobId,
+        slice.map((p) => p.name),
+      );
+      const end = from + slice.length;
+      return {
+        pages: read.map(({ page, data }) => ({
+          name: page.name,
+          ...(page.side ? { side: page.side } : {}),
+          dataBase64: data.toString('base64'),
+        })),
+        next: end < manifest.pages.length ? end : null,
+      };
+    },
+    async listScans() {
+      return { jobs: await jobs.list() };
+    },
+    async discardScan({ jobId }) {
+      await jobs.discard(jobId);
+      return { discarded: true as const };
+    },
+  };
+}
+
+/** The scanners IT saved in the settings screen, plus SOHOA_ESCL for a quick setup. */
+export function registryFromSettings(
+  core: Core,
+  extra: Omit<DeviceRegistryOptions, 'configured' | 'esclAddresses'> = {},
+): DeviceRegistry {
+  let configured: DeviceRegistryOptions['configured'] = [];
+  try {
+    configured = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
+      .scanners;
+  } catch {
+    // Unreadable settings must not hide SANE or NAPS2 scanners.
+  }
+  return new DeviceRegistry({ ...extra, configured, esclAddresses: esclAddressesFromEnv() });
 }

@@ -1,0 +1,109 @@
+// All scanners the desk can reach, across sources: configured eSCL addresses (settings or
+// SOHOA_ESCL), SANE devices (where scanimage is installed) and TWAIN/WIA through NAPS2 (where it
+// is installed). A source that is missing or failing does not hide the others; what went wrong
+// is returned beside the list so the screen can say it.
+import { errorInfo, isSohoaError, type ErrorInfo } from '../../../shared/errors';
+import { EsclDriver, esclBaseUrl, type EsclDriverOptions } from './esclDriver';
+import { Naps2Driver, findNaps2 } from './naps2Driver';
+import { SaneDriver, type SaneDriverOptions } from './saneDriver';
+import type { DeviceInfo, SourceDriver, SourceKind } from './source';
+
+export type ScannerKind = Extract<SourceKind, 'escl' | 'sane' | 'naps2'>;
+
+/** A scanner IT named in the settings (shared/settings.ts ScannerSettings, the parts used here). */
+export interface ConfiguredScanner {
+  name: string;
+  kind: 'escl' | 'sane' | 'twain';
+  address: string;
+}
+
+export interface DeviceRegistryOptions {
+  configured?: readonly ConfiguredScanner[];
+  /** Extra eSCL addresses (SOHOA_ESCL: comma- or space-separated). */
+  esclAddresses?: readonly string[];
+  escl?: Omit<EsclDriverOptions, 'addresses'>;
+  /** false: no SANE source (Windows, or IT turned it off). */
+  sane?: SaneDriverOptions | false;
+  /** false: no NAPS2 source; undefined: used when NAPS2 is installed. */
+  naps2?: { executable?: string } | false;
+}
+
+export function esclAddressesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.SOHOA_ESCL ?? '')
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export interface DeviceListing {
+  devices: DeviceInfo[];
+  /** Per source that could not list (tool missing, timeout): the typed error. */
+  problems: ErrorInfo[];
+}
+
+export class DeviceRegistry {
+  readonly drivers: ReadonlyMap<ScannerKind, SourceDriver>;
+  private readonly labels: Map<string, string>;
+
+  constructor(options: DeviceRegistryOptions = {}) {
+    const configured = options.configured ?? [];
+    const escl = [
+      ...configured.filter((c) => c.kind === 'escl').map((c) => c.address),
+      ...(options.esclAddresses ?? []),
+    ];
+    const drivers = new Map<ScannerKind, SourceDriver>();
+    drivers.set('escl', new EsclDriver({ ...options.escl, addresses: escl }));
+    if (options.sane !== false) drivers.set('sane', new SaneDriver(options.sane ?? {}));
+    if (options.naps2 !== false) {
+      const executable = options.naps2?.executable ?? findNaps2();
+      if (executable) drivers.set('naps2', new Naps2Driver({ executable }));
+    }
+    this.drivers = drivers;
+    // The name IT gave a scanner wins over what the device calls itself.
+    this.labels = new Map();
+    for (const c of configured) {
+      const key =
+        c.kind === 'escl'
+          ? `escl|${safeBase(c.address)}`
+          : c.kind === 'sane'
+            ? `sane|${c.address}`
+            : `naps2|${c.address}`;
+      this.labels.set(key, c.name);
+    }
+  }
+
+  driver(kind: ScannerKind): SourceDriver | undefined {
+    return this.drivers.get(kind);
+  }
+
+  async listDevices(signal?: AbortSignal): Promise<DeviceListing> {
+    const problems: ErrorInfo[] = [];
+    const lists = await Promise.all(
+      [...this.drivers.values()].map(async (driver) => {
+        try {
+          return await driver.listDevices(signal ? { signal } : {});
+        } catch (e) {
+          // scanimage absent is normal on Windows and needs no message there.
+          if (isSohoaError(e)) {
+            if (!(e.code === 'SCANNER_TOOL_MISSING' && process.platform === 'win32'))
+              problems.push(e.info);
+          } else problems.push(errorInfo('SCANNER_FAILED', driver.kind));
+          return [];
+        }
+      }),
+    );
+    const devices = lists.flat().map((d) => {
+      const label = this.labels.get(`${d.kind}|${d.id}`);
+      return label ? { ...d, name: label } : d;
+    });
+    return { devices, problems };
+  }
+}
+
+function safeBase(address: string): string {
+  try {
+    return esclBaseUrl(address);
+  } catch {
+    return address;
+  }
+}
