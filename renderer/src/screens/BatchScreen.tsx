@@ -40,7 +40,8 @@ export function BatchScreen() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey || !selected) return;
-      const key = e.key.toLowerCase();
+      // The physical key: on some layouts Alt changes the character (macOS Alt+P is "π").
+      const key = e.code.replace(/^Key/, '').toLowerCase();
       const allowed = actionsFor(selected.state);
       let action: BatchAction | null = null;
       if (key === 'p' && !e.shiftKey)

@@ -46,7 +46,7 @@ export function NewBatchForm({ onQueued }: { onQueued: (batch: BatchSummary) => 
   // Alt+O opens the file picker from anywhere on this screen.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.shiftKey && e.key.toLowerCase() === 'o') {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyO') {
         e.preventDefault();
         input.current?.click();
       }
