@@ -38,6 +38,15 @@ export interface ScanJobManifest {
 export const SCAN_JOB_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
 const MANIFEST = 'manifest.json';
 
+/**
+ * Where a scan job's pages are, for other core modules (the batch queue can queue this folder:
+ * it holds only the page images and manifest.json). Never sent to the renderer.
+ */
+export function scanJobFolder(dataDir: string, jobId: string): string {
+  if (!SCAN_JOB_ID.test(jobId)) throw new SohoaError('SCAN_JOB_NOT_FOUND', jobId);
+  return path.join(dataDir, 'scans', jobId);
+}
+
 function newJobId(now: Date): string {
   const iso = now.toISOString(); // 2026-11-23T13:40:05.123Z
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${randomBytes(3).toString('hex')}`;
