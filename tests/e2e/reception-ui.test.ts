@@ -85,7 +85,7 @@ test(
   {
     timeout: 2 * OCR_TIMEOUT,
   },
-  async () => {
+  async (t) => {
     const { page } = desk;
     await page.locator('.reception h2').waitFor();
     await page.locator('.signer[data-kind="demo"]').waitFor();
@@ -123,6 +123,7 @@ test(
 
     // Two papers through the file picker: the form and a copy the machine cannot place.
     const small = { dpi: 150, heightMm: 110 } as const;
+    const readStart = Date.now();
     await page.getByLabel('Chọn ảnh quét (JPEG, PNG, TIFF) hoặc PDF').setInputFiles([
       {
         name: 'to-khai.png',
@@ -136,6 +137,8 @@ test(
       },
     ]);
     await page.locator('.thumb').nth(1).waitFor({ timeout: OCR_TIMEOUT });
+    // Measured, not asserted: the README's table quotes these.
+    t.diagnostic(`2 pages read (prepare + OCR) in ${Date.now() - readStart} ms`);
     const doc1 = page.locator('.doc[data-doc="1"]');
     const doc2 = page.locator('.doc[data-doc="2"]');
     await doc1.locator('select').and(page.locator(':not([aria-invalid="true"])')).waitFor();
@@ -163,9 +166,11 @@ test(
     await page.locator('[data-component="giay_to_tuy_than"][data-present="true"]').waitFor();
 
     // Sign with the demo key (Alt+K): the receipt comes back and is previewed.
+    const signStart = Date.now();
     await page.keyboard.press('Alt+K');
     const result = page.locator('.result[data-dossier]');
     await result.waitFor({ timeout: OCR_TIMEOUT });
+    t.diagnostic(`received, digitized, signed, archived in ${Date.now() - signStart} ms`);
     const code = await result.getAttribute('data-dossier');
     assert.ok(code, 'dossier code shown');
     assert.equal(await result.getAttribute('data-state'), 'signed');

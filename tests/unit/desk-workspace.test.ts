@@ -7,6 +7,7 @@ import type { DeskPage } from '../../shared/contracts/desk';
 import { matchChecklist, type Procedure } from '../../shared/procedures';
 import {
   addDocument,
+  addDocuments,
   checklistDocuments,
   classified,
   deletePage,
@@ -144,4 +145,16 @@ test('a corrected field is as sure as the clerk', () => {
     [ws.docs[0]!.fields[0]!.value, ws.docs[0]!.fields[0]!.confidence],
     ['Trần Thị Ngọc Lan', 1],
   );
+});
+
+test('a stack splits as separation planned; a page the plan left out joins the document before it', () => {
+  const pages = ['p', 'q', 'r', 's', 't'].map(page);
+  // Page 2 (a separator sheet) is in no document of the plan.
+  const ws = addDocuments(EMPTY_WORKSPACE, pages, [
+    [0, 1],
+    [3, 4],
+  ]);
+  assert.deepEqual(groups(ws), ['pqr', 'st']);
+  assert.deepEqual(groups(addDocuments(EMPTY_WORKSPACE, pages, [[1, 2, 3, 4]])), ['pqrst']);
+  assert.deepEqual(groups(addDocuments(EMPTY_WORKSPACE, pages, [])), ['pqrst']);
 });

