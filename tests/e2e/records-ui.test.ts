@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
 import { renderPage } from '../../electron/cli/demo/samplePages';
 import { foldVietnamese } from '../../shared/text';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
@@ -195,5 +196,17 @@ test('audit log: entries with the chain check, intact', async () => {
   await page.getByRole('button', { name: 'English' }).click();
   await result.getByText(/Chain intact/).waitFor();
   await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+  // Someone edits the first entry behind the application's back: the check says where it breaks.
+  const db = new Database(path.join(desk.dataDir, 'archive.sqlite'));
+  db.exec(`DROP TRIGGER audit_log_no_update;
+           UPDATE audit_log SET actor = 'ai-do' WHERE seq = 1;`);
+  db.close();
+  await page.getByRole('button', { name: 'Kiểm tra chuỗi' }).click();
+  await page.getByRole('alert').getByText('Chuỗi bị đứt từ mục #1.').waitFor();
+  assert.match((await result.textContent()) ?? '', /Mục #1: nội dung đã bị sửa/);
+  await table.locator('tr.broken[data-seq="1"]').getByText('ai-do').waitFor();
+  await noSeriousAxe('audit broken');
+  await shot(page, 'records-09-audit-broken');
   assert.deepEqual(desk.browserErrors, []);
 });

@@ -51,6 +51,7 @@ export function AuditScreen() {
   }, [load, verify]);
 
   const entries = page?.entries ?? [];
+  const broken = new Set(check?.problems.map((p) => p.seq) ?? []);
   const first = entries[0];
   const last = entries.at(-1);
   const older = () => {
@@ -73,7 +74,10 @@ export function AuditScreen() {
         <button
           type="button"
           className="primary"
-          onClick={() => void verify()}
+          onClick={() => {
+            void verify();
+            void load(cursors.length === 0 || !first ? undefined : first.seq + 1);
+          }}
           disabled={checking}
           aria-busy={checking}
         >
@@ -109,8 +113,15 @@ export function AuditScreen() {
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.seq} data-seq={e.seq}>
-                  <th scope="row">#{e.seq}</th>
+                <tr
+                  key={e.seq}
+                  data-seq={e.seq}
+                  className={broken.has(e.seq) ? 'broken' : undefined}
+                >
+                  <th scope="row">
+                    #{e.seq}
+                    {broken.has(e.seq) && <span className="broken-mark"> ✗ {a.brokenEntry}</span>}
+                  </th>
                   <td>
                     <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
                   </td>

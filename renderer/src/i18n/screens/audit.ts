@@ -9,6 +9,7 @@ const vi = {
     `Chuỗi nhật ký nguyên vẹn: ${entries} mục, mục cuối #${seq}; mọi hồ sơ và tệp đều khớp.`,
   broken: 'Nhật ký KHÔNG còn nguyên vẹn. Hãy báo ngay bộ phận CNTT và không sửa gì thêm.',
   brokenAt: (seq: number) => `Chuỗi bị đứt từ mục #${seq}.`,
+  brokenEntry: 'bị sửa',
   problem: {
     hash_mismatch: (seq: number) => `Mục #${seq}: nội dung đã bị sửa (mã băm không khớp).`,
     chain_broken: (seq: number) =>
@@ -62,6 +63,7 @@ const en: typeof vi = {
     `Chain intact: ${entries} entries, last #${seq}; every dossier and file matches.`,
   broken: 'The audit log is NOT intact. Tell IT at once and change nothing.',
   brokenAt: (seq) => `The chain breaks at entry #${seq}.`,
+  brokenEntry: 'altered',
   problem: {
     hash_mismatch: (seq) => `Entry #${seq}: its content was edited (hash mismatch).`,
     chain_broken: (seq) =>
