@@ -54,6 +54,8 @@ before(async () => {
   slow = await startEsclEmulator({ feederSheets: 20, pageDelayMs: 100, model: 'Slow MFP' });
   process.env.SOHOA_ESCL = [emu.url, jam.url, slow.url].join(',');
   process.env.SANE_CONFIG_DIR = saneConf;
+  // Discovery has its own test (escl-mdns); here the list must be exactly what is configured.
+  process.env.SOHOA_MDNS = '0';
   core = await openCore({ dataDir });
   invoke = createInvoke(createHandlers(core), () => {});
 });
@@ -64,6 +66,7 @@ after(async () => {
   process.env.SANE_CONFIG_DIR = savedEnv.sane;
   if (savedEnv.escl === undefined) delete process.env.SOHOA_ESCL;
   if (savedEnv.sane === undefined) delete process.env.SANE_CONFIG_DIR;
+  delete process.env.SOHOA_MDNS;
   await fs.rm(dataDir, { recursive: true, force: true });
   await fs.rm(saneConf, { recursive: true, force: true });
 });

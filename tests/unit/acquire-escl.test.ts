@@ -8,6 +8,7 @@ import {
   esclBaseUrl,
   nearestResolution,
 } from '../../electron/core/acquire/esclDriver';
+import { fromAnnouncement } from '../../electron/core/acquire/esclDiscovery';
 import {
   buildScanSettings,
   chooseDocumentFormat,
@@ -152,4 +153,24 @@ test('the nearest offered resolution is the next finer one', () => {
   assert.equal(nearestResolution([75, 100], 200), 100);
   assert.equal(nearestResolution([], 200), 200);
   assert.equal(nearestResolution([200, 300], 200), 200);
+});
+
+test('mDNS announcements become base URLs: IPv4 first, rs path, HTTPS for _uscans', () => {
+  const base = {
+    name: 'HP LaserJet MFP M428 [5C1E2A]',
+    type: 'uscan',
+    port: 8080,
+    addresses: ['fe80::1', '2001:db8::7', '192.168.1.20'],
+    txt: { RS: '/eSCL/', Ty: 'HP LaserJet MFP M428', UUID: 'abc' },
+  };
+  assert.deepEqual(fromAnnouncement(base, false), {
+    baseUrl: 'http://192.168.1.20:8080/eSCL',
+    name: 'HP LaserJet MFP M428',
+    uuid: 'abc',
+  });
+  assert.equal(
+    fromAnnouncement({ ...base, addresses: ['fe80::1', '2001:db8::7'], txt: {} }, true)?.baseUrl,
+    'https://[2001:db8::7]:8080/eSCL',
+  );
+  assert.equal(fromAnnouncement({ ...base, addresses: [], referer: undefined }, false), null);
 });

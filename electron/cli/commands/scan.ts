@@ -6,7 +6,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorInfo, isSohoaError, SohoaError, type ErrorInfo } from '../../../shared/errors';
 import { writeFileDurably } from '../../core/archive/blobStore';
-import { DeviceRegistry, esclAddressesFromEnv, type ScannerKind } from '../../core/acquire/devices';
+import {
+  DeviceRegistry,
+  esclAddressesFromEnv,
+  mdnsFromEnv,
+  type ScannerKind,
+} from '../../core/acquire/devices';
 import { DEFAULT_SCAN_SETTINGS, type ScanSettings } from '../../core/acquire/source';
 import type { Lang } from '../messages';
 import type { Command } from './types';
@@ -68,6 +73,8 @@ export const scanCommand: Command = {
     });
     const registry = new DeviceRegistry({
       esclAddresses: [...esclAddressesFromEnv(), ...(values.escl ?? [])],
+      // Listing also asks the network (mDNS); a scan goes straight to the device named.
+      escl: { discover: values.list || !values.device ? mdnsFromEnv() : false },
     });
 
     if (values.list || !values.device) {

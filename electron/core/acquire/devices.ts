@@ -28,6 +28,11 @@ export interface DeviceRegistryOptions {
   naps2?: { executable?: string } | false;
 }
 
+/** mDNS discovery is on unless SOHOA_MDNS=0 (networks that forbid multicast, tests). */
+export function mdnsFromEnv(env: NodeJS.ProcessEnv = process.env): { timeoutMs: number } | false {
+  return env.SOHOA_MDNS === '0' ? false : { timeoutMs: Number(env.SOHOA_MDNS_MS) || 2500 };
+}
+
 export function esclAddressesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env.SOHOA_ESCL ?? '')
     .split(/[\s,;]+/)

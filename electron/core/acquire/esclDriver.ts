@@ -5,6 +5,7 @@
 // sane-airscan decides, so our errors agree with what other clients show.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SohoaError, isSohoaError, type ErrorCode } from '../../../shared/errors';
+import { discoverEscl } from './esclDiscovery';
 import {
   buildScanSettings,
   chooseDocumentFormat,
@@ -34,6 +35,8 @@ export interface EsclDriverOptions {
   pageTimeoutMs?: number;
   /** Pause between polls while the device answers 503 (page not ready yet). */
   pollMs?: number;
+  /** Also list scanners announced by mDNS (`_uscan._tcp`), listening this long. */
+  discover?: { timeoutMs: number } | false;
 }
 
 /** `192.168.1.20` → `http://192.168.1.20/eSCL`; a URL with a path keeps it (the mDNS `rs`). */
@@ -73,7 +76,15 @@ export class EsclDriver implements SourceDriver {
   }
 
   async listDevices(options: { signal?: AbortSignal } = {}): Promise<DeviceInfo[]> {
-    const bases = [...new Set(this.options.addresses.map(esclBaseUrl))];
+    const announced = new Map<string, string>();
+    if (this.options.discover) {
+      const found = await discoverEscl({
+        timeoutMs: this.options.discover.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      for (const d of found) announced.set(esclBaseUrl(d.baseUrl), d.name);
+    }
+    const bases = [...new Set([...this.options.addresses.map(esclBaseUrl), ...announced.keys()])];
     return Promise.all(
       bases.map(async (base): Promise<DeviceInfo> => {
         try {
@@ -87,7 +98,12 @@ export class EsclDriver implements SourceDriver {
           };
         } catch {
           // Configured but silent (switched off, other network): listed, so the clerk sees it.
-          return { id: base, kind: 'escl', name: new URL(base).host, online: false };
+          return {
+            id: base,
+            kind: 'escl',
+            name: announced.get(base) ?? new URL(base).host,
+            online: false,
+          };
         }
       }),
     );

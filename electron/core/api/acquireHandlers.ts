@@ -7,6 +7,7 @@ import { SohoaError } from '../../../shared/errors';
 import {
   DeviceRegistry,
   esclAddressesFromEnv,
+  mdnsFromEnv,
   type DeviceRegistryOptions,
 } from '../acquire/devices';
 import { ScanJobs } from '../acquire/devicesScanJobs';
@@ -91,5 +92,10 @@ export function registryFromSettings(
   } catch {
     // Unreadable settings must not hide SANE or NAPS2 scanners.
   }
-  return new DeviceRegistry({ ...extra, configured, esclAddresses: esclAddressesFromEnv() });
+  return new DeviceRegistry({
+    escl: { discover: mdnsFromEnv() },
+    ...extra,
+    configured,
+    esclAddresses: esclAddressesFromEnv(),
+  });
 }
