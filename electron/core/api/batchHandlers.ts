@@ -1,11 +1,15 @@
 // Handlers for shared/contracts/batch.ts: one core call per channel.
 import type { BATCH_CHANNELS } from '../../../shared/contracts/batch';
+import { HotFolderDriver, ledgerFileIn } from '../acquire/hotFolderDriver';
+import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
 import { BatchQueue } from '../batch/queue';
 import type { Core } from '../pipeline/core';
+import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
 
 export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHANNELS> {
   const queue = new BatchQueue(core);
+  feedHotFolders(core, queue);
   // The queue must stop (its running batch stays queued) before the core it runs on closes.
   // The handler table has no close hook of its own, so the queue chains itself onto the core's.
   const closeCore = core.close.bind(core);
@@ -29,4 +33,24 @@ export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHA
       }),
     batchDecide: (r) => Promise.resolve({ item: queue.decide(r.itemId, r.decision) }),
   };
+}
+
+/**
+ * Hot folders that IT pointed at the batch queue (Settings: target "batch") feed it from the
+ * moment the desk starts: a batch per burst of scans. Settings saved later apply at the next start.
+ */
+function feedHotFolders(core: Core, queue: BatchQueue): void {
+  let folders: { inbox: string; label: string }[];
+  try {
+    const { settings } = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir });
+    folders = settings.hotFolders
+      .filter((h) => h.target === 'batch')
+      .map((h) => ({ inbox: h.path, label: h.label || h.path }));
+  } catch {
+    return; // Unreadable settings are the settings screen's to report; batches still work.
+  }
+  if (folders.length === 0) return;
+  const driver = new HotFolderDriver(folders, ledgerFileIn(core.paths.root));
+  for (const f of folders)
+    queue.feed(f.label, (signal) => driver.acquire(f.inbox, DEFAULT_SCAN_SETTINGS, { signal }));
 }

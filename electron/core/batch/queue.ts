@@ -46,6 +46,7 @@ export class BatchQueue {
   private readonly store: BatchStore;
   private readonly dir: string;
   private run: Run | null = null;
+  private readonly feeds: { controller: AbortController; done: Promise<void> }[] = [];
   private closing = false;
   private idle: Promise<void> = Promise.resolve();
   private readonly saveEveryMs: number;
@@ -181,6 +182,68 @@ export class BatchQueue {
     else this.store.setState(id, 'queued');
     this.kick();
     return this.summary(this.mustGet(id));
+  }
+
+  /**
+   * A source that never ends (a hot folder whose target is the batch queue): pages go into a
+   * batch as they arrive; after `quietMs` without a new page that batch is queued, and the next
+   * page starts another. Runs until the queue closes; what arrived by then is queued.
+   */
+  feed(
+    title: string,
+    source: (signal: AbortSignal) => AsyncIterable<PageSource>,
+    quietMs = 30_000,
+  ): void {
+    const controller = new AbortController();
+    let current: { id: number; names: string[] } | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const seal = () => {
+      clearTimeout(timer);
+      if (!current) return;
+      this.store.setState(current.id, 'queued');
+      current = null;
+      this.kick();
+    };
+    const run = async () => {
+      try {
+        for await (const page of source(controller.signal)) {
+          clearTimeout(timer);
+          const batch = (current ??= {
+            id: this.store.createBatch({
+              title: `${title} ${this.now().toISOString().slice(0, 16).replace('T', ' ')}`,
+              state: 'uploading',
+              source: 'files',
+            }),
+            names: [],
+          });
+          const stored = await storeUploads(
+            path.join(this.dir, String(batch.id), 'inputs'),
+            [{ name: displayName(page.name), bytes: await page.read() }],
+            batch.names,
+            batch.names.length + 1,
+          );
+          this.store.addFiles(batch.id, stored);
+          batch.names.push(...stored.map((f) => f.name));
+          timer = setTimeout(seal, quietMs);
+        }
+      } catch (e) {
+        // The source failed (folder gone, unreadable): keep what arrived, say why on the batch.
+        if (current && !controller.signal.aborted)
+          this.store.setState(
+            current.id,
+            'paused',
+            e instanceof SohoaError ? e.info : errorInfo('INTERNAL', title),
+          );
+        current = null;
+      } finally {
+        seal();
+      }
+    };
+    this.feeds.push({ controller, done: run() });
+  }
+
+  private now(): Date {
+    return (this.options.clock ?? (() => new Date()))();
   }
 
   // ---- the runner ----------------------------------------------------------------------
@@ -534,6 +597,8 @@ export class BatchQueue {
   /** Stops the running batch (it stays queued for next time) and closes the queue's database. */
   async close(): Promise<void> {
     this.closing = true;
+    for (const f of this.feeds) f.controller.abort();
+    await Promise.all(this.feeds.map((f) => f.done));
     const run = this.run;
     if (run) {
       run.controller.abort(new SohoaError('CANCELLED', 'shutdown'));
