@@ -112,6 +112,9 @@ export class Naps2Driver implements SourceDriver {
         let text = '';
         const onAbort = () => child.kill();
         signal?.addEventListener('abort', onAbort, { once: true });
+        // The app quitting mid-scan must not leave the console driving the scanner on its own.
+        const onExit = () => child.kill();
+        process.once('exit', onExit);
         for (const stream of [child.stdout, child.stderr]) {
           createInterface({ input: stream }).on('line', (line) => {
             text += `${line}\n`;
@@ -128,6 +131,7 @@ export class Naps2Driver implements SourceDriver {
         );
         child.on('close', () => {
           signal?.removeEventListener('abort', onAbort);
+          process.off('exit', onExit);
           if (signal?.aborted) reject(new SohoaError('SCAN_CANCELLED', name));
           else resolve(text);
         });

@@ -145,6 +145,9 @@ export class SaneDriver implements SourceDriver {
     child.on('close', (exit) => push({ exit }));
     const onAbort = () => stop();
     signal?.addEventListener('abort', onAbort, { once: true });
+    // The app quitting mid-scan must not leave scanimage driving the scanner on its own.
+    const onExit = () => child.kill('SIGKILL');
+    process.once('exit', onExit);
 
     let index = 0;
     try {
@@ -189,6 +192,7 @@ export class SaneDriver implements SourceDriver {
       }
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      process.off('exit', onExit);
       stop();
       lines.close();
       if (child.exitCode === null && child.signalCode === null)
