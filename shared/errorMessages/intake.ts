@@ -11,6 +11,10 @@ export const INTAKE_MESSAGES = {
     vi: `Chưa cấu hình thư mục nhận bản quét "${f}". Hãy nhờ bộ phận CNTT chọn thư mục mà máy quét lưu tệp vào.`,
     en: `The scan folder "${f}" is not configured. Ask IT to choose the folder the scanner saves into.`,
   }),
+  HOTFOLDER_BUSY: (f) => ({
+    vi: `Thư mục "${f}" đang được một cửa sổ hoặc lệnh Sohoa khác trên máy này theo dõi. Hãy dùng cửa sổ đó, hoặc tắt nó rồi thử lại.`,
+    en: `Folder "${f}" is already watched by another Sohoa window or command on this PC. Use that one, or close it and retry.`,
+  }),
   HOTFOLDER_DUPLICATE: (f) => ({
     vi: `Tệp "${f}" đã được nhận trước đó (cùng nội dung), nên không nhận lại. Nếu cần quét lại, hãy quét thành tệp mới.`,
     en: `File "${f}" was already taken earlier (same content), so it is not taken again. To rescan, scan into a new file.`,

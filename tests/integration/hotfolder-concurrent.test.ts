@@ -76,7 +76,7 @@ async function tmpDirs() {
   return { root, inbox, sources, ledgerFile: path.join(root, 'data', 'hotfolder.sqlite') };
 }
 
-const FAST = { pollMs: 80, stablePolls: 2, stableMs: 450 };
+const FAST = { pollMs: 80, stablePolls: 2, stableMs: 500 };
 
 test('many slow concurrent writers: each file taken once, complete; broken files go to error/ with a reason', async (t) => {
   const { root, inbox, sources, ledgerFile } = await tmpDirs();
@@ -153,7 +153,10 @@ test('many slow concurrent writers: each file taken once, complete; broken files
       (await fs.readdir(inbox)).filter((n) => !['done', 'error', WORK_DIR_NAME].includes(n)),
       [],
     );
-    assert.deepEqual(await fs.readdir(hot.workDir), []);
+    assert.deepEqual(
+      (await fs.readdir(hot.workDir)).filter((n) => n !== '.khoa'),
+      [],
+    );
     assert.deepEqual(ledger.counts(), { taken: 0, done: 13, failed: 2 });
     const feed = hot.status().feed;
     // How often a file looked stable while its writer was only paused (then it was put back).
@@ -210,3 +213,36 @@ test('a failing handler sends the file to error/ with a reason; a released file 
     await fs.rm(root, { recursive: true, force: true });
   }
 });
+
+test(
+  'a writer that pauses longer than the stability window, file still open, is waited for (Linux)',
+  { skip: process.platform !== 'linux' && 'Windows locks the file instead (rename fails)' },
+  async () => {
+    const { root, inbox, sources, ledgerFile } = await tmpDirs();
+    const ledger = new HotFolderLedger(ledgerFile, inbox);
+    const taken: string[] = [];
+    const hot = new HotFolder({
+      inbox,
+      ledger,
+      pollMs: 60,
+      stablePolls: 2,
+      stableMs: 250,
+      handle: async (file) => {
+        taken.push(sha(await file.read()));
+      },
+    });
+    await hot.start();
+    try {
+      const data = await scan(300);
+      await fs.writeFile(path.join(sources, 'p.jpg'), data);
+      // Three chunks 900 ms apart: the file holds still for far longer than 250 ms, twice.
+      await writeSlowly(path.join(inbox, 'paused.jpg'), path.join(sources, 'p.jpg'), 3, 900);
+      await hot.idle();
+      assert.deepEqual(taken, [sha(data)], 'taken once, whole');
+    } finally {
+      await hot.stop();
+      ledger.close();
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  },
+);

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import sharp from 'sharp';
 import { HotFolder, REASON_SUFFIX, workDirOf } from '../../electron/core/acquire/hotFolder';
 import { HotFolderLedger } from '../../electron/core/acquire/hotFolderLedger';
+import { SohoaError } from '../../shared/errors';
 
 const FAST = { pollMs: 60, stablePolls: 2, stableMs: 250 };
 
@@ -94,6 +95,19 @@ test('restart: nothing is taken twice, and a crash mid-way is finished by the le
     assert.match(reason, /HOTFOLDER_DUPLICATE/);
     assert.match(reason, /đã được nhận trước đó/);
     assert.ok(status.feed.some((e) => e.kind === 'duplicate' && e.name === 'a-again.jpg'));
+
+    // One watcher per folder per machine; a lock left by a dead process is taken over.
+    const first = new HotFolderLedger(ledgerFile, inbox);
+    const one = new HotFolder({ inbox, ledger: first, ...FAST, handle: () => Promise.resolve() });
+    await one.start();
+    const two = new HotFolder({ inbox, ledger: first, ...FAST, handle: () => Promise.resolve() });
+    await assert.rejects(
+      two.start(),
+      (e: unknown) => e instanceof SohoaError && e.code === 'HOTFOLDER_BUSY',
+    );
+    await one.stop();
+    first.close();
+    await fs.writeFile(path.join(workDirOf(inbox), '.khoa'), '2147483646');
 
     // Third run: nothing new, nothing handled.
     handled.length = 0;

@@ -15,12 +15,16 @@ import path from 'node:path';
 import { errorInfo, isSohoaError, SohoaError, type ErrorCode } from '../../../shared/errors';
 import { checkScanFile, isScanFileName } from './fileImportFormats';
 import type { HotFolderLedger, LedgerEntry } from './hotFolderLedger';
+import { openByOthers } from './hotFolderOpenFiles';
 
 export const WORK_DIR_NAME = '.sohoa-dang-xu-ly';
 export const DONE_DIR_NAME = 'done';
 export const ERROR_DIR_NAME = 'error';
 /** Beside each file in error/: `<name>.ly-do.txt` (Vietnamese and English). */
 export const REASON_SUFFIX = '.ly-do.txt';
+const LOCK_NAME = '.khoa';
+/** Work folders locked by this process (a lock file with our own pid may be a crash's leftover). */
+const LOCKED_HERE = new Set<string>();
 
 export interface TakenFile {
   /** The name it had in the hot folder. */
@@ -109,6 +113,7 @@ export class HotFolder {
   private lastError: ErrorCode | null = null;
   /** Files claimed too early and put back (a writer was still writing): a measure for tuning. */
   private returned = 0;
+  private locked = false;
 
   constructor(private readonly options: HotFolderOptions) {
     this.inbox = path.resolve(options.inbox);
@@ -131,6 +136,7 @@ export class HotFolder {
     } catch (cause) {
       throw new SohoaError('HOTFOLDER_UNREACHABLE', this.inbox, { cause });
     }
+    await this.lock();
     this.running = true;
     await this.recover();
     try {
@@ -156,6 +162,39 @@ export class HotFolder {
     this.timer = this.soon = this.watcher = null;
     await this.scanning;
     await Promise.allSettled([...this.inFlight]);
+    if (this.locked) {
+      await fs.rm(this.lockFile(), { force: true });
+      LOCKED_HERE.delete(this.workDir);
+    }
+    this.locked = false;
+  }
+
+  private lockFile(): string {
+    return path.join(this.workDir, LOCK_NAME);
+  }
+
+  /**
+   * One watcher per folder per machine: a second one (the app and a `sohoa hotfolder watch`
+   * started by hand) would finish the first one's files in their shared work folder on start.
+   * A lock left by a process that is gone is taken over.
+   */
+  private async lock(): Promise<void> {
+    const file = this.lockFile();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await fs.writeFile(file, String(process.pid), { flag: 'wx' });
+        this.locked = true;
+        LOCKED_HERE.add(this.workDir);
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const pid = Number(await fs.readFile(file, 'utf8').catch(() => ''));
+      const busy = pid === process.pid ? LOCKED_HERE.has(this.workDir) : pid > 0 && isAlive(pid);
+      if (busy) throw new SohoaError('HOTFOLDER_BUSY', this.inbox);
+      await fs.rm(file, { force: true });
+    }
+    throw new SohoaError('HOTFOLDER_BUSY', this.inbox);
   }
 
   status(): {
@@ -232,6 +271,7 @@ export class HotFolder {
       return;
     }
     const now = Date.now();
+    const ready: string[] = [];
     for (const name of [...this.seen.keys()]) if (!names.includes(name)) this.seen.delete(name);
     for (const name of names) {
       if (!this.running) return;
@@ -256,8 +296,15 @@ export class HotFolder {
         continue;
       }
       if (prev.polls < this.stablePolls || now - prev.sinceMs < this.stableMs) continue;
-      if (this.inFlight.size >= this.concurrency) continue;
-      await this.claim(name, prev);
+      ready.push(name);
+    }
+    // Still open in a writer on this machine (Linux has no lock to stop the rename): not yet.
+    const open = openByOthers(ready.map((n) => path.join(this.inbox, n)));
+    for (const name of ready) {
+      const stable = this.seen.get(name);
+      if (!this.running || this.inFlight.size >= this.concurrency) return;
+      if (!stable || open.has(path.join(this.inbox, name))) continue;
+      await this.claim(name, stable);
     }
   }
 
@@ -391,6 +438,7 @@ export class HotFolder {
   private async recover(): Promise<void> {
     const names = (await fs.readdir(this.workDir)).sort();
     for (const name of names) {
+      if (name === LOCK_NAME) continue;
       const claimed = path.join(this.workDir, name);
       const st = await fs.stat(claimed).catch(() => null);
       if (!st?.isFile()) continue;
@@ -474,6 +522,16 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else, which still counts as alive.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function delay(ms: number): Promise<void> {
