@@ -16,7 +16,7 @@ const vi = {
   uploading: (done: number, total: number) => `Đang gửi tệp vào hàng đợi: ${done}/${total}…`,
   queued: (title: string, files: number) => `Đã xếp hàng "${title}" (${files} tệp).`,
   sourcesHook:
-    'Máy quét và thư mục nhận tự động sẽ đưa trang vào lô khi các nguồn này được kết nối (màn hình Cài đặt).',
+    'Thư mục nhận tự động có đích "Lô số hóa" (màn hình Cài đặt) tự tạo lô cho mỗi đợt quét. Quét trực tiếp từ máy quét vào lô: sẽ có khi nguồn máy quét được kết nối.',
   // list
   listTitle: 'Hàng đợi',
   listEmpty: 'Chưa có lô nào. Chọn tệp, kéo thả hoặc nhập đường dẫn thư mục ở trên.',
@@ -111,7 +111,7 @@ const en: typeof vi = {
   uploading: (done: number, total: number) => `Sending files to the queue: ${done}/${total}…`,
   queued: (title: string, files: number) => `Queued "${title}" (${files} files).`,
   sourcesHook:
-    'Scanners and the hot folder will feed batches once those sources are connected (Settings screen).',
+    'Hot folders whose target is "Digitization batches" (Settings screen) make a batch for each burst of scans. Scanning straight into a batch comes once the scanner source is connected.',
   listTitle: 'Queue',
   listEmpty: 'No batch yet. Choose files, drop them here, or type a folder path above.',
   state: {
