@@ -138,6 +138,14 @@ test('ScanSettings round trip: what we send is what a device reads', () => {
     region: { width: 2480, height: 3508, xOffset: 0, yOffset: 0 },
   });
   assert.match(xml, /<pwg:Version>2\.5<\/pwg:Version>/);
+  assert.doesNotMatch(xml, /Intent/, 'this device lists no intents: none is sent');
+  const withIntent = buildScanSettings({
+    settings: { source: 'flatbed', duplex: false, colorMode: 'color', dpi: 200 },
+    input: { ...input, intents: ['Preview', 'Document'] },
+    version: '2.63',
+    documentFormat: 'image/jpeg',
+  });
+  assert.match(withIntent, /<scan:Intent>Document<\/scan:Intent>/);
   assert.doesNotMatch(xml, /Duplex/, 'a flatbed request says nothing of duplex');
 });
 

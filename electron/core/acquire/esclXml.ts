@@ -24,6 +24,8 @@ export interface EsclInputCaps {
   /** Whether the device names formats in scan:DocumentFormatExt (it then expects it back). */
   formatExt: boolean;
   resolutions: number[];
+  /** scan:SupportedIntents; the Intent element is sent only when the device lists it. */
+  intents: string[];
 }
 
 export interface EsclCapabilities {
@@ -63,6 +65,7 @@ const REPEATED = new Set([
   'AdfOption',
   'JobInfo',
   'JobStateReason',
+  'Intent',
 ]);
 
 const parser = new XMLParser({
@@ -158,6 +161,9 @@ function parseInputCaps(node: Node | undefined): EsclInputCaps | undefined {
     documentFormats: [...formats],
     formatExt,
     resolutions: [...resolutions].sort((a, b) => a - b),
+    intents: arr(obj(node.SupportedIntents)?.Intent)
+      .map(text)
+      .filter((v): v is string => !!v),
   };
 }
 
@@ -286,7 +292,8 @@ export function buildScanSettings(req: ScanRequest): string {
     '@_xmlns:scan': ESCL_NS,
     '@_xmlns:pwg': PWG_NS,
     'pwg:Version': req.version,
-    'scan:Intent': 'Document',
+    // Some devices refuse an Intent they did not list (409); sane-airscan never sends one.
+    ...(input.intents.includes('Document') ? { 'scan:Intent': 'Document' } : {}),
     'pwg:ScanRegions': {
       'pwg:ScanRegion': {
         'pwg:Height': height,
