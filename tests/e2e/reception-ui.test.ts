@@ -16,6 +16,7 @@ import { ReceptionStore } from '../../electron/core/dossier/store';
 import { cccdQrPayload } from '../../electron/core/identity/sampleCard';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+import { startEsclEmulator } from '../helpers/esclEmulator';
 
 /** Two pages are read at import and again when the dossier is digitized: seconds each here. */
 const OCR_TIMEOUT = 180_000;
@@ -230,6 +231,41 @@ test(
       assert.equal(opened.archive.findByCode(archiveCode)?.pageCount, 2);
     } finally {
       opened.close();
+    }
+  },
+);
+
+test(
+  'papers scanned on a network scanner (eSCL) land in the reception as pages',
+  {
+    timeout: OCR_TIMEOUT,
+  },
+  async () => {
+    const { page } = desk;
+    const scanner = await startEsclEmulator({ feederSheets: 1, duplex: false });
+    // The scanner list is read again on every request: the emulator is found from now on.
+    process.env.SOHOA_ESCL = scanner.url;
+    try {
+      await page.keyboard.press('Alt+Q');
+      await page.locator('.thumb').first().waitFor({ timeout: OCR_TIMEOUT });
+      assert.equal(await page.locator('.thumb').count(), 1);
+      assert.match((await page.locator('.thumb').getAttribute('aria-label')) ?? '', /^Trang 1: /);
+      assert.ok(scanner.requests.some((r) => r.startsWith('POST /eSCL/ScanJobs')));
+      assert.deepEqual(
+        await page.locator('.desk-errors').count(),
+        0,
+        await page
+          .locator('.desk-errors')
+          .innerText()
+          .catch(() => ''),
+      );
+      await assertAccessible(page, 'reception, scanned page');
+      // Discarding the reception drops its pages.
+      await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
+      await page.locator('.thumb').first().waitFor({ state: 'detached' });
+    } finally {
+      delete process.env.SOHOA_ESCL;
+      await scanner.close();
     }
   },
 );

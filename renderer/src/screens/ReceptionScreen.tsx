@@ -34,6 +34,7 @@ import {
 } from '../components/reception/model';
 import { PagesPanel, type PageAction } from '../components/reception/PagesPanel';
 import { ProcedurePicker } from '../components/reception/ProcedurePicker';
+import { ScanControl, type ScannedPage } from '../components/reception/ScanControl';
 import { isAltKey } from '../components/reception/shortcuts';
 import { SignPanel, type DeskResult, type DeskStatus } from '../components/reception/SignPanel';
 import { useI18n } from '../i18n';
@@ -89,6 +90,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const searchRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const scanRef = useRef<HTMLButtonElement>(null);
   const firstPageRef = useRef<HTMLElement | null>(null);
   const signRef = useRef<() => void>(() => undefined);
   const finishRef = useRef<() => void>(() => undefined);
@@ -172,23 +174,28 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     [api],
   );
 
+  /** Reads one stack (a file, or a scan) and adds its pages, split into documents. */
+  const addStack = useCallback(
+    async (files: { name: string; dataBase64: string }[]): Promise<number> => {
+      const answer = await api.deskAddPages({ sessionId, files });
+      const groups = await planDocuments(answer.pages);
+      setWs((now) => addDocuments(now, answer.pages, groups));
+      setErrors((list) => [...list, ...answer.fileErrors]);
+      return answer.pages.length;
+    },
+    [api, sessionId, planDocuments],
+  );
+
   const addFiles = useCallback(
     async (files: File[]) => {
       setNotice('');
       let added = 0;
       // One file per call: its pages appear as soon as it is read, the clerk sees which file is
-      // being read, and every page returned belongs to that file (one document per file).
+      // being read, and every page returned belongs to that file.
       for (const [i, file] of files.entries()) {
         setReading({ file: file.name, index: i + 1, total: files.length, since: Date.now() });
         try {
-          const answer = await api.deskAddPages({
-            sessionId,
-            files: [{ name: file.name, dataBase64: await fileToBase64(file) }],
-          });
-          const groups = await planDocuments(answer.pages);
-          setWs((now) => addDocuments(now, answer.pages, groups));
-          setErrors((list) => [...list, ...answer.fileErrors]);
-          added += answer.pages.length;
+          added += await addStack([{ name: file.name, dataBase64: await fileToBase64(file) }]);
         } catch (e) {
           fail(e);
         }
@@ -196,7 +203,21 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       setReading(null);
       setNotice(text.current.pagesAdded(added));
     },
-    [api, sessionId, fail, planDocuments],
+    [addStack, fail],
+  );
+
+  const addScanned = useCallback(
+    async (pages: ScannedPage[]) => {
+      setReading({ file: text.current.scanButton, index: 1, total: 1, since: Date.now() });
+      try {
+        setNotice(text.current.pagesAdded(await addStack(pages)));
+      } catch (e) {
+        fail(e);
+      } finally {
+        setReading(null);
+      }
+    },
+    [addStack, fail],
   );
 
   const onPageAction = useCallback((action: PageAction, id: string) => {
@@ -336,6 +357,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       if (isAltKey(e, 'p')) go(() => searchRef.current?.focus() ?? setProcedure(null));
       else if (isAltKey(e, 'n')) go(() => nameRef.current?.focus());
       else if (isAltKey(e, 't')) go(() => fileRef.current?.click());
+      else if (isAltKey(e, 'q')) go(() => scanRef.current?.click());
       else if (isAltKey(e, 'g')) go(() => firstPageRef.current?.focus());
       else if (isAltKey(e, 'k')) go(() => signRef.current());
       else if (isAltKey(e, 'i')) go(() => result && window.print());
@@ -395,6 +417,14 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
             onAction={onPageAction}
             inputRef={fileRef}
             firstPageRef={firstPageRef}
+            scanSlot={
+              <ScanControl
+                disabled={reading !== null || result !== null}
+                onPages={addScanned}
+                onErrors={(list) => setErrors((now) => [...now, ...list])}
+                buttonRef={scanRef}
+              />
+            }
           />
           <DocumentsPanel
             ws={ws}

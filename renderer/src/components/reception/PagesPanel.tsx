@@ -1,7 +1,14 @@
 // Page thumbnails grouped by document. One page at a time holds the focus (arrow keys walk them);
 // the focused page takes the page shortcuts (rotate, move, delete, split, merge), and the same
 // actions are buttons for the mouse. Files come from the picker or are dropped on the panel.
-import { useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import {
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useI18n } from '../../i18n';
 import { ACCEPTED_PAGE_TYPES } from './files';
 import { LOW_PAGE_CONFIDENCE, pageOrder, type Workspace } from './model';
@@ -17,6 +24,7 @@ export function PagesPanel({
   onAction,
   inputRef,
   firstPageRef,
+  scanSlot,
 }: {
   ws: Workspace;
   busyText: string | null;
@@ -24,6 +32,8 @@ export function PagesPanel({
   onAction: (action: PageAction, pageId: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   firstPageRef: RefObject<HTMLElement | null>;
+  /** The scanner control (acquire channels), beside the file picker. */
+  scanSlot: ReactNode;
 }) {
   const { t } = useI18n();
   const r = t.reception;
@@ -88,6 +98,7 @@ export function PagesPanel({
     >
       <div className="panel-row">
         <h3 id="pages-title">{r.pagesTitle}</h3>
+        {scanSlot}
         <button
           type="button"
           className="primary"
@@ -114,8 +125,6 @@ export function PagesPanel({
         />
       </div>
       <p className="drop-hint muted small">{r.pagesDrop}</p>
-      {/* Scanner and hot-folder pages arrive through the acquire/intake channels (issue 8) and
-          are added with the same addDocument() as picked files. */}
       <p className="muted small">{r.pagesSourcesHook}</p>
       <p className="status" role="status" aria-live="polite">
         {busyText}

@@ -17,10 +17,11 @@ export interface Shortcut {
 export const SHORTCUTS = {
   nav: { keys: 'Alt+1 Alt+6', display: 'Alt+1 … Alt+6', label: (t) => t.keyNav, group: 'global' },
   help: { keys: 'F1 Shift+?', display: 'F1, ?', label: (t) => t.keyHelp, group: 'global' },
-  scan: { keys: '', display: '', label: (t) => t.keyScan, group: 'global' },
+  cardScan: { keys: '', display: '', label: (t) => t.keyScan, group: 'global' },
   procedure: { keys: 'Alt+P', display: 'Alt+P', label: (t) => t.keyProcedure, group: 'reception' },
   applicant: { keys: 'Alt+N', display: 'Alt+N', label: (t) => t.keyApplicant, group: 'reception' },
   addPages: { keys: 'Alt+T', display: 'Alt+T', label: (t) => t.keyAddPages, group: 'reception' },
+  scan: { keys: 'Alt+Q', display: 'Alt+Q', label: (t) => t.keyScanPages, group: 'reception' },
   pages: { keys: 'Alt+G', display: 'Alt+G', label: (t) => t.keyPages, group: 'reception' },
   sign: { keys: 'Alt+K', display: 'Alt+K', label: (t) => t.keySign, group: 'reception' },
   print: { keys: 'Alt+I', display: 'Alt+I', label: (t) => t.keyPrint, group: 'reception' },
