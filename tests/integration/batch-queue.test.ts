@@ -128,6 +128,10 @@ test('pause holds the next file, resume finishes; cancel archives nothing', asyn
     assert.equal(paused.batch.state, 'paused');
     assert.ok(paused.batch.pagesDone <= 1, `pages done while paused: ${paused.batch.pagesDone}`);
     assert.ok(paused.files.filter((f) => f.state !== 'pending').length <= 1);
+    // The thumbnail list shows the pages already through the pipeline as done, mid-run.
+    const live = queue.pages(first.id, 0, 10).pages;
+    assert.equal(live.length, 4);
+    assert.equal(live.filter((p) => p.state === 'done').length, paused.batch.pagesDone);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(queue.detail(first.id).batch.pagesDone, paused.batch.pagesDone);
 

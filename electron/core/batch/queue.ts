@@ -539,6 +539,7 @@ export class BatchQueue {
   /** The batch's pages in order: per page once it ran, per file (as far as known) before. */
   pages(id: number, offset: number, limit: number): { total: number; pages: BatchPage[] } {
     this.mustGet(id);
+    const run = this.run?.id === id ? this.run : null;
     const files = this.store.files(id);
     const done = this.store.pages(id);
     const review = new Map(
@@ -561,14 +562,17 @@ export class BatchQueue {
             review: review.get(p.ordinal) ?? null,
           });
       } else {
-        all.push({
-          fileId: f.id,
-          pageInFile: 0,
-          name: f.name,
-          state: f.state === 'failed' ? 'failed' : 'pending',
-          ordinal: null,
-          review: null,
-        });
+        // While the batch runs, a file's pages show done as the pipeline hands them over.
+        const live = run?.files.get(f.id)?.pages ?? 0;
+        for (let i = 0; i < Math.max(1, live); i++)
+          all.push({
+            fileId: f.id,
+            pageInFile: i,
+            name: live > 1 ? `${f.name}#${i + 1}` : f.name,
+            state: live > 0 ? 'done' : f.state === 'failed' ? 'failed' : 'pending',
+            ordinal: null,
+            review: null,
+          });
       }
     }
     return { total: all.length, pages: all.slice(offset, offset + limit) };

@@ -69,7 +69,8 @@ export function PageThumbnails({ batch }: { batch: BatchSummary }) {
   const { t } = useI18n();
   const [pages, setPages] = useState<BatchPage[]>([]);
 
-  // Pages change shape when the batch finishes (files become pages) or its files change.
+  // Pages change shape when the batch finishes (files become pages) or its files change, and
+  // show done as they are processed (asked again every 5 pages, not on every poll).
   useEffect(() => {
     let live = true;
     void (async () => {
@@ -84,7 +85,7 @@ export function PageThumbnails({ batch }: { batch: BatchSummary }) {
     return () => {
       live = false;
     };
-  }, [batch.id, batch.state, batch.files]);
+  }, [batch.id, batch.state, batch.files, Math.floor(batch.pagesDone / 5)]);
 
   return (
     <section className="batch-thumbs" aria-labelledby="batch-thumbs-title">
