@@ -78,6 +78,12 @@ test(
       marked.some((m) => m !== foldVietnamese(m)),
       'the snippet keeps the accents',
     );
+    // A filter changed after a search applies at once: the dossier waits, so "sent" finds none.
+    const status = page.getByLabel('Trạng thái gửi');
+    await status.selectOption('done');
+    await page.getByText(/^Không có kết quả/).waitFor();
+    await status.selectOption('pending');
+    await snippet.waitFor();
     await noSeriousAxe('archive search');
     await shot(page, 'records-01-archive-search');
 

@@ -1,6 +1,6 @@
 // The archive's search box and filters. Searching is diacritic-insensitive in the core, so the
 // clerk types without accents; the filters narrow by day, procedure, document type, upload state.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ArchiveFilters } from '../../../../shared/contracts/records';
 import {
   DOCUMENT_TYPE_LABELS,
@@ -44,9 +44,11 @@ export function SearchForm({
   }, [api]);
 
   const reversed = from !== '' && to !== '' && from > to;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  /** After the first search, a changed filter searches again at once (one click less). */
+  const searched = useRef(false);
+  const run = () => {
     if (reversed) return;
+    searched.current = true;
     onSearch({
       query: query.trim(),
       filters: {
@@ -58,7 +60,17 @@ export function SearchForm({
       },
     });
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    run();
+  };
+  const latest = useRef(run);
+  latest.current = run;
+  useEffect(() => {
+    if (searched.current) latest.current();
+  }, [from, to, procedure, docType, status]);
   const clear = () => {
+    searched.current = false;
     setQuery('');
     setFrom('');
     setTo('');
