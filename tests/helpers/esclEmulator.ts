@@ -25,6 +25,12 @@ export interface EsclEmulatorOptions {
   /** Each page answers 503 for this long before it is ready, as a real scan head takes time. */
   pageDelayMs?: number;
   resolutions?: number[];
+  /**
+   * How this device says "feeder empty" at the start: 409 on the job (HP-style, default) or a
+   * job accepted whose first NextDocument is 404 (seen on Canon/Epson); and whether Location is
+   * an absolute URL (default) or a path.
+   */
+  quirks?: { emptyFeederOnNextDocument?: boolean; relativeLocation?: boolean };
 }
 
 interface Job {
@@ -102,7 +108,10 @@ function inputCaps(resolutions: number[], maxHeight: number): string {
       <scan:MaxOpticalYResolution>${Math.max(...resolutions)}</scan:MaxOpticalYResolution>`;
 }
 
-function capabilitiesXml(o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet'>>, uuid: string) {
+function capabilitiesXml(
+  o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet' | 'quirks'>>,
+  uuid: string,
+) {
   const platen = o.platen
     ? `<scan:Platen><scan:PlatenInputCaps>${inputCaps(o.resolutions, 3508)}</scan:PlatenInputCaps></scan:Platen>`
     : '';
@@ -271,7 +280,9 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
       }
       const source = s.inputSource === 'Feeder' ? 'Feeder' : 'Platen';
       if (source === 'Platen' && !o.platen) return send(res, 409);
-      if (source === 'Feeder' && (sheetsLeft === 0 || jammed)) return send(res, 409);
+      if (source === 'Feeder' && jammed) return send(res, 409);
+      if (source === 'Feeder' && sheetsLeft === 0 && !options.quirks?.emptyFeederOnNextDocument)
+        return send(res, 409);
       if (s.duplex && !o.duplex) return send(res, 409);
       if (!o.resolutions.includes(s.xResolution) || s.xResolution !== s.yResolution)
         return send(res, 409);
@@ -297,7 +308,10 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
         platenDone: false,
       };
       jobs.set(id, job);
-      return send(res, 201, '', { location: `http://${req.headers.host}${job.uri}` });
+      const location = options.quirks?.relativeLocation
+        ? job.uri
+        : `http://${req.headers.host}${job.uri}`;
+      return send(res, 201, '', { location });
     }
     const m = /^\/eSCL\/ScanJobs\/([0-9a-f-]+)(\/NextDocument)?$/.exec(path);
     const job = m ? jobs.get(m[1]!) : undefined;

@@ -159,6 +159,32 @@ test('sane-airscan sees the emulator jam and the empty feeder as the device erro
     ]);
     assert.notEqual(empty.code, 0);
     assert.match(empty.stderr, /Document feeder out of documents/);
+
+    // The other convention: the job is accepted and the first NextDocument answers 404.
+    const canon = await startEsclEmulator({
+      feederSheets: 0,
+      quirks: { emptyFeederOnNextDocument: true, relativeLocation: true },
+    });
+    const canonConf = await saneConfig(canon.url);
+    try {
+      const r2 = await scanimage(canonConf, [
+        '-d',
+        DEVICE,
+        '--source',
+        'ADF',
+        '--resolution',
+        '75',
+        '--format=png',
+        '-o',
+        path.join(out, 'empty2.png'),
+      ]);
+      assert.notEqual(r2.code, 0);
+      assert.match(r2.stderr, /Document feeder out of documents/);
+      assert.ok(canon.requests.some((q) => q.endsWith('/NextDocument')));
+    } finally {
+      await canon.close();
+      await fs.rm(canonConf, { recursive: true, force: true });
+    }
   } finally {
     await jam.close();
     await fs.rm(jamConf, { recursive: true, force: true });

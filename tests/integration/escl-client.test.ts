@@ -121,6 +121,25 @@ test('feeder empty: a clear error before any page', async () => {
   await rejectsWith(collect(driver.acquire(emu.url, settings({}))), 'SCANNER_FEEDER_EMPTY');
 });
 
+test('feeder empty the other way (job accepted, first page 404) and a relative Location', async () => {
+  const canon = await startEsclEmulator({
+    feederSheets: 0,
+    quirks: { emptyFeederOnNextDocument: true, relativeLocation: true },
+  });
+  try {
+    const driver = new EsclDriver({ addresses: [canon.url], ...FAST });
+    await rejectsWith(collect(driver.acquire(canon.url, settings({}))), 'SCANNER_FEEDER_EMPTY');
+    assert.ok(
+      canon.requests.some((r) => r.endsWith('/NextDocument')),
+      'the job was accepted',
+    );
+    canon.loadFeeder(2);
+    assert.equal((await collect(driver.acquire(canon.url, settings({})))).length, 2);
+  } finally {
+    await canon.close();
+  }
+});
+
 test('paper jam at sheet 3: the two pages before it arrive, then the jam error', async () => {
   const jam = await startEsclEmulator({ feederSheets: 5, jamAtSheet: 3 });
   try {
