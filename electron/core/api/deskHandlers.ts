@@ -22,6 +22,7 @@ import { createOrientationDetector, type OrientationDetector } from '../ocr/orie
 import { createTesseractPool } from '../ocr/tesseractPool';
 import type { OcrEngine } from '../ocr/types';
 import { coreOptionsFromEnv, DEMO_AGENCY, type Core } from '../pipeline/core';
+import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
 
 /** Printed on the receipt's date line until the settings screen stores the agency's place. */
@@ -29,7 +30,20 @@ const DEFAULT_PLACE = 'Xã mẫu';
 
 export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANNELS> {
   const options = coreOptionsFromEnv();
-  const agency = options.agency ?? DEMO_AGENCY;
+  /**
+   * The agency as IT set it for the machine (SOHOA_AGENCY_ID), else as saved in Cài đặt (read
+   * on each reception, so a change applies at once), else the demo agency.
+   */
+  const agencyNow = (): { id: string; name: string; codePattern?: string } => {
+    if (options.agency) return options.agency;
+    try {
+      const saved = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
+        .agency;
+      return { id: saved.id, name: saved.name, codePattern: saved.codePattern };
+    } catch {
+      return DEMO_AGENCY;
+    }
+  };
   const place = process.env.SOHOA_AGENCY_PLACE ?? DEFAULT_PLACE;
   let ocr: Promise<OcrEngine> | undefined;
   let orientation: OrientationDetector | undefined;
@@ -48,8 +62,9 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
 
   return {
     deskStatus() {
+      const { id, name } = agencyNow();
       return Promise.resolve({
-        agency,
+        agency: { id, name },
         signer: describeSigner(options),
         recentProcedures: recentProcedureCodes(core.paths.root),
       });
@@ -65,7 +80,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         procedureCode: request.procedureCode,
         applicant: request.applicant,
         clerk: request.clerk,
-        agency,
+        agency: agencyNow(),
         place,
         documents: request.documents,
         pageText: (id) => sessions.text(request.sessionId, id),

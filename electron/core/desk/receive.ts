@@ -36,7 +36,8 @@ export interface DeskReceiveInput {
   procedureCode: string;
   applicant: Applicant;
   clerk: string;
-  agency: { id: string; name: string };
+  /** `codePattern`: how dossier codes are built (default `{AGENCY}-{YYMMDD}-{NNNN}`). */
+  agency: { id: string; name: string; codePattern?: string };
   place: string;
   documents: DeskDocument[];
   /** A page's OCR text and its image as the pipeline reads it (from the desk session). */
@@ -88,6 +89,7 @@ export async function receiveAtDesk(
       clerk: input.clerk,
       agencyId: input.agency.id,
       at,
+      ...(input.agency.codePattern ? { codePattern: input.agency.codePattern } : {}),
     }).code;
     store.transition(code, 'receiving', { clerk: input.clerk });
     const stored = input.documents.map((d, i) => {

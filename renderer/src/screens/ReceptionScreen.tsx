@@ -91,6 +91,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const nameRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const scanRef = useRef<HTMLButtonElement>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
   const firstPageRef = useRef<HTMLElement | null>(null);
   const signRef = useRef<() => void>(() => undefined);
   const finishRef = useRef<() => void>(() => undefined);
@@ -280,6 +281,8 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       });
       setResult(answer);
       setErrors((list) => [...list, ...answer.fileErrors]);
+      // The slip is next: printing is one Enter away.
+      setTimeout(() => printRef.current?.focus(), 0);
     } catch (e) {
       fail(e);
     } finally {
@@ -354,7 +357,15 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
         e.preventDefault();
         fn();
       };
-      if (isAltKey(e, 'p')) go(() => searchRef.current?.focus() ?? setProcedure(null));
+      if (isAltKey(e, 'p'))
+        go(() => {
+          if (searchRef.current) searchRef.current.focus();
+          else {
+            // A procedure is chosen: Alt+P is "change it", back to the search box.
+            setProcedure(null);
+            setTimeout(() => searchRef.current?.focus(), 0);
+          }
+        });
       else if (isAltKey(e, 'n')) go(() => nameRef.current?.focus());
       else if (isAltKey(e, 't')) go(() => fileRef.current?.click());
       else if (isAltKey(e, 'q')) go(() => scanRef.current?.click());
@@ -385,7 +396,11 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
             procedures={procedures}
             recent={status?.recentProcedures ?? []}
             selected={procedure}
-            onSelect={setProcedure}
+            onSelect={(p) => {
+              setProcedure(p);
+              // Next step for the keyboard: the applicant, unless a scan already filled it.
+              if (p && !applicantReady(applicant)) setTimeout(() => nameRef.current?.focus(), 0);
+            }}
             searchRef={searchRef}
           />
           <ApplicantForm
@@ -403,6 +418,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
             result={result}
             onSign={() => void sign()}
             onRetrySign={() => void retrySign()}
+            printRef={printRef}
             onPrint={() => window.print()}
             onFinish={() => void finish()}
             onDiscard={() => void finish()}

@@ -1,5 +1,6 @@
 // Signing and the slip: which key signs (never its PIN), what is still needed, then the result,
 // the slip's preview (rendered by the core from the PDF itself), printing and finishing.
+import type { RefObject } from 'react';
 import type { Response } from '../../../../shared/contract';
 import { DOSSIER_STATE_LABELS } from '../../../../shared/procedures';
 import { useI18n } from '../../i18n';
@@ -19,6 +20,7 @@ export function SignPanel({
   onPrint,
   onFinish,
   onDiscard,
+  printRef,
 }: {
   status: DeskStatus | null;
   needs: string[];
@@ -30,6 +32,7 @@ export function SignPanel({
   onPrint: () => void;
   onFinish: () => void;
   onDiscard: () => void;
+  printRef: RefObject<HTMLButtonElement | null>;
 }) {
   const { t, lang } = useI18n();
   const r = t.reception;
@@ -129,6 +132,7 @@ export function SignPanel({
           />
           <div className="button-row">
             <button
+              ref={printRef}
               type="button"
               className="secondary"
               title={titled(r.printButton, 'print')}
