@@ -18,6 +18,14 @@ export const Scanner = z.object({
   model: z.string().optional(),
   /** False when a configured network scanner did not answer. */
   online: z.boolean().optional(),
+  /** What IT set for this scanner in the settings screen: the scan form starts from it. */
+  defaults: z
+    .object({
+      dpi: z.number().int().positive().optional(),
+      colorMode: z.enum(['color', 'grey', 'bw']).optional(),
+      duplex: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Scanner = z.infer<typeof Scanner>;
 

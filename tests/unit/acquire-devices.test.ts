@@ -8,6 +8,7 @@ import {
   DeviceRegistry,
   esclAddressesFromEnv,
   mdnsFromEnv,
+  scanDefaults,
 } from '../../electron/core/acquire/devices';
 
 async function closedPort(): Promise<number> {
@@ -53,4 +54,20 @@ test('environment: SOHOA_ESCL lists addresses, SOHOA_MDNS=0 turns discovery off'
   assert.deepEqual(esclAddressesFromEnv({}), []);
   assert.equal(mdnsFromEnv({ SOHOA_MDNS: '0' }), false);
   assert.deepEqual(mdnsFromEnv({ SOHOA_MDNS_MS: '800' }), { timeoutMs: 800 });
+});
+
+test("a configured scanner's settings become the scan form's defaults", () => {
+  const c = {
+    name: 'Quầy 1',
+    kind: 'escl' as const,
+    address: '10.0.0.5',
+    dpi: 300,
+    colour: 'bilevel' as const,
+    duplex: true,
+  };
+  assert.deepEqual(scanDefaults(c), { dpi: 300, colorMode: 'bw', duplex: true });
+  assert.deepEqual(scanDefaults({ name: 'x', kind: 'sane', address: 'test:0' }), {});
+  const registry = new DeviceRegistry({ configured: [c], sane: false, naps2: false });
+  assert.equal(registry.configuredFor({ kind: 'escl', id: 'http://10.0.0.5/eSCL' }), c);
+  assert.equal(registry.configuredFor({ kind: 'escl', id: 'http://10.0.0.6/eSCL' }), undefined);
 });

@@ -6,7 +6,7 @@ import { errorInfo, isSohoaError, type ErrorInfo } from '../../../shared/errors'
 import { EsclDriver, esclBaseUrl, type EsclDriverOptions } from './esclDriver';
 import { Naps2Driver, findNaps2 } from './naps2Driver';
 import { SaneDriver, type SaneDriverOptions } from './saneDriver';
-import type { DeviceInfo, SourceDriver, SourceKind } from './source';
+import type { DeviceInfo, ScanSettings, SourceDriver, SourceKind } from './source';
 
 export type ScannerKind = Extract<SourceKind, 'escl' | 'sane' | 'naps2'>;
 
@@ -15,6 +15,23 @@ export interface ConfiguredScanner {
   name: string;
   kind: 'escl' | 'sane' | 'twain';
   address: string;
+  /** The settings screen's defaults for this scanner. */
+  dpi?: number;
+  colour?: 'bilevel' | 'grey' | 'colour';
+  duplex?: boolean;
+}
+
+/** A configured scanner's defaults as scan settings (what the screen pre-fills). */
+export function scanDefaults(
+  c: ConfiguredScanner,
+): Partial<Pick<ScanSettings, 'dpi' | 'colorMode' | 'duplex'>> {
+  const colorMode =
+    c.colour === 'bilevel' ? 'bw' : c.colour === 'grey' ? 'grey' : c.colour ? 'color' : undefined;
+  return {
+    ...(c.dpi ? { dpi: c.dpi } : {}),
+    ...(colorMode ? { colorMode } : {}),
+    ...(c.duplex !== undefined ? { duplex: c.duplex } : {}),
+  };
 }
 
 export interface DeviceRegistryOptions {
@@ -48,7 +65,7 @@ export interface DeviceListing {
 
 export class DeviceRegistry {
   readonly drivers: ReadonlyMap<ScannerKind, SourceDriver>;
-  private readonly labels: Map<string, string>;
+  private readonly configured: Map<string, ConfiguredScanner>;
 
   constructor(options: DeviceRegistryOptions = {}) {
     const configured = options.configured ?? [];
@@ -65,7 +82,7 @@ export class DeviceRegistry {
     }
     this.drivers = drivers;
     // The name IT gave a scanner wins over what the device calls itself.
-    this.labels = new Map();
+    this.configured = new Map();
     for (const c of configured) {
       const key =
         c.kind === 'escl'
@@ -73,8 +90,13 @@ export class DeviceRegistry {
           : c.kind === 'sane'
             ? `sane|${c.address}`
             : `naps2|${c.address}`;
-      this.labels.set(key, c.name);
+      this.configured.set(key, c);
     }
+  }
+
+  /** The settings entry for a listed device, if IT configured it. */
+  configuredFor(device: Pick<DeviceInfo, 'kind' | 'id'>): ConfiguredScanner | undefined {
+    return this.configured.get(`${device.kind}|${device.id}`);
   }
 
   driver(kind: ScannerKind): SourceDriver | undefined {
@@ -98,7 +120,7 @@ export class DeviceRegistry {
       }),
     );
     const devices = lists.flat().map((d) => {
-      const label = this.labels.get(`${d.kind}|${d.id}`);
+      const label = this.configuredFor(d)?.name;
       return label ? { ...d, name: label } : d;
     });
     return { devices, problems };

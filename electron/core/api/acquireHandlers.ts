@@ -8,6 +8,7 @@ import {
   DeviceRegistry,
   esclAddressesFromEnv,
   mdnsFromEnv,
+  scanDefaults,
   type DeviceRegistryOptions,
 } from '../acquire/devices';
 import { ScanJobs } from '../acquire/devicesScanJobs';
@@ -30,13 +31,16 @@ export function createAcquireHandlers(
 
   return {
     async listScanners() {
-      const { devices, problems } = await registry().listDevices();
+      const reg = registry();
+      const { devices, problems } = await reg.listDevices();
       return {
-        scanners: devices.flatMap((d) =>
-          d.kind === 'escl' || d.kind === 'sane' || d.kind === 'naps2'
-            ? [{ ...d, kind: d.kind }]
-            : [],
-        ),
+        scanners: devices.flatMap((d) => {
+          if (d.kind !== 'escl' && d.kind !== 'sane' && d.kind !== 'naps2') return [];
+          const configured = reg.configuredFor(d);
+          return [
+            { ...d, kind: d.kind, ...(configured ? { defaults: scanDefaults(configured) } : {}) },
+          ];
+        }),
         problems,
       };
     },
