@@ -52,6 +52,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
     ocr: () => (ocr ??= createTesseractPool({ langDir: core.paths.tessdataDir, size: 1 })),
     orientation: () => (orientation ??= createOrientationDetector(core.paths.tessdataDir)),
   });
+  void sessions.dropStale().catch(() => undefined);
   // The desk's engine stops with the core (the shells only know the core's close).
   const closeCore = core.close.bind(core);
   core.close = async () => {

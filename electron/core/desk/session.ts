@@ -136,6 +136,23 @@ export class DeskSessions {
     };
   }
 
+  /**
+   * Receptions abandoned when the app was closed mid-way: their pages go after a day (the
+   * citizen has long left; the papers were never received).
+   */
+  async dropStale(maxAgeMs = 24 * 3600 * 1000, now = Date.now()): Promise<string[]> {
+    const names = await fs.readdir(this.deps.root).catch(() => [] as string[]);
+    const dropped: string[] = [];
+    for (const name of names.filter((n) => SESSION_ID.test(n))) {
+      const stat = await fs.stat(path.join(this.deps.root, name)).catch(() => null);
+      if (stat?.isDirectory() && now - stat.mtimeMs > maxAgeMs) {
+        await this.drop(name);
+        dropped.push(name);
+      }
+    }
+    return dropped;
+  }
+
   async drop(sessionId: string): Promise<void> {
     await fs.rm(this.dir(sessionId), { recursive: true, force: true });
   }
