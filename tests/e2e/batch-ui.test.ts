@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+import { startEsclEmulator } from '../helpers/esclEmulator';
 
 const BATCH_TIMEOUT = 240_000;
 const BLANK = new Set([7, 19, 28]);
@@ -315,5 +316,38 @@ test(
     await card(title).locator('.batch-state', { hasText: 'Đã hủy' }).waitFor();
     assert.match(asked, /Hủy lô "Kho 500 tờ"\?/);
     assert.deepEqual(desk.browserErrors, []);
+  },
+);
+
+test(
+  'scan into a new batch (eSCL): the feeder jams at sheet 3, the two sheets before are queued and run, the jam is explained',
+  { timeout: BATCH_TIMEOUT },
+  async () => {
+    const scanner = await startEsclEmulator({ feederSheets: 4, jamAtSheet: 3 });
+    // The scanner list is read again on every request: the emulator is found from now on.
+    process.env.SOHOA_ESCL = scanner.url;
+    try {
+      await page.getByRole('navigation').getByRole('button', { name: 'Lô số hóa' }).click();
+      const title = 'Quét hộp 5';
+      await page.getByLabel('Tên lô (không bắt buộc)').fill(title);
+      await page.keyboard.press('Alt+Q');
+      const jam = page.locator('.batch-scan [role="alert"][data-code="SCANNER_PAPER_JAM"]');
+      await jam.waitFor({ timeout: BATCH_TIMEOUT });
+      assert.match((await jam.textContent()) ?? '', /kẹt giấy.*vẫn được giữ/);
+      await card(title)
+        .getByRole('button', { name: `Xem lô "${title}"` })
+        .click();
+      await card(title)
+        .locator('.batch-state', { hasText: 'Xong' })
+        .waitFor({ timeout: BATCH_TIMEOUT });
+      assert.match((await card(title).locator('.batch-facts').textContent()) ?? '', /2\/2 trang/);
+      assert.ok(scanner.requests.some((r) => r.startsWith('POST /eSCL/ScanJobs')));
+      await shot(page, 'batch-08-scanned');
+      assert.deepEqual(await seriousAxeViolations(page), []);
+      assert.deepEqual(desk.browserErrors, []);
+    } finally {
+      delete process.env.SOHOA_ESCL;
+      await scanner.close();
+    }
   },
 );

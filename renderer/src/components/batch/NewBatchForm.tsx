@@ -8,6 +8,7 @@ import { readAsBase64 } from '../../format';
 import { useI18n } from '../../i18n';
 import { ACCEPTED_TYPES } from '../DigitizeButton';
 import { ErrorNotice } from './ErrorNotice';
+import { ScanIntoBatch } from './ScanIntoBatch';
 
 /** Keeps one request well under the web host's body limit even with large colour scans. */
 const CHUNK_BYTES = 40 * 1024 * 1024;
@@ -164,6 +165,14 @@ export function NewBatchForm({ onQueued }: { onQueued: (batch: BatchSummary) => 
           }}
         />
       </div>
+      <ScanIntoBatch
+        title={title.trim()}
+        onQueued={(b) => {
+          setMessage(t.batch.queued(b.title, b.files));
+          setTitle('');
+          onQueued(b);
+        }}
+      />
       <form className="batch-folder" onSubmit={(e) => void queueFolder(e)}>
         <label className="batch-field">
           <span>{t.batch.folderLabel}</span>

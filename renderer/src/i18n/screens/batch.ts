@@ -14,9 +14,14 @@ const vi = {
   folderPlaceholder: 'Ví dụ: D:\\Scan\\Hop-12',
   folderQueue: 'Xếp hàng thư mục',
   uploading: (done: number, total: number) => `Đang gửi tệp vào hàng đợi: ${done}/${total}…`,
+  scanButton: 'Quét vào lô mới',
+  scanner: 'Máy quét',
+  scanLooking: 'Đang tìm máy quét…',
+  scanRunning: (name: string, pages: number) => `Đang quét trên ${name}: ${pages} trang…`,
+  scanNone: 'Không tìm thấy máy quét nào. Kiểm tra máy quét đã bật và cấu hình trong Cài đặt.',
   queued: (title: string, files: number) => `Đã xếp hàng "${title}" (${files} tệp).`,
   sourcesHook:
-    'Thư mục nhận tự động có đích "Lô số hóa" (màn hình Cài đặt) tự tạo lô cho mỗi đợt quét. Quét trực tiếp từ máy quét vào lô: sẽ có khi nguồn máy quét được kết nối.',
+    'Thư mục nhận tự động có đích "Lô số hóa" (màn hình Cài đặt) tự tạo lô cho mỗi đợt quét.',
   // list
   listTitle: 'Hàng đợi',
   listEmpty: 'Chưa có lô nào. Chọn tệp, kéo thả hoặc nhập đường dẫn thư mục ở trên.',
@@ -92,7 +97,8 @@ const vi = {
   dossierPageText: 'Chữ nhận dạng được',
   dossierNoText: '(không có chữ)',
   // shortcuts overlay line
-  shortcuts: 'Phím tắt: Alt+O chọn tệp · Alt+P tạm dừng/tiếp tục lô đang chọn · Alt+Shift+C hủy lô',
+  shortcuts:
+    'Phím tắt: Alt+O chọn tệp · Alt+Q quét vào lô mới · Alt+P tạm dừng/tiếp tục lô đang chọn · Alt+Shift+C hủy lô',
 };
 
 const en: typeof vi = {
@@ -109,9 +115,14 @@ const en: typeof vi = {
   folderPlaceholder: 'e.g. D:\\Scan\\Box-12',
   folderQueue: 'Queue folder',
   uploading: (done: number, total: number) => `Sending files to the queue: ${done}/${total}…`,
+  scanButton: 'Scan into a new batch',
+  scanner: 'Scanner',
+  scanLooking: 'Looking for scanners…',
+  scanRunning: (name: string, pages: number) => `Scanning on ${name}: ${pages} pages…`,
+  scanNone: 'No scanner found. Check that the scanner is on and configured in Settings.',
   queued: (title: string, files: number) => `Queued "${title}" (${files} files).`,
   sourcesHook:
-    'Hot folders whose target is "Digitization batches" (Settings screen) make a batch for each burst of scans. Scanning straight into a batch comes once the scanner source is connected.',
+    'Hot folders whose target is "Digitization batches" (Settings screen) make a batch for each burst of scans.',
   listTitle: 'Queue',
   listEmpty: 'No batch yet. Choose files, drop them here, or type a folder path above.',
   state: {
@@ -184,7 +195,7 @@ const en: typeof vi = {
   dossierPageText: 'Recognised text',
   dossierNoText: '(no text)',
   shortcuts:
-    'Shortcuts: Alt+O choose files · Alt+P pause/resume the selected batch · Alt+Shift+C cancel it',
+    'Shortcuts: Alt+O choose files · Alt+Q scan into a new batch · Alt+P pause/resume the selected batch · Alt+Shift+C cancel it',
 };
 
 export const batch = { vi, en };
