@@ -35,6 +35,10 @@ export const ACQUIRE_MESSAGES = {
     vi: `Máy quét "${d}" báo lỗi khi quét. Các trang đã quét được vẫn được giữ; tắt rồi bật lại máy quét và thử lại, nếu vẫn lỗi hãy báo bộ phận CNTT.`,
     en: `Scanner "${d}" reported an error while scanning. The pages already scanned are kept; switch the scanner off and on and retry, or call IT if it persists.`,
   }),
+  SCANNER_CERT_CHANGED: (d) => ({
+    vi: `Chứng thư bảo mật của máy quét "${d}" khác với lần kết nối trước nên đã không quét (có thể máy khác đang giả danh máy quét). Nhờ bộ phận CNTT kiểm tra; nếu máy quét vừa được thay hoặc cài lại, CNTT xóa dòng của nó trong escl-pins.json.`,
+    en: `The security certificate of scanner "${d}" differs from the last connection, so nothing was scanned (another machine may be posing as the scanner). Ask IT to check; if the scanner was replaced or reset, IT removes its line from escl-pins.json.`,
+  }),
   SCANNER_TOOL_MISSING: (t) => ({
     vi: `Chưa cài phần mềm quét "${t}" trên máy tính này. Nhờ bộ phận CNTT cài đặt, hoặc dùng máy quét mạng hay thư mục quét.`,
     en: `The scanning software "${t}" is not installed on this computer. Ask IT to install it, or use a network scanner or the scan folder.`,

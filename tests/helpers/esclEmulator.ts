@@ -7,6 +7,7 @@
 // sane-airscan, a client we did not write, scans from it in tests/integration/escl-airscan.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
@@ -31,6 +32,10 @@ export interface EsclEmulatorOptions {
    * an absolute URL (default) or a path.
    */
   quirks?: { emptyFeederOnNextDocument?: boolean; relativeLocation?: boolean };
+  /** Serve HTTPS with this (self-signed) certificate, as `_uscans` devices do. */
+  tls?: { key: string; cert: string };
+  /** A fixed port (to stand in for the same device with another certificate). */
+  port?: number;
 }
 
 interface Job {
@@ -109,7 +114,7 @@ function inputCaps(resolutions: number[], maxHeight: number): string {
 }
 
 function capabilitiesXml(
-  o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet' | 'quirks'>>,
+  o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet' | 'quirks' | 'tls' | 'port'>>,
   uuid: string,
 ) {
   const platen = o.platen
@@ -310,7 +315,7 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
       jobs.set(id, job);
       const location = options.quirks?.relativeLocation
         ? job.uri
-        : `http://${req.headers.host}${job.uri}`;
+        : `${options.tls ? 'https' : 'http'}://${req.headers.host}${job.uri}`;
       return send(res, 201, '', { location });
     }
     const m = /^\/eSCL\/ScanJobs\/([0-9a-f-]+)(\/NextDocument)?$/.exec(path);
@@ -328,17 +333,20 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
     return send(res, 404);
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       console.error('eSCL emulator:', e);
       if (!res.headersSent) send(res, 500);
       else res.destroy();
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  };
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
+    : http.createServer(onRequest);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/eSCL`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/eSCL`,
     port,
     requests,
     jobs,

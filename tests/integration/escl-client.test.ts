@@ -2,11 +2,17 @@
 // feeder empty, paper jam, busy, unreachable, slow pages and cancel. Every page is decoded
 // by sharp to check it is a real image of the size and mode asked.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { isSohoaError } from '../../shared/errors';
 import { EsclDriver } from '../../electron/core/acquire/esclDriver';
+import { memoryPinStore } from '../../electron/core/acquire/esclHttps';
 import type { AcquiredPage, ScanSettings } from '../../electron/core/acquire/source';
 import { DEFAULT_SCAN_SETTINGS } from '../../electron/core/acquire/source';
 import { startEsclEmulator, type EsclEmulator } from '../helpers/esclEmulator';
@@ -218,5 +224,57 @@ test('a resolution the device lacks is raised to the nearest finer one it has', 
     assert.equal(meta.width, Math.round((2480 / 300) * 300));
   } finally {
     await coarse.close();
+  }
+});
+
+test('HTTPS scanner with a self-signed certificate: trusted on first use, a changed one refused', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-escl-tls-'));
+  const selfSigned = (name: string) => {
+    const key = path.join(dir, `${name}.key`);
+    const cert = path.join(dir, `${name}.crt`);
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-subj',
+        '/CN=HP LaserJet MFP',
+        '-days',
+        '2',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+  };
+  const pins = memoryPinStore();
+  const first = await startEsclEmulator({ tls: selfSigned('a'), feederSheets: 2 });
+  const port = first.port;
+  try {
+    const driver = new EsclDriver({ addresses: [first.url], pins, ...FAST });
+    assert.ok(first.url.startsWith('https://'));
+    assert.equal((await driver.listDevices())[0]?.online, true);
+    assert.equal((await collect(driver.acquire(first.url, settings({})))).length, 2);
+    assert.ok(pins.get(`127.0.0.1:${port}`), 'the certificate was pinned');
+  } finally {
+    await first.close();
+  }
+  // Another machine answering at the same address with its own certificate.
+  const impostor = await startEsclEmulator({ tls: selfSigned('b'), port, feederSheets: 2 });
+  try {
+    const driver = new EsclDriver({ addresses: [impostor.url], pins, ...FAST });
+    await rejectsWith(collect(driver.acquire(impostor.url, settings({}))), 'SCANNER_CERT_CHANGED');
+    assert.ok(!impostor.requests.includes('POST /eSCL/ScanJobs'), 'no job was sent to it');
+  } finally {
+    await impostor.close();
+    await fs.rm(dir, { recursive: true, force: true });
   }
 });

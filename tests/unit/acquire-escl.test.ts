@@ -8,7 +8,11 @@ import {
   esclBaseUrl,
   nearestResolution,
 } from '../../electron/core/acquire/esclDriver';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fromAnnouncement } from '../../electron/core/acquire/esclDiscovery';
+import { filePinStore } from '../../electron/core/acquire/esclHttps';
 import {
   buildScanSettings,
   chooseDocumentFormat,
@@ -181,4 +185,19 @@ test('mDNS announcements become base URLs: IPv4 first, rs path, HTTPS for _uscan
     'https://[2001:db8::7]:8080/eSCL',
   );
   assert.equal(fromAnnouncement({ ...base, addresses: [], referer: undefined }, false), null);
+});
+
+test('certificate pins survive a restart (a new store on the same file)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-pins-'));
+  try {
+    const file = path.join(dir, 'escl-pins.json');
+    filePinStore(file).set('10.0.0.5:443', 'AA:BB');
+    filePinStore(file).set('10.0.0.6:443', 'CC:DD');
+    const again = filePinStore(file);
+    assert.equal(again.get('10.0.0.5:443'), 'AA:BB');
+    assert.equal(again.get('10.0.0.6:443'), 'CC:DD');
+    assert.equal(again.get('10.0.0.7:443'), undefined);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -12,7 +12,9 @@ import {
   mdnsFromEnv,
   type ScannerKind,
 } from '../../core/acquire/devices';
+import { filePinStore } from '../../core/acquire/esclHttps';
 import { DEFAULT_SCAN_SETTINGS, type ScanSettings } from '../../core/acquire/source';
+import { defaultDataDir } from '../../core/config/paths';
 import type { Lang } from '../messages';
 import type { Command } from './types';
 
@@ -74,7 +76,11 @@ export const scanCommand: Command = {
     const registry = new DeviceRegistry({
       esclAddresses: [...esclAddressesFromEnv(), ...(values.escl ?? [])],
       // Listing also asks the network (mDNS); a scan goes straight to the device named.
-      escl: { discover: values.list || !values.device ? mdnsFromEnv() : false },
+      escl: {
+        discover: values.list || !values.device ? mdnsFromEnv() : false,
+        // The same certificate pins as the app's (HTTPS scanners, trust on first use).
+        pins: filePinStore(path.join(defaultDataDir(), 'escl-pins.json')),
+      },
     });
 
     if (values.list || !values.device) {

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SohoaError, isSohoaError, type ErrorCode } from '../../../shared/errors';
 import { discoverEscl } from './esclDiscovery';
+import { memoryPinStore, pinnedFetch, type PinStore } from './esclHttps';
 import {
   buildScanSettings,
   chooseDocumentFormat,
@@ -37,6 +38,8 @@ export interface EsclDriverOptions {
   pollMs?: number;
   /** Also list scanners announced by mDNS (`_uscan._tcp`), listening this long. */
   discover?: { timeoutMs: number } | false;
+  /** Certificate pins for HTTPS scanners (trust on first use); in memory when omitted. */
+  pins?: PinStore;
 }
 
 /** `192.168.1.20` → `http://192.168.1.20/eSCL`; a URL with a path keeps it (the mDNS `rs`). */
@@ -68,8 +71,10 @@ export class EsclDriver implements SourceDriver {
   private readonly requestTimeoutMs: number;
   private readonly pageTimeoutMs: number;
   private readonly pollMs: number;
+  private readonly pins: PinStore;
 
   constructor(private readonly options: EsclDriverOptions) {
+    this.pins = options.pins ?? memoryPinStore();
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.pageTimeoutMs = options.pageTimeoutMs ?? 60_000;
     this.pollMs = options.pollMs ?? 500;
@@ -272,7 +277,7 @@ export class EsclDriver implements SourceDriver {
 
   private async deleteJob(jobUrl: string): Promise<void> {
     try {
-      const res = await fetch(jobUrl, {
+      const res = await this.send(jobUrl, {
         method: 'DELETE',
         signal: AbortSignal.timeout(this.requestTimeoutMs),
       });
@@ -280,6 +285,15 @@ export class EsclDriver implements SourceDriver {
     } catch {
       // The device may already have dropped the job; nothing more to free.
     }
+  }
+
+  /** Plain HTTP through fetch; HTTPS through the pinned client (self-signed printers). */
+  private send(
+    url: string,
+    init: { method: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+  ): Promise<Response> {
+    if (url.startsWith('https:')) return pinnedFetch(url, init, this.pins);
+    return fetch(url, init);
   }
 
   private async fetchCapabilities(base: string, signal?: AbortSignal): Promise<EsclCapabilities> {
@@ -297,13 +311,18 @@ export class EsclDriver implements SourceDriver {
   private async request(
     base: string,
     url: string,
-    init: RequestInit & { signal?: AbortSignal | undefined },
+    init: {
+      method: string;
+      headers?: Record<string, string>;
+      body?: string;
+      signal?: AbortSignal | undefined;
+    },
     timeoutMs = this.requestTimeoutMs,
   ): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
-      return await fetch(url, { ...init, signal });
+      return await this.send(url, { ...init, signal });
     } catch (e) {
       if (isSohoaError(e)) throw e;
       if (init.signal?.aborted)

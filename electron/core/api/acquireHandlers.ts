@@ -12,6 +12,7 @@ import {
   type DeviceRegistryOptions,
 } from '../acquire/devices';
 import { ScanJobs } from '../acquire/devicesScanJobs';
+import { filePinStore } from '../acquire/esclHttps';
 import type { Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
@@ -97,7 +98,10 @@ export function registryFromSettings(
     // Unreadable settings must not hide SANE or NAPS2 scanners.
   }
   return new DeviceRegistry({
-    escl: { discover: mdnsFromEnv() },
+    escl: {
+      discover: mdnsFromEnv(),
+      pins: filePinStore(path.join(core.paths.root, 'escl-pins.json')),
+    },
     ...extra,
     configured,
     esclAddresses: esclAddressesFromEnv(),
