@@ -162,6 +162,15 @@ test('cancelScan stops the scanner and keeps the pages; discardScan deletes them
   if (!gone.ok) assert.equal(gone.error.code, 'SCAN_JOB_NOT_FOUND');
 });
 
+test('a TWAIN scan where NAPS2 is not installed says so', async () => {
+  const r = await invoke('startScan', { kind: 'naps2', id: 'twain:Fujitsu fi-7160' });
+  assert.equal(r.ok, false);
+  if (!r.ok) {
+    assert.equal(r.error.code, 'SCANNER_TOOL_MISSING');
+    assert.match(r.error.message.vi, /NAPS2/);
+  }
+});
+
 test('a SANE feeder batch through the same channels', async () => {
   const started = (await call('startScan', {
     kind: 'sane',

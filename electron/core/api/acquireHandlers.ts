@@ -26,7 +26,11 @@ export function createAcquireHandlers(
 
   const driverOf = (kind: 'escl' | 'sane' | 'naps2', id: string) => {
     const driver = registry().driver(kind);
-    if (!driver) throw new SohoaError('SCANNER_NOT_FOUND', id);
+    // Only NAPS2 can be absent: it is a separate program IT installs.
+    if (!driver)
+      throw kind === 'naps2'
+        ? new SohoaError('SCANNER_TOOL_MISSING', 'NAPS2 (NAPS2.Console.exe)')
+        : new SohoaError('SCANNER_NOT_FOUND', id);
     return driver;
   };
 
