@@ -203,11 +203,31 @@ test(
       .and(page.locator('[data-code="2.000635"]'))
       .waitFor();
 
-    // The reception dossier's lifecycle, the archive's unaccented search and the outbox.
+    // On the archive screen (Alt+3), an unaccented search finds the dossier…
+    await page.keyboard.press('Alt+3');
+    await page.locator('#archive-query').fill('trich luc ho tich tran thi ngoc lan');
+    await page.locator('#archive-query').press('Enter');
+    await page.locator(`li[data-dossier-code="${archiveCode}"]`).first().waitFor();
+    await assertAccessible(page, 'archive, search');
+    await shot(page, 'reception-5-archive-search');
+    // …and the outbox (Alt+4) lists it.
+    await page.keyboard.press('Alt+4');
+    await page.locator(`tr[data-dossier-code="${archiveCode}"]`).waitFor();
+    await assertAccessible(page, 'outbox');
+    await shot(page, 'reception-6-outbox');
+    await page.keyboard.press('Alt+1');
+
+    // The same through the core: the dossier's lifecycle, the search and the outbox row.
+    let archivedId: number | undefined;
     const db = openDeskDatabase(desk.dataDir);
     try {
       const store = new ReceptionStore(db);
       assert.equal(store.get(code)?.state, 'archived');
+      const link = db
+        .prepare('SELECT archive_dossier_id AS id FROM reception_dossiers WHERE code = ?')
+        .get(code) as { id: number | null };
+      assert.ok(link.id, 'the reception dossier links to its archived copy');
+      archivedId = link.id;
       const docs = store.documents(code);
       assert.deepEqual(
         docs.map((d) => [d.type, d.confirmedBy !== null]),
@@ -229,6 +249,7 @@ test(
       const item = new Outbox(opened.archive, opened.blobs).get(archiveCode);
       assert.equal(item?.state, 'pending');
       assert.equal(opened.archive.findByCode(archiveCode)?.pageCount, 2);
+      assert.equal(opened.archive.idOf(archiveCode), archivedId);
     } finally {
       opened.close();
     }

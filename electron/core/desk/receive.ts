@@ -200,14 +200,16 @@ export async function signAtDesk(
   input: DeskSignInput,
 ): Promise<DeskSignOutcome> {
   const dataDir = core.paths.root;
-  const withStore = <T>(fn: (store: ReceptionStore) => T): T => {
+  const withDb = <T>(fn: (db: ReturnType<typeof openDeskDatabase>) => T): T => {
     const db = openDeskDatabase(dataDir);
     try {
-      return fn(new ReceptionStore(db));
+      return fn(db);
     } finally {
       db.close();
     }
   };
+  const withStore = <T>(fn: (store: ReceptionStore) => T): T =>
+    withDb((db) => fn(new ReceptionStore(db)));
   const before = withStore((store) => store.get(input.code));
   if (!before) throw new SohoaError('DOSSIER_NOT_FOUND', input.code);
   if (before.state !== 'complete') {
@@ -231,8 +233,19 @@ export async function signAtDesk(
     signer: outcome.dossier.signature?.signer ?? '',
     demo: outcome.dossier.signature?.demo ?? false,
   };
-  const state = withStore(
-    (store) => store.transition(input.code, 'signed', { clerk: input.clerk }).state,
+  const state = withDb((db) =>
+    db
+      .transaction(() => {
+        // The reception dossier points at its archived copy: the archive screen filters by the
+        // reception's procedure and document types through this link.
+        db.prepare('UPDATE reception_dossiers SET archive_dossier_id = ? WHERE code = ?').run(
+          outcome.dossier!.id,
+          input.code,
+        );
+        return new ReceptionStore(db).transition(input.code, 'signed', { clerk: input.clerk })
+          .state;
+      })
+      .immediate(),
   );
   const outboxState =
     new Outbox(core.archive, new BlobStore(core.paths.blobsDir)).get(archived.code)?.state ?? null;
