@@ -137,7 +137,7 @@ test(
         buffer: await renderPage({ lines: COPY_LINES, ...small }),
       },
     ]);
-    await page.locator('.thumb').nth(1).waitFor({ timeout: OCR_TIMEOUT });
+    await page.locator('.desk-thumb').nth(1).waitFor({ timeout: OCR_TIMEOUT });
     // Measured, not asserted: the README's table quotes these.
     t.diagnostic(`2 pages read (prepare + OCR) in ${Date.now() - readStart} ms`);
     const doc1 = page.locator('.doc[data-doc="1"]');
@@ -157,9 +157,9 @@ test(
     // Page keys on the focused thumbnail: turn right then left leaves the page as it was.
     await page.keyboard.press('Alt+G');
     await page.keyboard.press('r');
-    await page.locator('.thumb img.rot-90').waitFor();
+    await page.locator('.desk-thumb img.rot-90').waitFor();
     await page.keyboard.press('Shift+R');
-    await page.locator('.thumb img.rot-0').nth(1).waitFor();
+    await page.locator('.desk-thumb img.rot-0').nth(1).waitFor();
 
     // The clerk corrects the unsure one: the checklist completes.
     await doc2.locator('select').selectOption('cccd_front');
@@ -195,7 +195,7 @@ test(
     await page.keyboard.press('Alt+H');
     await page.getByText(`Đã hoàn tất hồ sơ ${code}.`).waitFor();
     await page.locator('#procedure-search').waitFor();
-    assert.equal(await page.locator('.thumb').count(), 0);
+    assert.equal(await page.locator('.desk-thumb').count(), 0);
     // The procedure just used now comes first, marked recent.
     await page
       .locator('.procedure-option')
@@ -268,9 +268,9 @@ test(
     process.env.SOHOA_ESCL = scanner.url;
     try {
       await page.keyboard.press('Alt+Q');
-      await page.locator('.thumb').first().waitFor({ timeout: OCR_TIMEOUT });
-      assert.equal(await page.locator('.thumb').count(), 1);
-      assert.match((await page.locator('.thumb').getAttribute('aria-label')) ?? '', /^Trang 1: /);
+      await page.locator('.desk-thumb').first().waitFor({ timeout: OCR_TIMEOUT });
+      assert.equal(await page.locator('.desk-thumb').count(), 1);
+      assert.match((await page.locator('.desk-thumb').getAttribute('aria-label')) ?? '', /^Trang 1: /);
       assert.ok(scanner.requests.some((r) => r.startsWith('POST /eSCL/ScanJobs')));
       assert.deepEqual(
         await page.locator('.desk-errors').count(),
@@ -283,7 +283,7 @@ test(
       await assertAccessible(page, 'reception, scanned page');
       // Discarding the reception drops its pages.
       await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
-      await page.locator('.thumb').first().waitFor({ state: 'detached' });
+      await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
     } finally {
       delete process.env.SOHOA_ESCL;
       await scanner.close();

@@ -149,7 +149,7 @@ export function PagesPanel({
                   <li key={id} className="page-item">
                     <button
                       type="button"
-                      className="thumb"
+                      className="desk-thumb"
                       data-page={id}
                       ref={
                         id === order[0]
@@ -166,10 +166,10 @@ export function PagesPanel({
                       onFocus={() => setFocused(id)}
                       onKeyDown={(e) => onPageKey(e, id)}
                     >
-                      <span className="thumb-frame">
+                      <span className="desk-thumb-frame">
                         <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} />
                       </span>
-                      <span className="thumb-label">{n}</span>
+                      <span className="desk-thumb-label">{n}</span>
                     </button>
                     <span id={`page-flags-${id}`} className="page-flags">
                       {p.blank && <span className="flag">{r.pageBlank}</span>}
