@@ -1,8 +1,8 @@
 // The pages of one open reception at the counter. Each added file goes through the same page
 // flow as digitizing (decode, upright, deskew, OCR) once; the upright archival image and its text
 // are kept in `<data>/desk-sessions/<session>/` so the clerk can rotate, reorder, split and merge
-// without re-reading anything, and so the pages survive a reload of the window. Finishing or
-// dropping the reception deletes the folder.
+// without re-reading anything, and digitizing takes the very images the clerk saw. Finishing or
+// dropping the reception deletes the folder; one abandoned for a day is dropped at start.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
