@@ -9,6 +9,10 @@ import { contract } from '../../shared/contract';
 import { SohoaError } from '../../shared/errors';
 import { FileImportDriver, listScanFiles } from '../../electron/core/acquire/fileImport';
 import { dataPaths } from '../../electron/core/config/paths';
+import { ledgerFileIn } from '../../electron/core/acquire/hotFolderDriver';
+import { HotFolderLedger } from '../../electron/core/acquire/hotFolderLedger';
+import { saveSettings } from '../../electron/core/settings/store';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createIntakeHandlers } from '../../electron/core/api/intakeHandlers';
 import type { Core } from '../../electron/core/pipeline/core';
 
@@ -144,6 +148,33 @@ test('intake channels: responses satisfy the contract', async () => {
       contract.separatorSheet.request.safeParse({ sheets: [{ dossierCode: 'a b;c' }] }).success,
       false,
     );
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
+
+test('hotFolderStatus reads the folders from Settings, with the ledger and the live feed', async () => {
+  const root = await tree(['scans/x.txt']);
+  try {
+    const paths = dataPaths(path.join(root, 'data'));
+    const inbox = path.join(root, 'scans');
+    const saved = saveSettings(
+      { dataDir: paths.root, keysDir: paths.keysDir },
+      { ...DEFAULT_SETTINGS, hotFolders: [{ path: inbox, label: 'Tầng 1', target: 'batch' }] },
+    );
+    assert.ok(saved.ok);
+    const ledger = new HotFolderLedger(ledgerFileIn(paths.root), inbox);
+    const entry = ledger.take('a.jpg', 'ab'.repeat(32), 10, new Date('2026-11-23T08:00:00Z'))!;
+    ledger.finish(entry.id, 'failed', 'IMAGE_CORRUPT', new Date('2026-11-23T08:00:01Z'));
+    ledger.close();
+    const handlers = createIntakeHandlers({ paths } as Core);
+    const { folders } = contract.hotFolderStatus.response.parse(await handlers.hotFolderStatus({}));
+    assert.equal(folders.length, 1);
+    assert.equal(folders[0]!.label, 'Tầng 1');
+    assert.deepEqual(folders[0]!.counts, { taken: 0, done: 0, failed: 1 });
+    assert.deepEqual(folders[0]!.feed, [
+      { at: '2026-11-23T08:00:01.000Z', kind: 'error', name: 'a.jpg', code: 'IMAGE_CORRUPT' },
+    ]);
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }

@@ -11,19 +11,25 @@ import {
 } from '../acquire/hotFolderDriver';
 import { HotFolderLedger, type LedgerEntry } from '../acquire/hotFolderLedger';
 import type { Core } from '../pipeline/core';
+import { loadSettings } from '../settings/store';
 import { measurePage } from '../separate/pageSignals';
 import { separatorSheetPdf } from '../separate/separatorSheet';
 import { adjustSplits, planSeparation } from '../separate/splitPlan';
 import type { DomainHandlers } from './domainHandlers';
 
+/** `hotFolders` for tests; by default the Settings' folders (read at each call) and the environment's. */
 export function createIntakeHandlers(
   core: Core,
-  hotFolders: readonly HotFolderConfig[] = hotFoldersFromEnv(),
+  hotFolders?: readonly HotFolderConfig[],
 ): DomainHandlers<typeof INTAKE_CHANNELS> {
   const ledgerFile = ledgerFileIn(core.paths.root);
-  const hotFolderDriver = new HotFolderDriver(hotFolders, ledgerFile);
   return {
     async hotFolderStatus() {
+      // Whichever driver watches a folder (the batch queue's, the reception's), it shows here.
+      const hotFolderDriver = new HotFolderDriver(
+        hotFolders ?? configuredHotFolders(core),
+        ledgerFile,
+      );
       const devices = await hotFolderDriver.listDevices();
       return {
         folders: devices.map((device) => {
@@ -78,6 +84,19 @@ export function createIntakeHandlers(
       return { fileName: 'to-phan-tach.pdf', pdfBase64: pdf.toString('base64') };
     },
   };
+}
+
+function configuredHotFolders(core: Core): HotFolderConfig[] {
+  const folders = new Map<string, HotFolderConfig>();
+  try {
+    const { settings } = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir });
+    for (const h of settings.hotFolders)
+      folders.set(h.path, { inbox: h.path, ...(h.label ? { label: h.label } : {}) });
+  } catch {
+    // Unreadable settings are the settings screen's to report; the environment's folders remain.
+  }
+  for (const f of hotFoldersFromEnv()) if (!folders.has(f.inbox)) folders.set(f.inbox, f);
+  return [...folders.values()];
 }
 
 function readLedger(file: string, folder: string) {
