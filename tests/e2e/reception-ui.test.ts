@@ -166,6 +166,14 @@ test(
     await page.locator('.checklist [data-complete="true"]').waitFor();
     await page.locator('[data-component="giay_to_tuy_than"][data-present="true"]').waitFor();
 
+    // A reload (F5, a renderer crash) brings the open reception back as it was.
+    await page.reload();
+    await page.locator('.procedure-chosen[data-code="2.000635"]').waitFor();
+    await page.locator('.desk-thumb').nth(1).waitFor();
+    assert.equal(await page.locator('#applicant-id').inputValue(), HOLDER.idNumber);
+    assert.equal(await doc2.locator('select').inputValue(), 'cccd_front');
+    await page.locator('.checklist [data-complete="true"]').waitFor();
+
     // Sign with the demo key (Alt+K): the receipt comes back and is previewed.
     const signStart = Date.now();
     await page.keyboard.press('Alt+K');
@@ -270,7 +278,10 @@ test(
       await page.keyboard.press('Alt+Q');
       await page.locator('.desk-thumb').first().waitFor({ timeout: OCR_TIMEOUT });
       assert.equal(await page.locator('.desk-thumb').count(), 1);
-      assert.match((await page.locator('.desk-thumb').getAttribute('aria-label')) ?? '', /^Trang 1: /);
+      assert.match(
+        (await page.locator('.desk-thumb').getAttribute('aria-label')) ?? '',
+        /^Trang 1: /,
+      );
       assert.ok(scanner.requests.some((r) => r.startsWith('POST /eSCL/ScanJobs')));
       assert.deepEqual(
         await page.locator('.desk-errors').count(),

@@ -16,6 +16,7 @@ import {
 } from '../components/reception/ApplicantForm';
 import { ChecklistPanel } from '../components/reception/ChecklistPanel';
 import { DocumentsPanel } from '../components/reception/DocumentsPanel';
+import { loadDraft, saveDraft } from '../components/reception/draft';
 import { ErrorList } from '../components/reception/ErrorList';
 import { fileToBase64 } from '../components/reception/files';
 import {
@@ -69,11 +70,13 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
 
   const [procedures, setProcedures] = useState<Procedure[] | null>(null);
   const [status, setStatus] = useState<DeskStatus | null>(null);
-  const [procedure, setProcedure] = useState<Procedure | null>(null);
-  const [applicant, setApplicant] = useState<ApplicantDraft>(EMPTY_APPLICANT);
+  // A reception interrupted by a reload comes back as it was.
+  const [draft] = useState(loadDraft);
+  const [procedure, setProcedure] = useState<Procedure | null>(draft?.procedure ?? null);
+  const [applicant, setApplicant] = useState<ApplicantDraft>(draft?.applicant ?? EMPTY_APPLICANT);
   const [cardWarnings, setCardWarnings] = useState<{ vi: string; en: string }[]>([]);
-  const [sessionId, setSessionId] = useState(newSessionId);
-  const [ws, setWs] = useState<Workspace>(EMPTY_WORKSPACE);
+  const [sessionId, setSessionId] = useState(() => draft?.sessionId ?? newSessionId());
+  const [ws, setWs] = useState<Workspace>(draft?.ws ?? EMPTY_WORKSPACE);
   const [reading, setReading] = useState<{
     file: string;
     index: number;
@@ -81,7 +84,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     since: number;
   } | null>(null);
   const [signing, setSigning] = useState<number | null>(null);
-  const [result, setResult] = useState<DeskResult | null>(null);
+  const [result, setResult] = useState<DeskResult | null>(draft?.result ?? null);
   const [errors, setErrors] = useState<ErrorInfo[]>([]);
   const [notice, setNotice] = useState('');
   const readingSeconds = useElapsed(reading?.since ?? null);
@@ -99,6 +102,10 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   // Strings for effects that must not re-run when only the language changes.
   const text = useRef(r);
   text.current = r;
+
+  useEffect(() => {
+    saveDraft({ sessionId, procedure, applicant, ws, result });
+  }, [sessionId, procedure, applicant, ws, result]);
 
   const fail = useCallback((e: unknown) => setErrors((list) => [...list, toErrorInfo(e)]), []);
 

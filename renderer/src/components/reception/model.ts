@@ -30,8 +30,8 @@ export interface Workspace {
 
 export const EMPTY_WORKSPACE: Workspace = { pages: {}, docs: [] };
 
-let nextKey = 1;
-const newKey = () => `doc-${nextKey++}`;
+// Unique across reloads: a workspace restored from a draft keeps its keys beside new ones.
+const newKey = () => `doc-${crypto.randomUUID()}`;
 
 const doc = (pageIds: string[]): WorkDocument => ({
   key: newKey(),
