@@ -4,17 +4,23 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-// On Linux, glibc gives each thread its own malloc arena and keeps what is freed in it: libvips'
-// threads then sit on hundreds of MB of free memory during a long batch (50-page batch: peak RSS
-// ~1000 MB with the default arenas, ~750 MB with two). glibc reads MALLOC_ARENA_MAX only at
-// start-up, so the CLI starts itself once more with it set. The child gets its own process
+// On Linux, glibc keeps freed memory where the process cannot give it back: each thread gets its
+// own malloc arena, and after the first large buffer is freed glibc raises its mmap threshold so
+// later page-sized buffers (libvips' decoded scans, 10–30 MB each) land in the heap and
+// fragment it. A 200-page batch grew past 2 GB that way. Two arenas and a fixed 128 KB mmap
+// threshold keep it flat (50-page batch: ~1000 MB → ~600 MB peak RSS). glibc reads these only at
+// start-up, so the CLI starts itself once more with them set. The child gets its own process
 // group so a Ctrl+C reaches it exactly once, forwarded by this parent (the digitize command
 // treats a second Ctrl+C as "stop now").
 if (process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX) {
   const child = spawn(
     process.execPath,
     [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit', detached: true, env: { ...process.env, MALLOC_ARENA_MAX: '2' } },
+    {
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' },
+    },
   );
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => child.kill(signal));
