@@ -1,6 +1,7 @@
 // The OCR pool with real tesseract.js workers: a page that runs too long or is cancelled costs
 // only its worker, workers are replaced after their quota of pages, and every later page is read.
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,21 @@ test('workers are replaced after their quota and every page is still read', asyn
   const pool = await createTesseractPool({ langDir, size: 1, pagesPerWorker: 2 });
   try {
     for (let i = 0; i < 5; i++) assert.match((await read(pool)).text, /Đống Đa/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a batch-long signal holds no listener once its pages are read (they would keep the images)', async () => {
+  const pool = await createTesseractPool({ langDir, size: 1 });
+  try {
+    const batch = new AbortController();
+    await Promise.all([
+      read(pool, batch.signal),
+      read(pool, batch.signal),
+      read(pool, batch.signal),
+    ]);
+    assert.equal(getEventListeners(batch.signal, 'abort').length, 0);
   } finally {
     await pool.close();
   }

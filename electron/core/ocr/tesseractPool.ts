@@ -144,27 +144,34 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
       if (closed) return Promise.reject(new Error('OCR engine closed'));
       if (opts.signal?.aborted) return Promise.reject(abortError(opts.signal));
       return new Promise<OcrPage>((resolve, reject) => {
+        // Cancelled while still waiting: leave the queue without touching any worker. The
+        // listener goes as soon as the job settles: a batch's signal lives for the whole batch,
+        // and a listener left on it would keep every page's image alive (a 200-page batch grew
+        // by ~1 GB that way).
+        const onQueuedAbort = () => {
+          const i = queue.indexOf(job);
+          if (i >= 0) {
+            queue.splice(i, 1);
+            job.reject(abortError(opts.signal));
+          }
+        };
+        const forget = () => opts.signal?.removeEventListener('abort', onQueuedAbort);
         const job: Job = {
           image,
           widthPx,
           heightPx,
           signal: opts.signal,
           dpi: opts.dpi,
-          resolve,
-          reject,
-        };
-        // Cancelled while still waiting: leave the queue without touching any worker.
-        opts.signal?.addEventListener(
-          'abort',
-          () => {
-            const i = queue.indexOf(job);
-            if (i >= 0) {
-              queue.splice(i, 1);
-              reject(abortError(opts.signal));
-            }
+          resolve: (page) => {
+            forget();
+            resolve(page);
           },
-          { once: true },
-        );
+          reject: (e) => {
+            forget();
+            reject(e);
+          },
+        };
+        opts.signal?.addEventListener('abort', onQueuedAbort, { once: true });
         queue.push(job);
         pump();
       });
