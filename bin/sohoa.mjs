@@ -2,6 +2,7 @@
 // The `sohoa` command. Runs the TypeScript sources through tsx's loader so the CLI needs no build
 // step; the Electron app bundles the same modules with esbuild instead.
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // On Linux, glibc keeps freed memory where the process cannot give it back: each thread gets its
@@ -28,7 +29,8 @@ if (process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX) {
   const [code, signal] = await new Promise((resolve) =>
     child.on('exit', (c, s) => resolve([c, s])),
   );
-  process.exitCode = code ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1);
+  // A child ended by a signal exits as a shell reports it: 128 + the signal's number.
+  process.exitCode = code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
