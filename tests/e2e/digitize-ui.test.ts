@@ -3,15 +3,11 @@
 // and read back the recognised Vietnamese text and the signature status. Run after `npm run build`.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderPage } from '../../electron/cli/demo/samplePages';
-import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { openDesk, shot, SHOTS_DIR, type Desk } from '../helpers/browser';
 
-const STATIC_DIR = 'dist/renderer';
-const SHOTS = path.resolve('test-output/e2e');
 /** OCR of one small page takes seconds here, but the first run also prepares language data. */
 const DIGITIZE_TIMEOUT = 120_000;
 
@@ -24,55 +20,18 @@ const PAGE_LINES = [
 /** Words from the page that OCR reads reliably; we require most, not all, to allow one slip. */
 const ROBUST_WORDS = ['CỘNG HÒA', 'VIỆT NAM', 'Độc lập', 'Hạnh phúc', 'Trần Thị Đào'];
 
-let work: string;
-let host: WebHost;
-let browser: Browser;
-let page: Page;
-const browserErrors: string[] = [];
+let desk: Desk;
+// CSP violations and React errors land in desk.browserErrors; the UI must run clean under the
+// strict CSP.
+let page: Desk['page'];
 
 before(async () => {
-  assert.ok(
-    fs.existsSync(path.join(STATIC_DIR, 'index.html')),
-    `${STATIC_DIR}/index.html is missing: run "npm run build" before the e2e tests`,
-  );
-  fs.mkdirSync(SHOTS, { recursive: true });
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-e2e-'));
-  host = await startWebHost({ dataDir: path.join(work, 'data'), staticDir: STATIC_DIR });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    viewport: { width: 1360, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  page = await context.newPage();
-  // CSP violations and React errors surface here; the UI must run clean under the strict CSP.
-  page.on('console', (m) => {
-    if (m.type() === 'error') browserErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => browserErrors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().includes('/api/'))
-      browserErrors.push(`${r.status()} ${r.url()}`);
-  });
+  desk = await openDesk();
+  page = desk.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await host?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await desk?.close();
 });
 
 async function pickFiles(files: { name: string; mimeType: string; buffer: Buffer }[]) {
@@ -98,14 +57,14 @@ test(
       noise: 6,
       format: 'png',
     });
-    fs.writeFileSync(path.join(SHOTS, 'input-page.png'), image);
+    fs.writeFileSync(path.join(SHOTS_DIR, 'input-page.png'), image);
 
-    await page.goto(host.url);
+    await page.goto(desk.host.url);
     // Reception is the default screen; the archive is one tab (or Alt+3) away.
     await page.getByRole('navigation').getByRole('button', { name: 'Kho lưu trữ' }).click();
     await page.getByText('Chưa có hồ sơ nào').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
-    await page.screenshot({ path: path.join(SHOTS, '01-empty.png'), fullPage: true });
+    await shot(page, '01-empty');
 
     await pickFiles([{ name: 'trang-1.png', mimeType: 'image/png', buffer: image }]);
 
@@ -133,7 +92,7 @@ test(
       'Đã ký số (bản thử nghiệm)',
     );
     assert.match((await page.getByTestId('sha256').textContent()) ?? '', /^[0-9a-f]{64}$/);
-    await page.screenshot({ path: path.join(SHOTS, '02-dossier-vi.png'), fullPage: true });
+    await shot(page, '02-dossier-vi');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page
@@ -141,10 +100,10 @@ test(
       .getByText('Digitally signed (test certificate)')
       .waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    await page.screenshot({ path: path.join(SHOTS, '03-dossier-en.png'), fullPage: true });
+    await shot(page, '03-dossier-en');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
 
-    assert.deepEqual(browserErrors, []);
+    assert.deepEqual(desk.browserErrors, []);
   },
 );
 
@@ -165,7 +124,7 @@ test(
     await alert.waitFor({ timeout: DIGITIZE_TIMEOUT });
     const vi = (await alert.textContent()) ?? '';
     assert.match(vi, /Một số tệp không xử lý được/);
-    await page.screenshot({ path: path.join(SHOTS, '04-file-error-vi.png'), fullPage: true });
+    await shot(page, '04-file-error-vi');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('alert').getByText('Some files could not be processed').waitFor();
@@ -174,8 +133,8 @@ test(
     assert.notEqual(en, vi);
     // No second dossier was made from a bad file.
     assert.equal(await page.locator('tbody tr').count(), 1);
-    await page.screenshot({ path: path.join(SHOTS, '05-file-error-en.png'), fullPage: true });
+    await shot(page, '05-file-error-en');
 
-    assert.deepEqual(browserErrors, []);
+    assert.deepEqual(desk.browserErrors, []);
   },
 );
