@@ -1,21 +1,12 @@
 // A real RFC 3161 time-stamping authority on loopback: OpenSSL's `openssl ts -reply` behind a
 // tiny HTTP wrapper, with a TSA certificate issued by the test PKI (EKU timeStamping).
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { serveOpenssl, type OpensslHttpServer } from './opensslHttp';
 import type { Pki } from './pki';
 
-const execFileAsync = promisify(execFile);
-
-export interface Tsa {
-  url: string;
-  /** How many stamps were served (a test can assert the signer really asked). */
-  served(): number;
-  close(): Promise<void>;
-}
+/** `served()` counts the stamps (a test can assert the signer really asked). */
+export type Tsa = OpensslHttpServer;
 
 export async function startTsa(pki: Pki, dir: string, ocspUrl?: string): Promise<Tsa> {
   await fs.mkdir(dir, { recursive: true });
@@ -49,42 +40,21 @@ export async function startTsa(pki: Pki, dir: string, ocspUrl?: string): Promise
       '',
     ].join('\n'),
   );
-  let count = 0;
-  let seq = 0;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        const n = ++seq;
-        const query = path.join(dir, `q${n}.tsq`);
-        const reply = path.join(dir, `r${n}.tsr`);
-        try {
-          await fs.writeFile(query, Buffer.concat(chunks));
-          await execFileAsync('openssl', [
-            'ts',
-            '-reply',
-            '-config',
-            conf,
-            '-queryfile',
-            query,
-            '-out',
-            reply,
-          ]);
-          const body = await fs.readFile(reply);
-          count++;
-          res.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(body);
-        } catch (e) {
-          res.writeHead(500).end(String(e));
-        }
-      })();
-    });
+  return serveOpenssl({
+    dir,
+    urlPath: '/tsa',
+    requestExt: 'tsq',
+    responseExt: 'tsr',
+    contentType: 'application/timestamp-reply',
+    opensslArgs: (query, reply) => [
+      'ts',
+      '-reply',
+      '-config',
+      conf,
+      '-queryfile',
+      query,
+      '-out',
+      reply,
+    ],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/tsa`,
-    served: () => count,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
