@@ -3,12 +3,13 @@
 // folder's keys/ (owner-only permissions); the Electron shell can supply one backed by the OS
 // keystore (DPAPI, Keychain, libsecret) instead. Credentials are used here in the core only:
 // no contract call returns them, so they never reach the renderer.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SohoaError } from '../../../shared/errors';
 import { writeFileDurablySync } from '../archive/audit';
+import { openSecret, sealSecret, type SealedSecret } from '../archive/secretBox';
 import type { Connector } from './connector';
 import { FolderConnector } from './folderConnector';
 import { S3Connector } from './s3Connector';
@@ -55,30 +56,10 @@ export function fileKeyProvider(keysDir: string): KeyProvider {
   };
 }
 
-const AAD = Buffer.from('sohoa-outbox-destination/1');
-
-interface Sealed {
-  iv: string;
-  tag: string;
-  data: string;
-}
-
-function seal(key: Buffer, plain: string): Sealed {
-  const iv = randomBytes(12);
-  const c = createCipheriv('aes-256-gcm', key, iv).setAAD(AAD);
-  const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-  return {
-    iv: iv.toString('base64'),
-    tag: c.getAuthTag().toString('base64'),
-    data: data.toString('base64'),
-  };
-}
-
-function open(key: Buffer, s: Sealed): string {
-  const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64')).setAAD(AAD);
-  d.setAuthTag(Buffer.from(s.tag, 'base64'));
-  return Buffer.concat([d.update(Buffer.from(s.data, 'base64')), d.final()]).toString('utf8');
-}
+const AAD = 'sohoa-outbox-destination/1';
+type Sealed = SealedSecret;
+const seal = (key: Buffer, plain: string): Sealed => sealSecret(key, AAD, plain);
+const open = (key: Buffer, s: Sealed): string => openSecret(key, AAD, s);
 
 export const DESTINATION_FILE = 'outbox-destination.json';
 

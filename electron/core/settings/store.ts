@@ -5,7 +5,6 @@
 // Secrets never sit in plain text: the PKCS#12 password is sealed with AES-256-GCM under the
 // machine key (keys/outbox.key, the outbox's KeyProvider); S3 keys are sealed by the outbox's
 // own saveDestination. No read here returns a secret to a caller that shows things.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -18,6 +17,7 @@ import {
   validateSettings,
 } from '../../../shared/settings';
 import { writeFileDurablySync } from '../archive/audit';
+import { openSecret, sealSecret } from '../archive/secretBox';
 import {
   DESTINATION_FILE,
   fileKeyProvider,
@@ -28,7 +28,7 @@ import {
 } from '../outbox/destination';
 
 export const SETTINGS_FILE = 'settings.json';
-const AAD = Buffer.from('sohoa-settings-secret/1');
+const AAD = 'sohoa-settings-secret/1';
 
 const Sealed = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
 type Sealed = z.infer<typeof Sealed>;
@@ -54,22 +54,8 @@ export interface SettingsPaths {
 
 const keysOf = (p: SettingsPaths): KeyProvider => fileKeyProvider(p.keysDir);
 
-function seal(key: Buffer, plain: string): Sealed {
-  const iv = randomBytes(12);
-  const c = createCipheriv('aes-256-gcm', key, iv).setAAD(AAD);
-  const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-  return {
-    iv: iv.toString('base64'),
-    tag: c.getAuthTag().toString('base64'),
-    data: data.toString('base64'),
-  };
-}
-
-function unseal(key: Buffer, s: Sealed): string {
-  const d = createDecipheriv('aes-256-gcm', key, Buffer.from(s.iv, 'base64')).setAAD(AAD);
-  d.setAuthTag(Buffer.from(s.tag, 'base64'));
-  return Buffer.concat([d.update(Buffer.from(s.data, 'base64')), d.final()]).toString('utf8');
-}
+const seal = (key: Buffer, plain: string): Sealed => sealSecret(key, AAD, plain);
+const unseal = (key: Buffer, s: Sealed): string => openSecret(key, AAD, s);
 
 function readStored(dataDir: string): {
   stored: z.infer<typeof StoredSettings> | null;
