@@ -51,6 +51,8 @@ const EXPOSED = {
   adjustSplits: true,
   separatorSheet: true,
   deskSign: true,
+  deskHotFolderInbox: true,
+  deskTakeFromHotFolder: true,
   listScanners: true,
   scannerCapabilities: true,
   startScan: true,

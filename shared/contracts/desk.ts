@@ -62,6 +62,20 @@ const ArchivedCopy = z.object({
   demo: z.boolean(),
 });
 
+/** A file from the reception's hot folder, copied into the desk and waiting for the clerk. */
+export const StagedFileId = z.string().regex(/^[0-9]{13}-[a-f0-9]{8}$/);
+const HotFolderFile = z.object({
+  id: StagedFileId,
+  /** Its name in the hot folder. */
+  name: z.string(),
+  /** The hot folder's label. */
+  folder: z.string(),
+  size: z.number().int().nonnegative(),
+  /** Pages in the file, when it could be opened on arrival. */
+  pages: z.number().int().positive().nullable(),
+  arrivedAt: z.string(),
+});
+
 const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attention']);
 
 export const DESK_CHANNELS = {
@@ -78,6 +92,27 @@ export const DESK_CHANNELS = {
     request: z.object({
       sessionId: DeskSessionId,
       files: z.array(DeskFile).min(1).max(100),
+    }),
+    response: z.object({ pages: z.array(DeskPage), fileErrors: z.array(ErrorInfo) }),
+  },
+  /** The reception's hot-folder inbox: files scanned to the folder, not yet in a reception. */
+  deskHotFolderInbox: {
+    request: z.object({}),
+    response: z.object({
+      /** Hot folders feeding the reception (0: nothing to show). */
+      folders: z.number().int().nonnegative(),
+      files: z.array(HotFolderFile),
+    }),
+  },
+  /**
+   * Adds inbox files (all, or those named) to the open reception, read like deskAddPages; each
+   * leaves the inbox once its pages are in the session (a file that cannot be read leaves it
+   * with its error: the original is in the hot folder's done/).
+   */
+  deskTakeFromHotFolder: {
+    request: z.object({
+      sessionId: DeskSessionId,
+      ids: z.array(StagedFileId).min(1).max(500).optional(),
     }),
     response: z.object({ pages: z.array(DeskPage), fileErrors: z.array(ErrorInfo) }),
   },

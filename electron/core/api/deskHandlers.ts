@@ -1,7 +1,7 @@
 // Handlers for shared/contracts/desk.ts: the counter screen's session of pages, receiving and
-// digitizing a dossier, the receipt preview and finishing. The desk reads pages with its own
-// one-worker OCR engine (started on first use), so a reception at the counter is never queued
-// behind a long batch on the core's engine.
+// digitizing a dossier, the receipt preview and finishing. The desk reads pages on the core's one
+// OCR pool with interactive priority (ahead of any queued batch page, one set of workers for the
+// process), and signing assembles the pages as read, without a second OCR.
 import path from 'node:path';
 import type { DESK_CHANNELS } from '../../../shared/contracts/desk';
 import { SohoaError } from '../../../shared/errors';
@@ -18,9 +18,8 @@ import { ReceptionStore } from '../dossier/store';
 import { renderPdfPagePng } from '../desk/preview';
 import { DeskSessions } from '../desk/session';
 import { describeSigner } from '../desk/signer';
-import { createOrientationDetector, type OrientationDetector } from '../ocr/orientation';
-import { createTesseractPool } from '../ocr/tesseractPool';
-import type { OcrEngine } from '../ocr/types';
+import { ReceptionHotFolderFeed, receptionHotFolders } from '../desk/hotFolderFeed';
+import { hotFoldersFromEnv, ledgerFileIn } from '../acquire/hotFolderDriver';
 import { coreOptionsFromEnv, DEMO_AGENCY, type Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
@@ -45,19 +44,17 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
     }
   };
   const place = process.env.SOHOA_AGENCY_PLACE ?? DEFAULT_PLACE;
-  let ocr: Promise<OcrEngine> | undefined;
-  let orientation: OrientationDetector | undefined;
   const sessions = new DeskSessions({
     root: path.join(core.paths.root, 'desk-sessions'),
-    ocr: () => (ocr ??= createTesseractPool({ langDir: core.paths.tessdataDir, size: 1 })),
-    orientation: () => (orientation ??= createOrientationDetector(core.paths.tessdataDir)),
+    ocr: () => core.sharedOcr('interactive'),
+    orientation: () => core.orientation(),
   });
   void sessions.dropStale().catch(() => undefined);
-  // The desk's engine stops with the core (the shells only know the core's close).
+  const feed = startHotFolderFeed(core);
+  // What the desk started stops with the core (the shells only know the core's close).
   const closeCore = core.close.bind(core);
   core.close = async () => {
-    if (ocr) await (await ocr.catch(() => null))?.close();
-    await orientation?.close();
+    await feed.close();
     await closeCore();
   };
 
@@ -75,6 +72,30 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         request.sessionId,
         request.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
       );
+    },
+    async deskHotFolderInbox() {
+      const files = await feed.inbox();
+      return {
+        folders: feed.folderCount,
+        files: files.map(({ id, name, folder, size, pages, arrivedAt }) => ({
+          id,
+          name,
+          folder,
+          size,
+          pages,
+          arrivedAt,
+        })),
+      };
+    },
+    async deskTakeFromHotFolder(request) {
+      // One file per read: a file's pages and errors are its own, and it leaves the inbox alone.
+      const answers = await feed.take(request.ids, (file, bytes) =>
+        sessions.addPages(request.sessionId, [{ name: file.name, bytes }]),
+      );
+      return {
+        pages: answers.flatMap((a) => a.pages),
+        fileErrors: answers.flatMap((a) => a.fileErrors),
+      };
     },
     async deskReceive(request) {
       const outcome = await receiveAtDesk(core, {
@@ -129,4 +150,27 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
       return { state };
     },
   };
+}
+
+/**
+ * The reception's hot folders are watched from the moment the desk starts (like the batch
+ * queue's), so scans dropped while the reception screen is closed are waiting when it opens.
+ */
+function startHotFolderFeed(core: Core): ReceptionHotFolderFeed {
+  let saved: Parameters<typeof receptionHotFolders>[0] = [];
+  try {
+    saved = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
+      .hotFolders;
+  } catch {
+    // Unreadable settings are the settings screen's to report; the environment's folders remain.
+  }
+  const feed = new ReceptionHotFolderFeed({
+    stagingDir: path.join(core.paths.root, 'desk-hotfolder'),
+    folders: receptionHotFolders(saved, hotFoldersFromEnv()),
+    ledgerFile: ledgerFileIn(core.paths.root),
+    // The folder's state (unreachable, busy) shows in Cài đặt through hotFolderStatus.
+    onProblem: () => undefined,
+  });
+  void feed.start().catch(() => undefined);
+  return feed;
 }

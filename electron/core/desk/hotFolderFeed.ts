@@ -1,0 +1,247 @@
+// The reception's hot folders (Settings: target "reception", and SOHOA_HOT_FOLDER): scans that a
+// counter's scanner drops into a folder wait here until the clerk takes them into the open
+// reception. The core watches the folders from the start through the hot-folder driver (complete
+// files only, never twice, done/ and error/ with reasons) and copies every taken file into
+// `<data>/desk-hotfolder/` (the staging inbox). The driver moves the original to done/ only when
+// the next file is asked for, that is after the copy is on disk (fsync'd, renamed into place), so
+// a page is never lost: stopped before the copy, the file goes back to the folder untaken; stopped
+// after it, the copy is in the inbox at the next start. A copy whose content is already staged is
+// not staged again (the one window where that can happen: stopped between the copy and done/).
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { SohoaError } from '../../../shared/errors';
+import { HotFolderDriver, type HotFolderConfig } from '../acquire/hotFolderDriver';
+import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
+import { openImageFile } from '../imaging/loadPage';
+
+/** One file waiting in the staging inbox. */
+export interface StagedFile {
+  id: string;
+  /** Its name in the hot folder. */
+  name: string;
+  /** The hot folder's label (Settings) or folder name. */
+  folder: string;
+  size: number;
+  /** Pages in the file when it could be opened at staging, else null. */
+  pages: number | null;
+  arrivedAt: string;
+  sha256: string;
+}
+
+export interface HotFolderFeedOptions {
+  /** The staging inbox (`<data>/desk-hotfolder`). */
+  stagingDir: string;
+  folders: readonly HotFolderConfig[];
+  ledgerFile: string;
+  /** Hot-folder timing (tests shorten it). */
+  tuning?: { pollMs?: number; stableMs?: number; stablePolls?: number };
+  /** A folder that cannot be watched (unreachable share, watched elsewhere). */
+  onProblem?: (folder: string, error: unknown) => void;
+  clock?: () => Date;
+}
+
+// Sortable by arrival, unique, and safe as a file name and in the contract.
+const STAGED_ID = /^[0-9]{13}-[a-f0-9]{8}$/;
+const META = '.json';
+/** A folder that failed to open is tried again after this long (a share back after a restart). */
+const RETRY_MS = 30_000;
+
+export class ReceptionHotFolderFeed {
+  private readonly abort = new AbortController();
+  private readonly loops: Promise<void>[] = [];
+  /** Staged files being added to a session right now: hidden from the inbox, not taken twice. */
+  private readonly taking = new Set<string>();
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: HotFolderFeedOptions) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  get folderCount(): number {
+    return this.options.folders.length;
+  }
+
+  /** Starts watching every folder; returns at once (the watching runs until close). */
+  async start(): Promise<void> {
+    await fs.mkdir(this.options.stagingDir, { recursive: true });
+    await this.dropPartial();
+    const driver = new HotFolderDriver(
+      this.options.folders,
+      this.options.ledgerFile,
+      this.options.tuning,
+    );
+    for (const folder of this.options.folders) this.loops.push(this.watch(driver, folder));
+  }
+
+  private async watch(driver: HotFolderDriver, folder: HotFolderConfig): Promise<void> {
+    const label = folder.label ?? path.basename(folder.inbox);
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      try {
+        for await (const file of driver.acquire(folder.inbox, DEFAULT_SCAN_SETTINGS, { signal }))
+          await this.stage(label, file.name, await file.read());
+      } catch (e) {
+        this.options.onProblem?.(folder.inbox, e);
+      }
+      if (!signal.aborted) await sleep(RETRY_MS, signal);
+    }
+  }
+
+  /** Copies one taken file into the inbox: data first, then its description, each renamed in. */
+  async stage(folder: string, name: string, bytes: Buffer): Promise<StagedFile> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const already = (await this.inbox()).find((f) => f.sha256 === sha256);
+    if (already) return already;
+    const arrived = this.clock();
+    const id = `${String(arrived.getTime()).padStart(13, '0')}-${randomUUID().slice(0, 8)}`;
+    let pages: number | null = null;
+    try {
+      const opened = await openImageFile(name, bytes);
+      pages = opened.pageCount;
+      opened.close();
+    } catch {
+      // Unreadable here is reported when the clerk takes it, with the file's name.
+    }
+    const staged: StagedFile = {
+      id,
+      name: path.basename(name),
+      folder,
+      size: bytes.length,
+      pages,
+      arrivedAt: arrived.toISOString(),
+      sha256,
+    };
+    await writeDurably(this.dataFile(id), bytes);
+    await writeDurably(this.metaFile(id), Buffer.from(JSON.stringify(staged)));
+    return staged;
+  }
+
+  /** The staged files waiting for the clerk, oldest first. */
+  async inbox(): Promise<StagedFile[]> {
+    const names = await fs.readdir(this.options.stagingDir).catch(() => [] as string[]);
+    const files: StagedFile[] = [];
+    for (const name of names.filter((n) => n.endsWith(META)).sort()) {
+      const id = name.slice(0, -META.length);
+      if (!STAGED_ID.test(id) || this.taking.has(id)) continue;
+      try {
+        files.push(
+          JSON.parse(
+            await fs.readFile(path.join(this.options.stagingDir, name), 'utf8'),
+          ) as StagedFile,
+        );
+      } catch {
+        // Removed by a take meanwhile.
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Hands the chosen staged files (all when `ids` is absent) to `use`, one at a time in arrival
+   * order (ids no longer waiting are skipped); a file leaves the inbox once `use` has put it in the session, or failed on it for good
+   * (its error is the caller's to show; the original is in the hot folder's done/).
+   */
+  async take<T>(
+    ids: readonly string[] | undefined,
+    use: (file: StagedFile, bytes: Buffer) => Promise<T>,
+  ): Promise<T[]> {
+    const wanted = ids ? new Set(ids) : null;
+    // An id no longer listed was taken meanwhile (another window): it is in that session.
+    const chosen = (await this.inbox()).filter((f) => !wanted || wanted.has(f.id));
+    for (const f of chosen) this.taking.add(f.id);
+    const results: T[] = [];
+    try {
+      for (const f of chosen) {
+        const bytes = await fs.readFile(this.dataFile(f.id));
+        results.push(await use(f, bytes));
+        await this.remove(f.id);
+        this.taking.delete(f.id);
+      }
+    } finally {
+      for (const f of chosen) this.taking.delete(f.id);
+    }
+    return results;
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await Promise.allSettled(this.loops);
+  }
+
+  private dataFile(id: string): string {
+    if (!STAGED_ID.test(id)) throw new SohoaError('BAD_REQUEST', 'id');
+    return path.join(this.options.stagingDir, `${id}.bin`);
+  }
+
+  private metaFile(id: string): string {
+    return path.join(this.options.stagingDir, `${id}${META}`);
+  }
+
+  private async remove(id: string): Promise<void> {
+    // The description first: a file without one is a leftover, cleared at the next start.
+    await fs.rm(this.metaFile(id), { force: true });
+    await fs.rm(this.dataFile(id), { force: true });
+  }
+
+  /** Copies cut short by a stop (no description, or half-written): their originals were not done. */
+  private async dropPartial(): Promise<void> {
+    const names = await fs.readdir(this.options.stagingDir);
+    const described = new Set(
+      names.filter((n) => n.endsWith(META)).map((n) => n.slice(0, -META.length)),
+    );
+    for (const name of names) {
+      const id = name.replace(/\.(bin|json)(\.tmp)?$/, '');
+      if (name.endsWith('.tmp') || (name.endsWith('.bin') && !described.has(id)))
+        await fs.rm(path.join(this.options.stagingDir, name), { force: true });
+    }
+  }
+}
+
+/** Written beside, flushed to the disk, then renamed: the name exists only when the bytes do. */
+async function writeDurably(file: string, bytes: Buffer): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const handle = await fs.open(tmp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(tmp, file);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * The folders that feed the reception: the Settings' ones with target "reception", and those IT
+ * set in SOHOA_HOT_FOLDER (the machine's own scan-to-folder) unless the Settings send that same
+ * folder to the batch queue. Read once at start; saved settings apply at the next start.
+ */
+export function receptionHotFolders(
+  saved: readonly { path: string; label?: string; target: 'reception' | 'batch' }[],
+  fromEnv: readonly HotFolderConfig[],
+): HotFolderConfig[] {
+  const key = (p: string) =>
+    path
+      .resolve(p)
+      .replace(/[\\/]+$/, '')
+      .toLowerCase();
+  const folders = new Map<string, HotFolderConfig>();
+  for (const h of saved)
+    if (h.target === 'reception')
+      folders.set(key(h.path), { inbox: h.path, ...(h.label ? { label: h.label } : {}) });
+  const inSettings = new Set(saved.map((h) => key(h.path)));
+  for (const f of fromEnv) if (!inSettings.has(key(f.inbox))) folders.set(key(f.inbox), f);
+  return [...folders.values()];
+}
