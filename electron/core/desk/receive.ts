@@ -2,7 +2,7 @@
 // (electron/core/dossier/reception.ts: a new dossier, its documents classified, the procedure's
 // checklist, the receipt or the request for supplement) but with the clerk's own grouping of
 // pages into documents and their corrections (each one teaches the classifier), and then the
-// pages digitized through the core's pipeline (OCR, PDF/A, signature, archive, outbox).
+// pages, as the desk read them, assembled by the core's pipeline (PDF/A, signature, archive, outbox).
 import path from 'node:path';
 import type { DocumentType, ExtractedField } from '../../../shared/classification';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
@@ -22,7 +22,7 @@ import { resourcesDir } from '../dossier/resources';
 import { ReceptionStore, type Applicant } from '../dossier/store';
 import { Outbox, type OutboxState } from '../outbox/outbox';
 import type { Core } from '../pipeline/core';
-import type { PageSource } from '../pipeline/types';
+import type { DossierPage } from '../pipeline/types';
 import { renderReceipt, renderSupplementRequest } from '../receipt/slips';
 
 export interface DeskDocument {
@@ -40,9 +40,12 @@ export interface DeskReceiveInput {
   agency: { id: string; name: string; codePattern?: string };
   place: string;
   documents: DeskDocument[];
-  /** A page's OCR text and its image as the pipeline reads it (from the desk session). */
+  /**
+   * A page's OCR text, and the page for the dossier from the desk session: read already (only
+   * assembled, turned by the clerk's rotation) or an image to read again.
+   */
   pageText: (id: string) => Promise<string>;
-  pageSource: (id: string, rotation: Rotation) => Promise<PageSource>;
+  pageSource: (id: string, rotation: Rotation) => Promise<DossierPage>;
   at?: Date;
 }
 
@@ -182,7 +185,7 @@ export interface DeskSignInput {
   clerk: string;
   title: string;
   pages: { id: string; rotation: Rotation }[];
-  pageSource: (id: string, rotation: Rotation) => Promise<PageSource>;
+  pageSource: (id: string, rotation: Rotation) => Promise<DossierPage>;
 }
 
 export type DeskSignOutcome = Pick<
@@ -218,7 +221,8 @@ export async function signAtDesk(
   const sources = await Promise.all(input.pages.map((p) => input.pageSource(p.id, p.rotation)));
   const outcome = await core.digitize(sources, {
     title: input.title,
-    // The clerk has seen every page upright (and turned the ones that were not).
+    // The clerk has seen every page upright (and turned the ones that were not). Pages the
+    // session read already are only assembled; these options touch pages read again.
     orientation: false,
   });
   if (!outcome.dossier) {

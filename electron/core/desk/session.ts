@@ -1,18 +1,22 @@
 // The pages of one open reception at the counter. Each added file goes through the same page
 // flow as digitizing (decode, upright, deskew, OCR) once; the upright archival image and its text
 // are kept in `<data>/desk-sessions/<session>/` so the clerk can rotate, reorder, split and merge
-// without re-reading anything, and digitizing takes the very images the clerk saw. Finishing or
-// dropping the reception deletes the folder; one abandoned for a day is dropped at start.
+// without re-reading anything, and digitizing takes the very images the clerk saw, with the words
+// and boxes read then (no second OCR at signing). Each page is fsynced before it is reported, so
+// a restart keeps it. Finishing or dropping the reception deletes the folder; one abandoned for a
+// day is dropped at start.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import type { PageAnalysisRecord } from '../../../shared/contract';
 import type { DeskPage, Rotation } from '../../../shared/contracts/desk';
 import { SohoaError, type ErrorInfo } from '../../../shared/errors';
+import { writeFileDurably } from '../archive/blobStore';
 import type { OrientationDetector } from '../ocr/orientation';
-import type { OcrEngine } from '../ocr/types';
+import type { OcrEngine, OcrPage } from '../ocr/types';
 import { runPageFlow } from '../pipeline/pageFlow';
-import type { PageSource } from '../pipeline/types';
+import type { DossierPage, PageSource } from '../pipeline/types';
 
 const SESSION_ID = /^[a-z0-9-]{8,64}$/;
 const PAGE_ID = /^[a-z0-9-]{1,64}$/;
@@ -29,6 +33,9 @@ interface StoredPage {
   text: string;
   confidence: number;
   blank: boolean;
+  /** The words and their boxes as read (absent in sessions saved by older versions). */
+  ocr?: OcrPage;
+  analysis?: PageAnalysisRecord;
 }
 
 export interface DeskSessionDeps {
@@ -80,9 +87,12 @@ export class DeskSessions {
           text: page.ocr.text,
           confidence: Math.round(page.ocr.confidence * 10) / 10,
           blank: page.analysis.blank,
+          ocr: page.ocr,
+          analysis: page.analysis,
         };
-        await fs.writeFile(path.join(dir, `${id}.${stored.format}`), prepared.archival.bytes);
-        await fs.writeFile(path.join(dir, `${id}.json`), JSON.stringify(stored));
+        // The image first: a page exists once its JSON does.
+        await writeFileDurably(path.join(dir, `${id}.${stored.format}`), prepared.archival.bytes);
+        await writeFileDurably(path.join(dir, `${id}.json`), Buffer.from(JSON.stringify(stored)));
         const thumb = await sharp(prepared.archival.bytes)
           .resize({ width: THUMB_WIDTH })
           .jpeg({ quality: 70 })
@@ -119,13 +129,35 @@ export class DeskSessions {
   }
 
   /**
-   * The page as the pipeline reads it, turned by the clerk's rotation. The resolution goes with
-   * the image so the PDF page keeps the paper's size.
+   * The page for the dossier, turned by the clerk's rotation: as read already (image, words and
+   * boxes; the pipeline only assembles it), or, for a page saved without its words or when
+   * `reRead` asks for it (the benchmark's peer), the image to read again. The resolution goes
+   * with the image so the PDF page keeps the paper's size.
    */
-  async source(sessionId: string, pageId: string, rotation: Rotation): Promise<PageSource> {
+  async source(
+    sessionId: string,
+    pageId: string,
+    rotation: Rotation,
+    options: { reRead?: boolean } = {},
+  ): Promise<DossierPage> {
     const page = await this.stored(sessionId, pageId);
     const file = this.pageFile(sessionId, pageId, page.format);
-    return {
+    const { ocr, analysis } = page;
+    if (ocr && analysis && !options.reRead) {
+      return {
+        name: page.sourceName,
+        turn: rotation,
+        load: async () => ({
+          widthPx: page.widthPx,
+          heightPx: page.heightPx,
+          dpi: page.dpi,
+          archival: { format: page.format, bytes: await fs.readFile(file) },
+          ocr,
+          analysis,
+        }),
+      };
+    }
+    const reread: PageSource = {
       name: page.sourceName,
       read: async () => {
         const img = sharp(await fs.readFile(file))
@@ -134,6 +166,7 @@ export class DeskSessions {
         return page.format === 'png' ? img.png().toBuffer() : img.jpeg({ quality: 90 }).toBuffer();
       },
     };
+    return reread;
   }
 
   /**

@@ -32,6 +32,7 @@ interface Job {
   heightPx: number;
   signal?: AbortSignal;
   dpi?: number;
+  interactive: boolean;
   resolve: (page: OcrPage) => void;
   reject: (e: Error) => void;
 }
@@ -50,7 +51,19 @@ function abortError(signal: AbortSignal | undefined): Error {
   return reason instanceof Error ? reason : new DOMException('Cancelled', 'AbortError');
 }
 
-export async function createTesseractPool(options: TesseractPoolOptions): Promise<OcrEngine> {
+/** What the pool has done: the benchmarks and tests count real recognitions through it. */
+export interface OcrPoolStats {
+  /** Pages a worker finished reading (successfully or not), since the pool was made. */
+  recognitions: number;
+  /** Pages waiting for a worker now. */
+  queued: number;
+}
+
+export interface OcrPool extends OcrEngine {
+  stats(): OcrPoolStats;
+}
+
+export async function createTesseractPool(options: TesseractPoolOptions): Promise<OcrPool> {
   const langs = options.langs ?? ['vie', 'eng'];
   const langPath = await prepareLanguageDir(options.langDir, langs);
   const size = Math.max(1, options.size ?? os.availableParallelism());
@@ -61,6 +74,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
   const started: Promise<Worker>[] = [];
   const queue: Job[] = [];
   let closed = false;
+  let recognitions = 0;
 
   const spawn = () =>
     createWorker([...langs], OEM.LSTM_ONLY, {
@@ -101,6 +115,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
     try {
       if (job.dpi) await worker.setParameters({ user_defined_dpi: String(Math.round(job.dpi)) });
       const result = await worker.recognize(job.image, {}, { text: true, blocks: true });
+      recognitions++;
       if (settled) return;
       job.resolve(toOcrPage(result.data, job.widthPx, job.heightPx));
     } catch (e) {
@@ -139,7 +154,15 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
     }
   }
 
+  // A waiting clerk's page goes after the other interactive pages and before any batch page.
+  const enqueue = (job: Job) => {
+    const at = job.interactive ? queue.findIndex((j) => !j.interactive) : -1;
+    if (at >= 0) queue.splice(at, 0, job);
+    else queue.push(job);
+  };
+
   return {
+    stats: () => ({ recognitions, queued: queue.length }),
     recognize(image, widthPx, heightPx, opts = {}) {
       if (closed) return Promise.reject(new Error('OCR engine closed'));
       if (opts.signal?.aborted) return Promise.reject(abortError(opts.signal));
@@ -162,6 +185,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
           heightPx,
           signal: opts.signal,
           dpi: opts.dpi,
+          interactive: opts.priority === 'interactive',
           resolve: (page) => {
             forget();
             resolve(page);
@@ -172,7 +196,7 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
           },
         };
         opts.signal?.addEventListener('abort', onQueuedAbort, { once: true });
-        queue.push(job);
+        enqueue(job);
         pump();
       });
     },

@@ -31,6 +31,11 @@ export interface RecognizeOptions {
   dpi?: number;
   /** Cancels the page: a queued page leaves the queue, a running one loses its worker. */
   signal?: AbortSignal;
+  /**
+   * `interactive`: someone is waiting for this page (the counter): it goes ahead of every queued
+   * batch page, behind other interactive ones. Default `batch`.
+   */
+  priority?: 'interactive' | 'batch';
 }
 
 export interface OcrEngine {

@@ -18,6 +18,12 @@ export interface PdfPageInput {
   dpi: number;
   image: { format: 'jpeg' | 'png'; bytes: Buffer };
   ocr: OcrPage;
+  /**
+   * Clockwise quarter turn of the page as shown (the clerk's rotation after the page was read):
+   * image and words are drawn unchanged under one rotation, so the text layer turns with the
+   * image and the scan is never re-encoded.
+   */
+  turn?: 0 | 90 | 180 | 270;
 }
 
 export interface PdfMetadata {
@@ -74,10 +80,18 @@ export class SearchablePdfWriter {
     const scale = 72 / input.dpi;
     const width = input.widthPx * scale;
     const height = input.heightPx * scale;
+    const turn = input.turn ?? 0;
+    const sideways = turn === 90 || turn === 270;
     const doc = this.doc;
-    doc.addPage({ size: [width, height], margin: 0 });
+    doc.addPage({ size: sideways ? [height, width] : [width, height], margin: 0 });
+    doc.save();
+    // PDFKit's user space has y pointing down; these map the unturned image onto the turned page.
+    if (turn === 90) doc.transform(0, 1, -1, 0, height, 0);
+    else if (turn === 180) doc.transform(-1, 0, 0, -1, width, height);
+    else if (turn === 270) doc.transform(0, -1, 1, 0, 0, width);
     doc.image(input.image.bytes, 0, 0, { width, height });
     this.addInvisibleText(input.ocr, scale * (input.widthPx / input.ocr.widthPx));
+    doc.restore();
     this.pages++;
   }
 

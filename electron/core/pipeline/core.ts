@@ -11,7 +11,7 @@ import { Archive } from '../archive/archive';
 import { BlobStore, writeFileDurably } from '../archive/blobStore';
 import { dataPaths, defaultDataDir, type DataPaths } from '../config/paths';
 import { createOrientationDetector, type OrientationDetector } from '../ocr/orientation';
-import { createTesseractPool } from '../ocr/tesseractPool';
+import { createTesseractPool, type OcrPool, type OcrPoolStats } from '../ocr/tesseractPool';
 import type { OcrEngine } from '../ocr/types';
 import { SearchablePdfWriter } from '../pdf/searchablePdf';
 import { ensureDemoKey } from '../sign/demoKey';
@@ -20,7 +20,7 @@ import { openPkcs12 } from '../sign/pkcs12KeySource';
 import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
 import { runPageFlow, type FlowResult } from './pageFlow';
-import type { DigitizeOptions, DigitizeOutcome, PageReport, PageSource } from './types';
+import type { DigitizeOptions, DigitizeOutcome, DossierPage, PageReport } from './types';
 
 export interface AgencyIdentity {
   /** Agency identifier used in dossier codes, e.g. H49.64.33. */
@@ -45,7 +45,18 @@ export interface CoreOptions {
 export interface Core {
   readonly paths: DataPaths;
   readonly archive: Archive;
-  digitize(sources: readonly PageSource[], options?: DigitizeOptions): Promise<DigitizeOutcome>;
+  /** Files are read (decoded, straightened, OCR'd); pre-read pages are only assembled. */
+  digitize(sources: readonly DossierPage[], options?: DigitizeOptions): Promise<DigitizeOutcome>;
+  /**
+   * The core's one OCR pool, for other readers of pages (the counter's session): one set of
+   * workers for the process, so memory stays bounded. `interactive` pages go ahead of queued
+   * batch pages. The view's close() does nothing: the pool closes with the core.
+   */
+  sharedOcr(priority?: 'interactive' | 'batch'): Promise<OcrEngine>;
+  /** The core's page orientation detector (one OSD worker), shared the same way. */
+  orientation(): OrientationDetector;
+  /** Recognitions the pool has run, for tests and benchmarks (zero before the pool starts). */
+  ocrStats(): OcrPoolStats;
   close(): Promise<void>;
 }
 
@@ -89,13 +100,16 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const agency = options.agency ?? DEMO_AGENCY;
   const clock = options.clock ?? (() => new Date());
   // The OCR pool and the key start on first use, so opening the core (UI, tests) stays cheap.
-  let ocr: Promise<OcrEngine> | undefined;
+  let ocr: Promise<OcrPool> | undefined;
+  let pool: OcrPool | undefined;
   let key: Promise<{ source: KeySource; demo: boolean }> | undefined;
 
   let orientation: OrientationDetector | undefined;
   const ocrWorkers = Math.max(1, options.ocrWorkers ?? os.availableParallelism());
   const getOcr = () =>
-    (ocr ??= createTesseractPool({ langDir: paths.tessdataDir, size: ocrWorkers }));
+    (ocr ??= createTesseractPool({ langDir: paths.tessdataDir, size: ocrWorkers }).then(
+      (p) => (pool = p),
+    ));
   const getOrientation = () => (orientation ??= createOrientationDetector(paths.tessdataDir));
   await dropStaleDrafts(paths.tmpDir);
   const getKey = () =>
@@ -110,7 +124,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     })());
 
   async function digitize(
-    sources: readonly PageSource[],
+    sources: readonly DossierPage[],
     opts: DigitizeOptions = {},
   ): Promise<DigitizeOutcome> {
     const timings: StageTiming[] = [];
@@ -165,7 +179,9 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
               dpi: page.prepared.dpi,
               image: page.prepared.archival,
               ocr: page.ocr,
+              turn: page.turn,
             });
+            const sideways = page.turn === 90 || page.turn === 270;
             const ordinal = records.length + 1;
             const sourceName =
               page.pageInFile === null
@@ -175,8 +191,8 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
             records.push({
               ordinal,
               sourceName,
-              widthPx: page.prepared.widthPx,
-              heightPx: page.prepared.heightPx,
+              widthPx: sideways ? page.prepared.heightPx : page.prepared.widthPx,
+              heightPx: sideways ? page.prepared.widthPx : page.prepared.heightPx,
               dpi: page.prepared.dpi,
               text: page.ocr.text,
               confidence,
@@ -252,6 +268,16 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     paths,
     archive,
     digitize,
+    async sharedOcr(priority = 'batch') {
+      const engine = await getOcr();
+      return {
+        recognize: (image, widthPx, heightPx, opts = {}) =>
+          engine.recognize(image, widthPx, heightPx, { ...opts, priority }),
+        close: () => Promise.resolve(),
+      };
+    },
+    orientation: getOrientation,
+    ocrStats: () => pool?.stats() ?? { recognitions: 0, queued: 0 },
     async close() {
       if (ocr) await (await ocr.catch(() => null))?.close();
       await orientation?.close();

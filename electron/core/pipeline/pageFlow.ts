@@ -1,7 +1,8 @@
 // Pages through the engine as a stream: files are opened one after another, their pages decoded,
 // straightened and OCR'd a few at a time, and handed to the PDF writer in order. At most
 // `window` pages are in flight, so a 500-page batch never holds all its images in memory.
-// A bad file or page fails alone, as a typed error; the batch carries on.
+// A bad file or page fails alone, as a typed error; the batch carries on. Pages read already (the
+// counter's session) take the same window and order but skip decoding and OCR.
 import path from 'node:path';
 import type { PageAnalysisRecord } from '../../../shared/contract';
 import { isSohoaError, SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
@@ -9,15 +10,25 @@ import { openImageFile, type ImageFile } from '../imaging/loadPage';
 import type { PrepareOptions, PreparedPage } from '../imaging/preparePage';
 import { OcrTimeoutError } from '../ocr/tesseractPool';
 import type { OcrEngine, OcrPage } from '../ocr/types';
-import type { PageSource, ProgressEvent } from './types';
+import {
+  isPreRead,
+  type DossierPage,
+  type PageSource,
+  type PreReadPage,
+  type ProgressEvent,
+  type QuarterTurn,
+} from './types';
 
 export interface FlowPage {
   sourceName: string;
   /** Page within its file, 0-based; `null` for single-page files. */
   pageInFile: number | null;
-  prepared: PreparedPage;
+  /** The archival image and its geometry; `ocr` boxes are in its pixels. */
+  prepared: Pick<PreparedPage, 'widthPx' | 'heightPx' | 'dpi' | 'archival'>;
   ocr: OcrPage;
   analysis: PageAnalysisRecord;
+  /** Clockwise turn still to apply to image and text together when the page is written. */
+  turn: QuarterTurn;
 }
 
 export interface FlowOptions {
@@ -47,7 +58,7 @@ const emptyOcr = (prepared: PreparedPage): OcrPage => ({
 });
 
 export async function runPageFlow(
-  sources: readonly PageSource[],
+  sources: readonly DossierPage[],
   options: FlowOptions,
 ): Promise<FlowResult> {
   const errors: ErrorInfo[] = [];
@@ -112,7 +123,21 @@ export async function runPageFlow(
       prepared,
       ocr,
       analysis,
+      turn: 0,
     };
+  };
+
+  const loadPreRead = async (page: PreReadPage): Promise<FlowPage | null> => {
+    try {
+      options.signal?.throwIfAborted();
+      const read = await timed('image', () => page.load());
+      const { ocr, analysis, ...prepared } = read;
+      return { sourceName: page.name, pageInFile: null, prepared, ocr, analysis, turn: page.turn };
+    } catch (e) {
+      if (options.signal?.aborted) throw e;
+      errors.push(toErrorInfo(e, 'FILE_NOT_FOUND', page.name));
+      return null;
+    }
   };
 
   const takeOldest = async () => {
@@ -125,9 +150,22 @@ export async function runPageFlow(
     }
   };
 
+  const enter = async (job: Promise<FlowPage | null>) => {
+    // Keep the rejection observed while the job waits its turn in the window.
+    job.catch(() => undefined);
+    inFlight.push(job);
+    while (inFlight.length >= options.window) await takeOldest();
+  };
+
   try {
     for (const source of sources) {
       options.signal?.throwIfAborted();
+      if (isPreRead(source)) {
+        unopened--;
+        knownPages++;
+        await enter(loadPreRead(source));
+        continue;
+      }
       let file: ImageFile;
       try {
         file = await openImageFile(source.name, await readSource(source));
@@ -141,11 +179,8 @@ export async function runPageFlow(
       const jobs: Promise<FlowPage | null>[] = [];
       for (let i = 0; i < file.pageCount; i++) {
         const job = processPage(file, i);
-        // Keep the rejection observed while the job waits its turn in the window.
-        job.catch(() => undefined);
         jobs.push(job);
-        inFlight.push(job);
-        while (inFlight.length >= options.window) await takeOldest();
+        await enter(job);
       }
       const opened = file;
       void Promise.allSettled(jobs).then(() => opened.close());

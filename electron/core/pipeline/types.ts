@@ -1,11 +1,42 @@
 import type { DossierSummary, PageAnalysisRecord, StageTiming } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { OcrPage } from '../ocr/types';
 
 /** One input page as the user named it; read lazily so a missing file fails only itself. */
 export interface PageSource {
   name: string;
   read(): Promise<Buffer>;
 }
+
+/** Clockwise quarter turns. */
+export type QuarterTurn = 0 | 90 | 180 | 270;
+
+/**
+ * A page already prepared and read (the counter's session read it when the clerk added it): it is
+ * assembled as it is, never decoded, straightened or OCR'd again. The clerk's later turn is applied
+ * to the image and its text layer together when the PDF page is written.
+ */
+export interface PreReadPage {
+  name: string;
+  turn: QuarterTurn;
+  /** Loaded when the page's turn comes, so a long dossier is never all in memory at once. */
+  load(): Promise<ReadPage>;
+}
+
+/** What a page became when it was read: the archival image and its words, in the same pixels. */
+export interface ReadPage {
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  archival: { format: 'jpeg' | 'png'; bytes: Buffer };
+  ocr: OcrPage;
+  analysis: PageAnalysisRecord;
+}
+
+/** What a dossier is made from: files to read, or pages read already. */
+export type DossierPage = PageSource | PreReadPage;
+
+export const isPreRead = (page: DossierPage): page is PreReadPage => 'load' in page;
 
 export interface DigitizeOptions {
   title?: string;
