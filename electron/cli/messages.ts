@@ -46,10 +46,31 @@ export const STAGE_LABELS: Record<string, Record<Lang, string>> = {
 
 export type MessageKey = keyof typeof TEXT;
 
-export function t(
-  lang: Lang,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+/** A message table: each key in Vietnamese and English, `{name}` marking a value to fill in. */
+export type MessageTable = Readonly<Record<string, Readonly<Record<Lang, string>>>>;
+
+/** The `{name}` placeholders of a message, as a union of names (never when it has none). */
+type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer Rest}`
+  ? K | Placeholders<Rest>
+  : never;
+type ParamsFor<M extends Readonly<Record<Lang, string>>> = [Placeholders<M[Lang]>] extends [never]
+  ? [params?: Record<string, never>]
+  : [params: Record<Placeholders<M[Lang]>, string | number>];
+
+/**
+ * The `say(lang, key, params)` of one command's table: the message in the chosen language with
+ * its placeholders filled. Tables declared `as const` get their placeholders checked by the
+ * compiler; a value still missing at run time shows as `{name}` rather than vanishing.
+ */
+export function messagesOf<T extends MessageTable>(table: T) {
+  const byKey: MessageTable = table;
+  return <K extends keyof T & string>(lang: Lang, key: K, ...params: ParamsFor<T[K]>): string =>
+    fill(byKey[key]?.[lang] ?? key, ...params);
 }
+
+function fill(message: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return message.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** The shared CLI messages (digitize, demo, the command line itself). */
+export const t = messagesOf(TEXT);

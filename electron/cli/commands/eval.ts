@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { SohoaError } from '../../../shared/errors';
 import { characterErrorRate, overallRate, wordErrorRate, type ErrorRate } from '../../core/ocr/cer';
 import { coreOptionsFromEnv, openCore } from '../../core/pipeline/core';
-import type { Lang } from '../messages';
+import { messagesOf, type Lang } from '../messages';
 import { evalClassifyCommand, evalExtractCommand } from './evalClassify';
 import type { Command } from './types';
 
@@ -35,9 +35,7 @@ const TEXT = {
   time: { vi: 'Thời gian: {s} giây ({ppm} trang/phút)', en: 'Time: {s} s ({ppm} pages/min)' },
 } as const;
 
-function say(lang: Lang, key: keyof typeof TEXT, params: Record<string, string | number> = {}) {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+const say = messagesOf(TEXT);
 
 export interface EvalPage {
   name: string;

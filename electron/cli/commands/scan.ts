@@ -15,7 +15,7 @@ import {
 import { filePinStore } from '../../core/acquire/esclHttps';
 import { DEFAULT_SCAN_SETTINGS, type ScanSettings } from '../../core/acquire/source';
 import { defaultDataDir } from '../../core/config/paths';
-import type { Lang } from '../messages';
+import { messagesOf, type Lang } from '../messages';
 import type { Command } from './types';
 
 const TEXT = {
@@ -34,9 +34,7 @@ const TEXT = {
   },
 } as const;
 
-function say(lang: Lang, key: keyof typeof TEXT, vars: Record<string, string | number> = {}) {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
+const say = messagesOf(TEXT);
 
 const KINDS: readonly ScannerKind[] = ['escl', 'sane', 'naps2'];
 
