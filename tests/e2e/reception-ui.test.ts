@@ -42,6 +42,9 @@ const FORM_LINES = [
 /** Too little to classify: the machine asks the clerk (needs review). */
 const COPY_LINES = ['Giấy tờ kèm theo', 'Trần Thị Ngọc Lan', '036195000123'];
 
+/** The clerk at the counter, recorded on every move of the dossier. */
+const CLERK = 'Lê Văn Minh';
+
 let desk: Desk;
 
 before(async () => {
@@ -102,6 +105,11 @@ test(
     await shot(page, 'reception-2-help');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
+
+    // The clerk gives their name at the start of the shift (Alt+C): signing waits for it.
+    await page.locator('#sign-needs', { hasText: 'tên cán bộ tiếp nhận' }).waitFor();
+    await page.keyboard.press('Alt+C');
+    await page.keyboard.type(CLERK);
 
     // The procedure, found without diacritics, picked with Enter.
     await page.keyboard.press('Alt+P');
@@ -236,6 +244,10 @@ test(
         .get(code) as { id: number | null };
       assert.ok(link.id, 'the reception dossier links to its archived copy');
       archivedId = link.id;
+      assert.ok(
+        store.history(code).every((h) => h.clerk === CLERK),
+        JSON.stringify(store.history(code)),
+      );
       const docs = store.documents(code);
       assert.deepEqual(
         docs.map((d) => [d.type, d.confirmedBy !== null]),

@@ -1,5 +1,6 @@
 // Tiếp nhận hồ sơ: the counter's main screen. The clerk picks the procedure, identifies the
-// applicant (a CCCD QR scan from anywhere, or typed), adds the papers (files, drag and drop),
+// applicant (a CCCD QR scan from anywhere, or typed), adds the papers (files, a folder, drag and
+// drop, the scanner, the scan folder's feed),
 // arranges pages into documents and checks each document's type and details against the
 // procedure's checklist, then signs: the core records the dossier, digitizes and signs the pages,
 // archives them and queues them for upload, and returns the slip, previewed here and printed.
@@ -15,10 +16,12 @@ import {
   type ApplicantDraft,
 } from '../components/reception/ApplicantForm';
 import { ChecklistPanel } from '../components/reception/ChecklistPanel';
+import { ClerkField, loadClerk, saveClerk } from '../components/reception/ClerkField';
 import { DocumentsPanel } from '../components/reception/DocumentsPanel';
 import { loadDraft, saveDraft } from '../components/reception/draft';
 import { ErrorList } from '../components/reception/ErrorList';
-import { fileToBase64 } from '../components/reception/files';
+import { fileToBase64, folderScans, relativeName } from '../components/reception/files';
+import { HotFolderBar } from '../components/reception/HotFolderBar';
 import {
   addDocuments,
   checklistDocuments,
@@ -47,8 +50,10 @@ export interface CardScan {
   seq: number;
 }
 
-/** Until clerks sign in (settings), the desk records this name on every move. */
-const CLERK = 'Cán bộ một cửa';
+/** Recorded for a reception dropped before anyone gave a name (nothing was received). */
+const NO_CLERK = 'Cán bộ một cửa';
+/** Skipped files named in the notice; the rest are counted. */
+const SKIPPED_NAMED = 5;
 
 const newSessionId = () => crypto.randomUUID();
 
@@ -86,6 +91,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const [signing, setSigning] = useState<number | null>(null);
   const [result, setResult] = useState<DeskResult | null>(draft?.result ?? null);
   const [errors, setErrors] = useState<ErrorInfo[]>([]);
+  const [clerk, setClerk] = useState(loadClerk);
   const [notice, setNotice] = useState('');
   const readingSeconds = useElapsed(reading?.since ?? null);
   const signingSeconds = useElapsed(signing);
@@ -93,9 +99,12 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const searchRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const folderRef = useRef<HTMLInputElement>(null);
+  const clerkRef = useRef<HTMLInputElement>(null);
   const scanRef = useRef<HTMLButtonElement>(null);
+  const hotFolderRef = useRef<HTMLButtonElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
-  const firstPageRef = useRef<HTMLElement | null>(null);
+  const focusPagesRef = useRef<(() => void) | null>(null);
   const signRef = useRef<() => void>(() => undefined);
   const finishRef = useRef<() => void>(() => undefined);
   const inFlight = useRef(new Set<string>());
@@ -106,6 +115,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   useEffect(() => {
     saveDraft({ sessionId, procedure, applicant, ws, result });
   }, [sessionId, procedure, applicant, ws, result]);
+  useEffect(() => saveClerk(clerk), [clerk]);
 
   const fail = useCallback((e: unknown) => setErrors((list) => [...list, toErrorInfo(e)]), []);
 
@@ -182,20 +192,26 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     [api],
   );
 
-  /** Reads one stack (a file, or a scan) and adds its pages, split into documents. */
-  const addStack = useCallback(
-    async (files: { name: string; dataBase64: string }[]): Promise<number> => {
-      const answer = await api.deskAddPages({ sessionId, files });
+  /** Adds one stack's pages (read by the core), split into documents; returns how many. */
+  const addAnswer = useCallback(
+    async (answer: { pages: DeskPage[]; fileErrors: ErrorInfo[] }): Promise<number> => {
       const groups = await planDocuments(answer.pages);
       setWs((now) => addDocuments(now, answer.pages, groups));
       setErrors((list) => [...list, ...answer.fileErrors]);
       return answer.pages.length;
     },
-    [api, sessionId, planDocuments],
+    [planDocuments],
+  );
+
+  /** Reads one stack (a file, or a scan) and adds its pages. */
+  const addStack = useCallback(
+    async (files: { name: string; dataBase64: string }[]): Promise<number> =>
+      addAnswer(await api.deskAddPages({ sessionId, files })),
+    [api, sessionId, addAnswer],
   );
 
   const addFiles = useCallback(
-    async (files: File[]) => {
+    async (files: File[], note = '') => {
       setNotice('');
       let added = 0;
       // One file per call: its pages appear as soon as it is read, the clerk sees which file is
@@ -209,9 +225,44 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
         }
       }
       setReading(null);
-      setNotice(text.current.pagesAdded(added));
+      setNotice([text.current.pagesAdded(added), note].filter(Boolean).join(' '));
     },
     [addStack, fail],
+  );
+
+  /** A picked folder: its scans in natural order, the other files named in the notice. */
+  const addFolder = useCallback(
+    (files: File[]) => {
+      const { scans, skipped } = folderScans(files);
+      const r = text.current;
+      const shownNames = skipped.slice(0, SKIPPED_NAMED).join(', ');
+      const more = skipped.length > SKIPPED_NAMED ? ', …' : '';
+      const note = skipped.length > 0 ? r.folderSkipped(skipped.length, shownNames + more) : '';
+      if (scans.length === 0) {
+        const folder = relativeName(files[0]!).split('/')[0] ?? '';
+        setNotice([r.folderNoScans(folder), note].filter(Boolean).join(' '));
+        return;
+      }
+      void addFiles(scans, note);
+    },
+    [addFiles],
+  );
+
+  /** The scan folder's waiting files, read by the core straight into this reception. */
+  const takeHotFolder = useCallback(
+    async (ids: string[]) => {
+      setNotice('');
+      setReading({ file: text.current.hotFolderReading, index: 1, total: 1, since: Date.now() });
+      try {
+        const answer = await api.deskTakeFromHotFolder({ sessionId, ids });
+        setNotice(text.current.pagesAdded(await addAnswer(answer)));
+      } catch (e) {
+        fail(e);
+      } finally {
+        setReading(null);
+      }
+    },
+    [api, sessionId, addAnswer, fail],
   );
 
   const addScanned = useCallback(
@@ -255,6 +306,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   );
 
   const needs: string[] = [];
+  if (!clerk.trim()) needs.push(r.needClerk);
   if (!procedure) needs.push(r.needProcedure);
   if (!applicantReady(applicant)) needs.push(r.needApplicant);
   if (ws.docs.length === 0) needs.push(r.needPages);
@@ -270,7 +322,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       const answer = await api.deskReceive({
         sessionId,
         procedureCode: procedure.code,
-        clerk: CLERK,
+        clerk: clerk.trim(),
         applicant: {
           fullName: applicant.fullName.trim(),
           idNumber: applicant.idNumber.trim(),
@@ -295,7 +347,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     } finally {
       setSigning(null);
     }
-  }, [api, applicant, fail, procedure, result, sessionId, signing, ws]);
+  }, [api, applicant, clerk, fail, procedure, result, sessionId, signing, ws]);
 
   const retrySign = useCallback(async () => {
     if (!result || signing !== null) return;
@@ -305,7 +357,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       const answer = await api.deskSign({
         sessionId,
         dossierCode: result.dossierCode,
-        clerk: CLERK,
+        clerk: clerk.trim() || NO_CLERK,
         pages: ws.docs.flatMap((d) =>
           d.pageIds.map((id) => ({ id, rotation: ws.pages[id]!.rotation })),
         ),
@@ -317,7 +369,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     } finally {
       setSigning(null);
     }
-  }, [api, fail, result, sessionId, signing, ws]);
+  }, [api, clerk, fail, result, sessionId, signing, ws]);
 
   const reset = useCallback(
     (message: string) => {
@@ -339,14 +391,14 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     try {
       await api.deskFinish({
         sessionId,
-        clerk: CLERK,
+        clerk: clerk.trim() || NO_CLERK,
         ...(result ? { dossierCode: result.dossierCode } : {}),
       });
       reset(result ? r.finished(result.dossierCode) : '');
     } catch (e) {
       fail(e);
     }
-  }, [api, fail, r, reset, result, sessionId]);
+  }, [api, clerk, fail, r, reset, result, sessionId]);
 
   signRef.current = () => {
     if (result && result.slipKind === 'receipt' && !result.archived) void retrySign();
@@ -376,7 +428,10 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       else if (isAltKey(e, 'n')) go(() => nameRef.current?.focus());
       else if (isAltKey(e, 't')) go(() => fileRef.current?.click());
       else if (isAltKey(e, 'q')) go(() => scanRef.current?.click());
-      else if (isAltKey(e, 'g')) go(() => firstPageRef.current?.focus());
+      else if (isAltKey(e, 'm')) go(() => folderRef.current?.click());
+      else if (isAltKey(e, 'l')) go(() => hotFolderRef.current?.click());
+      else if (isAltKey(e, 'c')) go(() => clerkRef.current?.focus());
+      else if (isAltKey(e, 'g')) go(() => focusPagesRef.current?.());
       else if (isAltKey(e, 'k')) go(() => signRef.current());
       else if (isAltKey(e, 'i')) go(() => result && window.print());
       else if (isAltKey(e, 'h')) go(() => finishRef.current());
@@ -392,7 +447,10 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
 
   return (
     <div className="screen reception">
-      <h2>{r.title}</h2>
+      <div className="reception-head">
+        <h2>{r.title}</h2>
+        <ClerkField clerk={clerk} onChange={setClerk} inputRef={clerkRef} />
+      </div>
       <p className="status" role="status" aria-live="polite">
         {notice}
       </p>
@@ -437,9 +495,19 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
             ws={ws}
             busyText={readingText}
             onFiles={(files) => void addFiles(files)}
+            onFolder={addFolder}
             onAction={onPageAction}
             inputRef={fileRef}
-            firstPageRef={firstPageRef}
+            folderRef={folderRef}
+            focusPagesRef={focusPagesRef}
+            hotFolderSlot={
+              <HotFolderBar
+                active={active}
+                disabled={reading !== null || result !== null}
+                onTake={takeHotFolder}
+                buttonRef={hotFolderRef}
+              />
+            }
             scanSlot={
               <ScanControl
                 disabled={reading !== null || result !== null}

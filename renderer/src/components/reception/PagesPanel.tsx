@@ -1,7 +1,12 @@
 // Page thumbnails grouped by document. One page at a time holds the focus (arrow keys walk them);
 // the focused page takes the page shortcuts (rotate, move, delete, split, merge), and the same
-// actions are buttons for the mouse. Files come from the picker or are dropped on the panel.
+// actions are buttons for the mouse. Pages come from the file picker, a folder, drops on the
+// panel, the scanner and the scan folder (the slots). Only the rows in view are drawn (and the
+// focused page's), so a 500-page stack scrolls and walks as a short one does; a page reached by
+// the keyboard is scrolled into view first.
 import {
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type DragEvent,
@@ -12,6 +17,7 @@ import {
 import { useI18n } from '../../i18n';
 import { ACCEPTED_PAGE_TYPES } from './files';
 import { LOW_PAGE_CONFIDENCE, pageOrder, type Workspace } from './model';
+import { layoutPages, rowOfPage, rowsInView, scrollToShow, type LayoutRow } from './pageLayout';
 import { titled } from './shortcuts';
 
 export type PageAction =
@@ -21,34 +27,111 @@ export function PagesPanel({
   ws,
   busyText,
   onFiles,
+  onFolder,
   onAction,
   inputRef,
-  firstPageRef,
+  folderRef,
+  focusPagesRef,
   scanSlot,
+  hotFolderSlot,
 }: {
   ws: Workspace;
   busyText: string | null;
   onFiles: (files: File[]) => void;
+  /** Every file of a picked folder (the screen keeps the scans). */
+  onFolder: (files: File[]) => void;
   onAction: (action: PageAction, pageId: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
-  firstPageRef: RefObject<HTMLElement | null>;
+  folderRef: RefObject<HTMLInputElement | null>;
+  /** Set by the panel: puts the keyboard on the current page (Alt+G). */
+  focusPagesRef: RefObject<(() => void) | null>;
   /** The scanner control (acquire channels), beside the file picker. */
   scanSlot: ReactNode;
+  /** The scan folder's waiting files. */
+  hotFolderSlot: ReactNode;
 }) {
   const { t } = useI18n();
   const r = t.reception;
   const [focused, setFocused] = useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const grid = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState({ width: 0, height: 0, scrollTop: 0 });
+  const scroller = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
   const order = pageOrder(ws);
   const current = focused && order.includes(focused) ? focused : (order[0] ?? null);
 
-  const focusPage = (id: string | undefined) => {
+  const sizes = ws.docs.map((d) => d.pageIds.length);
+  const sizesKey = sizes.join(',');
+  const layout = useMemo(
+    () => layoutPages(sizesKey ? sizesKey.split(',').map(Number) : [], box.width),
+    [sizesKey, box.width],
+  );
+  /** Where each page sits: its document, its place in it, its number in the dossier. */
+  const where = useMemo(() => {
+    const map = new Map<string, { doc: number; index: number; n: number }>();
+    let n = 0;
+    ws.docs.forEach((d, doc) =>
+      d.pageIds.forEach((id, index) => map.set(id, { doc, index, n: ++n })),
+    );
+    return map;
+  }, [ws.docs]);
+
+  // The rows in view, and the focused page's wherever it is (Tab must find it).
+  const shown = useMemo(() => {
+    const rows = rowsInView(layout, box.scrollTop, box.height || 600);
+    const at = current ? where.get(current) : undefined;
+    const own = at ? rowOfPage(layout, at.doc, at.index) : undefined;
+    if (own && !rows.includes(own)) rows.push(own);
+    return rows.sort((a, b) => a.top - b.top);
+  }, [layout, box.scrollTop, box.height, current, where]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () =>
+      setBox((b) =>
+        b.width === el.clientWidth && b.height === el.clientHeight
+          ? b
+          : { ...b, width: el.clientWidth, height: el.clientHeight },
+      );
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Positions through the CSSOM (the CSP forbids style attributes), then the pending focus.
+  useLayoutEffect(() => {
+    const c = canvas.current;
+    const el = scroller.current;
+    if (!c || !el) return;
+    c.style.height = `${layout.height}px`;
+    for (const row of c.querySelectorAll<HTMLElement>('[data-top]')) {
+      row.style.top = `${row.dataset.top}px`;
+      row.style.gridTemplateColumns = `repeat(${layout.columns}, 1fr)`;
+    }
+    if (!pendingFocus) return;
+    const at = where.get(pendingFocus);
+    const row = at && rowOfPage(layout, at.doc, at.index);
+    if (row) {
+      const top = scrollToShow(row, el.scrollTop, el.clientHeight);
+      if (top !== el.scrollTop) {
+        el.scrollTop = top;
+        setBox((b) => ({ ...b, scrollTop: top }));
+      }
+    }
+    c.querySelector<HTMLElement>(`[data-page="${pendingFocus}"]`)?.focus({ preventScroll: true });
+    setPendingFocus(null);
+  });
+
+  const focusPage = (id: string | null | undefined) => {
     if (!id) return;
     setFocused(id);
-    // After React moved the page (reorder), focus the same page at its new place.
-    setTimeout(() => grid.current?.querySelector<HTMLElement>(`[data-page="${id}"]`)?.focus(), 0);
+    // After React drew (and maybe moved) the page: scroll to it, then focus it.
+    setPendingFocus(id);
   };
+  focusPagesRef.current = () => focusPage(current);
 
   const act = (action: PageAction, id: string) => {
     const i = order.indexOf(id);
@@ -65,6 +148,9 @@ export function PagesPanel({
     else if (e.key === 'ArrowRight' && e.ctrlKey) action = 'forward';
     else if (e.key === 'ArrowLeft' && plain) focusPage(order[i - 1]);
     else if (e.key === 'ArrowRight' && plain) focusPage(order[i + 1]);
+    else if (e.key === 'ArrowUp' && plain) focusPage(order[Math.max(0, i - layout.columns)]);
+    else if (e.key === 'ArrowDown' && plain)
+      focusPage(order[Math.min(order.length - 1, i + layout.columns)]);
     else if (e.key === 'Home' && plain) focusPage(order[0]);
     else if (e.key === 'End' && plain) focusPage(order[order.length - 1]);
     else if (plain && (e.key === 'r' || e.key === 'R'))
@@ -84,7 +170,83 @@ export function PagesPanel({
     if (files.length > 0) onFiles(files);
   };
 
-  let n = 0;
+  // Rows grouped under their document, as the reader expects (a group per document).
+  const groups: { doc: number; rows: LayoutRow[] }[] = [];
+  for (const row of shown) {
+    const last = groups[groups.length - 1];
+    if (last && last.doc === row.doc) last.rows.push(row);
+    else groups.push({ doc: row.doc, rows: [row] });
+  }
+
+  const renderPage = (id: string) => {
+    const p = ws.pages[id]!;
+    const n = where.get(id)?.n ?? 0;
+    const label = r.pageLabel(n, p.sourceName);
+    const low = !p.blank && p.confidence < LOW_PAGE_CONFIDENCE;
+    return (
+      <li key={id} className="page-item">
+        <button
+          type="button"
+          className="desk-thumb"
+          data-page={id}
+          data-n={n}
+          tabIndex={id === current ? 0 : -1}
+          aria-label={label}
+          aria-describedby={`page-flags-${id}`}
+          title={`${label} · R, Shift+R, Ctrl+← Ctrl+→, Delete, S, M`}
+          aria-keyshortcuts="R Shift+R Control+ArrowLeft Control+ArrowRight Delete S M"
+          onFocus={() => setFocused(id)}
+          onKeyDown={(e) => onPageKey(e, id)}
+        >
+          <span className="desk-thumb-frame">
+            <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} decoding="async" />
+          </span>
+          <span className="desk-thumb-label">{n}</span>
+        </button>
+        <span id={`page-flags-${id}`} className="page-flags">
+          {p.blank && <span className="flag">{r.pageBlank}</span>}
+          {low && <span className="flag">{r.pageLowConfidence(Math.round(p.confidence))}</span>}
+        </span>
+        <span className="page-actions" role="group" aria-label={r.pageActions}>
+          <ActionButton
+            label={r.pageRotateLeft}
+            keys="Shift+R"
+            glyph="⟲"
+            onClick={() => act('rotateLeft', id)}
+          />
+          <ActionButton
+            label={r.pageRotateRight}
+            keys="R"
+            glyph="⟳"
+            onClick={() => act('rotateRight', id)}
+          />
+          <ActionButton
+            label={r.pageMoveBack}
+            keys="Control+ArrowLeft"
+            shown="Ctrl+←"
+            glyph="◀"
+            onClick={() => act('back', id)}
+          />
+          <ActionButton
+            label={r.pageMoveForward}
+            keys="Control+ArrowRight"
+            shown="Ctrl+→"
+            glyph="▶"
+            onClick={() => act('forward', id)}
+          />
+          <ActionButton label={r.pageSplit} keys="S" glyph="✂" onClick={() => act('split', id)} />
+          <ActionButton label={r.docMerge} keys="M" glyph="⊕" onClick={() => act('merge', id)} />
+          <ActionButton
+            label={r.pageDelete}
+            keys="Delete"
+            glyph="✕"
+            onClick={() => act('delete', id)}
+          />
+        </span>
+      </li>
+    );
+  };
+
   return (
     <section
       className={`desk-panel pages${dragging ? ' dragging' : ''}`}
@@ -99,16 +261,28 @@ export function PagesPanel({
       <div className="panel-row">
         <h3 id="pages-title">{r.pagesTitle}</h3>
         {scanSlot}
-        <button
-          type="button"
-          className="primary"
-          disabled={busyText !== null}
-          title={titled(r.pagesAdd, 'addPages')}
-          aria-keyshortcuts="Alt+T"
-          onClick={() => inputRef.current?.click()}
-        >
-          {r.pagesAdd}
-        </button>
+        <div className="pages-add">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busyText !== null}
+            title={titled(r.pagesFolder, 'folder')}
+            aria-keyshortcuts="Alt+M"
+            onClick={() => folderRef.current?.click()}
+          >
+            {r.pagesFolder}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busyText !== null}
+            title={titled(r.pagesAdd, 'addPages')}
+            aria-keyshortcuts="Alt+T"
+            onClick={() => inputRef.current?.click()}
+          >
+            {r.pagesAdd}
+          </button>
+        </div>
         <input
           ref={inputRef}
           type="file"
@@ -123,116 +297,83 @@ export function PagesPanel({
             if (files.length > 0) onFiles(files);
           }}
         />
+        <FolderInput
+          inputRef={folderRef}
+          label={r.pagesFolderInputLabel}
+          onFiles={(files) => onFolder(files)}
+        />
       </div>
+      {hotFolderSlot}
       <p className="drop-hint muted small">{r.pagesDrop}</p>
-      <p className="muted small">{r.pagesSourcesHook}</p>
       <p className="status" role="status" aria-live="polite">
         {busyText}
       </p>
       {order.length === 0 && !busyText && <p className="muted">{r.pagesEmpty}</p>}
-      <div className="page-grid" ref={grid}>
-        {ws.docs.map((d, di) => (
-          <div
-            key={d.key}
-            className="page-doc"
-            role="group"
-            aria-label={r.documentLabel(di + 1, d.pageIds.length)}
-          >
-            <p className="page-doc-title">{r.documentLabel(di + 1, d.pageIds.length)}</p>
-            <ol className="page-list">
-              {d.pageIds.map((id) => {
-                const p = ws.pages[id]!;
-                n += 1;
-                const label = r.pageLabel(n, p.sourceName);
-                const low = !p.blank && p.confidence < LOW_PAGE_CONFIDENCE;
-                return (
-                  <li key={id} className="page-item">
-                    <button
-                      type="button"
-                      className="desk-thumb"
-                      data-page={id}
-                      ref={
-                        id === order[0]
-                          ? (el) => {
-                              firstPageRef.current = el;
-                            }
-                          : undefined
-                      }
-                      tabIndex={id === current ? 0 : -1}
-                      aria-label={label}
-                      aria-describedby={`page-flags-${id}`}
-                      title={`${label} · R, Shift+R, Ctrl+← Ctrl+→, Delete, S, M`}
-                      aria-keyshortcuts="R Shift+R Control+ArrowLeft Control+ArrowRight Delete S M"
-                      onFocus={() => setFocused(id)}
-                      onKeyDown={(e) => onPageKey(e, id)}
-                    >
-                      <span className="desk-thumb-frame">
-                        <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} />
-                      </span>
-                      <span className="desk-thumb-label">{n}</span>
-                    </button>
-                    <span id={`page-flags-${id}`} className="page-flags">
-                      {p.blank && <span className="flag">{r.pageBlank}</span>}
-                      {low && (
-                        <span className="flag">
-                          {r.pageLowConfidence(Math.round(p.confidence))}
-                        </span>
-                      )}
-                    </span>
-                    <span className="page-actions" role="group" aria-label={r.pageActions}>
-                      <ActionButton
-                        label={r.pageRotateLeft}
-                        keys="Shift+R"
-                        glyph="⟲"
-                        onClick={() => act('rotateLeft', id)}
-                      />
-                      <ActionButton
-                        label={r.pageRotateRight}
-                        keys="R"
-                        glyph="⟳"
-                        onClick={() => act('rotateRight', id)}
-                      />
-                      <ActionButton
-                        label={r.pageMoveBack}
-                        keys="Control+ArrowLeft"
-                        shown="Ctrl+←"
-                        glyph="◀"
-                        onClick={() => act('back', id)}
-                      />
-                      <ActionButton
-                        label={r.pageMoveForward}
-                        keys="Control+ArrowRight"
-                        shown="Ctrl+→"
-                        glyph="▶"
-                        onClick={() => act('forward', id)}
-                      />
-                      <ActionButton
-                        label={r.pageSplit}
-                        keys="S"
-                        glyph="✂"
-                        onClick={() => act('split', id)}
-                      />
-                      <ActionButton
-                        label={r.docMerge}
-                        keys="M"
-                        glyph="⊕"
-                        onClick={() => act('merge', id)}
-                      />
-                      <ActionButton
-                        label={r.pageDelete}
-                        keys="Delete"
-                        glyph="✕"
-                        onClick={() => act('delete', id)}
-                      />
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
-          </div>
-        ))}
+      <div
+        className="desk-page-scroller"
+        ref={scroller}
+        data-pages={order.length}
+        onScroll={(e) => {
+          const top = e.currentTarget.scrollTop;
+          setBox((b) => (b.scrollTop === top ? b : { ...b, scrollTop: top }));
+        }}
+      >
+        <div className="desk-page-canvas" ref={canvas}>
+          {groups.map((g) => {
+            const d = ws.docs[g.doc]!;
+            const label = r.documentLabel(g.doc + 1, d.pageIds.length);
+            return (
+              <div key={d.key} className="page-doc" role="group" aria-label={label}>
+                {g.rows.map((row) =>
+                  row.kind === 'head' ? (
+                    <p key={row.key} className="page-doc-head" data-top={row.top}>
+                      {label}
+                    </p>
+                  ) : (
+                    <ol key={row.key} className="page-list page-row" data-top={row.top}>
+                      {d.pageIds.slice(row.from, row.to).map(renderPage)}
+                    </ol>
+                  ),
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * A folder picker: the browser reads the folder (and its subfolders) and hands over its files;
+ * no path reaches the page. `webkitdirectory` is set through the DOM (React has no such prop).
+ */
+function FolderInput({
+  inputRef,
+  label,
+  onFiles,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  label: string;
+  onFiles: (files: File[]) => void;
+}) {
+  useLayoutEffect(() => {
+    inputRef.current?.setAttribute('webkitdirectory', '');
+  }, [inputRef]);
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      multiple
+      aria-label={label}
+      className="visually-hidden"
+      tabIndex={-1}
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = '';
+        if (files.length > 0) onFiles(files);
+      }}
+    />
   );
 }
 
