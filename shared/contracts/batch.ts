@@ -4,7 +4,9 @@
 // Progress reaches the UI by polling `batchList` (the contract is request/response), so that
 // channel answers from memory and a few indexed rows.
 import { z } from 'zod';
+import { DocumentType } from '../classification';
 import { ErrorInfo } from '../errors';
+import { SeparationOptions, SplitEdit, SplitPlan } from './intake';
 
 /** Files per upload request: the UI sends a large selection in several requests. */
 export const BATCH_UPLOAD_CHUNK = 50;
@@ -22,6 +24,8 @@ export const BatchState = z.enum([
   'queued',
   'running',
   'paused',
+  /** Separated batch: its pages were read and the split plan waits for the archivist (chờ duyệt tách). */
+  'awaiting-split',
   'done',
   'failed',
   'cancelled',
@@ -46,6 +50,10 @@ export const BatchSummary = z.object({
   /** Why the whole batch failed (per-file errors are in `batchDetail`). */
   error: ErrorInfo.nullable(),
   reviewOpen: z.number().int().nonnegative(),
+  /** The batch is split into documents (it was queued with separation options). */
+  separated: z.boolean().default(false),
+  /** Archived records the batch made (one per planned document when separated, else 0 or 1). */
+  records: z.number().int().nonnegative().default(0),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 
@@ -90,6 +98,28 @@ export const BatchPage = z.object({
   review: ReviewReason.nullable(),
 });
 export type BatchPage = z.infer<typeof BatchPage>;
+
+/** Where a page of the split plan comes from, for its thumbnail (same index as `plan.pages`). */
+export const StackPage = z.object({
+  fileId: z.number().int().positive(),
+  pageInFile: z.number().int().nonnegative(),
+});
+export type StackPage = z.infer<typeof StackPage>;
+
+/** One planned document once applied: the archived record it became (or why it failed). */
+export const BatchRecord = z.object({
+  /** Position in the plan's documents, from 0. */
+  document: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  type: DocumentType.nullable(),
+  /** The paper dossier it belongs to (from a separator sheet), when the plan names one. */
+  dossierCode: z.string().nullable(),
+  /** Which group of documents (a new one at each `startsDossier`), from 1. */
+  group: z.number().int().positive(),
+  archived: z.object({ id: z.number().int().positive(), code: z.string() }).nullable(),
+  error: ErrorInfo.nullable(),
+});
+export type BatchRecord = z.infer<typeof BatchRecord>;
 
 const BatchId = z.object({ batchId: z.number().int().positive() });
 
@@ -147,6 +177,33 @@ export const BATCH_CHANNELS = {
       state: z.enum(['open', 'all']).default('open'),
     }),
     response: z.object({ items: z.array(ReviewItem) }),
+  },
+  /**
+   * The separation options new batches get (files, folders, scans, hot-folder bursts): null for
+   * none (one dossier per batch). Sent with `options` it saves them first.
+   */
+  batchSeparationDefaults: {
+    request: z.object({ options: SeparationOptions.nullable().optional() }),
+    response: z.object({ options: SeparationOptions.nullable() }),
+  },
+  /** A separated batch's split plan (once its pages are read) and what each document became. */
+  batchSplitPlan: {
+    request: BatchId,
+    response: z.object({
+      plan: SplitPlan.nullable(),
+      stack: z.array(StackPage),
+      records: z.array(BatchRecord),
+    }),
+  },
+  /** One archivist's correction of the plan (core adjustSplits), saved with the batch. */
+  batchAdjustSplits: {
+    request: BatchId.extend({ edit: SplitEdit }),
+    response: z.object({ plan: SplitPlan }),
+  },
+  /** The plan is right: the batch is queued again to archive one record per document. */
+  batchAcceptSplits: {
+    request: BatchId,
+    response: z.object({ batch: BatchSummary }),
   },
   batchDecide: {
     request: z.object({

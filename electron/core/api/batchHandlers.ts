@@ -32,6 +32,11 @@ export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHA
         items: queue.review({ ...(r.batchId ? { batchId: r.batchId } : {}), state: r.state }),
       }),
     batchDecide: (r) => Promise.resolve({ item: queue.decide(r.itemId, r.decision) }),
+    batchSeparationDefaults: (r) =>
+      Promise.resolve({ options: queue.separationDefaults(r.options) }),
+    batchSplitPlan: (r) => Promise.resolve(queue.splitPlan(r.batchId)),
+    batchAdjustSplits: (r) => Promise.resolve({ plan: queue.adjustSplits(r.batchId, r.edit) }),
+    batchAcceptSplits: (r) => Promise.resolve({ batch: queue.acceptSplits(r.batchId) }),
   };
 }
 

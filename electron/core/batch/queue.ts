@@ -6,14 +6,24 @@
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BatchPage, BatchSummary, ReviewItem } from '../../../shared/contracts/batch';
+import type {
+  BatchPage,
+  BatchRecord,
+  BatchSummary,
+  ReviewItem,
+  StackPage,
+} from '../../../shared/contracts/batch';
+import type { SeparationOptions, SplitEdit, SplitPlan } from '../../../shared/contracts/intake';
 import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
 import type { Core } from '../pipeline/core';
 import type { DigitizeOutcome, PageSource } from '../pipeline/types';
+import { adjustSplits, planSeparation } from '../separate/splitPlan';
+import { applyPlan, plannedRecords } from './applyPlan';
 import { Gate } from './gate';
 import { displayName, listFolder, storeUploads } from './inputs';
 import { documentReviewItems, pageReviewItems, type ReviewedPage } from './review';
-import { BatchStore, type BatchRow, type FileRow } from './store';
+import { readStack } from './readStack';
+import { BatchStore, type BatchRow, type FileRow, type PageRow } from './store';
 import { thumbnailDataUrl } from './thumbnail';
 
 export type BatchCore = Pick<Core, 'digitize' | 'archive' | 'paths'>;
@@ -71,6 +81,12 @@ export class BatchQueue {
         this.store.setState(b.id, b.files > 0 ? 'paused' : 'cancelled');
         continue;
       }
+      if (b.separation) {
+        // A separated batch runs again from where it was: reading re-reads its files, applying
+        // skips the documents already archived (saved one by one as they were made).
+        this.store.setState(b.id, 'queued');
+        continue;
+      }
       const made = b.dossierTitle
         ? this.core.archive.listDossiers(1000).find((d) => d.title === b.dossierTitle)
         : undefined;
@@ -111,6 +127,7 @@ export class BatchQueue {
         title: request.title?.trim() || DEFAULT_TITLE,
         state: 'uploading',
         source: 'files',
+        separation: this.store.separationDefaults(),
       });
     } else if (this.mustGet(id).state !== 'uploading') {
       throw new SohoaError('BAD_REQUEST', `batch ${id} is no longer accepting files`);
@@ -140,6 +157,7 @@ export class BatchQueue {
       state: 'uploading',
       source: 'folder',
       folder: path.resolve(request.folder),
+      separation: this.store.separationDefaults(),
     });
     this.store.addFiles(id, files);
     this.store.setState(id, 'queued');
@@ -158,6 +176,7 @@ export class BatchQueue {
       title: title.trim() || DEFAULT_TITLE,
       state: 'uploading',
       source: 'files',
+      separation: this.store.separationDefaults(),
     });
     const dir = path.join(this.dir, String(id), 'inputs');
     const taken: string[] = [];
@@ -213,6 +232,8 @@ export class BatchQueue {
               title: `${title} ${this.now().toISOString().slice(0, 16).replace('T', ' ')}`,
               state: 'uploading',
               source: 'files',
+              // A hot folder's burst gets the batch screen's separation options, as a scan does.
+              separation: this.store.separationDefaults(),
             }),
             names: [],
           });
@@ -265,6 +286,10 @@ export class BatchQueue {
   }
 
   private async execute(batch: BatchRow): Promise<void> {
+    if (batch.separation) {
+      if (batch.planAccepted && batch.plan) return this.executeApply(batch, batch.plan);
+      return this.executePlan(batch, batch.separation);
+    }
     const dossierTitle = `${batch.title} (lô ${batch.id})`;
     this.store.startRun(batch.id, dossierTitle);
     const files = this.store.files(batch.id);
@@ -326,6 +351,215 @@ export class BatchQueue {
       return;
     }
     this.finish(batch.id, outcome, run);
+  }
+
+  private newRun(id: number, files: readonly FileRow[], pagesTotal: number): Run {
+    const run: Run = {
+      id,
+      controller: new AbortController(),
+      gate: new Gate(),
+      cancelled: false,
+      pagesDone: 0,
+      pagesTotal,
+      activeMs: 0,
+      since: performance.now(),
+      lastSave: performance.now(),
+      files: new Map(files.map((f) => [f.id, { state: 'pending', pages: 0 }])),
+    };
+    setMaxListeners(0, run.controller.signal);
+    this.run = run;
+    return run;
+  }
+
+  /** How a separated pass that threw ends: shutdown requeues, cancel cancels, else it failed. */
+  private endedEarly(batch: BatchRow, run: Run, e: unknown): void {
+    if (this.closing) {
+      const paused = this.store.batch(batch.id)?.state === 'paused';
+      this.store.setState(batch.id, paused ? 'paused' : 'queued');
+    } else if (run.cancelled) {
+      this.store.setState(batch.id, 'cancelled', errorInfo('CANCELLED', batch.title));
+    } else {
+      this.store.setState(
+        batch.id,
+        'failed',
+        e instanceof SohoaError ? e.info : errorInfo('INTERNAL', batch.title),
+      );
+    }
+  }
+
+  /** First pass of a separated batch: read and measure the pages, plan, wait for the archivist. */
+  private async executePlan(batch: BatchRow, options: SeparationOptions): Promise<void> {
+    this.store.startRun(batch.id, `${batch.title} (lô ${batch.id})`);
+    const files = this.store.files(batch.id);
+    const run = this.newRun(batch.id, files, files.length);
+    const signal = run.controller.signal;
+    try {
+      const read = await readStack(files, options, {
+        pagesDir: path.join(this.dir, String(batch.id), 'pages'),
+        tessdataDir: this.core.paths.tessdataDir,
+        signal,
+        beforeFile: () => run.gate.pass(signal),
+        onPage: (done, fileId) => {
+          const f = run.files.get(fileId)!;
+          f.state = 'reading';
+          f.pages++;
+          run.pagesDone = done;
+          run.pagesTotal = Math.max(run.pagesTotal, done);
+          this.saveProgress(run, false);
+        },
+      });
+      this.pauseClock(run);
+      const plan = planSeparation(read.signals, options);
+      this.store.savePlan(batch.id, read.stack, plan, {
+        state: read.stack.length > 0 ? 'awaiting-split' : 'failed',
+        files: files.map((f) => {
+          const errors = read.fileErrors.get(f.id) ?? [];
+          const pages = read.pagesOf.get(f.id) ?? 0;
+          return {
+            id: f.id,
+            state: errors.length ? 'failed' : 'pending',
+            pages: pages || null,
+            errors,
+          };
+        }),
+        progress: {
+          pagesDone: read.stack.length,
+          pagesTotal: read.stack.length,
+          activeMs: run.activeMs,
+        },
+      });
+      if (read.stack.length === 0)
+        this.store.setState(batch.id, 'failed', errorInfo('NO_VALID_PAGES', batch.title));
+    } catch (e) {
+      this.pauseClock(run);
+      this.endedEarly(batch, run, e);
+    } finally {
+      this.run = null;
+    }
+  }
+
+  /** Second pass: one archived record per planned document (see applyPlan.ts). */
+  private async executeApply(batch: BatchRow, plan: SplitPlan): Promise<void> {
+    this.store.setState(batch.id, 'running');
+    const files = this.store.files(batch.id);
+    const stack = this.store.stack(batch.id);
+    const planned = plannedRecords(plan, stack, batch);
+    const done = new Map(this.store.records(batch.id).map((r) => [r.document, r]));
+    const run = this.newRun(
+      batch.id,
+      files,
+      planned.reduce((n, r) => n + r.stack.length, 0),
+    );
+    run.pagesDone = planned
+      .filter((r) => done.get(r.document)?.archived)
+      .reduce((n, r) => n + r.stack.length, 0);
+    const signal = run.controller.signal;
+    const pages = new Map<number, PageRow>();
+    let thrown: unknown = null;
+    try {
+      await applyPlan(this.core, planned, (s) => fs.readFile(s.path), {
+        signal,
+        beforeRead: () => run.gate.pass(signal),
+        done,
+        onPage: (s) => {
+          run.pagesDone++;
+          const f = run.files.get(s.fileId);
+          if (f) {
+            f.state = 'reading';
+            f.pages++;
+          }
+          this.saveProgress(run, false);
+        },
+        onRecord: (record, made) => {
+          this.store.saveRecord(batch.id, record);
+          for (const { stack: s, report } of made)
+            pages.set(s.idx, {
+              ordinal: s.idx + 1,
+              fileId: s.fileId,
+              pageInFile: s.pageInFile,
+              confidence: report.confidence,
+              blank: report.analysis.blank,
+              inkRatio: report.analysis.inkRatio,
+            });
+        },
+      });
+    } catch (e) {
+      thrown = e;
+    }
+    this.pauseClock(run);
+    this.run = null;
+    if (thrown !== null && this.closing) return this.endedEarly(batch, run, thrown);
+    this.finishSeparated(batch, planned, pages, run, thrown);
+  }
+
+  private finishSeparated(
+    batch: BatchRow,
+    planned: ReturnType<typeof plannedRecords>,
+    pages: Map<number, PageRow>,
+    run: Run,
+    thrown: unknown,
+  ): void {
+    const records = this.store.records(batch.id);
+    const archived = records.filter((r) => r.archived);
+    // Pages of documents archived by an earlier run (before a restart) show done too.
+    for (const r of planned)
+      if (archived.some((a) => a.document === r.document))
+        for (const s of r.stack)
+          if (!pages.has(s.idx))
+            pages.set(s.idx, {
+              ordinal: s.idx + 1,
+              fileId: s.fileId,
+              pageInFile: s.pageInFile,
+              confidence: 0,
+              blank: batch.plan?.pages[s.idx]?.blank ?? false,
+              inkRatio: 0,
+            });
+    const failedDocs = new Map<number, ErrorInfo>();
+    for (const r of records) if (!r.archived && r.error) failedDocs.set(r.document, r.error);
+    const first = archived[0]?.archived ?? null;
+    const complete = archived.length === planned.length;
+    const state =
+      thrown !== null
+        ? run.cancelled
+          ? 'cancelled'
+          : 'failed'
+        : archived.length > 0
+          ? 'done'
+          : 'failed';
+    const error =
+      state === 'done'
+        ? complete
+          ? null
+          : ([...failedDocs.values()][0] ?? null)
+        : run.cancelled
+          ? errorInfo('CANCELLED', batch.title)
+          : thrown instanceof SohoaError
+            ? thrown.info
+            : ([...failedDocs.values()][0] ?? errorInfo('NO_VALID_PAGES', batch.title));
+    const files = this.store.files(batch.id);
+    const pageList = [...pages.values()].sort((a, b) => a.ordinal - b.ordinal);
+    this.store.finishRun(batch.id, {
+      state,
+      error,
+      dossier: first,
+      files: files.map((f) => {
+        const n = pageList.filter((p) => p.fileId === f.id).length;
+        const own = planned
+          .filter((r) => r.stack.some((s) => s.fileId === f.id))
+          .map((r) => failedDocs.get(r.document))
+          .filter((e): e is ErrorInfo => Boolean(e));
+        const errors = f.errors.length ? f.errors : n === 0 ? own : [];
+        return {
+          id: f.id,
+          state: errors.length && n === 0 ? 'failed' : n > 0 ? 'done' : 'pending',
+          pages: n > 0 ? n : f.pages,
+          errors,
+        };
+      }),
+      pages: pageList,
+      review: [],
+      progress: { pagesDone: pageList.length, pagesTotal: run.pagesTotal, activeMs: run.activeMs },
+    });
   }
 
   private finish(
@@ -472,7 +706,7 @@ export class BatchQueue {
           running.cancelled = true;
           running.controller.abort(new SohoaError('CANCELLED', batch.title));
           running.gate.release();
-        } else if (['queued', 'paused', 'uploading'].includes(batch.state)) {
+        } else if (['queued', 'paused', 'uploading', 'awaiting-split'].includes(batch.state)) {
           this.store.setState(id, 'cancelled', errorInfo('CANCELLED', batch.title));
         } else refuse();
         break;
@@ -516,6 +750,8 @@ export class BatchQueue {
       dossier: b.dossierId && b.dossierCode ? { id: b.dossierId, code: b.dossierCode } : null,
       error: b.error,
       reviewOpen: b.reviewOpen,
+      separated: b.separation !== null,
+      records: b.separation ? b.records : b.dossierId ? 1 : 0,
     };
   }
 
@@ -596,6 +832,42 @@ export class BatchQueue {
     const item = this.store.decide(itemId, decision);
     if (!item) throw new SohoaError('BAD_REQUEST', `review item ${itemId}`);
     return item;
+  }
+
+  // ---- separation ----------------------------------------------------------------------
+
+  /** The options new batches get; `set` saves new ones first (null: no separation). */
+  separationDefaults(set?: SeparationOptions | null): SeparationOptions | null {
+    if (set !== undefined) this.store.setSeparationDefaults(set);
+    return this.store.separationDefaults();
+  }
+
+  splitPlan(id: number): { plan: SplitPlan | null; stack: StackPage[]; records: BatchRecord[] } {
+    const batch = this.mustGet(id);
+    return {
+      plan: batch.plan,
+      stack: this.store.stack(id).map((s) => ({ fileId: s.fileId, pageInFile: s.pageInFile })),
+      records: this.store.records(id),
+    };
+  }
+
+  /** One archivist's edit of a plan that waits for review (the core's adjustSplits), saved. */
+  adjustSplits(id: number, edit: SplitEdit): SplitPlan {
+    const batch = this.mustGet(id);
+    if (batch.state !== 'awaiting-split' || !batch.plan)
+      throw new SohoaError('BAD_REQUEST', `adjustSplits: ${batch.title} (${batch.state})`);
+    const plan = adjustSplits(batch.plan, edit);
+    this.store.setPlan(id, plan);
+    return plan;
+  }
+
+  acceptSplits(id: number): BatchSummary {
+    const batch = this.mustGet(id);
+    if (batch.state !== 'awaiting-split' || !batch.plan)
+      throw new SohoaError('BAD_REQUEST', `acceptSplits: ${batch.title} (${batch.state})`);
+    this.store.acceptPlan(id);
+    this.kick();
+    return this.summary(this.mustGet(id));
   }
 
   /** Stops the running batch (it stays queued for next time) and closes the queue's database. */

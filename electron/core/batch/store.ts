@@ -2,12 +2,15 @@
 // synchronous=FULL like the archive, so a queued page survives a power cut and a restart resumes
 // the queue. Uploaded files are copied under batches/<id>/ before the batch is recorded as queued.
 import Database from 'better-sqlite3';
+import { DocumentType } from '../../../shared/classification';
 import type {
   BatchFile,
+  BatchRecord,
   BatchState,
   ReviewItem,
   ReviewReason,
 } from '../../../shared/contracts/batch';
+import { SeparationOptions, SplitPlan } from '../../../shared/contracts/intake';
 import { ErrorInfo } from '../../../shared/errors';
 import { migrate } from '../archive/archive';
 
@@ -68,6 +71,38 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX review_open ON review_items(state, batch_id);
   `,
+  // Separation (issue 8): a batch may be split into documents. Its options are copied from the
+  // queue's defaults when it is made; `stack` is its pages in order once read, `plan` the split
+  // plan (JSON, shared SplitPlan) that the archivist corrects and accepts; `records` what each
+  // planned document became in the archive.
+  `
+  ALTER TABLE batches ADD COLUMN separation TEXT CHECK (separation IS NULL OR json_valid(separation));
+  ALTER TABLE batches ADD COLUMN plan TEXT CHECK (plan IS NULL OR json_valid(plan));
+  ALTER TABLE batches ADD COLUMN plan_accepted INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE batch_stack (
+    batch_id     INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    file_id      INTEGER NOT NULL REFERENCES batch_files(id) ON DELETE CASCADE,
+    page_in_file INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    -- The page's own file: the input itself, or one page of a multi-page input copied out.
+    path         TEXT NOT NULL,
+    PRIMARY KEY (batch_id, idx)
+  );
+  CREATE TABLE batch_records (
+    batch_id      INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+    document      INTEGER NOT NULL,
+    pages         INTEGER NOT NULL,
+    type          TEXT,
+    dossier_code  TEXT,
+    grp           INTEGER NOT NULL,
+    archive_id    INTEGER,
+    archive_code  TEXT,
+    error         TEXT CHECK (error IS NULL OR json_valid(error)),
+    PRIMARY KEY (batch_id, document)
+  );
+  CREATE TABLE queue_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)));
+  `,
 ];
 
 export interface BatchRow {
@@ -87,6 +122,18 @@ export interface BatchRow {
   files: number;
   filesFailed: number;
   reviewOpen: number;
+  separation: SeparationOptions | null;
+  plan: SplitPlan | null;
+  planAccepted: boolean;
+  records: number;
+}
+
+export interface StackRow {
+  idx: number;
+  fileId: number;
+  pageInFile: number;
+  name: string;
+  path: string;
 }
 
 export interface FileRow extends BatchFile {
@@ -124,7 +171,8 @@ const BATCH_SELECT = `
   SELECT b.*,
     (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id) AS files,
     (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id AND f.state = 'failed') AS files_failed,
-    (SELECT count(*) FROM review_items r WHERE r.batch_id = b.id AND r.state = 'open') AS review_open
+    (SELECT count(*) FROM review_items r WHERE r.batch_id = b.id AND r.state = 'open') AS review_open,
+    (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.archive_id IS NOT NULL) AS records
   FROM batches b`;
 
 type Raw = Record<string, unknown>;
@@ -153,7 +201,20 @@ function toBatch(r: Raw): BatchRow {
     files: Number(r.files ?? 0),
     filesFailed: Number(r.files_failed ?? 0),
     reviewOpen: Number(r.review_open ?? 0),
+    separation: parseJson(r.separation, SeparationOptions),
+    plan: parseJson(r.plan, SplitPlan),
+    planAccepted: r.plan_accepted === 1,
+    records: Number(r.records ?? 0),
   };
+}
+
+function parseJson<T>(
+  json: unknown,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): T | null {
+  if (typeof json !== 'string') return null;
+  const parsed = schema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 function toFile(r: Raw): FileRow {
@@ -206,10 +267,11 @@ export class BatchStore {
     state: BatchState;
     source: BatchRow['source'];
     folder?: string;
+    separation?: SeparationOptions | null;
   }): number {
     const r = this.db
       .prepare(
-        'INSERT INTO batches (title, state, source, folder, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO batches (title, state, source, folder, created_at, separation) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(
         input.title,
@@ -217,8 +279,125 @@ export class BatchStore {
         input.source,
         input.folder ?? null,
         this.clock().toISOString(),
+        input.separation ? JSON.stringify(input.separation) : null,
       );
     return Number(r.lastInsertRowid);
+  }
+
+  // ---- separation ----------------------------------------------------------------------
+
+  /** The options new batches get (null: no separation). */
+  separationDefaults(): SeparationOptions | null {
+    const r = this.db.prepare("SELECT value FROM queue_settings WHERE key = 'separation'").get() as
+      { value: string } | undefined;
+    return r ? parseJson(r.value, SeparationOptions.nullable()) : null;
+  }
+
+  setSeparationDefaults(options: SeparationOptions | null): void {
+    this.db
+      .prepare(
+        "INSERT INTO queue_settings (key, value) VALUES ('separation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(options));
+  }
+
+  /** A read stack and its plan, saved together: the batch then waits for the archivist. */
+  savePlan(
+    id: number,
+    stack: readonly StackRow[],
+    plan: SplitPlan,
+    outcome: {
+      state: BatchState;
+      files: { id: number; state: BatchFile['state']; pages: number | null; errors: ErrorInfo[] }[];
+      progress: { pagesDone: number; pagesTotal: number; activeMs: number };
+    },
+  ): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM batch_stack WHERE batch_id = ?').run(id);
+      this.db.prepare('DELETE FROM batch_records WHERE batch_id = ?').run(id);
+      const insert = this.db.prepare(
+        'INSERT INTO batch_stack (batch_id, idx, file_id, page_in_file, name, path) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const p of stack) insert.run(id, p.idx, p.fileId, p.pageInFile, p.name, p.path);
+      this.db
+        .prepare(
+          'UPDATE batches SET plan = ?, plan_accepted = 0, state = ?, error = NULL WHERE id = ?',
+        )
+        .run(JSON.stringify(plan), outcome.state, id);
+      this.saveProgress(id, outcome.progress);
+      const file = this.db.prepare(
+        'UPDATE batch_files SET state = ?, pages = ?, errors = ? WHERE id = ? AND batch_id = ?',
+      );
+      for (const f of outcome.files) file.run(f.state, f.pages, JSON.stringify(f.errors), f.id, id);
+    })();
+  }
+
+  setPlan(id: number, plan: SplitPlan): void {
+    this.db.prepare('UPDATE batches SET plan = ? WHERE id = ?').run(JSON.stringify(plan), id);
+  }
+
+  acceptPlan(id: number): void {
+    this.db
+      .prepare("UPDATE batches SET plan_accepted = 1, state = 'queued', error = NULL WHERE id = ?")
+      .run(id);
+  }
+
+  stack(batchId: number): StackRow[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM batch_stack WHERE batch_id = ? ORDER BY idx')
+        .all(batchId) as Raw[]
+    ).map((r) => ({
+      idx: Number(r.idx),
+      fileId: Number(r.file_id),
+      pageInFile: Number(r.page_in_file),
+      name: String(r.name),
+      path: String(r.path),
+    }));
+  }
+
+  /** What one planned document became; written as soon as it is archived (or failed). */
+  saveRecord(batchId: number, r: BatchRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO batch_records (batch_id, document, pages, type, dossier_code, grp, archive_id, archive_code, error)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (batch_id, document) DO UPDATE SET pages = excluded.pages, type = excluded.type,
+           dossier_code = excluded.dossier_code, grp = excluded.grp, archive_id = excluded.archive_id,
+           archive_code = excluded.archive_code, error = excluded.error`,
+      )
+      .run(
+        batchId,
+        r.document,
+        r.pages,
+        r.type,
+        r.dossierCode,
+        r.group,
+        r.archived?.id ?? null,
+        r.archived?.code ?? null,
+        r.error ? JSON.stringify(r.error) : null,
+      );
+  }
+
+  records(batchId: number): BatchRecord[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM batch_records WHERE batch_id = ? ORDER BY document')
+        .all(batchId) as Raw[]
+    ).map((r) => ({
+      document: Number(r.document),
+      pages: Number(r.pages),
+      type: DocumentType.nullable()
+        .catch(null)
+        .parse(r.type ?? null),
+      dossierCode: (r.dossier_code as string | null) ?? null,
+      group: Number(r.grp),
+      archived:
+        r.archive_id !== null && typeof r.archive_code === 'string'
+          ? { id: Number(r.archive_id), code: r.archive_code }
+          : null,
+      error: parseJson(r.error, ErrorInfo),
+    }));
   }
 
   /** Adds files after the batch's existing ones, in one transaction; returns their ids. */

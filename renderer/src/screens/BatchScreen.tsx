@@ -10,9 +10,11 @@ import { BatchDetail } from '../components/batch/BatchDetail';
 import { ErrorNotice } from '../components/batch/ErrorNotice';
 import { NewBatchForm } from '../components/batch/NewBatchForm';
 import { ReviewQueue } from '../components/batch/ReviewQueue';
+import { SeparationPanel } from '../components/batch/SeparationPanel';
 import { useBatches } from '../components/batch/useBatches';
 import { useI18n } from '../i18n';
 import '../styles/batch.css';
+import '../styles/batch-separation.css';
 
 export function BatchScreen() {
   const { t } = useI18n();
@@ -60,6 +62,7 @@ export function BatchScreen() {
       <h2>{t.batch.title}</h2>
       <p className="muted">{t.batch.intro}</p>
       <p className="muted small batch-shortcuts">{t.batch.shortcuts}</p>
+      <p className="muted small batch-shortcuts">{t.batch.splitShortcuts}</p>
       <div className="batch-layout">
         <div className="batch-column">
           <NewBatchForm
@@ -68,6 +71,7 @@ export function BatchScreen() {
               void refresh();
             }}
           />
+          <SeparationPanel />
           <section className="panel batch-queue" aria-labelledby="batch-queue-title">
             <h3 id="batch-queue-title">{t.batch.listTitle}</h3>
             <ErrorNotice error={listError ?? error} />
@@ -90,7 +94,7 @@ export function BatchScreen() {
         </div>
         <div className="batch-column">
           {selected ? (
-            <BatchDetail batch={selected} />
+            <BatchDetail batch={selected} onChanged={() => void refresh()} />
           ) : (
             <section className="panel">
               <p className="muted">{t.batch.detailNone}</p>

@@ -22,6 +22,8 @@ export function actionsFor(state: BatchSummary['state']): BatchAction[] {
     case 'paused':
     case 'uploading':
       return state === 'paused' ? ['resume', 'cancel'] : ['cancel'];
+    case 'awaiting-split':
+      return ['cancel'];
     case 'failed':
     case 'cancelled':
       return ['retry'];
@@ -93,7 +95,9 @@ export function BatchCard({
           <span className="batch-failed">{t.batch.filesFailed(batch.filesFailed)}</span>
         )}
         {batch.reviewOpen > 0 && <span>{t.batch.reviewCount(batch.reviewOpen)}</span>}
-        {batch.dossier && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
+        {batch.separated
+          ? batch.records > 0 && <span>{t.batch.recordsMade(batch.records)}</span>
+          : batch.dossier && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
       </p>
       {actionsFor(batch.state).length > 0 && (
         <div className="batch-actions">

@@ -7,8 +7,15 @@ import { getApi, toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorNotice } from './ErrorNotice';
 import { PageThumbnails } from './PageThumbnails';
+import { SplitReview } from './SplitReview';
 
-export function BatchDetail({ batch }: { batch: BatchSummary }) {
+export function BatchDetail({
+  batch,
+  onChanged = () => undefined,
+}: {
+  batch: BatchSummary;
+  onChanged?: () => void;
+}) {
   const { t, pick } = useI18n();
   const [files, setFiles] = useState<BatchFile[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -79,7 +86,8 @@ export function BatchDetail({ batch }: { batch: BatchSummary }) {
           </tbody>
         </table>
       </details>
-      <PageThumbnails batch={batch} />
+      {batch.separated && <SplitReview batch={batch} onChanged={onChanged} />}
+      {(!batch.separated || batch.state !== 'awaiting-split') && <PageThumbnails batch={batch} />}
     </section>
   );
 }

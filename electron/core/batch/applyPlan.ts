@@ -1,0 +1,138 @@
+// The second pass of a separated batch, once the archivist accepted its split plan: each planned
+// document goes through the real pipeline (core.digitize) on its own pages and becomes one signed,
+// archived record, titled with its document type and paper dossier code so that a search finds
+// it. Documents are grouped into dossiers as the plan says (a new group at each startsDossier).
+//
+// Restart-safe per document: what each document became is saved as soon as it is archived, and a
+// document archived just before a crash (its unique title is already in the archive) is not made
+// twice. A document whose pages all fail fails alone; the others are still archived.
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/classification';
+import type { BatchRecord } from '../../../shared/contracts/batch';
+import type { SplitPlan } from '../../../shared/contracts/intake';
+import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
+import type { DigitizeOutcome, PageReport, PageSource } from '../pipeline/types';
+import type { BatchCore } from './queue';
+import type { StackRow } from './store';
+
+export interface PlannedRecord {
+  document: number;
+  title: string;
+  stack: StackRow[];
+  type: DocumentType | null;
+  dossierCode: string | null;
+  group: number;
+}
+
+/** The records a plan asks for, titled uniquely within the batch ("… (lô 3, tài liệu 2/5)"). */
+export function plannedRecords(
+  plan: SplitPlan,
+  stack: readonly StackRow[],
+  batch: { id: number; title: string },
+): PlannedRecord[] {
+  let group = 0;
+  const n = plan.documents.length;
+  return plan.documents.map((doc, i) => {
+    if (i === 0 || doc.startsDossier) group++;
+    const type = doc.type;
+    const parts = [
+      ...(type ? [DOCUMENT_TYPE_LABELS[type].vi] : []),
+      batch.title,
+      ...(doc.dossierCode ? [`HS ${doc.dossierCode}`] : []),
+    ];
+    return {
+      document: i,
+      title: `${parts.join(' – ')} (lô ${batch.id}, tài liệu ${i + 1}/${n})`,
+      stack: doc.pages.map((p) => stack[p]).filter((s): s is StackRow => Boolean(s)),
+      type,
+      dossierCode: doc.dossierCode,
+      group,
+    };
+  });
+}
+
+export interface ApplyHooks {
+  signal: AbortSignal;
+  /** The queue's pause gate, passed before each page file is read. */
+  beforeRead: () => Promise<void>;
+  /** Records already made (a run before a restart): skipped. */
+  done: ReadonlyMap<number, BatchRecord>;
+  onPage: (stackPage: StackRow) => void;
+  onRecord: (record: BatchRecord, pages: { stack: StackRow; report: PageReport }[]) => void;
+}
+
+export async function applyPlan(
+  core: BatchCore,
+  records: readonly PlannedRecord[],
+  read: (page: StackRow) => Promise<Buffer>,
+  hooks: ApplyHooks,
+): Promise<{ fileErrors: ErrorInfo[] }> {
+  const fileErrors: ErrorInfo[] = [];
+  for (const planned of records) {
+    const base = {
+      document: planned.document,
+      type: planned.type,
+      dossierCode: planned.dossierCode,
+      group: planned.group,
+    };
+    if (hooks.done.get(planned.document)?.archived) continue;
+    hooks.signal.throwIfAborted();
+    const already = core.archive.listDossiers(1000).find((d) => d.title === planned.title);
+    if (already) {
+      hooks.onRecord(
+        {
+          ...base,
+          pages: already.pageCount,
+          archived: { id: already.id, code: already.code },
+          error: null,
+        },
+        [],
+      );
+      continue;
+    }
+    const byName = new Map(planned.stack.map((s) => [s.name, s]));
+    const sources: PageSource[] = planned.stack.map((s) => ({
+      name: s.name,
+      read: async () => {
+        await hooks.beforeRead();
+        return read(s);
+      },
+    }));
+    let outcome: DigitizeOutcome;
+    try {
+      outcome = await core.digitize(sources, {
+        title: planned.title,
+        signal: hooks.signal,
+        onProgress: (e) => {
+          if (e.stage !== 'page' || !e.subject) return;
+          const s = byName.get(e.subject);
+          if (s) hooks.onPage(s);
+        },
+      });
+    } catch (e) {
+      outcome = {
+        dossier: null,
+        pdfPath: null,
+        fileErrors: [e instanceof SohoaError ? e.info : errorInfo('INTERNAL', planned.title)],
+        timings: [],
+        pages: [],
+      };
+    }
+    if (hooks.signal.aborted) hooks.signal.throwIfAborted();
+    fileErrors.push(...outcome.fileErrors);
+    const pages = outcome.pages
+      .map((report) => ({ stack: byName.get(report.sourceName), report }))
+      .filter((p): p is { stack: StackRow; report: PageReport } => Boolean(p.stack));
+    hooks.onRecord(
+      {
+        ...base,
+        pages: outcome.dossier?.pageCount ?? 0,
+        archived: outcome.dossier ? { id: outcome.dossier.id, code: outcome.dossier.code } : null,
+        error: outcome.dossier
+          ? null
+          : (outcome.fileErrors[0] ?? errorInfo('NO_VALID_PAGES', planned.title)),
+      },
+      pages,
+    );
+  }
+  return { fileErrors };
+}
