@@ -5,6 +5,7 @@ import { ErrorInfo } from './errors';
 import { ACQUIRE_CHANNELS } from './contracts/acquire';
 import { BATCH_CHANNELS } from './contracts/batch';
 import { DESK_CHANNELS } from './contracts/desk';
+import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
 import { RECEPTION_CHANNELS } from './procedures';
@@ -109,6 +110,7 @@ export const contract = {
   ...RECORDS_CHANNELS,
   ...ACQUIRE_CHANNELS,
   ...INTAKE_CHANNELS,
+  ...HOST_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { ACQUIRE_MESSAGES } from './errorMessages/acquire';
 import { ARCHIVE_MESSAGES } from './errorMessages/archive';
 import { CORE_MESSAGES } from './errorMessages/core';
 import { DOSSIER_MESSAGES } from './errorMessages/dossier';
+import { HOST_MESSAGES } from './errorMessages/host';
 import { INTAKE_MESSAGES } from './errorMessages/intake';
 import { OCR_MESSAGES } from './errorMessages/ocr';
 import { SIGN_MESSAGES } from './errorMessages/sign';
@@ -18,6 +19,7 @@ const MESSAGES = {
   ...DOSSIER_MESSAGES,
   ...ACQUIRE_MESSAGES,
   ...INTAKE_MESSAGES,
+  ...HOST_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type ErrorCode = keyof typeof MESSAGES;

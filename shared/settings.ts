@@ -6,6 +6,7 @@
 // Secrets (a PKCS#12 password, S3 keys) are never part of this record: they travel write-only
 // in the save request and are kept encrypted by the core; the record only says whether one is set.
 import { z } from 'zod';
+import { isPathGrant, type PathPurpose } from './contracts/host';
 import { AGENCY_ID_PATTERN, DEFAULT_CODE_PATTERN, isValidCodePattern } from './dossierCode';
 
 export const SETTINGS_ISSUE_KEYS = [
@@ -19,6 +20,7 @@ export const SETTINGS_ISSUE_KEYS = [
   'duplicateName',
   'duplicatePath',
   'label',
+  'pathNotChosen',
   'invalid',
 ] as const;
 export type SettingsIssueKey = (typeof SETTINGS_ISSUE_KEYS)[number];
@@ -28,6 +30,15 @@ const required = (max: number) => z.string().trim().min(1, 'required').max(max, 
 /** A full path on Windows (C:\…, \\server\share) or POSIX (/…): relative paths depend on where the app starts. */
 export const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|\\\\[^\\]+\\|\/)/;
 const absolutePath = required(1000).regex(ABSOLUTE_PATH, 'absolutePath');
+/**
+ * A path field in a settings form or save: the path already saved, or the grant of a path the
+ * clerk just chose in the host's dialog (shared/contracts/host.ts). The core turns grants into
+ * paths and refuses any other new path (`pathNotChosen`).
+ */
+const pathOrGrant = z
+  .string()
+  .max(1000, 'tooLong')
+  .refine((s) => ABSOLUTE_PATH.test(s) || isPathGrant(s), 'pathNotChosen');
 const httpUrl = required(500).refine((s) => /^https?:\/\/[^\s/]+/i.test(s), 'url');
 const optionalLabel = z.string().trim().max(200, 'tooLong').optional();
 
@@ -39,19 +50,6 @@ export const AgencySettings = z.object({
   codePattern: required(60).refine(isValidCodePattern, 'codePattern'),
 });
 
-export const SigningSettings = z.discriminatedUnion('kind', [
-  /** The generated test certificate: every mark says it has no legal value. */
-  z.object({ kind: z.literal('demo') }),
-  z.object({ kind: z.literal('pkcs12'), path: absolutePath }),
-  z.object({
-    kind: z.literal('pkcs11'),
-    /** The token vendor's PKCS#11 library; the PIN is asked for at signing, never stored. */
-    modulePath: absolutePath,
-    tokenLabel: optionalLabel,
-    keyLabel: optionalLabel,
-  }),
-]);
-
 export const ScannerSettings = z.object({
   name: required(100),
   kind: z.enum(['escl', 'sane', 'twain']),
@@ -62,55 +60,103 @@ export const ScannerSettings = z.object({
   duplex: z.boolean(),
 });
 
-export const HotFolderSettings = z.object({
-  path: absolutePath,
-  label: optionalLabel,
-  /** Where pages from this folder go: reception (counter) or a digitization batch. */
-  target: z.enum(['reception', 'batch']),
-});
-
-export const ConnectorSettings = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }),
-  z.object({ kind: z.literal('folder'), path: absolutePath }),
-  z.object({
-    kind: z.literal('s3'),
-    endpoint: httpUrl,
-    region: required(60),
-    bucket: required(63).refine((s) => s.length >= 3, 'required'),
-  }),
-]);
-export type ConnectorSettings = z.infer<typeof ConnectorSettings>;
-
-export const DeskSettings = z
-  .object({
-    agency: AgencySettings,
-    signing: SigningSettings,
-    /** RFC 3161 time-stamping authority (PAdES B-T); empty for none. */
-    tsaUrl: z.union([z.literal(''), httpUrl]),
-    scanners: z.array(ScannerSettings).max(20),
-    hotFolders: z.array(HotFolderSettings).max(20),
-    connector: ConnectorSettings,
-    /** Where "Xuất gói" writes BagIt packages; empty = the data folder's exports/. */
-    exportDir: z.union([z.literal(''), absolutePath]),
-    language: z.enum(['vi', 'en']),
-  })
-  .superRefine((s, ctx) => {
-    const names = new Set<string>();
-    s.scanners.forEach((sc, i) => {
-      const key = sc.name.toLowerCase();
-      if (names.has(key))
-        ctx.addIssue({ code: 'custom', path: ['scanners', i, 'name'], message: 'duplicateName' });
-      names.add(key);
-    });
-    const paths = new Set<string>();
-    s.hotFolders.forEach((h, i) => {
-      const key = h.path.replace(/[\\/]+$/, '').toLowerCase();
-      if (paths.has(key))
-        ctx.addIssue({ code: 'custom', path: ['hotFolders', i, 'path'], message: 'duplicatePath' });
-      paths.add(key);
-    });
+/** The whole record, with `path` as the schema of every file-system path field. */
+function deskSettingsWith(path: z.ZodType<string>) {
+  const signing = z.discriminatedUnion('kind', [
+    /** The generated test certificate: every mark says it has no legal value. */
+    z.object({ kind: z.literal('demo') }),
+    z.object({ kind: z.literal('pkcs12'), path }),
+    z.object({
+      kind: z.literal('pkcs11'),
+      /** The token vendor's PKCS#11 library; the PIN is asked for at signing, never stored. */
+      modulePath: path,
+      tokenLabel: optionalLabel,
+      keyLabel: optionalLabel,
+    }),
+  ]);
+  const hotFolder = z.object({
+    path,
+    label: optionalLabel,
+    /** Where pages from this folder go: reception (counter) or a digitization batch. */
+    target: z.enum(['reception', 'batch']),
   });
+  const connector = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('none') }),
+    z.object({ kind: z.literal('folder'), path }),
+    z.object({
+      kind: z.literal('s3'),
+      endpoint: httpUrl,
+      region: required(60),
+      bucket: required(63).refine((s) => s.length >= 3, 'required'),
+    }),
+  ]);
+  const desk = z
+    .object({
+      agency: AgencySettings,
+      signing,
+      /** RFC 3161 time-stamping authority (PAdES B-T); empty for none. */
+      tsaUrl: z.union([z.literal(''), httpUrl]),
+      scanners: z.array(ScannerSettings).max(20),
+      hotFolders: z.array(hotFolder).max(20),
+      connector,
+      /** Where "Xuất gói" writes BagIt packages; empty = the data folder's exports/. */
+      exportDir: z.union([z.literal(''), path]),
+      language: z.enum(['vi', 'en']),
+    })
+    .superRefine((s, ctx) => {
+      const names = new Set<string>();
+      s.scanners.forEach((sc, i) => {
+        const key = sc.name.toLowerCase();
+        if (names.has(key))
+          ctx.addIssue({ code: 'custom', path: ['scanners', i, 'name'], message: 'duplicateName' });
+        names.add(key);
+      });
+      const paths = new Set<string>();
+      s.hotFolders.forEach((h, i) => {
+        const key = h.path.replace(/[\\/]+$/, '').toLowerCase();
+        if (paths.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['hotFolders', i, 'path'],
+            message: 'duplicatePath',
+          });
+        paths.add(key);
+      });
+    });
+  return { signing, hotFolder, connector, desk };
+}
+
+const saved = deskSettingsWith(absolutePath);
+/** The settings as stored and used: every path a full path. */
+export const SigningSettings = saved.signing;
+export const HotFolderSettings = saved.hotFolder;
+export const ConnectorSettings = saved.connector;
+export type ConnectorSettings = z.infer<typeof ConnectorSettings>;
+export const DeskSettings = saved.desk;
 export type DeskSettings = z.infer<typeof DeskSettings>;
+
+/** What the form edits and `settingsSave` takes: each path field the saved path or a grant. */
+export const SettingsDraft = deskSettingsWith(pathOrGrant).desk;
+export type SettingsDraft = z.infer<typeof SettingsDraft>;
+
+/** Every file-system path field of the settings, with what it is chosen for. */
+export function settingsPathFields(
+  s: SettingsDraft,
+): { field: string; purpose: PathPurpose; value: string }[] {
+  const out: { field: string; purpose: PathPurpose; value: string }[] = [];
+  if (s.signing.kind === 'pkcs12')
+    out.push({ field: 'signing.path', purpose: 'pkcs12File', value: s.signing.path });
+  if (s.signing.kind === 'pkcs11')
+    out.push({ field: 'signing.modulePath', purpose: 'pkcs11Module', value: s.signing.modulePath });
+  s.hotFolders.forEach((h, i) =>
+    out.push({ field: `hotFolders.${i}.path`, purpose: 'hotFolder', value: h.path }),
+  );
+  if (s.connector.kind === 'folder')
+    out.push({ field: 'connector.path', purpose: 'connectorFolder', value: s.connector.path });
+  if (s.exportDir !== '')
+    out.push({ field: 'exportDir', purpose: 'exportFolder', value: s.exportDir });
+  return out;
+}
 
 export const DEFAULT_SETTINGS: DeskSettings = {
   agency: {
@@ -156,6 +202,16 @@ export function validateSettings(
   value: unknown,
 ): { ok: true; settings: DeskSettings } | { ok: false; issues: SettingsIssue[] } {
   const r = DeskSettings.safeParse(value);
+  return r.success
+    ? { ok: true, settings: r.data }
+    : { ok: false, issues: settingsIssues(r.error) };
+}
+
+/** The form's check: like `validateSettings`, but a path field may hold a grant not yet resolved. */
+export function validateSettingsDraft(
+  value: unknown,
+): { ok: true; settings: SettingsDraft } | { ok: false; issues: SettingsIssue[] } {
+  const r = SettingsDraft.safeParse(value);
   return r.success
     ? { ok: true, settings: r.data }
     : { ok: false, issues: settingsIssues(r.error) };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -14,7 +15,9 @@ import {
 } from 'electron';
 import { CHANNELS, type Envelope } from '../../shared/contract';
 import { errorInfo } from '../../shared/errors';
+import type { PathPurpose } from '../../shared/contracts/host';
 import { createApi, type Api } from '../core/api';
+import { openDialogOptions } from './hostDialogs';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -78,11 +81,27 @@ async function start(): Promise<void> {
   // Installed, the shipped data (procedure catalog, holiday calendars) sits beside the asar
   // (electron-builder.yml, extraResources), where the core cannot find it by walking up.
   if (app.isPackaged) process.env.SOHOA_RESOURCES_DIR ??= path.join(process.resourcesPath, 'data');
-  api = await createApi({ dataDir: process.env.SOHOA_DATA_DIR });
+  api = await createApi({
+    dataDir: process.env.SOHOA_DATA_DIR,
+    host: { choosePath },
+  });
   registerChannels();
   const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY_URL);
+}
+
+/** The native dialog, over the desk's window; the page gets only a grant for what was chosen. */
+async function choosePath(
+  purpose: PathPurpose,
+  options: { language: 'vi' | 'en' } = { language: 'vi' },
+): Promise<string | null> {
+  const dialogOptions = openDialogOptions(purpose, options.language);
+  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const result = owner
+    ? await dialog.showOpenDialog(owner, dialogOptions)
+    : await dialog.showOpenDialog(dialogOptions);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 async function serveApp(request: Request): Promise<Response> {

@@ -65,6 +65,7 @@ const EXPOSED = {
   scanPages: true,
   listScans: true,
   discardScan: true,
+  choosePath: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

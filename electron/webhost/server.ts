@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isChannel, type Envelope } from '../../shared/contract';
 import { errorInfo, type ErrorCode } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { createApi } from '../core/api';
+import { createApi, type HostServices } from '../core/api';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -55,6 +55,21 @@ export interface WebHostOptions {
   staticDir?: string;
   /** Request body limit; tests lower it to exercise the streamed check. */
   maxBodyBytes?: number;
+  /**
+   * Stands in for the Electron main process's native file dialog (tests return a folder they
+   * prepared). Without it, the choosePath channel answers PATH_CHOOSER_UNAVAILABLE.
+   */
+  choosePath?: HostServices['choosePath'];
+  /**
+   * Stands in for the main process's PIN window. Without it a token's PIN comes from SOHOA_PIN
+   * (development, as the CLI), asked once: a wrong one is never sent again.
+   */
+  askPin?: HostServices['askPin'];
+}
+
+/** The development fallback: SOHOA_PIN for the first ask of a signing, never a retry. */
+export function environmentPin(env: NodeJS.ProcessEnv = process.env): HostServices['askPin'] {
+  return (request) => Promise.resolve(request.attempt === 1 ? (env.SOHOA_PIN ?? null) : null);
 }
 
 export interface WebHost {
@@ -79,7 +94,11 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       `Renderer build not found at ${staticDir}; run "npm run build:renderer" first.`,
     );
   });
-  const api = await createApi(dataDir === undefined ? {} : { dataDir });
+  const host: HostServices = {
+    ...(options.choosePath ? { choosePath: options.choosePath } : {}),
+    askPin: options.askPin ?? environmentPin(),
+  };
+  const api = await createApi({ ...(dataDir === undefined ? {} : { dataDir }), host });
   const token = crypto.randomBytes(32).toString('hex');
   const tokenDigest = sha256(token);
   let expectedHost = '';

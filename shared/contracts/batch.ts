@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DocumentType } from '../classification';
 import { ErrorInfo } from '../errors';
+import { PathGrant } from './host';
 import { SeparationOptions, SplitEdit, SplitPlan } from './intake';
 
 /** Files per upload request: the UI sends a large selection in several requests. */
@@ -134,11 +135,14 @@ export const BATCH_CHANNELS = {
     }),
     response: z.object({ batch: BatchSummary }),
   },
-  /** Queue every image and PDF under a folder of this machine (recursively). */
+  /**
+   * Queue every image and PDF under a folder of this machine (recursively): the folder the clerk
+   * chose in the host's dialog (`choosePath`, purpose `batchFolder`), sent as its grant.
+   */
   batchQueueFolder: {
     request: z.object({
       title: z.string().max(200).optional(),
-      folder: z.string().min(1).max(1000),
+      grant: PathGrant,
     }),
     response: z.object({ batch: BatchSummary }),
   },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DocumentType } from '../classification';
 import { ErrorCode } from '../errors';
+import { PathGrant } from './host';
 
 /** Kodak patch codes a scanner or this desk can read (Patch 1–4, 6 and T, the transfer patch). */
 export const PatchCode = z.enum(['1', '2', '3', '4', '6', 'T']);
@@ -182,11 +183,11 @@ export const INTAKE_CHANNELS = {
     }),
   },
   /**
-   * Lists the scans in a folder (recursive, stable order, hidden/system files skipped). The path
-   * comes from the main process's own folder dialog, never typed into the renderer.
+   * Lists the scans in a folder (recursive, stable order, hidden/system files skipped). The folder
+   * comes from the host's own dialog (`choosePath`, purpose `importFolder`), sent as its grant.
    */
   importFolder: {
-    request: z.object({ folder: z.string().min(1).max(4000) }),
+    request: z.object({ grant: PathGrant }),
     response: z.object({
       files: z.array(
         z.object({

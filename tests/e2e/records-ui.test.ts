@@ -2,7 +2,8 @@
 // generated page digitized through the contract, then found on the archive screen by an
 // unaccented search (snippet with <mark>), opened in the viewer (page image rendered by the
 // core, text layer toggled), its signature report read and its package exported; a folder
-// connector configured in Settings (a bad path refused at the field, a good one saved); the
+// connector configured in Settings (none chosen: refused at the field; then chosen through the
+// host's dialog, which the test plays, and saved; a path typed by a page is refused); the
 // queued dossier in the outbox, sent; the audit log with "chain intact". Axe on every screen.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -17,7 +18,11 @@ let desk: Desk;
 let code = '';
 
 before(async () => {
-  desk = await openDesk();
+  // The main process's folder dialog as the test plays it: the clerk picks <work>/kho-nhan.
+  desk = await openDesk({
+    choosePath: (purpose) =>
+      Promise.resolve(purpose === 'connectorFolder' ? path.join(desk.work, 'kho-nhan') : null),
+  });
 });
 
 after(async () => {
@@ -134,16 +139,16 @@ test(
   },
 );
 
-test('settings: a relative connector path is refused at its field, a full one is saved', async () => {
+test('settings: the connector folder is chosen in the host’s dialog, never typed', async () => {
   const { page } = desk;
   await goTo('Cài đặt');
   await page.getByRole('radio', { name: 'Thư mục (ổ mạng)' }).check();
   const folder = page.getByLabel('Thư mục nhận hồ sơ', { exact: true });
-  await folder.fill('kho-nhan');
+  assert.equal(await folder.getAttribute('readonly'), '', 'the path is shown, not typed');
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   const fieldError = page.locator('[data-field-error="connector.path"]');
   await fieldError.waitFor();
-  assert.match((await fieldError.textContent()) ?? '', /phải là đường dẫn đầy đủ/);
+  assert.match((await fieldError.textContent()) ?? '', /chưa được chọn.*Chọn…/);
   assert.equal(await folder.getAttribute('aria-invalid'), 'true');
   assert.match((await page.getByTestId('error-summary').textContent()) ?? '', /1 trường cần sửa/);
   assert.ok(!fs.existsSync(path.join(desk.dataDir, 'outbox-destination.json')));
@@ -151,7 +156,12 @@ test('settings: a relative connector path is refused at its field, a full one is
   await shot(page, 'records-04-settings-error');
 
   const store = path.join(desk.work, 'kho-nhan');
-  await folder.fill(store);
+  const choose = page.getByRole('button', { name: 'Chọn “Thư mục nhận hồ sơ”…' });
+  assert.match((await choose.getAttribute('title')) ?? '', /hộp thoại của máy tính/);
+  await choose.focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Vừa chọn, chưa lưu.').waitFor();
+  assert.equal(await folder.inputValue(), store);
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
   await page.getByRole('status').getByText('Đã lưu cài đặt.').waitFor();
   assert.equal(await fieldError.count(), 0);
@@ -160,8 +170,27 @@ test('settings: a relative connector path is refused at its field, a full one is
   ) as { path: string };
   assert.equal(dest.path, store);
   assert.ok(fs.existsSync(path.join(desk.dataDir, 'settings.json')));
+  assert.equal(await folder.inputValue(), store, 'the saved path is shown after the save');
   await noSeriousAxe('settings saved');
   await shot(page, 'records-05-settings-saved');
+
+  // A page that sends a path of its own (not the saved one, no grant) is refused at that field.
+  const { settings } = (await call('settingsGet', {})) as { settings: Record<string, unknown> };
+  const typed = (await call('settingsSave', {
+    settings: { ...settings, connector: { kind: 'folder', path: '/etc' } },
+  })) as { ok: boolean; issues?: unknown };
+  assert.deepEqual(typed, {
+    ok: false,
+    issues: [{ path: 'connector.path', key: 'pathNotChosen' }],
+  });
+  assert.equal(
+    (
+      JSON.parse(fs.readFileSync(path.join(desk.dataDir, 'outbox-destination.json'), 'utf8')) as {
+        path: string;
+      }
+    ).path,
+    store,
+  );
 });
 
 test('outbox: the dossier waits, then is sent to the configured folder', async () => {

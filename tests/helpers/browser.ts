@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/webhost/server';
 
 export const STATIC_DIR = 'dist/renderer';
 export const SHOTS_DIR = path.resolve('test-output/e2e');
@@ -22,8 +22,16 @@ export interface Desk {
   close(): Promise<void>;
 }
 
+export interface OpenDeskOptions {
+  env?: Record<string, string>;
+  /** The main process's file dialog as the test plays it: the path "chosen" for a purpose. */
+  choosePath?: WebHostOptions['choosePath'];
+  /** The main process's PIN window as the test plays it. */
+  askPin?: WebHostOptions['askPin'];
+}
+
 /** Starts the web host on a temporary data folder and opens the desk in Chromium (Vietnamese). */
-export async function openDesk(options: { env?: Record<string, string> } = {}): Promise<Desk> {
+export async function openDesk(options: OpenDeskOptions = {}): Promise<Desk> {
   assert.ok(
     fs.existsSync(path.join(STATIC_DIR, 'index.html')),
     `${STATIC_DIR}/index.html is missing: run "npm run build" before the e2e tests`,
@@ -36,7 +44,12 @@ export async function openDesk(options: { env?: Record<string, string> } = {}): 
     saved.set(k, process.env[k]);
     process.env[k] = v;
   }
-  const host = await startWebHost({ dataDir, staticDir: STATIC_DIR });
+  const host = await startWebHost({
+    dataDir,
+    staticDir: STATIC_DIR,
+    ...(options.choosePath ? { choosePath: options.choosePath } : {}),
+    ...(options.askPin ? { askPin: options.askPin } : {}),
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -14,6 +14,7 @@ import { HotFolderLedger } from '../../electron/core/acquire/hotFolderLedger';
 import { saveSettings } from '../../electron/core/settings/store';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createIntakeHandlers } from '../../electron/core/api/intakeHandlers';
+import { hostOf } from '../../electron/core/host/context';
 import type { Core } from '../../electron/core/pipeline/core';
 
 async function tree(files: string[]): Promise<string> {
@@ -112,7 +113,9 @@ test('intake channels: responses satisfy the contract', async () => {
     assert.equal(status.folders[0]!.watching, false);
     assert.equal(status.folders[0]!.lastError, null);
 
-    const listing = await handlers.importFolder({ folder: path.join(root, 'in') });
+    // The folder comes as a grant of the host's dialog (GUIDE §4.8), never as a path.
+    const grant = hostOf(core).grants.issue('importFolder', path.join(root, 'in'));
+    const listing = await handlers.importFolder({ grant });
     assert.deepEqual(
       listing.files.map((f) => f.name),
       ['a.jpg', 'b.jpg'],

@@ -3,6 +3,7 @@ import type { BATCH_CHANNELS } from '../../../shared/contracts/batch';
 import { HotFolderDriver, ledgerFileIn } from '../acquire/hotFolderDriver';
 import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
 import { BatchQueue } from '../batch/queue';
+import { grantedPath } from '../host/context';
 import type { Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
@@ -19,7 +20,12 @@ export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHA
   };
   return {
     batchQueueFiles: async (r) => ({ batch: await queue.queueFiles(r) }),
-    batchQueueFolder: async (r) => ({ batch: await queue.queueFolder(r) }),
+    batchQueueFolder: async (r) => ({
+      batch: await queue.queueFolder({
+        ...(r.title ? { title: r.title } : {}),
+        folder: grantedPath(core, r.grant, 'batchFolder'),
+      }),
+    }),
     batchList: (r) => Promise.resolve(queue.list(r.limit)),
     batchDetail: (r) => Promise.resolve(queue.detail(r.batchId)),
     batchControl: (r) => Promise.resolve({ batch: queue.control(r.batchId, r.action) }),

@@ -11,23 +11,39 @@ import {
 } from '../../../shared/contract';
 import { errorInfo, isSohoaError, SohoaError } from '../../../shared/errors';
 import { createReceptionHandlers } from '../dossier/api';
+import { hostOf } from '../host/context';
 import type { Core } from '../pipeline/core';
+import { resolveSettingsPaths } from '../settings/pathChoices';
+import { loadSettings } from '../settings/store';
 import { createAcquireHandlers } from './acquireHandlers';
 import { createBatchHandlers } from './batchHandlers';
 import { createDeskHandlers } from './deskHandlers';
+import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
 
 export function createHandlers(core: Core): Handlers {
+  const records = createRecordsHandlers(core);
   return {
     ...createReceptionHandlers(core.paths.root),
     ...createDeskHandlers(core),
     ...createBatchHandlers(core),
-    ...createRecordsHandlers(core),
+    ...records,
+    // A save's file-system paths are the saved ones or grants of the host's dialog (GUIDE §4.8).
+    async settingsSave(request) {
+      const resolved = resolveSettingsPaths(
+        request.settings,
+        loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings,
+        hostOf(core).grants,
+      );
+      if (!resolved.ok) return resolved;
+      return records.settingsSave({ ...request, settings: resolved.settings });
+    },
     ...createAcquireHandlers(core),
     ...createIntakeHandlers(core),
+    ...createHostHandlers(core),
     async digitize(request) {
       const sources = request.files.map((f) => ({
         name: f.name,

@@ -10,6 +10,7 @@ import {
   type HotFolderConfig,
 } from '../acquire/hotFolderDriver';
 import { HotFolderLedger, type LedgerEntry } from '../acquire/hotFolderLedger';
+import { grantedPath } from '../host/context';
 import type { Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
 import { measurePage } from '../separate/pageSignals';
@@ -50,8 +51,8 @@ export function createIntakeHandlers(
         }),
       };
     },
-    async importFolder({ folder }) {
-      const listing = await listScanFiles(folder);
+    async importFolder({ grant }) {
+      const listing = await listScanFiles(grantedPath(core, grant, 'importFolder'));
       return {
         files: listing.files.map((f) => ({ name: f.name, size: f.size })),
         skipped: listing.skipped,

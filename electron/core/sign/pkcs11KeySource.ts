@@ -9,6 +9,7 @@ import pkcs11js, { type RsaPSS } from 'pkcs11js';
 import { SohoaError } from '../../../shared/errors';
 import { ecdsaRawToDer } from './algorithms';
 import { buildChain } from './chain';
+import type { PinPrompt } from '../host/types';
 import type { DigestAlgorithm, KeySource, SignatureScheme } from './types';
 
 export interface Pkcs11Options {
@@ -18,7 +19,10 @@ export interface Pkcs11Options {
   tokenLabel?: string;
   /** Private key label; default the first key that has a certificate. */
   keyLabel?: string;
-  pin: string;
+  /** A fixed PIN (the CLI's SOHOA_PIN): checked when the source opens, never retried. */
+  pin?: string;
+  /** Asks the clerk (the app's main process) when the token must log in; wins over `pin`. */
+  askPin?: PinPrompt;
 }
 
 // One loaded, initialized module per path for the whole process: C_Initialize may only run once
@@ -85,7 +89,7 @@ export function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
     const slot = pickSlot(lib, options.tokenLabel);
     session = lib.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
     try {
-      lib.C_Login(session, pkcs11js.CKU_USER, options.pin);
+      lib.C_Login(session, pkcs11js.CKU_USER, options.pin ?? '');
     } catch (e) {
       if (/CKR_PIN_INCORRECT|CKR_PIN_LEN_RANGE|CKR_PIN_LOCKED/.test(String(e))) {
         throw new SohoaError('TOKEN_PIN_INCORRECT', tokenName, { cause: e });

@@ -1,5 +1,6 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
@@ -120,4 +121,5 @@ export const en: Messages = {
   outbox: outbox.en,
   settings: settings.en,
   audit: audit.en,
+  host: host.en,
 };

@@ -2,6 +2,7 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
@@ -123,6 +124,7 @@ export const vi = {
   outbox: outbox.vi,
   settings: settings.vi,
   audit: audit.vi,
+  host: host.vi,
 };
 
 export type Messages = typeof vi;

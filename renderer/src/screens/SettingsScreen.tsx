@@ -5,12 +5,14 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { SettingsView } from '../../../shared/contracts/records';
 import type { ErrorInfo } from '../../../shared/errors';
+import type { PathPurpose } from '../../../shared/contracts/host';
 import {
-  validateSettings,
+  validateSettingsDraft,
   type SettingsIssue,
   type SettingsIssueKey,
 } from '../../../shared/settings';
 import { getApi, toErrorInfo } from '../api';
+import { PathChoice } from '../components/host/PathChoice';
 import { Field, fieldId } from '../components/settings/Field';
 import { HolidaysEditor } from '../components/settings/HolidaysEditor';
 import { KindChoice } from '../components/settings/KindChoice';
@@ -43,6 +45,8 @@ export function SettingsScreen() {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const labels = useRef(new Map<string, string>()).current;
+  /** Grants of paths chosen since the last save, with the path to show for each. */
+  const [chosen, setChosen] = useState(new Map<string, string>());
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -97,7 +101,7 @@ export function SettingsScreen() {
     e.preventDefault();
     setSaved(false);
     const candidate = settingsOf(form);
-    const local = validateSettings(candidate);
+    const local = validateSettingsDraft(candidate);
     if (!local.ok) {
       setIssues(local.issues);
       return;
@@ -113,6 +117,7 @@ export function SettingsScreen() {
       setIssues([]);
       setView(r.view);
       setForm(formOf(r.view.settings));
+      setChosen(new Map());
       setSecrets({ p12Password: '', s3AccessKeyId: '', s3SecretAccessKey: '' });
       setSaved(true);
       setLang(r.view.settings.language);
@@ -122,6 +127,33 @@ export function SettingsScreen() {
       setSaving(false);
     }
   };
+
+  /** A file-system path: shown read-only, changed only through the computer's own dialog. */
+  const pathField = (
+    path: string,
+    label: string,
+    purpose: PathPurpose,
+    value: string,
+    set: (value: string) => void,
+    options: { hint?: string; optional?: boolean } = {},
+  ) => (
+    <Field {...f(path, label, options.hint)}>
+      {(a) => (
+        <PathChoice
+          purpose={purpose}
+          fieldLabel={label}
+          shown={chosen.get(value) ?? value}
+          unsaved={chosen.has(value)}
+          display={a}
+          onChosen={(grant, shown) => {
+            setChosen(new Map(chosen).set(grant, shown));
+            set(grant);
+          }}
+          {...(options.optional ? { onClear: () => set('') } : {})}
+        />
+      )}
+    </Field>
+  );
 
   const focusField = (path: string) => document.getElementById(fieldId(path))?.focus();
 
@@ -215,15 +247,9 @@ export function SettingsScreen() {
           />
           {form.signingKind === 'pkcs12' && (
             <>
-              <Field {...f('signing.path', s.p12Path)}>
-                {(a) => (
-                  <input
-                    {...a}
-                    value={form.p12Path}
-                    onChange={(e) => update({ p12Path: e.target.value })}
-                  />
-                )}
-              </Field>
+              {pathField('signing.path', s.p12Path, 'pkcs12File', form.p12Path, (v) =>
+                update({ p12Path: v }),
+              )}
               <Field
                 {...f(
                   'secrets.p12Password',
@@ -245,15 +271,14 @@ export function SettingsScreen() {
           )}
           {form.signingKind === 'pkcs11' && (
             <>
-              <Field {...f('signing.modulePath', s.pkcs11Module, s.pkcs11ModuleHint)}>
-                {(a) => (
-                  <input
-                    {...a}
-                    value={form.pkcs11Module}
-                    onChange={(e) => update({ pkcs11Module: e.target.value })}
-                  />
-                )}
-              </Field>
+              {pathField(
+                'signing.modulePath',
+                s.pkcs11Module,
+                'pkcs11Module',
+                form.pkcs11Module,
+                (v) => update({ pkcs11Module: v }),
+                { hint: s.pkcs11ModuleHint },
+              )}
               <Field {...f('signing.tokenLabel', s.tokenLabel)}>
                 {(a) => (
                   <input
@@ -399,15 +424,13 @@ export function SettingsScreen() {
             return (
               <div key={i} className="rec-card" role="group" aria-label={s.hotFolderN(i + 1)}>
                 <div className="rec-grid">
-                  <Field {...f(`${p}.path`, `${s.hotFolderPath} (${i + 1})`)}>
-                    {(a) => (
-                      <input
-                        {...a}
-                        value={h.path}
-                        onChange={(e) => set({ path: e.target.value })}
-                      />
-                    )}
-                  </Field>
+                  {pathField(
+                    `${p}.path`,
+                    `${s.hotFolderPath} (${i + 1})`,
+                    'hotFolder',
+                    h.path,
+                    (v) => set({ path: v }),
+                  )}
                   <Field {...f(`${p}.label`, `${s.hotFolderLabel} (${i + 1})`)}>
                     {(a) => (
                       <input
@@ -468,17 +491,15 @@ export function SettingsScreen() {
             value={form.connectorKind}
             onChange={(kind) => update({ connectorKind: kind })}
           />
-          {form.connectorKind === 'folder' && (
-            <Field {...f('connector.path', s.connectorPath, s.connectorPathHint)}>
-              {(a) => (
-                <input
-                  {...a}
-                  value={form.connectorPath}
-                  onChange={(e) => update({ connectorPath: e.target.value })}
-                />
-              )}
-            </Field>
-          )}
+          {form.connectorKind === 'folder' &&
+            pathField(
+              'connector.path',
+              s.connectorPath,
+              'connectorFolder',
+              form.connectorPath,
+              (v) => update({ connectorPath: v }),
+              { hint: s.connectorPathHint },
+            )}
           {form.connectorKind === 's3' && (
             <>
               <Field {...f('connector.endpoint', s.s3Endpoint)}>
@@ -545,15 +566,14 @@ export function SettingsScreen() {
               </Field>
             </>
           )}
-          <Field {...f('exportDir', s.exportDir, s.exportDirHint(view.defaultExportDir))}>
-            {(a) => (
-              <input
-                {...a}
-                value={form.exportDir}
-                onChange={(e) => update({ exportDir: e.target.value })}
-              />
-            )}
-          </Field>
+          {pathField(
+            'exportDir',
+            s.exportDir,
+            'exportFolder',
+            form.exportDir,
+            (v) => update({ exportDir: v }),
+            { hint: s.exportDirHint(view.defaultExportDir), optional: true },
+          )}
         </fieldset>
 
         <fieldset>

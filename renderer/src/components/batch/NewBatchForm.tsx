@@ -1,5 +1,6 @@
 // A new batch from picked or dropped files (sent to the core in chunks, each copied to disk there
-// before the next is sent) or from a folder path on this machine.
+// before the next is sent) or from a folder of this machine, chosen in the computer's own dialog
+// (the page holds only the grant that stands for it).
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { BATCH_UPLOAD_CHUNK, type BatchSummary } from '../../../../shared/contracts/batch';
 import type { ErrorInfo } from '../../../../shared/errors';
@@ -7,6 +8,7 @@ import { getApi, toErrorInfo } from '../../api';
 import { readAsBase64 } from '../../format';
 import { useI18n } from '../../i18n';
 import { ACCEPTED_TYPES } from '../DigitizeButton';
+import { PathChoice } from '../host/PathChoice';
 import { ErrorNotice } from './ErrorNotice';
 import { ScanIntoBatch } from './ScanIntoBatch';
 
@@ -37,7 +39,8 @@ export function NewBatchForm({ onQueued }: { onQueued: (batch: BatchSummary) => 
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState('');
-  const [folder, setFolder] = useState('');
+  /** The folder chosen in the host's dialog: its grant and the path to show. */
+  const [folder, setFolder] = useState<{ grant: string; label: string } | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -92,16 +95,16 @@ export function NewBatchForm({ onQueued }: { onQueued: (batch: BatchSummary) => 
 
   const queueFolder = async (event: FormEvent) => {
     event.preventDefault();
-    if (!folder.trim() || busy) return;
+    if (!folder || busy) return;
     setError(null);
     setMessage('');
     try {
       const r = await getApi().batchQueueFolder({
-        folder: folder.trim(),
+        grant: folder.grant,
         ...(title.trim() ? { title: title.trim() } : {}),
       });
       setMessage(t.batch.queued(r.batch.title, r.batch.files));
-      setFolder('');
+      setFolder(null);
       setTitle('');
       onQueued(r.batch);
     } catch (e) {
@@ -174,17 +177,19 @@ export function NewBatchForm({ onQueued }: { onQueued: (batch: BatchSummary) => 
         }}
       />
       <form className="batch-folder" onSubmit={(e) => void queueFolder(e)}>
-        <label className="batch-field">
-          <span>{t.batch.folderLabel}</span>
-          <input
-            type="text"
-            value={folder}
-            placeholder={t.batch.folderPlaceholder}
-            onChange={(e) => setFolder(e.target.value)}
+        <div className="batch-field">
+          <label htmlFor="batch-folder-path">{t.host.batchFolder}</label>
+          <PathChoice
+            purpose="batchFolder"
+            fieldLabel={t.host.batchFolder}
+            shown={folder?.label ?? ''}
+            display={{ id: 'batch-folder-path' }}
+            disabled={busy}
+            onChosen={(grant, label) => setFolder({ grant, label })}
           />
-        </label>
-        <button type="submit" className="secondary" disabled={busy || !folder.trim()}>
-          {t.batch.folderQueue}
+        </div>
+        <button type="submit" className="secondary" disabled={busy || !folder}>
+          {t.host.batchFolderQueue}
         </button>
       </form>
       <div className="notices" aria-live="polite">

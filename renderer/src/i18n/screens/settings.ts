@@ -110,6 +110,8 @@ const vi = {
     duplicateName: (f: string) => `“${f}” trùng với một máy quét khác. Hãy đặt tên khác.`,
     duplicatePath: (f: string) => `“${f}” đã có trong danh sách. Mỗi thư mục chỉ theo dõi một lần.`,
     label: (f: string) => `“${f}” không hợp lệ. Hãy kiểm tra lại.`,
+    pathNotChosen: (f: string) =>
+      `“${f}” chưa được chọn (hoặc lựa chọn đã hết hạn). Hãy bấm “Chọn…” bên cạnh và chọn trong hộp thoại của máy.`,
     invalid: (f: string) => `“${f}” không hợp lệ. Hãy kiểm tra lại.`,
   } satisfies Record<SettingsIssueKey, (field: string) => string>,
 };
@@ -223,6 +225,8 @@ const en: typeof vi = {
     duplicateName: (f) => `“${f}” is the same as another scanner’s. Choose another name.`,
     duplicatePath: (f) => `“${f}” is already in the list. Each folder is watched once.`,
     label: (f) => `“${f}” is not valid. Check it.`,
+    pathNotChosen: (f) =>
+      `“${f}” is not chosen (or the choice expired). Press “Choose…” beside it and choose in the computer’s dialog.`,
     invalid: (f) => `“${f}” is not valid. Check it.`,
   },
 };
