@@ -102,6 +102,8 @@ export const DESK_CHANNELS = {
       /** Hot folders feeding the reception (0: nothing to show). */
       folders: z.number().int().nonnegative(),
       files: z.array(HotFolderFile),
+      /** Folders not watched now (unreachable share, watched by another window), by label. */
+      problems: z.array(ErrorInfo),
     }),
   },
   /**

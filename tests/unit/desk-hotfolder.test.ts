@@ -128,8 +128,10 @@ test('the inbox survives a restart; a copy cut short is dropped; taking removes 
   let feed = new ReceptionHotFolderFeed(options);
   try {
     await feed.start();
-    await writeSlowly(path.join(inbox, 'a.jpg'), a, 3, 80);
+    // b arrives first; taking goes by name (scanners number their pages).
     await writeSlowly(path.join(inbox, 'b.jpg'), b, 3, 80);
+    await until('b staged', async () => ((await feed.inbox()).length === 1 ? true : null));
+    await writeSlowly(path.join(inbox, 'a.jpg'), a, 3, 80);
     await until('two staged', async () => ((await feed.inbox()).length === 2 ? true : null));
     await feed.close();
     // A stop in the middle of a copy leaves a half-written file and a file with no description.
@@ -141,36 +143,69 @@ test('the inbox survives a restart; a copy cut short is dropped; taking removes 
     const list = await feed.inbox();
     assert.deepEqual(
       list.map((f) => f.name),
-      ['a.jpg', 'b.jpg'],
+      ['b.jpg', 'a.jpg'],
+      'the inbox lists them as they arrived',
     );
-    assert.deepEqual((await fs.readdir(options.stagingDir)).sort(), [
-      `${list[0]!.id}.bin`,
-      `${list[0]!.id}.json`,
-      `${list[1]!.id}.bin`,
-      `${list[1]!.id}.json`,
-    ]);
+    assert.deepEqual(
+      (await fs.readdir(options.stagingDir)).sort(),
+      list.flatMap((f) => [`${f.id}.bin`, `${f.id}.json`]).sort(),
+    );
+    const [bEntry, aEntry] = list as [StagedFile, StagedFile];
     // Staging the same content again (stopped between the copy and done/) keeps one copy.
-    assert.equal((await feed.stage('x', 'a-again.jpg', a)).id, list[0]!.id);
+    assert.equal((await feed.stage('x', 'a-again.jpg', a)).id, aEntry.id);
 
     // A take that fails (the session cannot read) leaves the file in the inbox.
-    await assert.rejects(feed.take([list[1]!.id], () => Promise.reject(new Error('session gone'))));
+    await assert.rejects(feed.take([bEntry.id], () => Promise.reject(new Error('session gone'))));
     assert.equal((await feed.inbox()).length, 2);
 
-    const seen: StagedFile[] = [];
-    const bytes = await feed.take([list[1]!.id], (f, data) => {
-      seen.push(f);
-      return Promise.resolve(data);
-    });
+    const bytes = await feed.take([bEntry.id], (_f, data) => Promise.resolve(data));
     assert.equal(sha(bytes[0]!), sha(b));
     assert.deepEqual(
       (await feed.inbox()).map((f) => f.name),
       ['a.jpg'],
     );
     // Taken already (another window): nothing to hand over.
-    assert.deepEqual(await feed.take([list[1]!.id], () => Promise.resolve(null)), []);
-    await feed.take(undefined, () => Promise.resolve(null));
+    assert.deepEqual(await feed.take([bEntry.id], () => Promise.resolve(null)), []);
+    await feed.stage('Quầy 1', 'trang-10.jpg', await scan(13));
+    await feed.stage('Quầy 1', 'trang-9.jpg', await scan(14));
+    const order = await feed.take(undefined, (f) => Promise.resolve(f.name));
+    assert.deepEqual(order, ['a.jpg', 'trang-9.jpg', 'trang-10.jpg'], 'natural order of names');
     assert.deepEqual(await feed.inbox(), []);
     assert.deepEqual(await fs.readdir(options.stagingDir), []);
+  } finally {
+    await feed.close();
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
+
+test('a folder that cannot be opened is named by its label (not its path) until it can', async () => {
+  const { root, inbox, options } = await setup();
+  const missing = path.join(root, 'o-mang-chua-noi');
+  const feed = new ReceptionHotFolderFeed({
+    ...options,
+    folders: [{ inbox: missing, label: 'Ổ mạng quầy 2' }, ...options.folders],
+    retryMs: 100,
+  });
+  try {
+    await feed.start();
+    const problems = await until('a problem', () =>
+      Promise.resolve(feed.problems().length > 0 ? feed.problems() : null),
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.subject]),
+      [['HOTFOLDER_UNREACHABLE', 'Ổ mạng quầy 2']],
+    );
+    assert.ok(!problems[0]!.message.vi.includes(root), 'no path in the message');
+    // The share comes back: watched at the next try, the problem gone, its scans staged.
+    await fs.mkdir(missing);
+    await until('no problem', () => Promise.resolve(feed.problems().length === 0 ? true : null));
+    await writeSlowly(path.join(missing, 'quay-2.jpg'), await scan(21), 2, 50);
+    const staged = await until('staged', async () => {
+      const list = await feed.inbox();
+      return list.length === 1 ? list : null;
+    });
+    assert.equal(staged[0]!.folder, 'Ổ mạng quầy 2');
+    assert.ok(inbox);
   } finally {
     await feed.close();
     await fs.rm(root, { recursive: true, force: true });

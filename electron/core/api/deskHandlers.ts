@@ -77,6 +77,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
       const files = await feed.inbox();
       return {
         folders: feed.folderCount,
+        problems: feed.problems(),
         files: files.map(({ id, name, folder, size, pages, arrivedAt }) => ({
           id,
           name,

@@ -10,7 +10,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { SohoaError } from '../../../shared/errors';
+import {
+  errorInfo,
+  isSohoaError,
+  SohoaError,
+  type ErrorCode,
+  type ErrorInfo,
+} from '../../../shared/errors';
 import { HotFolderDriver, type HotFolderConfig } from '../acquire/hotFolderDriver';
 import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
 import { openImageFile } from '../imaging/loadPage';
@@ -38,12 +44,15 @@ export interface HotFolderFeedOptions {
   tuning?: { pollMs?: number; stableMs?: number; stablePolls?: number };
   /** A folder that cannot be watched (unreachable share, watched elsewhere). */
   onProblem?: (folder: string, error: unknown) => void;
+  /** A folder that failed to open is tried again after this long (default 30 s). */
+  retryMs?: number;
   clock?: () => Date;
 }
 
 // Sortable by arrival, unique, and safe as a file name and in the contract.
 const STAGED_ID = /^[0-9]{13}-[a-f0-9]{8}$/;
 const META = '.json';
+const NATURAL = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 /** A folder that failed to open is tried again after this long (a share back after a restart). */
 const RETRY_MS = 30_000;
 
@@ -53,6 +62,9 @@ export class ReceptionHotFolderFeed {
   /** Staged files being added to a session right now: hidden from the inbox, not taken twice. */
   private readonly taking = new Set<string>();
   private readonly clock: () => Date;
+  /** Why a folder is not watched right now, by label (cleared once it is watched again). */
+  private readonly problemCodes = new Map<string, ErrorCode>();
+  private driver: HotFolderDriver | null = null;
 
   constructor(private readonly options: HotFolderFeedOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -71,6 +83,7 @@ export class ReceptionHotFolderFeed {
       this.options.ledgerFile,
       this.options.tuning,
     );
+    this.driver = driver;
     for (const folder of this.options.folders) this.loops.push(this.watch(driver, folder));
   }
 
@@ -82,9 +95,10 @@ export class ReceptionHotFolderFeed {
         for await (const file of driver.acquire(folder.inbox, DEFAULT_SCAN_SETTINGS, { signal }))
           await this.stage(label, file.name, await file.read());
       } catch (e) {
+        this.problemCodes.set(label, isSohoaError(e) ? e.code : 'HOTFOLDER_UNREACHABLE');
         this.options.onProblem?.(folder.inbox, e);
       }
-      if (!signal.aborted) await sleep(RETRY_MS, signal);
+      if (!signal.aborted) await sleep(this.options.retryMs ?? RETRY_MS, signal);
     }
   }
 
@@ -117,6 +131,21 @@ export class ReceptionHotFolderFeed {
     return staged;
   }
 
+  /**
+   * Folders that cannot be watched now (unreachable share, watched by another window), named by
+   * their label (never the path), with what to do.
+   */
+  problems(): ErrorInfo[] {
+    const watching = new Set(
+      this.options.folders
+        .filter((f) => this.driver?.active.has(f.inbox))
+        .map((f) => f.label ?? path.basename(f.inbox)),
+    );
+    return [...this.problemCodes]
+      .filter(([label]) => !watching.has(label))
+      .map(([label, code]) => errorInfo(code, label));
+  }
+
   /** The staged files waiting for the clerk, oldest first. */
   async inbox(): Promise<StagedFile[]> {
     const names = await fs.readdir(this.options.stagingDir).catch(() => [] as string[]);
@@ -138,8 +167,9 @@ export class ReceptionHotFolderFeed {
   }
 
   /**
-   * Hands the chosen staged files (all when `ids` is absent) to `use`, one at a time in arrival
-   * order (ids no longer waiting are skipped); a file leaves the inbox once `use` has put it in the session, or failed on it for good
+   * Hands the chosen staged files (all when `ids` is absent) to `use`, one at a time in natural
+   * order of their names (ids no longer waiting are skipped): scanners number their files, and
+   * several pages written at once arrive in any order; a file leaves the inbox once `use` has put it in the session, or failed on it for good
    * (its error is the caller's to show; the original is in the hot folder's done/).
    */
   async take<T>(
@@ -148,7 +178,9 @@ export class ReceptionHotFolderFeed {
   ): Promise<T[]> {
     const wanted = ids ? new Set(ids) : null;
     // An id no longer listed was taken meanwhile (another window): it is in that session.
-    const chosen = (await this.inbox()).filter((f) => !wanted || wanted.has(f.id));
+    const chosen = (await this.inbox())
+      .filter((f) => !wanted || wanted.has(f.id))
+      .sort((a, b) => NATURAL.compare(a.name, b.name) || a.id.localeCompare(b.id));
     for (const f of chosen) this.taking.add(f.id);
     const results: T[] = [];
     try {

@@ -24,7 +24,7 @@ export function HotFolderBar({
   onTake: (ids: string[]) => Promise<void>;
   buttonRef: RefObject<HTMLButtonElement | null>;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const r = t.reception;
   const [inbox, setInbox] = useState<Inbox | null>(null);
   const [taking, setTaking] = useState(false);
@@ -78,6 +78,11 @@ export function HotFolderBar({
       >
         {r.hotFolderTake}
       </button>
+      {inbox.problems.map((p) => (
+        <p key={`${p.code}:${p.subject ?? ''}`} className="hotfolder-problem warn small">
+          {pick(p.message)}
+        </p>
+      ))}
     </div>
   );
 }
