@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { PDFDocument } from 'pdf-lib';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/classification';
 import type { SeparationOptions } from '../../shared/contracts/intake';
 import { BatchQueue } from '../../electron/core/batch/queue';
@@ -127,6 +128,10 @@ test('separator sheets (QR with type and dossier code, Patch T), a blank sheet a
     assert.equal(plan.documents[3]!.dossierCode, 'HS-0002');
     assert.equal(plan.documents[3]!.startsDossier, true);
 
+    // Every page but the blank one was OCR'd once, in the first pass.
+    const read = core.ocrStats().recognitions;
+    assert.equal(read, 8);
+
     // The archivist moves the Patch T split one page on (b1 stays with a) and accepts.
     const moved = queue.adjustSplits(id, { op: 'move', from: 2, to: 3 });
     assert.deepEqual(moved.documents[1]!.pages, [3]);
@@ -137,6 +142,7 @@ test('separator sheets (QR with type and dossier code, Patch T), a blank sheet a
 
     batch = queue.detail(id).batch;
     assert.equal(batch.state, 'done', JSON.stringify(batch.error));
+    assert.equal(core.ocrStats().recognitions, read, 'archiving read no page again');
     assert.equal(batch.records, 4);
     const records = queue.splitPlan(id).records;
     assert.deepEqual(
@@ -177,24 +183,38 @@ test('separator sheets (QR with type and dossier code, Patch T), a blank sheet a
   });
 });
 
-test('fixed count: blank-flagged pages are kept (flagged, not dropped) and grouped; a restart mid-apply makes no record twice', async () => {
+test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged, not dropped) and grouped; a restart mid-apply makes no record twice', async () => {
   const blank = await blankPage();
+  // A 3-page PDF of blank scans, then two single blank images: splits fall inside the PDF.
+  const pdf = await PDFDocument.create();
+  const jpg = await pdf.embedJpg(blank);
+  for (let i = 0; i < 3; i++)
+    pdf.addPage([595, 842]).drawImage(jpg, { x: 0, y: 0, width: 595, height: 842 });
+  const pdfBytes = Buffer.from(await pdf.save());
   await withCore('count', async (core) => {
     let queue = new BatchQueue(core);
     queue.separationDefaults(OPTIONS({ fixedCount: 2 }));
     const { id } = await queue.queueFiles({
-      files: files([blank, blank, blank, blank, blank]),
+      files: files([pdfBytes, blank, blank], ['hop.pdf', 'trang-4.jpg', 'trang-5.jpg']),
       more: false,
     });
     await queue.whenIdle();
-    const { plan } = queue.splitPlan(id);
+    const { plan, stack } = queue.splitPlan(id);
     assert.deepEqual(
-      plan!.documents.map((d) => [d.pages.length, d.reasons[0]!.method]),
+      plan!.documents.map((d) => [d.pages, d.reasons[0]!.method]),
       [
-        [2, 'start'],
-        [2, 'count'],
-        [1, 'count'],
+        [[0, 1], 'start'],
+        [[2, 3], 'count'],
+        [[4], 'count'],
       ],
+    );
+    assert.deepEqual(
+      plan!.pages.map((p) => p.name),
+      ['hop.pdf#1', 'hop.pdf#2', 'hop.pdf#3', 'trang-4.jpg', 'trang-5.jpg'],
+    );
+    assert.deepEqual(
+      stack.map((s) => s.pageInFile),
+      [0, 1, 2, 0, 0],
     );
     assert.ok(
       plan!.pages.every((p) => p.blank && p.role === 'content'),
@@ -203,11 +223,20 @@ test('fixed count: blank-flagged pages are kept (flagged, not dropped) and group
     queue.acceptSplits(id);
     await queue.whenIdle();
     assert.equal(queue.detail(id).batch.records, 3);
-    const first = queue.splitPlan(id).records.map((r) => r.archived!.code);
+    const records = queue.splitPlan(id).records;
+    assert.deepEqual(
+      archivedRecords(
+        core,
+        records.map((r) => r.archived!.id),
+      ).map((r) => r.pages),
+      [['hop.pdf#1', 'hop.pdf#2'], ['hop.pdf#3', 'trang-4.jpg'], ['trang-5.jpg']],
+    );
+    for (const r of records) checkPdf(core, r.archived!.code, r.pages);
+    const first = records.map((r) => r.archived!.code);
     await queue.close();
 
-    // A restart that finds the batch "running" again (as after a crash mid-apply) resumes it:
-    // the records made stay the same, nothing is archived twice.
+    // A restart that finds the batch "running" again (as after a crash mid-apply, the last
+    // record archived but not yet noted) resumes it: nothing is archived twice.
     const db = new Database(path.join(core.paths.root, 'batches.sqlite'));
     db.prepare("UPDATE batches SET state = 'running' WHERE id = ?").run(id);
     db.prepare('DELETE FROM batch_records WHERE batch_id = ? AND document = 2').run(id);

@@ -10,8 +10,9 @@ import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/classif
 import type { BatchRecord } from '../../../shared/contracts/batch';
 import type { SplitPlan } from '../../../shared/contracts/intake';
 import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
-import type { DigitizeOutcome, PageReport, PageSource } from '../pipeline/types';
+import type { DigitizeOutcome, PageReport } from '../pipeline/types';
 import type { BatchCore } from './queue';
+import { preReadPage } from './readStack';
 import type { StackRow } from './store';
 
 export interface PlannedRecord {
@@ -52,7 +53,7 @@ export function plannedRecords(
 
 export interface ApplyHooks {
   signal: AbortSignal;
-  /** The queue's pause gate, passed before each page file is read. */
+  /** The queue's pause gate, passed before each read page is loaded. */
   beforeRead: () => Promise<void>;
   /** Records already made (a run before a restart): skipped. */
   done: ReadonlyMap<number, BatchRecord>;
@@ -63,7 +64,6 @@ export interface ApplyHooks {
 export async function applyPlan(
   core: BatchCore,
   records: readonly PlannedRecord[],
-  read: (page: StackRow) => Promise<Buffer>,
   hooks: ApplyHooks,
 ): Promise<{ fileErrors: ErrorInfo[] }> {
   const fileErrors: ErrorInfo[] = [];
@@ -90,13 +90,8 @@ export async function applyPlan(
       continue;
     }
     const byName = new Map(planned.stack.map((s) => [s.name, s]));
-    const sources: PageSource[] = planned.stack.map((s) => ({
-      name: s.name,
-      read: async () => {
-        await hooks.beforeRead();
-        return read(s);
-      },
-    }));
+    // Read in the first pass: the pipeline only assembles, signs and archives these pages.
+    const sources = planned.stack.map((s) => preReadPage(s, hooks.beforeRead));
     let outcome: DigitizeOutcome;
     try {
       outcome = await core.digitize(sources, {

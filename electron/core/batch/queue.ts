@@ -4,6 +4,7 @@
 // Progress lives in memory while a batch runs and is saved every few seconds, so the UI's
 // polling (`list`) costs a few indexed rows.
 import { setMaxListeners } from 'node:events';
+import { mkdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -26,7 +27,7 @@ import { readStack } from './readStack';
 import { BatchStore, type BatchRow, type FileRow, type PageRow } from './store';
 import { thumbnailDataUrl } from './thumbnail';
 
-export type BatchCore = Pick<Core, 'digitize' | 'archive' | 'paths'>;
+export type BatchCore = Pick<Core, 'digitize' | 'archive' | 'paths' | 'sharedOcr' | 'orientation'>;
 
 export interface BatchQueueOptions {
   clock?: () => Date;
@@ -66,7 +67,8 @@ export class BatchQueue {
     private readonly options: BatchQueueOptions = {},
   ) {
     this.dir = path.join(core.paths.root, 'batches');
-    void fs.mkdir(this.dir, { recursive: true });
+    // Synchronous: a floating mkdir could still be queued on libuv's pool when the queue closes.
+    mkdirSync(this.dir, { recursive: true });
     this.store = new BatchStore(path.join(core.paths.root, 'batches.sqlite'), options.clock);
     this.saveEveryMs = options.saveEveryMs ?? 2000;
     this.recover();
@@ -394,17 +396,18 @@ export class BatchQueue {
     const run = this.newRun(batch.id, files, files.length);
     const signal = run.controller.signal;
     try {
-      const read = await readStack(files, options, {
-        pagesDir: path.join(this.dir, String(batch.id), 'pages'),
-        tessdataDir: this.core.paths.tessdataDir,
+      const read = await readStack(this.core, files, options, {
+        readDir: path.join(this.dir, String(batch.id), 'read'),
         signal,
         beforeFile: () => run.gate.pass(signal),
-        onPage: (done, fileId) => {
-          const f = run.files.get(fileId)!;
-          f.state = 'reading';
-          f.pages++;
+        onPage: (done, total, fileId) => {
+          const f = fileId === null ? undefined : run.files.get(fileId);
+          if (f) {
+            f.state = 'reading';
+            f.pages++;
+          }
           run.pagesDone = done;
-          run.pagesTotal = Math.max(run.pagesTotal, done);
+          run.pagesTotal = total;
           this.saveProgress(run, false);
         },
       });
@@ -417,7 +420,7 @@ export class BatchQueue {
           const pages = read.pagesOf.get(f.id) ?? 0;
           return {
             id: f.id,
-            state: errors.length ? 'failed' : 'pending',
+            state: errors.length && pages === 0 ? 'failed' : 'pending',
             pages: pages || null,
             errors,
           };
@@ -457,7 +460,7 @@ export class BatchQueue {
     const pages = new Map<number, PageRow>();
     let thrown: unknown = null;
     try {
-      await applyPlan(this.core, planned, (s) => fs.readFile(s.path), {
+      await applyPlan(this.core, planned, {
         signal,
         beforeRead: () => run.gate.pass(signal),
         done,

@@ -1,182 +1,150 @@
-// The first pass of a separated batch: its files become a stack of single pages (a multi-page
-// PDF or TIFF has each page copied out as a PNG beside the batch, so a split may fall inside it),
-// and each page is measured for separation (blank, patch code, separator QR/barcode, and, for the
-// classifier method, its text's type). Measured here in the core from the staged files: the page
-// images never travel through the renderer. One unreadable file fails alone: its pages are left
-// out of the stack and the file carries the error.
+// The first pass of a separated batch: its pages are read once, by the same page flow as
+// digitizing (decode, upright, deskew, crop, blank flag, OCR on the core's shared pool at batch
+// priority), and each read page is kept durably beside the batch (archival image + words +
+// analysis), so that once the split is accepted the pipeline only assembles, signs and archives
+// it: no page is OCR'd twice. Each page is also measured for separation from its image (patch
+// code, separator QR/barcode) and its text (the classifier's type), in the core, from the staged
+// files: the page images never travel through the renderer. One bad file fails alone.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import type { PageAnalysisRecord } from '../../../shared/contract';
 import type { PageSignals, SeparationOptions } from '../../../shared/contracts/intake';
-import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo } from '../../../shared/errors';
 import { writeFileDurably } from '../archive/blobStore';
-import { MAX_PAGE_PIXELS, sniffFormat } from '../imaging/loadPage';
-import { createTesseractPool, type OcrPool } from '../ocr/tesseractPool';
-import { PdfPageReader } from '../pdf/pdfPages';
+import type { OcrPage } from '../ocr/types';
+import type { Core } from '../pipeline/core';
+import { runPageFlow } from '../pipeline/pageFlow';
+import type { PageSource, PreReadPage } from '../pipeline/types';
 import { measurePage } from '../separate/pageSignals';
 import type { FileRow, StackRow } from './store';
 
+/** Pages decoded or recognized at once (the pipeline's window on a 2-core machine). */
+const WINDOW = 3;
+
 export interface StackReadOptions {
-  /** batches/<id>/pages: where pages of multi-page files are copied out. */
-  pagesDir: string;
-  /** Tesseract language data, for the classifier method's text. */
-  tessdataDir: string;
+  /** batches/<id>/read: where the read pages are kept until they are archived. */
+  readDir: string;
   signal: AbortSignal;
   /** Waits while the batch is paused (the queue's gate). */
   beforeFile: () => Promise<void>;
-  onPage: (done: number, fileId: number) => void;
+  onPage: (done: number, total: number, fileId: number | null) => void;
 }
 
 export interface StackReadResult {
   stack: StackRow[];
   signals: PageSignals[];
+  /** Per file id: the errors of its pages or of the whole file. */
   fileErrors: Map<number, ErrorInfo[]>;
   pagesOf: Map<number, number>;
 }
 
-interface OnePage {
-  image: Buffer;
-  /** The page's own text (a PDF with a text layer), so it needs no OCR. */
-  text?: string;
-  dpi?: number;
-  /** Where the page lives as a file the pipeline can read. */
-  path: string;
+/** A read page as kept on disk (the image beside it, same base name). */
+interface StoredRead {
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  format: 'jpeg' | 'png';
+  ocr: OcrPage;
+  analysis: PageAnalysisRecord;
 }
 
 export async function readStack(
+  core: Pick<Core, 'sharedOcr' | 'orientation'>,
   files: readonly FileRow[],
   options: SeparationOptions,
   how: StackReadOptions,
 ): Promise<StackReadResult> {
   const stack: StackRow[] = [];
   const signals: PageSignals[] = [];
-  const fileErrors = new Map<number, ErrorInfo[]>();
   const pagesOf = new Map<number, number>();
-  // The classifier needs the pages' words; one worker, started only when that method is chosen.
-  let ocr: Promise<OcrPool> | undefined;
-  try {
-    for (const file of files) {
+  const byName = new Map(files.map((f) => [f.name, f]));
+  await fs.mkdir(how.readDir, { recursive: true });
+  const sources: PageSource[] = files.map((f) => ({
+    name: f.name,
+    read: async () => {
       await how.beforeFile();
-      how.signal.throwIfAborted();
-      let count = 0;
-      try {
-        for await (const page of pagesOfFile(file, how.pagesDir)) {
-          how.signal.throwIfAborted();
-          let text = page.text;
-          if (options.classifier && text === undefined) {
-            ocr ??= createTesseractPool({ langDir: how.tessdataDir, size: 1 });
-            text = await ocrText(await ocr, page.image, how.signal);
-          }
-          const name =
-            count === 0 && !page.path.startsWith(how.pagesDir)
-              ? file.name
-              : `${file.name}#${count + 1}`;
-          signals.push(
-            await measurePage(
-              {
-                name,
-                image: page.image,
-                ...(text !== undefined ? { text } : {}),
-                ...(page.dpi ? { dpi: page.dpi } : {}),
-              },
-              options,
-            ),
-          );
-          stack.push({
-            idx: stack.length,
-            fileId: file.id,
-            pageInFile: count,
-            name,
-            path: page.path,
-          });
-          count++;
-          how.onPage(stack.length, file.id);
-        }
-      } catch (e) {
-        if (how.signal.aborted) throw e;
-        // The pages read before the failure stay out too: the whole file is retried or dropped.
-        while (stack.length && stack.at(-1)!.fileId === file.id) {
-          stack.pop();
-          signals.pop();
-        }
-        count = 0;
-        const info = e instanceof SohoaError ? e.info : errorInfo('IMAGE_CORRUPT', file.name);
-        fileErrors.set(file.id, [info]);
-      }
-      pagesOf.set(file.id, count);
-    }
-  } finally {
-    if (ocr) await (await ocr.catch(() => null))?.close();
+      return fs.readFile(f.path);
+    },
+  }));
+  const flow = await runPageFlow(sources, {
+    ocr: () => core.sharedOcr('batch'),
+    prepare: { deskew: true, cropEdges: true, orientation: core.orientation() },
+    window: WINDOW,
+    signal: how.signal,
+    onProgress: (e) => {
+      if (e.stage === 'page')
+        how.onPage(e.done, e.total, (e.subject && byName.get(e.subject)?.id) || null);
+    },
+    // Pages of files come upright from the flow (turn 0): nothing is left to turn when assembled.
+    consume: async (page) => {
+      const file = byName.get(page.sourceName);
+      if (!file) return;
+      const idx = stack.length;
+      const name =
+        page.pageInFile === null ? page.sourceName : `${page.sourceName}#${page.pageInFile + 1}`;
+      const { archival, widthPx, heightPx, dpi } = page.prepared;
+      const base = path.join(how.readDir, String(idx + 1).padStart(5, '0'));
+      const stored: StoredRead = {
+        widthPx,
+        heightPx,
+        dpi,
+        format: archival.format,
+        ocr: page.ocr,
+        analysis: page.analysis,
+      };
+      // The image first: a read page exists once its JSON does.
+      await writeFileDurably(`${base}.${archival.format}`, archival.bytes);
+      await writeFileDurably(`${base}.json`, Buffer.from(JSON.stringify(stored)));
+      signals.push(
+        await measurePage(
+          { name, image: archival.bytes, text: page.ocr.text, blank: page.analysis.blank, dpi },
+          options,
+        ),
+      );
+      stack.push({
+        idx,
+        fileId: file.id,
+        pageInFile: page.pageInFile ?? 0,
+        name,
+        path: `${base}.json`,
+      });
+      pagesOf.set(file.id, (pagesOf.get(file.id) ?? 0) + 1);
+    },
+  });
+  how.signal.throwIfAborted();
+  const fileErrors = new Map<number, ErrorInfo[]>();
+  for (const err of flow.errors) {
+    const file = err.subject ? fileOfSubject(byName, err.subject) : undefined;
+    if (file) fileErrors.set(file.id, [...(fileErrors.get(file.id) ?? []), err]);
   }
   return { stack, signals, fileErrors, pagesOf };
 }
 
-/** A file's pages one at a time; single-page images are used where they are. */
-async function* pagesOfFile(file: FileRow, pagesDir: string): AsyncGenerator<OnePage> {
-  const bytes = await fs.readFile(file.path).catch((cause: unknown) => {
-    throw new SohoaError('FILE_NOT_FOUND', file.name, { cause });
-  });
-  if (bytes.length === 0) throw new SohoaError('FILE_EMPTY', file.name);
-  const format = sniffFormat(bytes);
-  if (!format) throw new SohoaError('FILE_NOT_IMAGE', file.name);
-  const copy = async (index: number, png: Buffer) => {
-    const target = path.join(pagesDir, `${file.id}-${index + 1}.png`);
-    await fs.mkdir(pagesDir, { recursive: true });
-    await writeFileDurably(target, png);
-    return target;
-  };
-  if (format === 'pdf') {
-    const reader = await PdfPageReader.open(file.name, bytes);
-    try {
-      for (let i = 0; i < reader.pageCount; i++) {
-        const r = await reader.page(i);
-        const png = await sharp(r.rgba, { raw: { width: r.width, height: r.height, channels: 4 } })
-          .flatten({ background: '#ffffff' })
-          .withMetadata({ density: r.dpi })
-          .png()
-          .toBuffer();
-        yield {
-          image: png,
-          dpi: r.dpi,
-          path: await copy(i, png),
-          ...(r.text ? { text: r.text.text } : {}),
-        };
-      }
-    } finally {
-      reader.close();
-    }
-    return;
-  }
-  let pages: number;
-  try {
-    const meta = await sharp(bytes, { limitInputPixels: MAX_PAGE_PIXELS }).metadata();
-    if (!meta.width || !meta.height) throw new Error('no size');
-    pages = format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
-  } catch (cause) {
-    throw new SohoaError('IMAGE_CORRUPT', file.name, { cause });
-  }
-  if (pages === 1) {
-    yield { image: bytes, path: file.path };
-    return;
-  }
-  for (let i = 0; i < pages; i++) {
-    const png = await sharp(bytes, { page: i, limitInputPixels: MAX_PAGE_PIXELS })
-      .keepMetadata()
-      .png()
-      .toBuffer()
-      .catch((cause: unknown) => {
-        throw new SohoaError('IMAGE_CORRUPT', `${file.name}#${i + 1}`, { cause });
-      });
-    yield { image: png, path: await copy(i, png) };
-  }
+/** "trang.pdf", "trang.pdf#2" or "trang.pdf (trang 2)": the batch file an error names. */
+function fileOfSubject(byName: Map<string, FileRow>, subject: string): FileRow | undefined {
+  const exact = byName.get(subject);
+  if (exact) return exact;
+  const m = /^(.*)(?:#\d+| \(trang \d+\))$/.exec(subject);
+  return m ? byName.get(m[1]!) : undefined;
 }
 
-async function ocrText(ocr: OcrPool, image: Buffer, signal: AbortSignal): Promise<string> {
-  // Text for the classifier only: a grey page at its own size is what the pipeline feeds too.
-  const { data, info } = await sharp(image, { limitInputPixels: MAX_PAGE_PIXELS })
-    .greyscale()
-    .png()
-    .toBuffer({ resolveWithObject: true });
-  const page = await ocr.recognize(data, info.width, info.height, { signal });
-  return page.text;
+/** A page read in the first pass, for the pipeline to assemble without reading it again. */
+export function preReadPage(row: StackRow, beforeLoad: () => Promise<void>): PreReadPage {
+  return {
+    name: row.name,
+    turn: 0,
+    load: async () => {
+      await beforeLoad();
+      const stored = JSON.parse(await fs.readFile(row.path, 'utf8')) as StoredRead;
+      const image = row.path.replace(/\.json$/, `.${stored.format}`);
+      return {
+        widthPx: stored.widthPx,
+        heightPx: stored.heightPx,
+        dpi: stored.dpi,
+        archival: { format: stored.format, bytes: await fs.readFile(image) },
+        ocr: stored.ocr,
+        analysis: stored.analysis,
+      };
+    },
+  };
 }
