@@ -5,6 +5,8 @@
 // focused page's), so a 500-page stack scrolls and walks as a short one does; a page reached by
 // the keyboard is scrolled into view first.
 import {
+  memo,
+  useCallback,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -16,8 +18,15 @@ import {
 } from 'react';
 import { useI18n } from '../../i18n';
 import { ACCEPTED_PAGE_TYPES } from './files';
-import { LOW_PAGE_CONFIDENCE, pageOrder, type Workspace } from './model';
-import { layoutPages, rowOfPage, rowsInView, scrollToShow, type LayoutRow } from './pageLayout';
+import { LOW_PAGE_CONFIDENCE, pageOrder, type WorkPage, type Workspace } from './model';
+import {
+  layoutPages,
+  ROW_HEIGHT,
+  rowOfPage,
+  rowsInView,
+  scrollToShow,
+  type LayoutRow,
+} from './pageLayout';
 import { titled } from './shortcuts';
 
 export type PageAction =
@@ -55,6 +64,7 @@ export function PagesPanel({
   const [focused, setFocused] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  // scrollTop is kept to the row band above it: scrolling within a row draws nothing new.
   const [box, setBox] = useState({ width: 0, height: 0, scrollTop: 0 });
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLDivElement>(null);
@@ -79,7 +89,7 @@ export function PagesPanel({
 
   // The rows in view, and the focused page's wherever it is (Tab must find it).
   const shown = useMemo(() => {
-    const rows = rowsInView(layout, box.scrollTop, box.height || 600);
+    const rows = rowsInView(layout, box.scrollTop, (box.height || 600) + ROW_HEIGHT);
     const at = current ? where.get(current) : undefined;
     const own = at ? rowOfPage(layout, at.doc, at.index) : undefined;
     if (own && !rows.includes(own)) rows.push(own);
@@ -118,7 +128,7 @@ export function PagesPanel({
       const top = scrollToShow(row, el.scrollTop, el.clientHeight);
       if (top !== el.scrollTop) {
         el.scrollTop = top;
-        setBox((b) => ({ ...b, scrollTop: top }));
+        setBox((b) => ({ ...b, scrollTop: band(top) }));
       }
     }
     c.querySelector<HTMLElement>(`[data-page="${pendingFocus}"]`)?.focus({ preventScroll: true });
@@ -178,74 +188,30 @@ export function PagesPanel({
     else groups.push({ doc: row.doc, rows: [row] });
   }
 
-  const renderPage = (id: string) => {
-    const p = ws.pages[id]!;
-    const n = where.get(id)?.n ?? 0;
-    const label = r.pageLabel(n, p.sourceName);
-    const low = !p.blank && p.confidence < LOW_PAGE_CONFIDENCE;
-    return (
-      <li key={id} className="page-item">
-        <button
-          type="button"
-          className="desk-thumb"
-          data-page={id}
-          data-n={n}
-          tabIndex={id === current ? 0 : -1}
-          aria-label={label}
-          aria-describedby={`page-flags-${id}`}
-          title={`${label} · R, Shift+R, Ctrl+← Ctrl+→, Delete, S, M`}
-          aria-keyshortcuts="R Shift+R Control+ArrowLeft Control+ArrowRight Delete S M"
-          onFocus={() => setFocused(id)}
-          onKeyDown={(e) => onPageKey(e, id)}
-        >
-          <span className="desk-thumb-frame">
-            <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} decoding="async" />
-          </span>
-          <span className="desk-thumb-label">{n}</span>
-        </button>
-        <span id={`page-flags-${id}`} className="page-flags">
-          {p.blank && <span className="flag">{r.pageBlank}</span>}
-          {low && <span className="flag">{r.pageLowConfidence(Math.round(p.confidence))}</span>}
-        </span>
-        <span className="page-actions" role="group" aria-label={r.pageActions}>
-          <ActionButton
-            label={r.pageRotateLeft}
-            keys="Shift+R"
-            glyph="⟲"
-            onClick={() => act('rotateLeft', id)}
-          />
-          <ActionButton
-            label={r.pageRotateRight}
-            keys="R"
-            glyph="⟳"
-            onClick={() => act('rotateRight', id)}
-          />
-          <ActionButton
-            label={r.pageMoveBack}
-            keys="Control+ArrowLeft"
-            shown="Ctrl+←"
-            glyph="◀"
-            onClick={() => act('back', id)}
-          />
-          <ActionButton
-            label={r.pageMoveForward}
-            keys="Control+ArrowRight"
-            shown="Ctrl+→"
-            glyph="▶"
-            onClick={() => act('forward', id)}
-          />
-          <ActionButton label={r.pageSplit} keys="S" glyph="✂" onClick={() => act('split', id)} />
-          <ActionButton label={r.docMerge} keys="M" glyph="⊕" onClick={() => act('merge', id)} />
-          <ActionButton
-            label={r.pageDelete}
-            keys="Delete"
-            glyph="✕"
-            onClick={() => act('delete', id)}
-          />
-        </span>
-      </li>
-    );
-  };
+  // Stable handlers for the memoized pages: a scroll that brings new rows redraws only those.
+  const latest = useRef({ onPageKey, act, setFocused });
+  latest.current = { onPageKey, act, setFocused };
+  const onItemKey = useCallback(
+    (e: KeyboardEvent<HTMLElement>, id: string) => latest.current.onPageKey(e, id),
+    [],
+  );
+  const onItemAct = useCallback(
+    (action: PageAction, id: string) => latest.current.act(action, id),
+    [],
+  );
+  const onItemFocus = useCallback((id: string) => latest.current.setFocused(id), []);
+  const renderPage = (id: string) => (
+    <PageItem
+      key={id}
+      page={ws.pages[id]!}
+      n={where.get(id)?.n ?? 0}
+      tabbable={id === current}
+      r={r}
+      onKey={onItemKey}
+      onAct={onItemAct}
+      onFocus={onItemFocus}
+    />
+  );
 
   return (
     <section
@@ -314,7 +280,7 @@ export function PagesPanel({
         ref={scroller}
         data-pages={order.length}
         onScroll={(e) => {
-          const top = e.currentTarget.scrollTop;
+          const top = band(e.currentTarget.scrollTop);
           setBox((b) => (b.scrollTop === top ? b : { ...b, scrollTop: top }));
         }}
       >
@@ -343,6 +309,96 @@ export function PagesPanel({
     </section>
   );
 }
+
+type ReceptionText = ReturnType<typeof useI18n>['t']['reception'];
+
+/** One thumbnail with its flags and mouse actions; redrawn only when its own props change. */
+const PageItem = memo(function PageItem({
+  page: p,
+  n,
+  tabbable,
+  r,
+  onKey,
+  onAct,
+  onFocus,
+}: {
+  page: WorkPage;
+  n: number;
+  tabbable: boolean;
+  r: ReceptionText;
+  onKey: (e: KeyboardEvent<HTMLElement>, id: string) => void;
+  onAct: (action: PageAction, id: string) => void;
+  onFocus: (id: string) => void;
+}) {
+  const id = p.id;
+  const label = r.pageLabel(n, p.sourceName);
+  const low = !p.blank && p.confidence < LOW_PAGE_CONFIDENCE;
+  return (
+    <li className="page-item">
+      <button
+        type="button"
+        className="desk-thumb"
+        data-page={id}
+        data-n={n}
+        tabIndex={tabbable ? 0 : -1}
+        aria-label={label}
+        aria-describedby={`page-flags-${id}`}
+        title={`${label} · R, Shift+R, Ctrl+← Ctrl+→, Delete, S, M`}
+        aria-keyshortcuts="R Shift+R Control+ArrowLeft Control+ArrowRight Delete S M"
+        onFocus={() => onFocus(id)}
+        onKeyDown={(e) => onKey(e, id)}
+      >
+        <span className="desk-thumb-frame">
+          <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} decoding="async" />
+        </span>
+        <span className="desk-thumb-label">{n}</span>
+      </button>
+      <span id={`page-flags-${id}`} className="page-flags">
+        {p.blank && <span className="flag">{r.pageBlank}</span>}
+        {low && <span className="flag">{r.pageLowConfidence(Math.round(p.confidence))}</span>}
+      </span>
+      <span className="page-actions" role="group" aria-label={r.pageActions}>
+        <ActionButton
+          label={r.pageRotateLeft}
+          keys="Shift+R"
+          glyph="⟲"
+          onClick={() => onAct('rotateLeft', id)}
+        />
+        <ActionButton
+          label={r.pageRotateRight}
+          keys="R"
+          glyph="⟳"
+          onClick={() => onAct('rotateRight', id)}
+        />
+        <ActionButton
+          label={r.pageMoveBack}
+          keys="Control+ArrowLeft"
+          shown="Ctrl+←"
+          glyph="◀"
+          onClick={() => onAct('back', id)}
+        />
+        <ActionButton
+          label={r.pageMoveForward}
+          keys="Control+ArrowRight"
+          shown="Ctrl+→"
+          glyph="▶"
+          onClick={() => onAct('forward', id)}
+        />
+        <ActionButton label={r.pageSplit} keys="S" glyph="✂" onClick={() => onAct('split', id)} />
+        <ActionButton label={r.docMerge} keys="M" glyph="⊕" onClick={() => onAct('merge', id)} />
+        <ActionButton
+          label={r.pageDelete}
+          keys="Delete"
+          glyph="✕"
+          onClick={() => onAct('delete', id)}
+        />
+      </span>
+    </li>
+  );
+});
+
+/** The top of the row band a scroll position is in. */
+const band = (top: number) => Math.floor(top / ROW_HEIGHT) * ROW_HEIGHT;
 
 /**
  * A folder picker: the browser reads the folder (and its subfolders) and hands over its files;
