@@ -17,6 +17,7 @@ import { writeSlowly } from '../helpers/slowWriter';
 const OCR_TIMEOUT = 120_000;
 const CLERK = 'Nguyễn Thị Thu Hà';
 const small = { dpi: 100, heightMm: 60 } as const;
+const BROKEN_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< hỏng >>\nendobj\n%%EOF\n');
 
 let desk: Desk;
 let hotFolder: string;
@@ -67,28 +68,30 @@ test(
     // The bar is there (a folder feeds the reception), with nothing yet.
     await page.locator('.hotfolder-bar[data-files="0"]').waitFor();
 
-    // Three scans written by other processes, in chunks with pauses, all at once.
+    // Three scans and a broken PDF written by other processes, in chunks with pauses, at once.
     const scans = await Promise.all(
       [1, 2, 3].map((n) =>
         renderPage({ lines: ['# GIẤY TỜ KÈM THEO', `Trang số ${n}`, 'Trần Văn An'], ...small }),
       ),
     );
     const writeStart = Date.now();
-    await Promise.all(
-      scans.map((b, i) => writeSlowly(path.join(hotFolder, `quet-${i + 1}.png`), b, 5, 200)),
-    );
-    await page.locator('.hotfolder-bar[data-files="3"]').waitFor({ timeout: 30_000 });
-    t.diagnostic(`3 files written slowly, staged and shown in ${Date.now() - writeStart} ms`);
-    assert.match(await page.locator('.hotfolder-bar').innerText(), /Thư mục quét: 3 tệp mới/);
+    await Promise.all([
+      ...scans.map((b, i) => writeSlowly(path.join(hotFolder, `quet-${i + 1}.png`), b, 5, 200)),
+      // Whole by the hot folder's check (header and end marker), unreadable inside.
+      writeSlowly(path.join(hotFolder, 'quet-4-hong.pdf'), BROKEN_PDF, 2, 200),
+    ]);
+    await page.locator('.hotfolder-bar[data-files="4"]').waitFor({ timeout: 30_000 });
+    t.diagnostic(`4 files written slowly, staged and shown in ${Date.now() - writeStart} ms`);
+    assert.match(await page.locator('.hotfolder-bar').innerText(), /Thư mục quét: 4 tệp mới/);
     assert.match(
       (await page.getByRole('button', { name: 'Lấy vào hồ sơ' }).getAttribute('title')) ?? '',
       /Alt\+L/,
     );
     // The originals went to done/ only once staged in the data folder.
     const done = fs.readdirSync(path.join(hotFolder, 'done')).sort();
-    assert.deepEqual(done, ['quet-1.png', 'quet-2.png', 'quet-3.png']);
+    assert.deepEqual(done, ['quet-1.png', 'quet-2.png', 'quet-3.png', 'quet-4-hong.pdf']);
     const staged = path.join(desk.dataDir, 'desk-hotfolder');
-    assert.equal(fs.readdirSync(staged).filter((n) => n.endsWith('.bin')).length, 3);
+    assert.equal(fs.readdirSync(staged).filter((n) => n.endsWith('.bin')).length, 4);
     await assertAccessible(page, 'reception, scan folder waiting');
     await shot(page, 'reception-sources-1-hotfolder');
 
@@ -98,7 +101,7 @@ test(
     await desk.host.close();
     restarted = await startWebHost({ dataDir: desk.dataDir, staticDir: STATIC_DIR, port });
     await page.goto(restarted.url);
-    await page.locator('.hotfolder-bar[data-files="3"]').waitFor({ timeout: 15_000 });
+    await page.locator('.hotfolder-bar[data-files="4"]').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#clerk-name').inputValue(), CLERK, 'the name is remembered');
 
     // The help overlay lists the new keys.
@@ -117,7 +120,10 @@ test(
     assert.deepEqual(await labels(page), ['quet-1.png', 'quet-2.png', 'quet-3.png']);
     assert.match(await page.locator('.reception > .status').innerText(), /Đã thêm 3 trang/);
     assert.deepEqual(fs.readdirSync(staged), [], 'taken files leave the inbox');
-    assert.equal(await page.locator('.desk-errors').count(), 0);
+    // The unreadable one: its own error, named, with what to do; the others carried on.
+    const error = page.locator('.desk-errors li');
+    assert.equal(await error.count(), 1);
+    assert.match(await error.innerText(), /quet-4-hong\.pdf/);
     assert.deepEqual(desk.browserErrors, []);
     await assertAccessible(page, 'reception, scan folder taken');
     await shot(page, 'reception-sources-2-taken');
