@@ -59,4 +59,8 @@ export const ARCHIVE_MESSAGES = {
     vi: `Kho hồ sơ không giữ đúng dữ liệu đã gửi (${f}). Hồ sơ sẽ được gửi lại.`,
     en: `The records store does not hold exactly the bytes sent (${f}). The dossier will be sent again.`,
   }),
+  STORE_NOT_WRITABLE: (f) => ({
+    vi: `Không ghi được vào nơi nhận hồ sơ (${f}): đường dẫn không phải thư mục hoặc không có quyền ghi. Hồ sơ vẫn an toàn trong kho cục bộ; hãy nhờ bộ phận CNTT kiểm tra nơi nhận trong Cài đặt rồi bấm “Gửi lại”.`,
+    en: `Could not write to the destination (${f}): the path is not a folder or cannot be written. The dossier is safe in the local archive; ask IT to check the destination in Settings, then press “Retry”.`,
+  }),
 } satisfies Record<string, Template>;

@@ -4,13 +4,17 @@
 // core, text layer toggled), its signature report read and its package exported; a folder
 // connector configured in Settings (none chosen: refused at the field; then chosen through the
 // host's dialog, which the test plays, and saved; a path typed by a page is refused); the
-// queued dossier in the outbox, sent; the audit log with "chain intact". Axe on every screen.
+// queued dossier sent by the background uploader without a click, a second one sent with "Gửi
+// ngay" to a destination that cannot be written lands in "Cần xử lý" with its reason and goes up
+// after "Gửi lại"; the audit log with "chain intact". Axe on every screen.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { renderPage } from '../../electron/cli/demo/samplePages';
+import { dataPaths } from '../../electron/core/config/paths';
+import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { foldVietnamese } from '../../shared/text';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 
@@ -193,26 +197,54 @@ test('settings: the connector folder is chosen in the host’s dialog, never typ
   );
 });
 
-test('outbox: the dossier waits, then is sent to the configured folder', async () => {
+test('outbox: sent by itself once configured; a refused one needs attention, then is retried', async () => {
   const { page } = desk;
   await goTo('Hộp gửi');
-  const pending = page.locator(`table[data-section="pending"] tr[data-dossier-code="${code}"]`);
-  await pending.waitFor();
+  // Settings saved the folder: the background uploader sends the waiting dossier, nobody clicks.
+  await page
+    .locator(`table[data-section="done"] tr[data-dossier-code="${code}"]`)
+    .waitFor({ timeout: 30_000 });
   assert.match(
     (await page.getByTestId('outbox-destination').textContent()) ?? '',
     /Nơi nhận: folder:/,
   );
+  const store = path.join(desk.work, 'kho-nhan');
+  assert.ok(fs.existsSync(path.join(store, code.split('-').slice(0, -2).join('-'))));
   await noSeriousAxe('outbox');
-  await shot(page, 'records-06-outbox-waiting');
+  await shot(page, 'records-06-outbox-sent');
 
-  await page.getByRole('button', { name: 'Gửi ngay' }).click();
-  await page
-    .locator(`table[data-section="done"] tr[data-dossier-code="${code}"]`)
-    .waitFor({ timeout: 30_000 });
-  assert.ok(
-    fs.existsSync(path.join(desk.work, 'kho-nhan', code.split('-').slice(0, -2).join('-'))),
+  // The destination becomes a path no folder can have (as `sohoa outbox configure` would write
+  // it): a second dossier, sent with "Gửi ngay", needs attention with the reason.
+  const keys = fileKeyProvider(dataPaths(desk.dataDir).keysDir);
+  saveDestination(
+    desk.dataDir,
+    { kind: 'folder', path: path.join(desk.work, 'x'.repeat(300)) },
+    keys,
   );
-  await shot(page, 'records-07-outbox-sent');
+  const image = await renderPage({ lines: ['# GIẤY CHỨNG NHẬN'], widthMm: 148, heightMm: 50 });
+  const second = (await call('digitize', {
+    title: 'Hồ sơ gửi lỗi',
+    files: [{ name: 'gcn.png', dataBase64: image.toString('base64') }],
+  })) as { dossier: { code: string } | null };
+  assert.ok(second.dossier);
+  const code2 = second.dossier.code;
+  await page.getByRole('button', { name: 'Làm mới' }).click();
+  await page.getByRole('button', { name: 'Gửi ngay' }).click();
+  const attention = page.locator(
+    `table[data-section="needs_attention"] tr[data-dossier-code="${code2}"]`,
+  );
+  await attention.waitFor({ timeout: 30_000 });
+  assert.match((await attention.textContent()) ?? '', /Không ghi được vào nơi nhận hồ sơ/);
+  await noSeriousAxe('outbox, needs attention');
+  await shot(page, 'records-07-outbox-attention');
+
+  // IT puts the folder back; "Gửi lại" queues it and the uploader sends it at once.
+  saveDestination(desk.dataDir, { kind: 'folder', path: store }, keys);
+  await attention.getByRole('button', { name: `Gửi lại hồ sơ ${code2}` }).click();
+  await page
+    .locator(`table[data-section="done"] tr[data-dossier-code="${code2}"]`)
+    .waitFor({ timeout: 30_000 });
+  await shot(page, 'records-07b-outbox-retried');
 });
 
 test('audit log: entries with the chain check, intact', async () => {

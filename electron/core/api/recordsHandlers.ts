@@ -24,6 +24,14 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
   const blobs = new BlobStore(paths.blobsDir);
   const pages = new PageImages(archive, blobs, path.join(paths.root, 'cache', 'pages'));
   const outbox = new OutboxDesk(archive, blobs, paths.root, paths.keysDir);
+  // The app's uploader: sends by itself whenever a destination is configured (Settings), and
+  // stops with the core, before the archive closes (the shells only know the core's close).
+  outbox.startBackground();
+  const closeCore = core.close.bind(core);
+  core.close = async () => {
+    await outbox.stop();
+    await closeCore();
+  };
   const settingsPaths = { dataDir: paths.root, keysDir: paths.keysDir };
   const defaultExportDir = path.join(paths.root, 'exports');
   const holidaysDir = () => path.join(resourcesDir(), 'holidays');
@@ -84,6 +92,8 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
     },
     settingsSave(r) {
       const saved = saveSettings(settingsPaths, r.settings, r.secrets);
+      // A destination saved just now is used at once, not at the uploader's next poll.
+      if (saved.ok) outbox.wake();
       return Promise.resolve(saved.ok ? { ok: true as const, view: settingsView() } : saved);
     },
     holidaysGet(r) {

@@ -3,9 +3,11 @@
 // uploader sends each dossier's package (the same BagIt files `sohoa export` writes) under
 // `<agency>/<year>/<dossier code>/…`, reads every object back and compares its SHA-256, writes
 // the completion marker LAST, and only then marks the item done. Failures back off exponentially
-// with jitter; an item that keeps failing moves to `needs_attention` with its last error.
+// with jitter; an item that keeps failing, or fails in a way no retry can cure (refused by the
+// store, a destination that cannot be written), moves to `needs_attention` with its reason.
 // Everything is idempotent: the same keys are rewritten with the same bytes, so a crash or a
 // restart at any point can only repeat work, never duplicate a dossier in the store.
+import { isSohoaError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import type { BlobStore } from '../archive/blobStore';
 import { buildDossierPackage } from '../archive/dossierPackage';
@@ -175,6 +177,16 @@ export class Outbox {
     });
   }
 
+  /** "Send now": every waiting item is due at once, whatever its backoff said. */
+  expedite(): number {
+    const now = this.clock().toISOString();
+    return this.db
+      .prepare(
+        "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE state = 'pending' AND next_attempt_at > ?",
+      )
+      .run(now, now, now).changes;
+  }
+
   /** The next due item, claimed (state `uploading`), or null when nothing is due now. */
   claimNext(): OutboxItem | null {
     const now = this.clock().toISOString();
@@ -208,8 +220,12 @@ export class Outbox {
     return at ? new Date(at) : null;
   }
 
-  /** Sends one claimed item; records the outcome. Never throws for a store failure. */
-  async send(item: OutboxItem, connector: Connector): Promise<OutboxItem> {
+  /**
+   * Sends one claimed item; records the outcome. Never throws for a store failure. A `signal`
+   * (the app closing) stops between objects: the item goes back to waiting, its attempt not
+   * counted, and is never marked done without the store's read-back of every object.
+   */
+  async send(item: OutboxItem, connector: Connector, signal?: AbortSignal): Promise<OutboxItem> {
     try {
       const files = await buildDossierPackage(
         this.archive,
@@ -222,8 +238,10 @@ export class Outbox {
       this.db.prepare('UPDATE outbox SET bytes_total = ? WHERE id = ?').run(total, item.id);
       let sent = 0;
       for (const f of files) {
+        signal?.throwIfAborted();
         const key = `${prefix}/${f.path}`;
         await connector.put(key, f.bytes, (n) => this.progress(item, sent + n));
+        signal?.throwIfAborted();
         const held = await connector.storedSha256(key);
         if (held !== f.sha256) throw new ChecksumMismatch(key);
         sent += f.bytes.length;
@@ -238,13 +256,26 @@ export class Outbox {
         }),
       );
       const markerKey = `${prefix}/${COMPLETION_MARKER}`;
+      signal?.throwIfAborted();
       await connector.put(markerKey, marker);
       if ((await connector.storedSha256(markerKey)) !== sha256Hex(marker))
         throw new ChecksumMismatch(markerKey);
       return this.markDone(item, connector, sha256Hex(marker), total);
     } catch (e) {
+      if (signal?.aborted) return this.release(item);
       return this.markFailed(item, e);
     }
+  }
+
+  /** Back to waiting, due now, the attempt not counted: it was stopped, not refused. */
+  private release(item: OutboxItem): OutboxItem {
+    const now = this.clock().toISOString();
+    this.db
+      .prepare(
+        "UPDATE outbox SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'uploading'",
+      )
+      .run(now, now, item.id);
+    return this.get(item.dossierCode)!;
   }
 
   private progress(item: OutboxItem, bytesDone: number): void {
@@ -283,7 +314,7 @@ export class Outbox {
     const now = this.clock();
     const attempts = item.attempts + 1;
     const message = describeError(e);
-    const giveUp = attempts >= this.policy.maxAttempts;
+    const giveUp = attempts >= this.policy.maxAttempts || isPermanent(e);
     const next = new Date(now.getTime() + backoffMs(attempts, this.policy, this.random));
     this.archive.audit.write((audit) => {
       this.db
@@ -312,10 +343,13 @@ export class Outbox {
   }
 
   /** Sends everything due now, one item at a time; returns the items it touched. */
-  async drain(connector: Connector): Promise<OutboxItem[]> {
+  async drain(connector: Connector, signal?: AbortSignal): Promise<OutboxItem[]> {
     const touched: OutboxItem[] = [];
-    for (let item = this.claimNext(); item; item = this.claimNext())
-      touched.push(await this.send(item, connector));
+    while (!signal?.aborted) {
+      const item = this.claimNext();
+      if (!item) break;
+      touched.push(await this.send(item, connector, signal));
+    }
     return touched;
   }
 }
@@ -327,9 +361,53 @@ class ChecksumMismatch extends Error {
   }
 }
 
+/**
+ * File-system failures of a destination folder that waiting will not cure. A path that is missing
+ * or not a folder (ENOENT, ENOTDIR) is what an unmounted share looks like: that one is retried.
+ */
+const UNWRITABLE = ['EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG'];
+
+/**
+ * S3 answers that no retry can cure: credentials, permissions, a bucket that is not there, an
+ * object the store will never take. Other 4xx answers can come from a store that restarted under
+ * a multipart upload (NoSuchUpload, MethodNotAllowed) and a fresh attempt cures them.
+ */
+const REFUSALS = new Set([
+  'AccessDenied',
+  'AllAccessDisabled',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'NoSuchBucket',
+  'InvalidBucketName',
+  'AccountProblem',
+  'EntityTooLarge',
+  'InvalidObjectState',
+]);
+
+/**
+ * A failure no retry can cure: the store refused the request for a reason that will not change
+ * by itself (HTTP 401/403, or an S3 error in REFUSALS: credentials, permissions, a missing
+ * bucket, an object it will not take), the destination folder cannot be written, or the
+ * dossier's own package cannot be built. A person must act; network failures, 5xx, 429, other
+ * 4xx and checksum mismatches are retried with backoff instead.
+ */
+export function isPermanent(e: unknown): boolean {
+  if (e instanceof ChecksumMismatch) return false;
+  if (isSohoaError(e)) return true;
+  const err = e as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+  const status = err.$metadata?.httpStatusCode;
+  if (status === 401 || status === 403) return true;
+  if (status && status >= 400 && status < 500 && REFUSALS.has(err.name ?? '')) return true;
+  return UNWRITABLE.includes(err.code ?? '');
+}
+
 /** One line for the clerk's "needs attention" list: the kind of failure and where. */
 export function describeError(e: unknown): string {
   if (e instanceof ChecksumMismatch) return `STORE_CHECKSUM_MISMATCH: ${e.message}`;
+  if (isSohoaError(e)) return `${e.code}: ${e.info.subject ?? ''}`.trim();
+  const fsCode = (e as { code?: string; path?: string }).code;
+  if (fsCode && UNWRITABLE.includes(fsCode))
+    return `STORE_NOT_WRITABLE: ${(e as { path?: string }).path ?? '?'}, ${fsCode}`;
   const err = e as {
     name?: string;
     code?: string;

@@ -1,6 +1,8 @@
 // The outbox for the screen: each item with its failure as a typed, bilingual error (the outbox
-// stores "CODE: detail"), and a "send now" that drains the queue once in the background through
-// the configured connector, while the screen polls the rows for progress.
+// stores "CODE: detail"), and a "send now". In the app the background uploader runs
+// (startBackground): it sends whatever is due through the configured connector by itself, and
+// "send now" / a retry only make items due and wake it, so there is one sender and an item is
+// never sent twice at once. Without it (tools, tests), "send now" drains the queue once.
 import type { OutboxItemView } from '../../../shared/contracts/records';
 import { ERROR_CODES, errorInfo, SohoaError, type ErrorCode } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
@@ -12,6 +14,12 @@ import {
   loadDestination,
 } from '../outbox/destination';
 import { Outbox, type OutboxItem, type RetryPolicy } from '../outbox/outbox';
+import {
+  configuredConnector,
+  startUploader,
+  type UploaderLoop,
+  type UploaderLoopOptions,
+} from '../outbox/uploader';
 
 export function errorOfLastError(lastError: string | null) {
   if (!lastError) return null;
@@ -37,6 +45,7 @@ export function itemView(i: OutboxItem): OutboxItemView {
 export class OutboxDesk {
   readonly outbox: Outbox;
   private sending: Promise<unknown> | null = null;
+  private background: { loop: UploaderLoop; close: () => void } | null = null;
 
   constructor(
     archive: Archive,
@@ -62,21 +71,53 @@ export class OutboxDesk {
       items: this.outbox.list().map(itemView),
       counts: this.outbox.counts(),
       destination: dest ? describeDestination(dest) : null,
-      sending: this.sending !== null,
+      sending: this.sending !== null || Boolean(this.background?.loop.busy),
     };
+  }
+
+  /** Starts the background uploader on the configured destination (read again every round). */
+  startBackground(options: UploaderLoopOptions = {}): void {
+    if (this.background) return;
+    const connector = configuredConnector(this.dataDir, this.keysDir);
+    this.background = {
+      loop: startUploader(this.outbox, connector.current, options),
+      close: connector.close,
+    };
+  }
+
+  /** Wakes the background uploader (a destination was just saved). */
+  wake(): void {
+    this.background?.loop.nudge();
+  }
+
+  /** Stops the background uploader (before the archive closes); an item cut off stays queued. */
+  async stop(): Promise<void> {
+    const bg = this.background;
+    this.background = null;
+    await bg?.loop.stop();
+    bg?.close();
+    await this.idle();
   }
 
   retry(code: string, actor: string): OutboxItemView {
     if (!this.outbox.get(code)) throw new SohoaError('OUTBOX_ITEM_NOT_FOUND', code);
     this.outbox.retry(code, actor);
+    this.background?.loop.nudge();
     return itemView(this.outbox.get(code)!);
   }
 
-  /** Starts one drain unless one runs; false when one was already running. */
+  /** Starts sending unless a send runs; false when one was already running. */
   send(): boolean {
-    if (this.sending) return false;
     const dest = loadDestination(this.dataDir, fileKeyProvider(this.keysDir));
     if (!dest) throw new SohoaError('CONNECTOR_NOT_CONFIGURED');
+    if (this.background) {
+      // Items waiting out a backoff go now too: the clerk asked.
+      this.outbox.expedite();
+      const idle = !this.background.loop.busy;
+      this.background.loop.nudge();
+      return idle;
+    }
+    if (this.sending) return false;
     const connector = connectorFor(dest);
     this.sending = this.outbox
       .drain(connector)

@@ -1,5 +1,6 @@
 // Hộp gửi: what waits for the records store, what is uploading (with progress), what needs a
-// person (the reason, and a retry), what is done. Polls while anything moves.
+// person (the reason, and a retry), what is done. The core's background uploader sends by itself,
+// so the screen keeps polling: every second while anything moves, every few seconds otherwise.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Response } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
@@ -7,8 +8,10 @@ import { getApi, toErrorInfo } from '../api';
 import { OutboxTable, type OutboxSection } from '../components/outbox/OutboxTable';
 import { useI18n } from '../i18n';
 import '../styles/records.css';
+import '../styles/outbox.css';
 
 const POLL_MS = 1000;
+const IDLE_POLL_MS = 4000;
 
 export function OutboxScreen() {
   const api = useMemo(getApi, []);
@@ -33,16 +36,15 @@ export function OutboxScreen() {
 
   const moving = Boolean(data && (data.sending || data.counts.uploading > 0));
   useEffect(() => {
-    if (!moving) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
+    const timer = setInterval(() => void refresh(), moving ? POLL_MS : IDLE_POLL_MS);
     return () => clearInterval(timer);
   }, [moving, refresh]);
 
   const send = async () => {
     setNotice(null);
     try {
-      await api.outboxSend({});
-      setNotice(o.started);
+      const { started } = await api.outboxSend({});
+      setNotice(started ? o.started : o.alreadySending);
       setError(null);
     } catch (e) {
       setError(toErrorInfo(e));
@@ -67,7 +69,7 @@ export function OutboxScreen() {
     { id: 'done', title: o.sectionDone },
   ];
   return (
-    <div className="screen records-screen">
+    <div className="screen records-screen outbox-screen">
       <h2>{o.title}</h2>
       <p className="muted">{o.intro}</p>
       <div className="screen-actions">

@@ -1,7 +1,8 @@
 // Strings of the Outbox screen. `en` is typed by `vi`: a missing or extra key fails tsc.
 const vi = {
   title: 'Hộp gửi',
-  intro: 'Hồ sơ đã số hóa chờ gửi lên kho hồ sơ điện tử. Hồ sơ luôn an toàn trong kho cục bộ.',
+  intro:
+    'Hồ sơ đã số hóa được tự động gửi lên kho hồ sơ điện tử khi có mạng. Hồ sơ luôn an toàn trong kho cục bộ.',
   destination: (d: string) => `Nơi nhận: ${d}`,
   noDestination:
     'Chưa cấu hình nơi nhận (thư mục mạng hoặc kho S3). Vào màn hình Cài đặt, mục “Kho hồ sơ điện tử”, để cấu hình.',
@@ -26,15 +27,16 @@ const vi = {
   progressLabel: (code: string, percent: number) => `Tiến độ gửi hồ sơ ${code}: ${percent}%`,
   retry: 'Gửi lại',
   retryLabel: (code: string) => `Gửi lại hồ sơ ${code}`,
-  retried: (code: string) => `Đã đưa hồ sơ ${code} vào hàng đợi gửi lại. Bấm “Gửi ngay” để gửi.`,
+  retried: (code: string) => `Đã đưa hồ sơ ${code} vào hàng đợi gửi lại; hồ sơ sẽ được gửi ngay.`,
   started: 'Đã bắt đầu gửi. Tiến độ được cập nhật tự động.',
+  alreadySending: 'Đang gửi; các hồ sơ đang chờ sẽ được gửi tiếp ngay sau đó.',
   doneCount: (n: number) => `${n} hồ sơ đã gửi`,
 };
 
 const en: typeof vi = {
   title: 'Outbox',
   intro:
-    'Digitized dossiers waiting to go to the electronic records store. They stay safe in the local archive.',
+    'Digitized dossiers go to the electronic records store by themselves when the network allows. They stay safe in the local archive.',
   destination: (d) => `Destination: ${d}`,
   noDestination:
     'No destination is configured (network folder or S3 store). Open Settings, “Electronic records store”, to configure one.',
@@ -59,8 +61,9 @@ const en: typeof vi = {
   progressLabel: (code, percent) => `Upload progress of dossier ${code}: ${percent}%`,
   retry: 'Retry',
   retryLabel: (code) => `Retry dossier ${code}`,
-  retried: (code) => `Dossier ${code} is queued again. Press “Send now” to send it.`,
+  retried: (code) => `Dossier ${code} is queued again and will be sent right away.`,
   started: 'Sending started. Progress updates by itself.',
+  alreadySending: 'Sending; the waiting dossiers go right after.',
   doneCount: (n) => `${n} dossier(s) sent`,
 };
 
