@@ -76,6 +76,9 @@ export class ReceptionHotFolderFeed {
 
   /** Starts watching every folder; returns at once (the watching runs until close). */
   async start(): Promise<void> {
+    // No folder, no inbox folder in the data folder (files staged under an earlier setting are
+    // still listed and can be taken).
+    if (this.options.folders.length === 0) return;
     await fs.mkdir(this.options.stagingDir, { recursive: true });
     await this.dropPartial();
     const driver = new HotFolderDriver(
