@@ -233,6 +233,28 @@ test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged
     );
     for (const r of records) checkPdf(core, r.archived!.code, r.pages);
     const first = records.map((r) => r.archived!.code);
+    // Each blank page is in the review queue, on its own record's page.
+    const ids = records.map((r) => r.archived!.id);
+    const blanks = () =>
+      queue
+        .review({ batchId: id, state: 'all' })
+        .map((r) => [r.reason, r.dossierId, r.ordinal, r.subject]);
+    const expectedReview = [
+      ['blank', ids[0], 1, 'hop.pdf#1'],
+      ['blank', ids[0], 2, 'hop.pdf#2'],
+      ['blank', ids[1], 1, 'hop.pdf#3'],
+      ['blank', ids[1], 2, 'trang-4.jpg'],
+      ['blank', ids[2], 1, 'trang-5.jpg'],
+    ];
+    assert.deepEqual(
+      blanks().sort((x, y) => String(x[3]).localeCompare(String(y[3]))),
+      expectedReview,
+    );
+    assert.equal(
+      queue.pages(id, 0, 10).pages.filter((p) => p.review === 'blank').length,
+      5,
+      'the thumbnails show the flag',
+    );
     await queue.close();
 
     // A restart that finds the batch "running" again (as after a crash mid-apply, the last
@@ -250,6 +272,11 @@ test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged
       first,
     );
     assert.equal(core.archive.recordDossierCount(), before, 'no record made twice');
+    assert.equal(
+      queue.review({ batchId: id, state: 'all' }).length,
+      5,
+      'review items of records made before the restart are kept',
+    );
     await queue.close();
   });
 });

@@ -24,7 +24,7 @@ import { Gate } from './gate';
 import { displayName, listFolder, storeUploads } from './inputs';
 import { documentReviewItems, pageReviewItems, type ReviewedPage } from './review';
 import { readStack } from './readStack';
-import { BatchStore, type BatchRow, type FileRow, type PageRow } from './store';
+import { BatchStore, type BatchRow, type FileRow, type NewReviewItem, type PageRow } from './store';
 import { thumbnailDataUrl } from './thumbnail';
 
 export type BatchCore = Pick<Core, 'digitize' | 'archive' | 'paths' | 'sharedOcr' | 'orientation'>;
@@ -458,6 +458,7 @@ export class BatchQueue {
       .reduce((n, r) => n + r.stack.length, 0);
     const signal = run.controller.signal;
     const pages = new Map<number, PageRow>();
+    const review: NewReviewItem[] = [];
     let thrown: unknown = null;
     try {
       await applyPlan(this.core, planned, {
@@ -475,6 +476,22 @@ export class BatchQueue {
         },
         onRecord: (record, made) => {
           this.store.saveRecord(batch.id, record);
+          const recordId = record.archived?.id;
+          if (recordId)
+            review.push(
+              ...pageReviewItems(
+                made.map(({ stack: s, report }) => ({
+                  ordinal: report.ordinal,
+                  fileId: s.fileId,
+                  pageInFile: s.pageInFile,
+                  confidence: report.confidence,
+                  blank: report.analysis.blank,
+                  inkRatio: report.analysis.inkRatio,
+                  subject: s.name,
+                  textFromSource: report.analysis.textFromSource ?? false,
+                })),
+              ).map((item) => ({ ...item, recordId })),
+            );
           for (const { stack: s, report } of made)
             pages.set(s.idx, {
               ordinal: s.idx + 1,
@@ -492,17 +509,34 @@ export class BatchQueue {
     this.pauseClock(run);
     this.run = null;
     if (thrown !== null && this.closing) return this.endedEarly(batch, run, thrown);
-    this.finishSeparated(batch, planned, pages, run, thrown);
+    this.finishSeparated(batch, planned, pages, review, run, thrown);
   }
 
   private finishSeparated(
     batch: BatchRow,
     planned: ReturnType<typeof plannedRecords>,
     pages: Map<number, PageRow>,
+    review: NewReviewItem[],
     run: Run,
     thrown: unknown,
   ): void {
     const records = this.store.records(batch.id);
+    // Items of records an earlier run made (before a restart) stay in the review queue.
+    const remade = new Set(review.map((r) => r.recordId));
+    const kept: NewReviewItem[] = this.store
+      .review({ batchId: batch.id, openOnly: false })
+      .filter((r) => r.dossierId !== null && !remade.has(r.dossierId))
+      .map((r) => ({
+        reason: r.reason,
+        subject: r.subject,
+        fileId: r.fileId,
+        pageInFile: r.pageInFile,
+        ordinal: r.ordinal,
+        confidence: r.confidence,
+        inkRatio: r.inkRatio,
+        candidates: r.candidates,
+        recordId: r.dossierId,
+      }));
     const archived = records.filter((r) => r.archived);
     // Pages of documents archived by an earlier run (before a restart) show done too.
     for (const r of planned)
@@ -560,7 +594,7 @@ export class BatchQueue {
         };
       }),
       pages: pageList,
-      review: [],
+      review: [...kept, ...review],
       progress: { pagesDone: pageList.length, pagesTotal: run.pagesTotal, activeMs: run.activeMs },
     });
   }
@@ -785,7 +819,7 @@ export class BatchQueue {
       this.store
         .review({ batchId: id, openOnly: false })
         .filter((r) => r.reason !== 'unclassified')
-        .map((r) => [r.ordinal, r.reason]),
+        .map((r) => [`${r.fileId}:${r.pageInFile}`, r.reason]),
     );
     const all: BatchPage[] = [];
     for (const f of files) {
@@ -798,7 +832,7 @@ export class BatchQueue {
             name: f.pages && f.pages > 1 ? `${f.name}#${p.pageInFile + 1}` : f.name,
             state: 'done',
             ordinal: p.ordinal,
-            review: review.get(p.ordinal) ?? null,
+            review: review.get(`${f.id}:${p.pageInFile}`) ?? null,
           });
       } else {
         // While the batch runs, a file's pages show done as the pipeline hands them over.

@@ -103,6 +103,10 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE queue_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)));
   `,
+  // A separated batch makes several archived records: each review item names its own.
+  `
+  ALTER TABLE review_items ADD COLUMN record_id INTEGER;
+  `,
 ];
 
 export interface BatchRow {
@@ -165,6 +169,8 @@ export interface NewReviewItem {
   confidence: number;
   inkRatio: number | null;
   candidates: string[];
+  /** The archived record the page is in, when it is not the batch's one dossier. */
+  recordId?: number | null;
 }
 
 const BATCH_SELECT = `
@@ -538,8 +544,8 @@ export class BatchStore {
       for (const p of outcome.pages)
         page.run(id, p.ordinal, p.fileId, p.pageInFile, p.confidence, p.blank ? 1 : 0, p.inkRatio);
       const item = this.db.prepare(
-        `INSERT INTO review_items (batch_id, reason, subject, file_id, page_in_file, ordinal, confidence, ink_ratio, candidates)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO review_items (batch_id, reason, subject, file_id, page_in_file, ordinal, confidence, ink_ratio, candidates, record_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const r of outcome.review)
         item.run(
@@ -552,6 +558,7 @@ export class BatchStore {
           r.confidence,
           r.inkRatio,
           JSON.stringify(r.candidates),
+          r.recordId ?? null,
         );
     })();
   }
@@ -576,7 +583,7 @@ export class BatchStore {
       ...(options.batchId ? ['r.batch_id = @batchId'] : []),
       ...(options.openOnly ? ["r.state = 'open'"] : []),
     ];
-    const sql = `SELECT r.*, b.dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id
+    const sql = `SELECT r.*, coalesce(r.record_id, b.dossier_id) AS dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.batch_id DESC, r.ordinal, r.id LIMIT 2000`;
     return (
       this.db.prepare(sql).all(options.batchId ? { batchId: options.batchId } : {}) as Raw[]
@@ -597,7 +604,7 @@ export class BatchStore {
       .run(decision, this.clock().toISOString(), itemId);
     const r = this.db
       .prepare(
-        'SELECT r.*, b.dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id WHERE r.id = ?',
+        'SELECT r.*, coalesce(r.record_id, b.dossier_id) AS dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id WHERE r.id = ?',
       )
       .get(itemId) as Raw | undefined;
     return r ? toReview(r) : null;
