@@ -19,6 +19,7 @@ import {
 } from '../../../shared/errors';
 import { HotFolderDriver, type HotFolderConfig } from '../acquire/hotFolderDriver';
 import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
+import { writeFileDurably } from '../archive/blobStore';
 import { openImageFile } from '../imaging/loadPage';
 
 /** One file waiting in the staging inbox. */
@@ -129,8 +130,8 @@ export class ReceptionHotFolderFeed {
       arrivedAt: arrived.toISOString(),
       sha256,
     };
-    await writeDurably(this.dataFile(id), bytes);
-    await writeDurably(this.metaFile(id), Buffer.from(JSON.stringify(staged)));
+    await writeFileDurably(this.dataFile(id), bytes);
+    await writeFileDurably(this.metaFile(id), Buffer.from(JSON.stringify(staged)));
     return staged;
   }
 
@@ -231,19 +232,6 @@ export class ReceptionHotFolderFeed {
         await fs.rm(path.join(this.options.stagingDir, name), { force: true });
     }
   }
-}
-
-/** Written beside, flushed to the disk, then renamed: the name exists only when the bytes do. */
-async function writeDurably(file: string, bytes: Buffer): Promise<void> {
-  const tmp = `${file}.tmp`;
-  const handle = await fs.open(tmp, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(tmp, file);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

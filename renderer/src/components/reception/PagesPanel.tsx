@@ -249,25 +249,13 @@ export function PagesPanel({
             {r.pagesAdd}
           </button>
         </div>
-        <input
-          ref={inputRef}
-          type="file"
-          multiple
+        <FileInput
+          inputRef={inputRef}
+          label={r.pagesInputLabel}
           accept={ACCEPTED_PAGE_TYPES}
-          aria-label={r.pagesInputLabel}
-          className="visually-hidden"
-          tabIndex={-1}
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length > 0) onFiles(files);
-          }}
+          onFiles={onFiles}
         />
-        <FolderInput
-          inputRef={folderRef}
-          label={r.pagesFolderInputLabel}
-          onFiles={(files) => onFolder(files)}
-        />
+        <FileInput inputRef={folderRef} label={r.pagesFolderInputLabel} folder onFiles={onFolder} />
       </div>
       {hotFolderSlot}
       <p className="drop-hint muted small">{r.pagesDrop}</p>
@@ -401,26 +389,32 @@ const PageItem = memo(function PageItem({
 const band = (top: number) => Math.floor(top / ROW_HEIGHT) * ROW_HEIGHT;
 
 /**
- * A folder picker: the browser reads the folder (and its subfolders) and hands over its files;
- * no path reaches the page. `webkitdirectory` is set through the DOM (React has no such prop).
+ * A hidden file picker opened by its button. With `folder`, the browser reads a folder and its
+ * subfolders and hands over the files (no path reaches the page); `webkitdirectory` is set
+ * through the DOM, as React has no such prop.
  */
-function FolderInput({
+function FileInput({
   inputRef,
   label,
+  accept,
+  folder = false,
   onFiles,
 }: {
   inputRef: RefObject<HTMLInputElement | null>;
   label: string;
+  accept?: string;
+  folder?: boolean;
   onFiles: (files: File[]) => void;
 }) {
   useLayoutEffect(() => {
-    inputRef.current?.setAttribute('webkitdirectory', '');
-  }, [inputRef]);
+    if (folder) inputRef.current?.setAttribute('webkitdirectory', '');
+  }, [folder, inputRef]);
   return (
     <input
       ref={inputRef}
       type="file"
       multiple
+      accept={accept}
       aria-label={label}
       className="visually-hidden"
       tabIndex={-1}
