@@ -91,6 +91,7 @@ export function BatchCard({
       <p className="batch-meta muted small">
         <span>{formatDateTime(batch.createdAt, locale)}</span>
         <span>{t.batch.filesCount(batch.files)}</span>
+        {batch.separated && <span>{t.batch.sepBadge}</span>}
         {batch.filesFailed > 0 && (
           <span className="batch-failed">{t.batch.filesFailed(batch.filesFailed)}</span>
         )}

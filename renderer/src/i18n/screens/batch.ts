@@ -114,6 +114,7 @@ const vi = {
   sepSave: 'Lưu cách tách',
   sepSaved: 'Đã lưu. Lô mới sẽ được tách theo cách này.',
   sepOff: 'Không tách: mỗi lô là một hồ sơ.',
+  sepBadge: 'tách tài liệu',
   // separator sheets
   printSheets: 'In tờ phân tách…',
   printTitle: 'In tờ phân tách',
@@ -288,6 +289,7 @@ const en: typeof vi = {
   sepSave: 'Save separation',
   sepSaved: 'Saved. New batches will be split this way.',
   sepOff: 'No separation: each batch is one dossier.',
+  sepBadge: 'split into documents',
   printSheets: 'Print separator sheets…',
   printTitle: 'Print separator sheets',
   printCount: 'Sheets',
