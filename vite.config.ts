@@ -14,5 +14,12 @@ export default defineConfig({
     target: 'chrome130',
     // Chromium supports modulepreload natively; no polyfill keeps the bundle CSP-simple.
     modulePreload: { polyfill: false },
+    // Two pages: the desk, and the token's PIN window (Electron's main process opens it).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        pin: fileURLToPath(new URL('./renderer/pin.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -2,6 +2,7 @@
 //   electron/main/main.ts       -> dist/electron/main.cjs    (npm packages stay external)
 //   electron/preload/preload.ts -> dist/electron/preload.cjs (self-contained: a sandboxed
 //                                  preload can require only 'electron', not node_modules)
+//   electron/preload/pinPreload.ts -> dist/electron/pin-preload.cjs (the PIN window's, same rule)
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +43,13 @@ await build({
   external: ['electron'],
 });
 
+await build({
+  ...common,
+  entryPoints: ['electron/preload/pinPreload.ts'],
+  outfile: path.join(outDir, 'pin-preload.cjs'),
+  external: ['electron'],
+});
+
 // Worker threads load their script by path: the core finds it beside the module that starts it,
 // which in the bundle is main.cjs.
 await copyFile(
@@ -49,12 +57,16 @@ await copyFile(
   path.join(outDir, 'pdfiumWorker.cjs'),
 );
 
-// Guard the sandbox rule: the preload bundle may require nothing but 'electron'.
-const preload = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
-const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
-const foreign = required.filter((name) => name !== 'electron');
-if (foreign.length > 0) {
-  console.error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload cannot.`);
-  process.exit(1);
+// Guard the sandbox rule: a preload bundle may require nothing but 'electron'.
+for (const name of ['preload.cjs', 'pin-preload.cjs']) {
+  const preload = await readFile(path.join(outDir, name), 'utf8');
+  const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  const foreign = required.filter((module) => module !== 'electron');
+  if (foreign.length > 0) {
+    console.error(`${name} requires ${foreign.join(', ')}; a sandboxed preload cannot.`);
+    process.exit(1);
+  }
 }
-console.log(`Built main.cjs and preload.cjs in ${path.relative(root, outDir) || outDir}`);
+console.log(
+  `Built main.cjs, preload.cjs and pin-preload.cjs in ${path.relative(root, outDir) || outDir}`,
+);

@@ -18,6 +18,7 @@ import { errorInfo } from '../../shared/errors';
 import type { PathPurpose } from '../../shared/contracts/host';
 import { createApi, type Api } from '../core/api';
 import { openDialogOptions } from './hostDialogs';
+import { createPinPrompter } from './pinWindow';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -39,8 +40,10 @@ protocol.registerSchemesAsPrivileged([
 const distDir = path.resolve(__dirname, '..');
 const rendererDir = path.join(distDir, 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
+const pinPreloadPath = path.join(__dirname, 'pin-preload.cjs');
 
 let api: Api | undefined;
+let deskWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   // A second desk on the same data folder would fight over the archive; focus the first one.
@@ -81,12 +84,21 @@ async function start(): Promise<void> {
   // Installed, the shipped data (procedure catalog, holiday calendars) sits beside the asar
   // (electron-builder.yml, extraResources), where the core cannot find it by walking up.
   if (app.isPackaged) process.env.SOHOA_RESOURCES_DIR ??= path.join(process.resourcesPath, 'data');
+  // The token's PIN is asked in the main process's own window when a signature needs it.
+  const askPin = createPinPrompter({
+    createWindow: (options) => new BrowserWindow(options),
+    ipcMain,
+    preloadPath: pinPreloadPath,
+    isPackaged: app.isPackaged,
+    parent: () => deskWindow,
+  });
   api = await createApi({
     dataDir: process.env.SOHOA_DATA_DIR,
-    host: { choosePath },
+    host: { choosePath, askPin },
   });
   registerChannels();
   const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));
+  deskWindow = win;
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY_URL);
 }
@@ -97,7 +109,7 @@ async function choosePath(
   options: { language: 'vi' | 'en' } = { language: 'vi' },
 ): Promise<string | null> {
   const dialogOptions = openDialogOptions(purpose, options.language);
-  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const owner = BrowserWindow.getFocusedWindow() ?? deskWindow;
   const result = owner
     ? await dialog.showOpenDialog(owner, dialogOptions)
     : await dialog.showOpenDialog(dialogOptions);

@@ -20,10 +20,6 @@ export const HOST_MESSAGES = {
     vi: `Chưa nhập mã PIN của token "${f}" nên chưa ký, không có gì được lưu. Bấm ký lại khi sẵn sàng.`,
     en: `The PIN of token "${f}" was not entered, so nothing was signed or saved. Sign again when ready.`,
   }),
-  TOKEN_PIN_COUNT_LOW: (f) => ({
-    vi: `PIN sai. Token "${f}" báo chỉ còn ít lần thử: kiểm tra kỹ trước khi nhập lại, nhập sai hết số lần token sẽ bị khóa.`,
-    en: `Wrong PIN. Token "${f}" reports few tries left: check carefully before entering it again; running out locks the token.`,
-  }),
   TOKEN_PIN_FINAL_TRY: (f) => ({
     vi: `PIN sai, còn 1 lần thử. Nếu nhập sai lần nữa token "${f}" sẽ bị khóa; nếu không chắc, hãy hủy và hỏi người giữ token.`,
     en: `Wrong PIN, 1 try left. One more wrong PIN locks token "${f}"; if unsure, cancel and ask the token's holder.`,

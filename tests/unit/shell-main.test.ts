@@ -25,6 +25,7 @@ const seen = {
   openedExternal: [] as string[],
   permissionRequest: undefined as Listener | undefined,
   permissionCheck: undefined as Listener | undefined,
+  dialogs: [] as { owner: unknown; options: Record<string, unknown> }[],
   quitCalls: 0,
 };
 
@@ -37,6 +38,9 @@ class FakeBrowserWindow {
   static all: FakeBrowserWindow[] = [];
   static getAllWindows() {
     return FakeBrowserWindow.all;
+  }
+  static getFocusedWindow() {
+    return null;
   }
   private readonly record: { options: Record<string, unknown>; url?: string };
   constructor(options: Record<string, unknown>) {
@@ -91,6 +95,12 @@ const fakeElectron = {
       setPermissionCheckHandler(fn: Listener) {
         seen.permissionCheck = fn;
       },
+    },
+  },
+  dialog: {
+    showOpenDialog(owner: unknown, options: Record<string, unknown>) {
+      seen.dialogs.push({ owner, options });
+      return Promise.resolve({ canceled: false, filePaths: [path.join(work, 'agency.p12')] });
     },
   },
   shell: {
@@ -203,6 +213,31 @@ test('one IPC handler per channel; only app:// frames get through', async () => 
     { id: 'x' },
   )) as { error: { code: string } };
   assert.equal(bad.error.code, 'BAD_REQUEST');
+});
+
+test('choosePath opens the native dialog over the desk; the page gets a grant, not a path to type', async () => {
+  const frame = { senderFrame: { url: 'app://sohoa/index.html' } };
+  const choose = seen.ipc.get('sohoa:choosePath');
+  assert.ok(choose);
+  const r = (await choose(frame, { purpose: 'pkcs12File', language: 'en' })) as {
+    ok: boolean;
+    value: { cancelled: boolean; grant: string; label: string };
+  };
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.match(r.value.grant, /^grant:[A-Za-z0-9_-]{32}$/);
+  assert.equal(r.value.label, path.join(work, 'agency.p12'));
+  assert.equal(seen.dialogs.length, 1);
+  assert.equal(seen.dialogs[0]?.owner, FakeBrowserWindow.all[0], 'modal over the desk');
+  assert.deepEqual(seen.dialogs[0]?.options, {
+    title: 'Choose the PKCS#12 certificate file',
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [{ name: 'Certificate files (.p12, .pfx)', extensions: ['p12', 'pfx'] }],
+  });
+  // Chosen as a certificate file, it is not a folder to queue.
+  const queued = (await seen.ipc.get('sohoa:batchQueueFolder')?.(frame, {
+    grant: r.value.grant,
+  })) as { ok: boolean; error: { code: string } };
+  assert.equal(queued.error.code, 'PATH_GRANT_WRONG_PURPOSE');
 });
 
 test('navigation away, new windows, webviews and permissions are refused', () => {

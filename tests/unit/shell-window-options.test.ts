@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { windowOptions } from '../../electron/main/windowOptions';
+import { pinWindowOptions, windowOptions } from '../../electron/main/windowOptions';
 
 test('the window is isolated, sandboxed, without Node, with web security and no webview', () => {
   const options = windowOptions({
@@ -40,9 +40,29 @@ test('windowOptions.ts imports electron for types only', () => {
   for (const m of imports) assert.ok(m[1], `runtime electron import: ${m[0]}`);
 });
 
-test('main.ts builds its only window from windowOptions', () => {
+test('main.ts builds its windows only from the factory: the desk’s, and the PIN window’s', () => {
   const source = fs.readFileSync('electron/main/main.ts', 'utf8');
-  const windows = [...source.matchAll(/new BrowserWindow\(([^)]*\))?/g)];
-  assert.equal(windows.length, 1);
-  assert.match(windows[0]?.[0] ?? '', /new BrowserWindow\(windowOptions\(/);
+  const windows = [...source.matchAll(/new BrowserWindow\(([^)]*\))?/g)].map((m) => m[0]);
+  assert.equal(windows.length, 2);
+  assert.ok(
+    windows.some((w) => /new BrowserWindow\(windowOptions\(/.test(w)),
+    windows.join(),
+  );
+  // The PIN prompter's constructor, fed only by pinWindow.ts with pinWindowOptions.
+  assert.match(source, /createWindow: \(options\) => new BrowserWindow\(options\)/);
+  const pin = fs.readFileSync('electron/main/pinWindow.ts', 'utf8');
+  assert.equal([...pin.matchAll(/deps\.createWindow\(/g)].length, 1);
+  assert.match(pin, /deps\.createWindow\(\s*pinWindowOptions\(/);
+  assert.doesNotMatch(pin, /new BrowserWindow/);
+  assert.doesNotMatch(pin, /^import\s+(?!type\b).*from 'electron';/m, 'electron for types only');
+});
+
+test('the PIN window has the same hardening, modal over the desk', () => {
+  const parent = {} as never;
+  const web = pinWindowOptions({ preloadPath: 'pin.cjs', isPackaged: true, parent }).webPreferences;
+  const desk = windowOptions({ preloadPath: 'pin.cjs', isPackaged: true }).webPreferences;
+  assert.deepEqual(web, desk);
+  const options = pinWindowOptions({ preloadPath: 'pin.cjs', isPackaged: true, parent });
+  assert.equal(options.modal, true);
+  assert.equal(options.parent, parent);
 });
