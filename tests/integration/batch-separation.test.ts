@@ -332,3 +332,37 @@ test('the classifier type change splits a stack without separator sheets; types 
     await queue.close();
   });
 });
+
+test('a plan waiting for review can be cancelled and run again; edits and accept are refused outside review', async () => {
+  const blank = await blankPage();
+  await withCore('controls', async (core) => {
+    const queue = new BatchQueue(core);
+    queue.separationDefaults(OPTIONS({ fixedCount: 1 }));
+    const { id } = await queue.queueFiles({ files: files([blank, blank]), more: false });
+    await queue.whenIdle();
+    assert.equal(queue.detail(id).batch.state, 'awaiting-split');
+    assert.equal(queue.control(id, 'cancel').state, 'cancelled');
+    assert.throws(() => queue.acceptSplits(id), /BAD_REQUEST|acceptSplits/);
+    assert.throws(() => queue.adjustSplits(id, { op: 'remove', at: 1 }), /adjustSplits/);
+    assert.equal(core.archive.recordDossierCount(), 0, 'nothing archived before the accept');
+    queue.control(id, 'retry');
+    await queue.whenIdle();
+    assert.equal(queue.detail(id).batch.state, 'awaiting-split', 'read and planned again');
+    queue.adjustSplits(id, { op: 'remove', at: 1 });
+    queue.acceptSplits(id);
+    await queue.whenIdle();
+    assert.deepEqual(
+      queue.splitPlan(id).records.map((r) => r.pages),
+      [2],
+    );
+    // Separation off again: the next batch is one dossier, as before.
+    queue.separationDefaults(null);
+    const plain = await queue.queueFiles({ files: files([blank]), more: false });
+    await queue.whenIdle();
+    const batch = queue.detail(plain.id).batch;
+    assert.equal(batch.separated, false);
+    assert.equal(batch.state, 'done');
+    assert.ok(batch.dossier);
+    await queue.close();
+  });
+});
