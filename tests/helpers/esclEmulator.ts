@@ -5,13 +5,32 @@
 // HTTP codes (201 + Location for a job, 503 while a page is not ready, 404 when the job has no
 // more pages, 409 when the settings cannot be honoured now) and ScannerStatus states.
 // sane-airscan, a client we did not write, scans from it in tests/integration/escl-airscan.
+// With `capture` it answers as a real device: the ScannerCapabilities that device published
+// (tests/fixtures/escl/<device>/) served byte for byte, and jobs held to what it says (sources,
+// duplex, colour modes, resolutions, formats): tests/integration/escl-captures.test.ts.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
-import { ESCL_NS, PWG_NS, parseScanSettings } from '../../electron/core/acquire/esclXml';
+import {
+  ESCL_NS,
+  PWG_NS,
+  inputCapsFor,
+  parseCapabilities,
+  parseScanSettings,
+  type EsclCapabilities,
+} from '../../electron/core/acquire/esclXml';
+
+/** Real devices' documents, one folder per device with its SOURCE.md. */
+export const ESCL_CAPTURES_DIR = new URL('../fixtures/escl/', import.meta.url);
+
+/** A captured document of a real device, as it was published (e.g. 'brother-ds-940dw'). */
+export function readCapture(device: string, file = 'ScannerCapabilities.xml'): string {
+  return readFileSync(new URL(`${device}/${file}`, ESCL_CAPTURES_DIR), 'utf8');
+}
 
 export interface EsclEmulatorOptions {
   model?: string;
@@ -36,6 +55,12 @@ export interface EsclEmulatorOptions {
   tls?: { key: string; cert: string };
   /** A fixed port (to stand in for the same device with another certificate). */
   port?: number;
+  /**
+   * Be this real device: a folder of tests/fixtures/escl whose ScannerCapabilities.xml is
+   * served verbatim; model, platen, feeder and duplex come from it (the options above for them
+   * are ignored) and a job it could not do is refused with 409, as the device would.
+   */
+  capture?: string;
 }
 
 interface Job {
@@ -114,7 +139,7 @@ function inputCaps(resolutions: number[], maxHeight: number): string {
 }
 
 function capabilitiesXml(
-  o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet' | 'quirks' | 'tls' | 'port'>>,
+  o: Required<Omit<EsclEmulatorOptions, 'jamAtSheet' | 'quirks' | 'tls' | 'port' | 'capture'>>,
   uuid: string,
 ) {
   const platen = o.platen
@@ -164,17 +189,46 @@ async function pageImage(job: Job, sheet: number, side: 'front' | 'back'): Promi
   return img.jpeg({ quality: 85 }).toBuffer();
 }
 
+/** What a job may ask of a device that publishes these capabilities (a captured document). */
+function acceptsJob(
+  caps: EsclCapabilities,
+  s: {
+    source: 'Platen' | 'Feeder';
+    duplex: boolean;
+    colorMode: string;
+    dpi: number;
+    format: string;
+  },
+): boolean {
+  const input = inputCapsFor(caps, {
+    source: s.source === 'Platen' ? 'flatbed' : 'feeder',
+    duplex: s.duplex,
+  });
+  if (!input) return false;
+  if (s.duplex && !caps.adfDuplex && !caps.adfOptions.includes('Duplex')) return false;
+  return (
+    input.resolutions.includes(s.dpi) &&
+    (input.colorModes as string[]).includes(s.colorMode) &&
+    input.documentFormats.includes(s.format)
+  );
+}
+
 export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Promise<EsclEmulator> {
+  const captured = options.capture ? readCapture(options.capture) : undefined;
+  const caps = captured ? parseCapabilities(captured) : undefined;
   const o = {
-    model: options.model ?? 'Sohoa Emulated ScanJet 4000',
+    model: caps?.makeAndModel ?? options.model ?? 'Sohoa Emulated ScanJet 4000',
     feederSheets: options.feederSheets ?? 5,
-    duplex: options.duplex ?? true,
-    platen: options.platen ?? true,
+    duplex: caps
+      ? !!caps.adfDuplex || caps.adfOptions.includes('Duplex')
+      : (options.duplex ?? true),
+    platen: caps ? !!caps.platen : (options.platen ?? true),
     busy: options.busy ?? false,
     pageDelayMs: options.pageDelayMs ?? 0,
     resolutions: options.resolutions ?? [75, 100, 150, 200, 300, 600],
   };
-  const uuid = randomUUID();
+  const hasFeeder = caps ? !!(caps.adfSimplex ?? caps.adfDuplex) : true;
+  const uuid = caps?.uuid ?? randomUUID();
   const jobs = new Map<string, Job>();
   const requests: string[] = [];
   let sheetsLeft = o.feederSheets;
@@ -189,8 +243,12 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
   const statusXml = () => `<?xml version="1.0" encoding="UTF-8"?>
 <scan:ScannerStatus xmlns:scan="${ESCL_NS}" xmlns:pwg="${PWG_NS}">
   <pwg:Version>2.63</pwg:Version>
-  <pwg:State>${scannerState()}</pwg:State>
-  <scan:AdfState>${adfState()}</scan:AdfState>
+  <pwg:State>${scannerState()}</pwg:State>${
+    hasFeeder
+      ? `
+  <scan:AdfState>${adfState()}</scan:AdfState>`
+      : ''
+  }
   <scan:Jobs>${[...jobs.values()]
     .map(
       (j) => `
@@ -273,7 +331,7 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
     const body = Buffer.concat(chunks).toString('utf8');
 
     if (req.method === 'GET' && path === '/eSCL/ScannerCapabilities')
-      return send(res, 200, capabilitiesXml(o, uuid));
+      return send(res, 200, captured ?? capabilitiesXml(o, uuid));
     if (req.method === 'GET' && path === '/eSCL/ScannerStatus') return send(res, 200, statusXml());
     if (req.method === 'POST' && path === '/eSCL/ScanJobs') {
       if (o.busy) return send(res, 503);
@@ -285,14 +343,24 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
       }
       const source = s.inputSource === 'Feeder' ? 'Feeder' : 'Platen';
       if (source === 'Platen' && !o.platen) return send(res, 409);
+      if (source === 'Feeder' && !hasFeeder) return send(res, 409);
       if (source === 'Feeder' && jammed) return send(res, 409);
       if (source === 'Feeder' && sheetsLeft === 0 && !options.quirks?.emptyFeederOnNextDocument)
         return send(res, 409);
       if (s.duplex && !o.duplex) return send(res, 409);
-      if (!o.resolutions.includes(s.xResolution) || s.xResolution !== s.yResolution)
-        return send(res, 409);
+      if (s.xResolution !== s.yResolution) return send(res, 409);
       if (!['RGB24', 'Grayscale8', 'BlackAndWhite1'].includes(s.colorMode)) return send(res, 409);
+      // The emulator makes JPEG and PNG; a captured device must also have listed what is asked.
       const format = s.documentFormat === 'image/png' ? 'image/png' : 'image/jpeg';
+      const wanted = {
+        source,
+        duplex: source === 'Feeder' && s.duplex,
+        colorMode: s.colorMode,
+        dpi: s.xResolution,
+        format: s.documentFormat,
+      } as const;
+      if (caps ? !acceptsJob(caps, wanted) : !o.resolutions.includes(s.xResolution))
+        return send(res, 409);
       const region = s.region ?? { width: 2480, height: 3508, xOffset: 0, yOffset: 0 };
       const id = randomUUID();
       const job: Job = {

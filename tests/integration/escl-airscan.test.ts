@@ -4,54 +4,13 @@
 // flatbed page, a duplex feeder batch that ends on "feeder out of documents", a jam — the
 // emulator speaks eSCL the way real devices do, not just the way our own client expects.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
+import { AIRSCAN_DEVICE as DEVICE, inkShare, saneConfig, scanimage } from '../helpers/esclAirscan';
 import { startEsclEmulator, type EsclEmulator } from '../helpers/esclEmulator';
-
-const execFileP = promisify(execFile);
-const DEVICE = 'airscan:e0:Emulator';
-
-async function saneConfig(url: string): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-airscan-'));
-  await fs.writeFile(path.join(dir, 'dll.conf'), 'airscan\n');
-  await fs.writeFile(
-    path.join(dir, 'airscan.conf'),
-    `[devices]\n"Emulator" = ${url}, eSCL\n\n[options]\ndiscovery = disable\n`,
-  );
-  return dir;
-}
-
-/** scanimage, asynchronously: the emulator lives in this process and must keep answering. */
-async function scanimage(configDir: string, args: string[]) {
-  try {
-    const r = await execFileP('scanimage', args, {
-      env: { ...process.env, SANE_CONFIG_DIR: configDir },
-      timeout: 30_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { code?: unknown; stdout?: string; stderr?: string };
-    if (err.code === 'ENOENT')
-      throw new Error('scanimage is not installed (CI installs sane-utils: see .ci/run)', {
-        cause: e,
-      });
-    return { code: Number(err.code ?? 1), stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
-
-/** Share of dark pixels: a page with printed text has some, a blank or broken image none. */
-async function inkShare(file: string): Promise<number> {
-  const { data, info } = await sharp(file).grayscale().raw().toBuffer({ resolveWithObject: true });
-  let dark = 0;
-  for (const v of data) if (v < 100) dark++;
-  return dark / (info.width * info.height);
-}
 
 let emu: EsclEmulator;
 let conf: string;

@@ -1,7 +1,9 @@
 // The eSCL (AirScan) documents: ScannerCapabilities and ScannerStatus read, ScanSettings written.
 // Element names follow the Mopria eSCL specification (namespaces scan: = HP's eSCL 2011/05/03
 // schema, pwg: = PWG semantic model 2010/12); the prefixes are dropped when reading because
-// devices disagree on them (some put InputSource under scan:, some under pwg:).
+// devices disagree on them (some put InputSource under scan:, some under pwg:). Checked against
+// real devices' documents in tests/fixtures/escl/ (HP, Brother, Canon, Kyocera): see
+// tests/unit/acquire-escl-captures.test.ts for what each shape taught us.
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { ColorMode, DeviceCapabilities, PaperSource, ScanSettings } from './source';
 
@@ -66,11 +68,15 @@ const REPEATED = new Set([
   'JobInfo',
   'JobStateReason',
   'Intent',
+  'SupportedIntent',
 ]);
 
+// Attributes are read for SettingProfile name/ref (profiles shared by reference); the others
+// (scan:default="true", xmlns) end up beside '#text' and are ignored.
 const parser = new XMLParser({
   removeNSPrefix: true,
-  ignoreAttributes: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
   parseTagValue: false,
   trimValues: true,
   isArray: (name) => REPEATED.has(name),
@@ -106,6 +112,23 @@ function parseRoot(xml: string, root: string): Node {
 /** Resolutions a range offers, reduced to the values a clerk would pick. */
 const COMMON_DPI = [75, 100, 150, 200, 240, 300, 400, 600, 1200];
 
+interface DpiRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** One axis of a ResolutionRange: the Mopria name is XResolutionRange, some devices say XResolution. */
+function parseRange(range: Node | undefined, axis: 'X' | 'Y'): DpiRange | undefined {
+  const r = obj(range?.[`${axis}ResolutionRange`]) ?? obj(range?.[`${axis}Resolution`]);
+  const min = int(r?.Min);
+  const max = int(r?.Max);
+  if (min === undefined || max === undefined || min > max) return undefined;
+  return { min, max, step: Math.max(1, int(r?.Step) ?? 1) };
+}
+
+const inRange = (d: number, r: DpiRange) => d >= r.min && d <= r.max && (d - r.min) % r.step === 0;
+
 function parseResolutions(node: Node | undefined): number[] {
   const out = new Set<number>();
   const discrete = obj(node?.DiscreteResolutions);
@@ -115,16 +138,30 @@ function parseResolutions(node: Node | undefined): number[] {
     // Anisotropic resolutions (300x600) cannot give square pixels: not offered.
     if (x && x === y) out.add(x);
   }
-  const range = obj(node?.ResolutionRange);
-  const xr = obj(range?.XResolution);
-  const min = int(xr?.Min);
-  const max = int(xr?.Max);
-  if (min !== undefined && max !== undefined)
-    for (const d of COMMON_DPI) if (d >= min && d <= max) out.add(d);
+  for (const range of arr(node?.ResolutionRange)) {
+    const x = parseRange(obj(range), 'X');
+    if (!x) continue;
+    // Square pixels only: a value must be on both axes (a device may give Y its own range).
+    const y = parseRange(obj(range), 'Y') ?? x;
+    for (const d of COMMON_DPI) if (inRange(d, x) && inRange(d, y)) out.add(d);
+  }
   return [...out].sort((a, b) => a - b);
 }
 
-function parseInputCaps(node: Node | undefined): EsclInputCaps | undefined {
+/** Profiles declared once at the root (`<SettingProfile name="p1">`) and used by `ref`. */
+type SharedProfiles = ReadonlyMap<string, Node>;
+
+function sharedProfiles(root: Node): SharedProfiles {
+  const out = new Map<string, Node>();
+  for (const p of arr(obj(root.SettingProfiles)?.SettingProfile)) {
+    const profile = obj(p);
+    const name = profile && text(profile['@_name']);
+    if (profile && name) out.set(name, profile);
+  }
+  return out;
+}
+
+function parseInputCaps(node: Node | undefined, shared: SharedProfiles): EsclInputCaps | undefined {
   if (!node) return undefined;
   const colorModes = new Set<EsclColorMode>();
   const formats = new Set<string>();
@@ -132,7 +169,8 @@ function parseInputCaps(node: Node | undefined): EsclInputCaps | undefined {
   let formatExt = false;
   const profiles = obj(node.SettingProfiles);
   for (const p of arr(profiles?.SettingProfile)) {
-    const profile = obj(p);
+    const ref = text(obj(p)?.['@_ref']);
+    const profile = ref ? shared.get(ref) : obj(p);
     for (const m of arr(obj(profile?.ColorModes)?.ColorMode)) {
       const mode = text(m);
       if (mode === 'RGB24' || mode === 'Grayscale8' || mode === 'BlackAndWhite1')
@@ -161,7 +199,11 @@ function parseInputCaps(node: Node | undefined): EsclInputCaps | undefined {
     documentFormats: [...formats],
     formatExt,
     resolutions: [...resolutions].sort((a, b) => a - b),
-    intents: arr(obj(node.SupportedIntents)?.Intent)
+    // Kyocera lists them as SupportedIntent (the Mopria name is Intent): both are read.
+    intents: [
+      ...arr(obj(node.SupportedIntents)?.Intent),
+      ...arr(obj(node.SupportedIntents)?.SupportedIntent),
+    ]
       .map(text)
       .filter((v): v is string => !!v),
   };
@@ -174,13 +216,14 @@ export function parseCapabilities(xml: string): EsclCapabilities {
     .map(text)
     .filter((v): v is string => !!v);
   const uuid = text(root.UUID);
+  const shared = sharedProfiles(root);
   return {
     version: text(root.Version) ?? '2.0',
     makeAndModel: text(root.MakeAndModel) ?? text(root.ModelName) ?? 'eSCL',
     ...(uuid ? { uuid } : {}),
-    platen: parseInputCaps(obj(obj(root.Platen)?.PlatenInputCaps)),
-    adfSimplex: parseInputCaps(obj(adf?.AdfSimplexInputCaps)),
-    adfDuplex: parseInputCaps(obj(adf?.AdfDuplexInputCaps)),
+    platen: parseInputCaps(obj(obj(root.Platen)?.PlatenInputCaps), shared),
+    adfSimplex: parseInputCaps(obj(adf?.AdfSimplexInputCaps), shared),
+    adfDuplex: parseInputCaps(obj(adf?.AdfDuplexInputCaps), shared),
     adfOptions,
   };
 }
