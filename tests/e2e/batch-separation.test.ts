@@ -129,6 +129,17 @@ test(
     assert.deepEqual(await seriousAxeViolations(page), []);
     await shot(page, 'batch-sep-02-plan');
 
+    // S splits at the picked page (page 4, d2); the mouse takes that split away again.
+    await review.locator('[data-page="3"]').click();
+    await page.keyboard.press('s');
+    await review.getByRole('heading', { name: 'Điểm tách: 4 tài liệu từ 7 trang' }).waitFor();
+    assert.match(
+      (await review.locator('[data-page="3"] .split-marker').textContent()) ?? '',
+      /Tài liệu 3 · Tách tay/,
+    );
+    await review.getByRole('button', { name: 'Bỏ điểm tách này' }).click();
+    await review.getByRole('heading', { name: 'Điểm tách: 3 tài liệu từ 7 trang' }).waitFor();
+
     // Keyboard only: pick page 1, → to page 6 (c1, where Patch T put the split), Alt+→ moves it
     // to page 7: c1 now stays with the birth certificate's document.
     await review.locator('[data-page="0"]').click();
