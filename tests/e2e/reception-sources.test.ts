@@ -133,7 +133,7 @@ test(
 );
 
 test(
-  'a whole folder imported: its scans in natural order, the other files named',
+  'a whole folder imported or dropped: its scans in natural order, the other files named',
   {
     timeout: OCR_TIMEOUT,
   },
@@ -160,6 +160,22 @@ test(
     assert.doesNotMatch(notice, /Thumbs|\.an\.png/);
     await assertAccessible(page, 'reception, folder imported');
     await shot(page, 'reception-sources-3-folder');
+    await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
+    await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
+
+    // The same folder dropped on the pages panel (as from the file manager): the same pages.
+    const target = await page.locator('.desk-panel.pages').boundingBox();
+    assert.ok(target);
+    const cdp = await page.context().newCDPSession(page);
+    const at = { x: target.x + target.width / 2, y: target.y + 60 };
+    const data = { items: [], files: [folder], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'])
+      await cdp.send('Input.dispatchDragEvent', { type, ...at, data } as never);
+    await cdp.detach();
+    await page.locator('.desk-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
+    await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
+    assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
+    assert.match(await page.locator('.reception > .status').innerText(), /ho-so\/ghi-chu\.txt/);
     await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
     await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
   },

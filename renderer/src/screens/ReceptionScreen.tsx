@@ -20,7 +20,7 @@ import { ClerkField, loadClerk, saveClerk } from '../components/reception/ClerkF
 import { DocumentsPanel } from '../components/reception/DocumentsPanel';
 import { loadDraft, saveDraft } from '../components/reception/draft';
 import { ErrorList } from '../components/reception/ErrorList';
-import { fileToBase64, folderScans, relativeName } from '../components/reception/files';
+import { fileToBase64, folderScans, type FolderFile } from '../components/reception/files';
 import { HotFolderBar } from '../components/reception/HotFolderBar';
 import {
   addDocuments,
@@ -230,16 +230,16 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     [addStack, fail],
   );
 
-  /** A picked folder: its scans in natural order, the other files named in the notice. */
+  /** A picked or dropped folder: its scans in natural order, the other files named. */
   const addFolder = useCallback(
-    (files: File[]) => {
+    (files: FolderFile[]) => {
       const { scans, skipped } = folderScans(files);
       const r = text.current;
       const shownNames = skipped.slice(0, SKIPPED_NAMED).join(', ');
       const more = skipped.length > SKIPPED_NAMED ? ', …' : '';
       const note = skipped.length > 0 ? r.folderSkipped(skipped.length, shownNames + more) : '';
       if (scans.length === 0) {
-        const folder = relativeName(files[0]!).split('/')[0] ?? '';
+        const folder = files[0]?.path.split('/')[0] ?? '';
         setNotice([r.folderNoScans(folder), note].filter(Boolean).join(' '));
         return;
       }

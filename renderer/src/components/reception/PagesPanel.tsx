@@ -17,7 +17,13 @@ import {
   type RefObject,
 } from 'react';
 import { useI18n } from '../../i18n';
-import { ACCEPTED_PAGE_TYPES } from './files';
+import {
+  ACCEPTED_PAGE_TYPES,
+  droppedEntries,
+  fromFolderInput,
+  walkEntries,
+  type FolderFile,
+} from './files';
 import { LOW_PAGE_CONFIDENCE, pageOrder, type WorkPage, type Workspace } from './model';
 import {
   layoutPages,
@@ -48,7 +54,7 @@ export function PagesPanel({
   busyText: string | null;
   onFiles: (files: File[]) => void;
   /** Every file of a picked folder (the screen keeps the scans). */
-  onFolder: (files: File[]) => void;
+  onFolder: (files: FolderFile[]) => void;
   onAction: (action: PageAction, pageId: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   folderRef: RefObject<HTMLInputElement | null>;
@@ -176,6 +182,12 @@ export function PagesPanel({
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
+    // A folder dropped: walked like a picked one (its subfolders, its scans in order).
+    const folders = droppedEntries(e.dataTransfer.items);
+    if (folders) {
+      void walkEntries(folders).then(onFolder, () => onFolder([]));
+      return;
+    }
     const files = Array.from(e.dataTransfer.files);
     if (files.length > 0) onFiles(files);
   };
@@ -255,7 +267,12 @@ export function PagesPanel({
           accept={ACCEPTED_PAGE_TYPES}
           onFiles={onFiles}
         />
-        <FileInput inputRef={folderRef} label={r.pagesFolderInputLabel} folder onFiles={onFolder} />
+        <FileInput
+          inputRef={folderRef}
+          label={r.pagesFolderInputLabel}
+          folder
+          onFiles={(files) => onFolder(fromFolderInput(files))}
+        />
       </div>
       {hotFolderSlot}
       <p className="drop-hint muted small">{r.pagesDrop}</p>
