@@ -5,7 +5,6 @@
 // English, not retried on its own; closing the app mid-upload never marks the item done, and the
 // next start sends it.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,31 +15,17 @@ import { BlobStore } from '../../electron/core/archive/blobStore';
 import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { COMPLETION_MARKER } from '../../electron/core/outbox/outbox';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
+import { recordQueuedDossier } from '../helpers/outboxDossiers';
 import { BUCKET, CREDENTIALS, FaultyProxy, startS3 } from '../helpers/s3';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
-async function addDossier(core: Core, i: number): Promise<string> {
-  const bytes = randomBytes(30_000 + i);
-  const sha256 = await new BlobStore(core.paths.blobsDir).put(bytes);
-  return core.archive.recordDossier({
-    agencyId: 'H49.64.33',
-    receivedAt: new Date('2026-11-23T02:00:00Z'),
-    title: `Hồ sơ ${i}`,
-    pages: [
-      {
-        ordinal: 1,
-        sourceName: 'a.jpg',
-        widthPx: 1,
-        heightPx: 1,
-        dpi: 200,
-        text: 't',
-        confidence: 90,
-      },
-    ],
-    file: { sha256, bytes: bytes.length, signature: null },
-  }).code;
-}
+const addDossier = (core: Core, i: number) =>
+  recordQueuedDossier(
+    { archive: core.archive, blobs: new BlobStore(core.paths.blobsDir) },
+    i,
+    30_000 + i,
+  );
 
 function configureS3(core: Core, endpoint: string, bucket = BUCKET): void {
   saveDestination(

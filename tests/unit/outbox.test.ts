@@ -1,13 +1,12 @@
 // The outbox against a folder store: idempotent keys, marker last, checksum-confirmed completion,
 // backoff with jitter, needs_attention after repeated failures, recovery after a crash.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sha256Hex } from '../../electron/core/archive/blobStore';
-import { openArchive, type OpenedArchive } from '../../electron/core/archive/open';
+import { openArchive } from '../../electron/core/archive/open';
 import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { FolderConnector } from '../../electron/core/outbox/folderConnector';
 import { startConfiguredUploader } from '../../electron/core/outbox/uploader';
@@ -17,30 +16,9 @@ import {
   DEFAULT_POLICY,
   Outbox,
 } from '../../electron/core/outbox/outbox';
+import { recordQueuedDossier as addDossier } from '../helpers/outboxDossiers';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
-
-async function addDossier(o: OpenedArchive, i: number): Promise<string> {
-  const bytes = randomBytes(5000);
-  const sha256 = await o.blobs.put(bytes);
-  return o.archive.recordDossier({
-    agencyId: 'H49.64.33',
-    receivedAt: new Date('2026-11-23T02:00:00Z'),
-    title: `Hồ sơ ${i}`,
-    pages: [
-      {
-        ordinal: 1,
-        sourceName: 'a.jpg',
-        widthPx: 1,
-        heightPx: 1,
-        dpi: 200,
-        text: 'x',
-        confidence: 90,
-      },
-    ],
-    file: { sha256, bytes: bytes.length, signature: null },
-  }).code;
-}
 
 function setup(policy = DEFAULT_POLICY) {
   let now = new Date('2026-11-23T03:00:00Z');

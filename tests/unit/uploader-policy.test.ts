@@ -2,41 +2,19 @@
 // an upload stopped by the app closing goes back to waiting, its attempt not counted, never done;
 // the app's outbox view has one sender (send now only wakes the background loop).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { SohoaError } from '../../shared/errors';
-import { openArchive, type OpenedArchive } from '../../electron/core/archive/open';
+import { openArchive } from '../../electron/core/archive/open';
 import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { FolderConnector } from '../../electron/core/outbox/folderConnector';
 import { describeError, isPermanent, Outbox } from '../../electron/core/outbox/outbox';
 import { errorOfLastError, OutboxDesk } from '../../electron/core/records/outboxView';
+import { recordQueuedDossier as addDossier } from '../helpers/outboxDossiers';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
-
-async function addDossier(o: OpenedArchive, i: number): Promise<string> {
-  const bytes = randomBytes(5000);
-  const sha256 = await o.blobs.put(bytes);
-  return o.archive.recordDossier({
-    agencyId: 'H49.64.33',
-    receivedAt: new Date('2026-11-23T02:00:00Z'),
-    title: `Hồ sơ ${i}`,
-    pages: [
-      {
-        ordinal: 1,
-        sourceName: 'a.jpg',
-        widthPx: 1,
-        heightPx: 1,
-        dpi: 200,
-        text: 'x',
-        confidence: 90,
-      },
-    ],
-    file: { sha256, bytes: bytes.length, signature: null },
-  }).code;
-}
 
 const s3Error = (name: string, status: number) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
