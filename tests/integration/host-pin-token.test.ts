@@ -2,7 +2,8 @@
 // signing time, never typed into the page: through createApi's digitize channel on a real
 // SoftHSM2 token configured in the saved settings. Cancel: a typed error and nothing archived;
 // wrong then right: asked twice, signed (pdfsig checks it); the logged-in session is kept (no
-// ask), and after the token logs out the next signature asks again.
+// ask), and after the token logs out the next signature asks again. At the counter (the desk's
+// receive + sign), a cancelled PIN leaves the received dossier to be signed again, which asks.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,8 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { createApi, type Api } from '../../electron/core/api';
+import { receiveAtDesk, signAtDesk } from '../../electron/core/desk/receive';
+import { openCore } from '../../electron/core/pipeline/core';
 import { saveSettings } from '../../electron/core/settings/store';
 import type { Response } from '../../shared/contract';
 import type { PinRequest } from '../../shared/contracts/host';
@@ -138,4 +141,77 @@ test('while the token stays logged in nothing is asked; after a logout the next 
   assert.equal(asks.length, 1);
   assert.equal(asks[0]?.attempt, 1);
   assert.equal(await archivedCount(), 3);
+});
+
+test('at the counter: a cancelled PIN leaves the received dossier complete; signing again asks and signs', async () => {
+  // Log the token out so this second core's key source has to ask.
+  const other = openTokenSession();
+  other.lib.C_Logout(other.session);
+  other.close();
+  const deskAsks: PinRequest[] = [];
+  const deskAnswers: (string | null)[] = [null, USER_PIN];
+  const core = await openCore({
+    dataDir: path.join(work, 'desk'),
+    ocrWorkers: 1,
+    agency: { id: 'H49.64.33', name: 'UBND xã Hòa Tiến' },
+    keySource: {
+      kind: 'pkcs11',
+      modulePath: SOFTHSM_MODULE!,
+      tokenLabel: TOKEN_LABEL,
+      askPin: (request) => {
+        deskAsks.push(request);
+        return Promise.resolve(deskAnswers.shift() ?? null);
+      },
+    },
+  });
+  try {
+    const scan = { name: 'trang.png', read: () => Promise.resolve(Buffer.from(page, 'base64')) };
+    const doc = (id: string, type: 'application_form' | 'cccd_front') => ({
+      pages: [{ id, rotation: 0 as const }],
+      type,
+      confirmed: true,
+      fields: [],
+    });
+    const out = await receiveAtDesk(core, {
+      procedureCode: '2.000635',
+      applicant: { fullName: 'Trần Thị Ngọc Lan', idNumber: '036195000123', source: 'qr' },
+      clerk: 'Cán bộ A',
+      agency: { id: 'H49.64.33', name: 'UBND xã Hòa Tiến' },
+      place: 'Hòa Tiến',
+      documents: [doc('form', 'application_form'), doc('copy', 'cccd_front')],
+      pageText: () => Promise.resolve(''),
+      pageSource: () => Promise.resolve(scan),
+    });
+    assert.equal(out.slip.kind, 'receipt', 'the receipt is in hand');
+    assert.equal(out.state, 'complete');
+    assert.equal(out.archived, null);
+    assert.deepEqual(
+      out.fileErrors.map((e) => e.code),
+      ['TOKEN_PIN_CANCELLED'],
+    );
+    assert.equal(core.archive.listDossiers().length, 0, 'nothing archived half-done');
+
+    const again = await signAtDesk(core, {
+      code: out.dossierCode,
+      clerk: 'Cán bộ A',
+      title: 'Cấp bản sao trích lục – Trần Thị Ngọc Lan',
+      pages: [
+        { id: 'form', rotation: 0 },
+        { id: 'copy', rotation: 0 },
+      ],
+      pageSource: () => Promise.resolve(scan),
+    });
+    assert.equal(again.state, 'signed', JSON.stringify(again.fileErrors));
+    assert.equal(again.archived?.demo, false);
+    assert.equal(again.archived?.pageCount, 2);
+    assert.equal(deskAsks.length, 2);
+    assert.deepEqual(
+      deskAsks.map((a) => a.attempt),
+      [1, 1],
+      'each signing starts a fresh ask',
+    );
+    assert.equal(core.archive.listDossiers().length, 1);
+  } finally {
+    await core.close();
+  }
 });
