@@ -86,8 +86,13 @@ export function BatchDetail({
           </tbody>
         </table>
       </details>
-      {batch.separated && <SplitReview batch={batch} onChanged={onChanged} />}
-      {(!batch.separated || batch.state !== 'awaiting-split') && <PageThumbnails batch={batch} />}
+      {/* A separated batch's pages are shown once, in the split review strip (separator sheets
+          there are flagged, not "pending" pages of a dossier). */}
+      {batch.separated ? (
+        <SplitReview batch={batch} onChanged={onChanged} />
+      ) : (
+        <PageThumbnails batch={batch} />
+      )}
     </section>
   );
 }

@@ -185,6 +185,11 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
     };
   }, [batch.id, batch.state, batch.records]);
 
+  // "Accepted" is news only until the batch moves on.
+  useEffect(() => {
+    if (!['queued', 'running', 'paused'].includes(batch.state)) setStatus(null);
+  }, [batch.id, batch.state]);
+
   // After a keyboard move the picked page takes the focus (it was rendered by then).
   useEffect(() => {
     if (!focusWanted.current) return;
