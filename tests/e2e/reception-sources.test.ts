@@ -115,6 +115,7 @@ test(
     await help.waitFor({ state: 'hidden' });
 
     await page.keyboard.press('Alt+L');
+    await page.locator('.pages .status', { hasText: 'Đang đọc 4 tệp của thư mục quét' }).waitFor();
     await page.locator('.desk-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
     await page.locator('.hotfolder-bar[data-files="0"]').waitFor();
     assert.deepEqual(await labels(page), ['quet-1.png', 'quet-2.png', 'quet-3.png']);

@@ -87,6 +87,8 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     index: number;
     total: number;
     since: number;
+    /** Files of the scan folder, read together by the core. */
+    hotFolder?: boolean;
   } | null>(null);
   const [signing, setSigning] = useState<number | null>(null);
   const [result, setResult] = useState<DeskResult | null>(draft?.result ?? null);
@@ -252,7 +254,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const takeHotFolder = useCallback(
     async (ids: string[]) => {
       setNotice('');
-      setReading({ file: text.current.hotFolderReading, index: 1, total: 1, since: Date.now() });
+      setReading({ file: '', index: 1, total: ids.length, since: Date.now(), hotFolder: true });
       try {
         const answer = await api.deskTakeFromHotFolder({ sessionId, ids });
         setNotice(text.current.pagesAdded(await addAnswer(answer)));
@@ -441,7 +443,9 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   }, [active, result]);
 
   const readingText = reading
-    ? r.pagesReading(reading.file, reading.index, reading.total, readingSeconds)
+    ? reading.hotFolder
+      ? r.hotFolderTaking(reading.total, readingSeconds)
+      : r.pagesReading(reading.file, reading.index, reading.total, readingSeconds)
     : null;
   const signingText = signing !== null ? r.signBusy(signingSeconds) : null;
 

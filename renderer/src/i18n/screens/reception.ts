@@ -49,7 +49,8 @@ const vi = {
   hotFolderFrom: (folder: string, first: string, count: number) =>
     `Từ "${folder}": ${first}${count > 1 ? ` và ${count - 1} tệp khác` : ''}`,
   hotFolderTake: 'Lấy vào hồ sơ',
-  hotFolderReading: 'các tệp của thư mục quét',
+  hotFolderTaking: (files: number, seconds: number) =>
+    `Đang đọc ${files} tệp của thư mục quét (làm thẳng trang, nhận dạng chữ)… ${seconds} giây`,
   clerkLabel: 'Cán bộ tiếp nhận',
   clerkPlaceholder: 'Họ và tên cán bộ',
   clerkHint: 'Nhập tên của bạn khi bắt đầu ca: tên được ghi vào nhật ký của mỗi hồ sơ.',
@@ -207,7 +208,8 @@ const en: typeof vi = {
   hotFolderFrom: (folder: string, first: string, count: number) =>
     `From "${folder}": ${first}${count > 1 ? ` and ${count - 1} more` : ''}`,
   hotFolderTake: 'Take into the dossier',
-  hotFolderReading: "the scan folder's files",
+  hotFolderTaking: (files: number, seconds: number) =>
+    `Reading ${files} file${files === 1 ? '' : 's'} from the scan folder (straightening, text recognition)… ${seconds} s`,
   clerkLabel: 'Reception clerk',
   clerkPlaceholder: "Clerk's full name",
   clerkHint: 'Type your name when your shift starts: it is recorded in every dossier’s log.',
