@@ -240,18 +240,9 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
   const scannerState = () =>
     o.busy || [...jobs.values()].some((j) => j.state === 'Processing') ? 'Processing' : 'Idle';
 
-  const statusXml = () => `<?xml version="1.0" encoding="UTF-8"?>
-<scan:ScannerStatus xmlns:scan="${ESCL_NS}" xmlns:pwg="${PWG_NS}">
-  <pwg:Version>2.63</pwg:Version>
-  <pwg:State>${scannerState()}</pwg:State>${
-    hasFeeder
-      ? `
-  <scan:AdfState>${adfState()}</scan:AdfState>`
-      : ''
-  }
-  <scan:Jobs>${[...jobs.values()]
-    .map(
-      (j) => `
+  // In the order real devices write a JobInfo (HP LaserJet M283fdw's status, captured), without
+  // its scan:TransferRetryCount; an idle device with no jobs writes no scan:Jobs at all.
+  const jobInfoXml = (j: Job) => `
     <scan:JobInfo>
       <pwg:JobUri>${j.uri}</pwg:JobUri>
       <pwg:JobUuid>${j.id}</pwg:JobUuid>
@@ -260,11 +251,19 @@ export async function startEsclEmulator(options: EsclEmulatorOptions = {}): Prom
       <pwg:ImagesToTransfer>${j.queued.length}</pwg:ImagesToTransfer>
       <pwg:JobState>${j.state}</pwg:JobState>
       <pwg:JobStateReasons>${j.reasons.map((r) => `<pwg:JobStateReason>${r}</pwg:JobStateReason>`).join('')}</pwg:JobStateReasons>
-    </scan:JobInfo>`,
-    )
-    .join('')}
-  </scan:Jobs>
-</scan:ScannerStatus>`;
+    </scan:JobInfo>`;
+  const statusXml = () =>
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<scan:ScannerStatus xmlns:scan="${ESCL_NS}" xmlns:pwg="${PWG_NS}">`,
+      '  <pwg:Version>2.63</pwg:Version>',
+      `  <pwg:State>${scannerState()}</pwg:State>`,
+      ...(hasFeeder ? [`  <scan:AdfState>${adfState()}</scan:AdfState>`] : []),
+      ...(jobs.size
+        ? [`  <scan:Jobs>${[...jobs.values()].map(jobInfoXml).join('')}\n  </scan:Jobs>`]
+        : []),
+      '</scan:ScannerStatus>',
+    ].join('\n');
 
   const send = (
     res: http.ServerResponse,

@@ -86,6 +86,7 @@ test('the emulator serves a captured ScannerCapabilities byte for byte', async (
   const status = await (await fetch(`${emu.url}/ScannerStatus`)).text();
   assert.match(status, /<pwg:State>Idle<\/pwg:State>/);
   assert.doesNotMatch(status, /AdfState/);
+  assert.doesNotMatch(status, /scan:Jobs/, 'no jobs yet: no Jobs element, as real devices');
 });
 
 const CAPTURES = [
@@ -136,6 +137,25 @@ test('every captured device: sane-airscan offers the sources, modes and resoluti
       await emu.close();
       await fs.rm(conf, { recursive: true, force: true });
     }
+  }
+});
+
+test('the emulator writes a JobInfo in the order a real HP LaserJet does', async () => {
+  const elements = (xml: string) =>
+    [...(/<scan:JobInfo>([\s\S]*?)<\/scan:JobInfo>/.exec(xml)?.[1] ?? '').matchAll(/<([\w:]+)>/g)]
+      .map((m) => m[1]!)
+      .filter((e) => e !== 'scan:TransferRetryCount' && e !== 'pwg:JobStateReason');
+  const real = elements(
+    readCapture('hp-color-laserjet-mfp-m283fdw', 'ScannerStatus-processing.xml'),
+  );
+  assert.ok(real.length >= 7);
+  const emu = await startEsclEmulator({ capture: 'hp-color-laser-mfp-179fnw' });
+  try {
+    await ours(emu, { source: 'flatbed', duplex: false, colorMode: 'grey', dpi: 100 });
+    const status = await (await fetch(`${emu.url}/ScannerStatus`)).text();
+    assert.deepEqual(elements(status), real);
+  } finally {
+    await emu.close();
   }
 });
 
