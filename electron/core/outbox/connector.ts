@@ -4,8 +4,17 @@
 export interface Connector {
   /** For messages and the audit log: "folder:/mnt/luutru", "s3:bucket@host". */
   readonly description: string;
-  /** Stores `bytes` under `key`, replacing what is there; the same call twice is harmless. */
-  put(key: string, bytes: Buffer, onProgress?: (bytesSent: number) => void): Promise<void>;
+  /**
+   * Stores `bytes` under `key`, replacing what is there; the same call twice is harmless. A
+   * `signal` (the app closing) may cut the write short: it then rejects, and the object counts
+   * as not written.
+   */
+  put(
+    key: string,
+    bytes: Buffer,
+    onProgress?: (bytesSent: number) => void,
+    signal?: AbortSignal,
+  ): Promise<void>;
   /** SHA-256 (hex) of the bytes the store holds under `key`, read back from it; null if absent. */
   storedSha256(key: string): Promise<string | null>;
 }

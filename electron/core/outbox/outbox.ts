@@ -240,7 +240,7 @@ export class Outbox {
       for (const f of files) {
         signal?.throwIfAborted();
         const key = `${prefix}/${f.path}`;
-        await connector.put(key, f.bytes, (n) => this.progress(item, sent + n));
+        await connector.put(key, f.bytes, (n) => this.progress(item, sent + n), signal);
         signal?.throwIfAborted();
         const held = await connector.storedSha256(key);
         if (held !== f.sha256) throw new ChecksumMismatch(key);
@@ -257,7 +257,7 @@ export class Outbox {
       );
       const markerKey = `${prefix}/${COMPLETION_MARKER}`;
       signal?.throwIfAborted();
-      await connector.put(markerKey, marker);
+      await connector.put(markerKey, marker, undefined, signal);
       if ((await connector.storedSha256(markerKey)) !== sha256Hex(marker))
         throw new ChecksumMismatch(markerKey);
       return this.markDone(item, connector, sha256Hex(marker), total);

@@ -56,7 +56,13 @@ export class S3Connector implements Connector {
     });
   }
 
-  async put(key: string, bytes: Buffer, onProgress?: (n: number) => void): Promise<void> {
+  async put(
+    key: string,
+    bytes: Buffer,
+    onProgress?: (n: number) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    signal?.throwIfAborted();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const threshold = this.dest.multipartThresholdBytes ?? 16 * MiB;
     if (bytes.length >= threshold) {
@@ -68,7 +74,14 @@ export class S3Connector implements Connector {
         leavePartsOnError: false,
       });
       upload.on('httpUploadProgress', (p) => onProgress?.(p.loaded ?? 0));
-      await upload.done();
+      // Aborting also removes the parts already sent (leavePartsOnError is off).
+      const stop = () => void upload.abort().catch(() => undefined);
+      signal?.addEventListener('abort', stop, { once: true });
+      try {
+        await upload.done();
+      } finally {
+        signal?.removeEventListener('abort', stop);
+      }
       return;
     }
     await this.client.send(
@@ -80,6 +93,7 @@ export class S3Connector implements Connector {
         ContentMD5: createHash('md5').update(bytes).digest('base64'),
         Metadata: { sha256 },
       }),
+      signal ? { abortSignal: signal } : {},
     );
     onProgress?.(bytes.length);
   }

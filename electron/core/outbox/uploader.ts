@@ -16,8 +16,9 @@ export interface UploaderLoop {
   /** True while a round is sending (for the screen's "sending" state). */
   readonly busy: boolean;
   /**
-   * Stops: the object being written may finish, nothing further is sent; an item cut off is
-   * left waiting (or `uploading`, recovered at the next start) and never marked done.
+   * Stops: an S3 write in flight is aborted (a folder write finishes), nothing further is sent;
+   * the item cut off waits again (or stays `uploading` if the store hangs past the grace, which
+   * the next start recovers) and is never marked done.
    */
   stop(): Promise<void>;
 }
