@@ -31,6 +31,7 @@ export function PathChoice(props: PathChoiceProps): ReactElement {
   const [error, setError] = useState<ErrorInfo | null>(null);
 
   const choose = async () => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -57,7 +58,9 @@ export function PathChoice(props: PathChoiceProps): ReactElement {
         <button
           type="button"
           className="secondary small"
-          disabled={busy || props.disabled}
+          // Not disabled while the dialog is open: a disabled button drops the keyboard focus.
+          disabled={props.disabled}
+          aria-busy={busy}
           aria-label={h.chooseFor(props.fieldLabel)}
           title={h.chooseTooltip}
           onClick={() => void choose()}
