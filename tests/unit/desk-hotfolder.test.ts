@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { ledgerFileIn } from '../../electron/core/acquire/hotFolderDriver';
 import { HotFolderLedger } from '../../electron/core/acquire/hotFolderLedger';
 import {
+  FollowingFeed,
   ReceptionHotFolderFeed,
   receptionHotFolders,
   type StagedFile,
@@ -208,6 +209,47 @@ test('a folder that cannot be opened is named by its label (not its path) until 
     assert.ok(inbox);
   } finally {
     await feed.close();
+    await fs.rm(root, { recursive: true, force: true });
+  }
+});
+
+test('a folder added in the settings is watched at the next look, without a restart', async () => {
+  const { root, inbox, options } = await setup();
+  let folders: { inbox: string; label?: string }[] = [];
+  let made = 0;
+  const feeds = new FollowingFeed(
+    () => folders,
+    (f) => {
+      made++;
+      return new ReceptionHotFolderFeed({ ...options, folders: f });
+    },
+  );
+  try {
+    assert.equal((await feeds.current()).folderCount, 0);
+    await writeSlowly(path.join(inbox, 'truoc.jpg'), await scan(31), 2, 50);
+    assert.equal((await feeds.current()).folderCount, 0, 'same settings, same feed');
+    assert.equal(made, 1);
+    folders = [{ inbox, label: 'Quầy 3' }];
+    const feed = await feeds.current();
+    assert.equal(feed.folderCount, 1);
+    const staged = await until('the file written before, staged', async () => {
+      const list = await feed.inbox();
+      return list.length === 1 ? list : null;
+    });
+    assert.equal(staged[0]!.folder, 'Quầy 3');
+    // Renamed: a new feed on the same folder (the old one let go of it first); the inbox stays.
+    folders = [{ inbox, label: 'Quầy ba' }];
+    const renamed = await feeds.current();
+    assert.notEqual(renamed, feed);
+    assert.equal((await renamed.inbox()).length, 1);
+    await writeSlowly(path.join(inbox, 'sau.jpg'), await scan(32), 2, 50);
+    await until('the next file under the new name', async () => {
+      const list = await renamed.inbox();
+      return list.some((f) => f.name === 'sau.jpg' && f.folder === 'Quầy ba') ? true : null;
+    });
+    assert.equal(made, 3);
+  } finally {
+    await feeds.close();
     await fs.rm(root, { recursive: true, force: true });
   }
 });

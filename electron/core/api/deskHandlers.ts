@@ -18,7 +18,7 @@ import { ReceptionStore } from '../dossier/store';
 import { renderPdfPagePng } from '../desk/preview';
 import { DeskSessions } from '../desk/session';
 import { describeSigner } from '../desk/signer';
-import { ReceptionHotFolderFeed, receptionHotFolders } from '../desk/hotFolderFeed';
+import { FollowingFeed, ReceptionHotFolderFeed, receptionHotFolders } from '../desk/hotFolderFeed';
 import { hotFoldersFromEnv, ledgerFileIn } from '../acquire/hotFolderDriver';
 import { coreOptionsFromEnv, DEMO_AGENCY, type Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
@@ -50,11 +50,13 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
     orientation: () => core.orientation(),
   });
   void sessions.dropStale().catch(() => undefined);
-  const feed = startHotFolderFeed(core);
+  const feeds = followHotFolders(core);
+  // Watching from the start, not from the screen's first look.
+  void feeds.current();
   // What the desk started stops with the core (the shells only know the core's close).
   const closeCore = core.close.bind(core);
   core.close = async () => {
-    await feed.close();
+    await feeds.close();
     await closeCore();
   };
 
@@ -74,6 +76,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
       );
     },
     async deskHotFolderInbox() {
+      const feed = await feeds.current();
       const files = await feed.inbox();
       return {
         folders: feed.folderCount,
@@ -90,6 +93,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
     },
     async deskTakeFromHotFolder(request) {
       // One file per read: a file's pages and errors are its own, and it leaves the inbox alone.
+      const feed = await feeds.current();
       const answers = await feed.take(request.ids, (file, bytes) =>
         sessions.addPages(request.sessionId, [{ name: file.name, bytes }]),
       );
@@ -155,23 +159,27 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
 
 /**
  * The reception's hot folders are watched from the moment the desk starts (like the batch
- * queue's), so scans dropped while the reception screen is closed are waiting when it opens.
+ * queue's), so scans dropped while the reception screen is closed are waiting when it opens; a
+ * folder IT adds or removes in Cài đặt applies at the screen's next look (every few seconds).
  */
-function startHotFolderFeed(core: Core): ReceptionHotFolderFeed {
-  let saved: Parameters<typeof receptionHotFolders>[0] = [];
-  try {
-    saved = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
-      .hotFolders;
-  } catch {
-    // Unreadable settings are the settings screen's to report; the environment's folders remain.
-  }
-  const feed = new ReceptionHotFolderFeed({
-    stagingDir: path.join(core.paths.root, 'desk-hotfolder'),
-    folders: receptionHotFolders(saved, hotFoldersFromEnv()),
-    ledgerFile: ledgerFileIn(core.paths.root),
-    // The folder's state (unreachable, busy) shows in Cài đặt through hotFolderStatus.
-    onProblem: () => undefined,
-  });
-  void feed.start().catch(() => undefined);
-  return feed;
+function followHotFolders(core: Core): FollowingFeed {
+  const configured = () => {
+    let saved: Parameters<typeof receptionHotFolders>[0] = [];
+    try {
+      saved = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
+        .hotFolders;
+    } catch {
+      // Unreadable settings are the settings screen's to report; the environment's folders remain.
+    }
+    return receptionHotFolders(saved, hotFoldersFromEnv());
+  };
+  return new FollowingFeed(
+    configured,
+    (folders) =>
+      new ReceptionHotFolderFeed({
+        stagingDir: path.join(core.paths.root, 'desk-hotfolder'),
+        folders,
+        ledgerFile: ledgerFileIn(core.paths.root),
+      }),
+  );
 }

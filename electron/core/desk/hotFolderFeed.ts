@@ -268,3 +268,39 @@ export function receptionHotFolders(
   for (const f of fromEnv) if (!inSettings.has(key(f.inbox))) folders.set(key(f.inbox), f);
   return [...folders.values()];
 }
+
+/**
+ * The feed of the folders configured *now*: each call reads the configuration again (cheap: a
+ * small JSON file), and a change (IT saved Cài đặt) swaps the feed without a restart. The old
+ * feed stops (its folders unlocked, a file in hand put back) before the new one starts.
+ */
+export class FollowingFeed {
+  private chain: Promise<ReceptionHotFolderFeed | null> = Promise.resolve(null);
+  private key: string | null = null;
+
+  constructor(
+    private readonly configured: () => HotFolderConfig[],
+    private readonly make: (folders: HotFolderConfig[]) => ReceptionHotFolderFeed,
+  ) {}
+
+  current(): Promise<ReceptionHotFolderFeed> {
+    const next = this.chain.then(async (feed) => {
+      const folders = this.configured();
+      const key = JSON.stringify(folders);
+      if (feed && key === this.key) return feed;
+      await feed?.close();
+      const fresh = this.make(folders);
+      this.key = key;
+      await fresh.start().catch(() => undefined);
+      return fresh;
+    });
+    this.chain = next;
+    return next;
+  }
+
+  async close(): Promise<void> {
+    const feed = await this.chain;
+    this.key = null;
+    await feed?.close();
+  }
+}
