@@ -3,12 +3,13 @@
 // is down go up by themselves once it is back (no click); a store that refuses (a bucket that
 // does not exist: HTTP 404) puts the item in "needs attention" with its reason in Vietnamese and
 // English, not retried on its own; closing the app mid-upload never marks the item done, and the
-// next start sends it.
+// next start sends it; a dossier the core archives wakes the sleeping uploader.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import sharp from 'sharp';
 import { createRecordsHandlers } from '../../electron/core/api/recordsHandlers';
 import { openArchive } from '../../electron/core/archive/open';
 import { BlobStore } from '../../electron/core/archive/blobStore';
@@ -177,5 +178,41 @@ test('closing the app mid-upload never marks the item done; the next start sends
     await core.close();
     await proxy.close();
     await s3.close();
+  }
+});
+
+test('a dossier the core archives wakes the sleeping uploader: it goes up without waiting for a poll', async () => {
+  const core = await openCore({ dataDir: tmp('sohoa-bg-wake-') });
+  const share = tmp('sohoa-bg-share-');
+  try {
+    saveDestination(
+      core.paths.root,
+      { kind: 'folder', path: share },
+      fileKeyProvider(core.paths.keysDir),
+    );
+    const records = createRecordsHandlers(core);
+    // The loop found nothing to send and sleeps its 15 s poll.
+    await until('the first round is over', async () => !(await records.outboxList({})).sending);
+    // Blank paper: flagged blank, no OCR, so the dossier is archived in a second or two.
+    const blank = await sharp({
+      create: { width: 400, height: 560, channels: 3, background: '#fdfdfb' },
+    })
+      .withMetadata({ density: 100 })
+      .png()
+      .toBuffer();
+    const out = await core.digitize([{ name: 'trang.png', read: () => Promise.resolve(blank) }], {
+      title: 'Hồ sơ trang trắng',
+    });
+    assert.ok(out.dossier, JSON.stringify(out.fileErrors));
+    const code = out.dossier.code;
+    // Well inside the poll: only the wake-up can have sent it this soon.
+    await until(
+      'sent after the wake-up',
+      async () => (await records.outboxList({})).counts.done === 1,
+      10_000,
+    );
+    assert.ok(fs.existsSync(path.join(share, code.split('-').slice(0, -2).join('-'))));
+  } finally {
+    await core.close();
   }
 });

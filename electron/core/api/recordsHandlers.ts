@@ -27,6 +27,8 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
   // The app's uploader: sends by itself whenever a destination is configured (Settings), and
   // stops with the core, before the archive closes (the shells only know the core's close).
   outbox.startBackground();
+  // A dossier just archived (signed at the counter, a batch) is sent at once, not at the next poll.
+  core.onArchived(() => outbox.wake());
   const closeCore = core.close.bind(core);
   core.close = async () => {
     await outbox.stop();

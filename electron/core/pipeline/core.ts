@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { PageRecord, StageTiming } from '../../../shared/contract';
+import type { DossierSummary, PageRecord, StageTiming } from '../../../shared/contract';
 import { isSohoaError, SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
 import { Archive } from '../archive/archive';
 import { BlobStore, writeFileDurably } from '../archive/blobStore';
@@ -57,6 +57,11 @@ export interface Core {
   orientation(): OrientationDetector;
   /** Recognitions the pool has run, for tests and benchmarks (zero before the pool starts). */
   ocrStats(): OcrPoolStats;
+  /**
+   * Called after each dossier this core archives (and so queues in the outbox), e.g. to wake the
+   * uploader; returns the unsubscribe. A listener that throws is ignored.
+   */
+  onArchived(listener: (dossier: DossierSummary) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -111,6 +116,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       (p) => (pool = p),
     ));
   const getOrientation = () => (orientation ??= createOrientationDetector(paths.tessdataDir));
+  const archivedListeners = new Set<(dossier: DossierSummary) => void>();
   await dropStaleDrafts(paths.tmpDir);
   const getKey = () =>
     (key ??= (async () => {
@@ -256,6 +262,13 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
           return { dossier, pdfPath };
         }),
       );
+      for (const listener of archivedListeners) {
+        try {
+          listener(dossier);
+        } catch {
+          // A listener's failure is its own; the dossier is archived.
+        }
+      }
       return { dossier, pdfPath, fileErrors, timings, pages: reports };
     } catch (e) {
       return failed([...fileErrors, toErrorInfo(e, 'INTERNAL', title)], reports);
@@ -278,6 +291,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     },
     orientation: getOrientation,
     ocrStats: () => pool?.stats() ?? { recognitions: 0, queued: 0 },
+    onArchived(listener) {
+      archivedListeners.add(listener);
+      return () => archivedListeners.delete(listener);
+    },
     async close() {
       if (ocr) await (await ocr.catch(() => null))?.close();
       await orientation?.close();
