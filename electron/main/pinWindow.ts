@@ -16,6 +16,9 @@ import { pinWindowOptions } from './windowOptions';
 
 export const PIN_PAGE_URL = `${APP_ORIGIN}/pin.html`;
 
+/** A PIN window left unanswered this long is a cancel: the signing must not hang for ever. */
+export const PIN_WINDOW_TIMEOUT_MS = 5 * 60 * 1000;
+
 /** The parts of a BrowserWindow the prompt uses. */
 export interface PinWindowHandle {
   readonly webContents: unknown;
@@ -33,6 +36,7 @@ export interface PinPrompterDeps {
   isPackaged: boolean;
   /** The desk's window, which the PIN window is modal over. */
   parent(): BaseWindow | undefined;
+  timeoutMs?: number;
 }
 
 export function createPinPrompter(
@@ -51,9 +55,11 @@ export function createPinPrompter(
         }),
       );
       let settled = false;
+      const timer = setTimeout(() => finish(null), deps.timeoutMs ?? PIN_WINDOW_TIMEOUT_MS);
       const finish = (pin: string | null) => {
         if (settled) return;
         settled = true;
+        clearTimeout(timer);
         for (const channel of Object.values(PIN_CHANNELS)) deps.ipcMain.removeHandler(channel);
         if (!win.isDestroyed()) win.close();
         resolve(pin);

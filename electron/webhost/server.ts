@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isChannel, type Envelope } from '../../shared/contract';
 import { errorInfo, type ErrorCode } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { createApi, type HostServices } from '../core/api';
+import { createApi, environmentPinPrompt, type HostServices } from '../core/api';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -62,14 +62,9 @@ export interface WebHostOptions {
   choosePath?: HostServices['choosePath'];
   /**
    * Stands in for the main process's PIN window. Without it a token's PIN comes from SOHOA_PIN
-   * (development, as the CLI), asked once: a wrong one is never sent again.
+   * (development, as the CLI), sent once and never on the token's final try.
    */
   askPin?: HostServices['askPin'];
-}
-
-/** The development fallback: SOHOA_PIN for the first ask of a signing, never a retry. */
-export function environmentPin(env: NodeJS.ProcessEnv = process.env): HostServices['askPin'] {
-  return (request) => Promise.resolve(request.attempt === 1 ? (env.SOHOA_PIN ?? null) : null);
 }
 
 export interface WebHost {
@@ -96,7 +91,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   });
   const host: HostServices = {
     ...(options.choosePath ? { choosePath: options.choosePath } : {}),
-    askPin: options.askPin ?? environmentPin(),
+    askPin: options.askPin ?? environmentPinPrompt(),
   };
   const api = await createApi({ ...(dataDir === undefined ? {} : { dataDir }), host });
   const token = crypto.randomBytes(32).toString('hex');

@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PinRequest } from '../../shared/contracts/host';
 import { SohoaError } from '../../shared/errors';
-import { loginWithPin, type PinLoginTarget } from '../../electron/core/host/pinLogin';
+import {
+  environmentPinPrompt,
+  loginWithPin,
+  type PinLoginTarget,
+} from '../../electron/core/host/pinLogin';
 
 /** A token that locks after `tries` wrong PINs in a row (a good one resets the counter). */
 function token(pin: string, tries: number) {
@@ -129,4 +133,26 @@ test('a fixed PIN (SOHOA_PIN) is tried once, never on the final try; none at all
   await assert.rejects(loginWithPin(t.target, { pin: '123456' }), failsWith('TOKEN_PIN_FINAL_TRY'));
   assert.equal(t.left(), 1);
   await assert.rejects(loginWithPin(token('1', 5).target, {}), failsWith('TOKEN_PIN_UNAVAILABLE'));
+});
+
+test('without a PIN window (web host): SOHOA_PIN is sent once, never on the final try', async () => {
+  const right = token('123456', 3);
+  await loginWithPin(right.target, { askPin: environmentPinPrompt({ SOHOA_PIN: '123456' }) });
+  assert.deepEqual(right.logins, ['123456']);
+
+  const t = token('123456', 3);
+  const wrong = { askPin: environmentPinPrompt({ SOHOA_PIN: '000000' }) };
+  await assert.rejects(loginWithPin(t.target, wrong), failsWith('TOKEN_PIN_INCORRECT'));
+  assert.equal(t.logins.length, 1, 'not sent a second time');
+  await assert.rejects(loginWithPin(t.target, wrong), failsWith('TOKEN_PIN_FINAL_TRY'));
+  assert.equal(t.logins.length, 2);
+  await assert.rejects(loginWithPin(t.target, wrong), failsWith('TOKEN_PIN_FINAL_TRY'));
+  assert.equal(t.logins.length, 2, 'the final try is left to a person');
+
+  const none = token('123456', 3);
+  await assert.rejects(
+    loginWithPin(none.target, { askPin: environmentPinPrompt({}) }),
+    failsWith('TOKEN_PIN_UNAVAILABLE'),
+  );
+  assert.deepEqual(none.logins, []);
 });

@@ -126,3 +126,22 @@ test('closing the window is a cancel; asks wait their turn, one window at a time
   s.call(PIN_CHANNELS.submit, s.windows[1]!.webContents, '1234');
   assert.equal(await second, '1234');
 });
+
+test('a PIN window left unanswered is a cancel after its time', async () => {
+  const windows: FakeWindow[] = [];
+  const ask = createPinPrompter({
+    createWindow: (options) => {
+      const w = new FakeWindow(options);
+      windows.push(w);
+      return w;
+    },
+    ipcMain: { handle: () => undefined, removeHandler: () => undefined },
+    preloadPath: 'pin.cjs',
+    isPackaged: true,
+    parent: () => undefined,
+    timeoutMs: 30,
+  });
+  assert.equal(await ask(request), null);
+  assert.ok(windows[0]?.destroyed, 'the window is closed');
+  assert.equal(windows[0]?.options.modal, undefined, 'no desk window: not modal');
+});

@@ -11,6 +11,7 @@ import { createHandlers, createInvoke, type Invoke } from './handlers';
 
 export type { Invoke } from './handlers';
 export type { HostServices } from '../host/types';
+export { environmentPinPrompt } from '../host/pinLogin';
 
 export interface Api {
   invoke: Invoke;

@@ -38,6 +38,22 @@ export interface PinSource {
 
 export const DEFAULT_PIN_ATTEMPTS = 3;
 
+/**
+ * Development and tests without a PIN window (the web host): SOHOA_PIN stands for the clerk's
+ * first answer. It is never sent twice (a wrong one ends the signing with the token's own
+ * verdict) and never on the token's final try; without it, signing says where a PIN is asked.
+ */
+export function environmentPinPrompt(env: NodeJS.ProcessEnv = process.env): PinPrompt {
+  return (request) => {
+    const verdict = request.lastError?.code;
+    if (verdict === 'TOKEN_PIN_FINAL_TRY' || (request.attempt > 1 && verdict))
+      return Promise.reject(new SohoaError(verdict, request.tokenLabel));
+    if (!env.SOHOA_PIN)
+      return Promise.reject(new SohoaError('TOKEN_PIN_UNAVAILABLE', request.tokenLabel));
+    return Promise.resolve(env.SOHOA_PIN);
+  };
+}
+
 /** Why the next ask is made, from the token's flags after a wrong PIN. */
 export function wrongPinError(state: PinState): ErrorCode {
   if (state.locked) return 'TOKEN_PIN_LOCKED';

@@ -189,7 +189,8 @@ export async function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
           },
           {
             ...(options.askPin ? { askPin: options.askPin } : {}),
-            ...(options.pin !== undefined ? { pin: options.pin } : {}),
+            // An empty PIN is no PIN (SOHOA_PIN unset): never spend a try on it.
+            ...(options.pin ? { pin: options.pin } : {}),
             ...(options.maxPinAttempts ? { maxAttempts: options.maxPinAttempts } : {}),
           },
         );
@@ -302,8 +303,8 @@ export async function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
     },
   };
 
-  // A fixed PIN is checked now, so a wrong one fails before any page is read; a clerk is asked
-  // only when a signature needs the token.
+  // A fixed PIN is checked now, so a wrong one (or none) fails before any page is read; a clerk
+  // is asked only when a signature needs the token.
   if (!options.askPin) await session();
   return source;
 }
