@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { renderPage } from '../../electron/cli/demo/samplePages';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 import { pdftotext, run } from '../helpers/tools';
 import { contentPage, scannedSeparatorSheets } from './batch-separation-stack';
@@ -198,3 +199,36 @@ async function expectFocused(selector: string): Promise<void> {
     timeout: 5000,
   });
 }
+
+test(
+  'a long plan stays windowed: End picks and focuses the last page, markers follow the fixed count',
+  { timeout: 90_000 },
+  async () => {
+    await api('batchSeparationDefaults', { options: { fixedCount: 10 } });
+    const small = await renderPage({ lines: [''], dpi: 100, widthMm: 105, heightMm: 148 });
+    const { batch } = await api<{ batch: { id: number } }>('batchQueueFiles', {
+      title: 'Sổ dài',
+      more: false,
+      files: Array.from({ length: 40 }, (_, i) => ({
+        name: `s-${String(i + 1).padStart(2, '0')}.png`,
+        dataBase64: small.toString('base64'),
+      })),
+    });
+    const card = page.locator(`.batch-card[data-batch="${batch.id}"]`);
+    await card.locator('.batch-state', { hasText: 'Chờ duyệt tách' }).waitFor({ timeout: 80_000 });
+    await card.getByRole('button', { name: 'Xem lô "Sổ dài"' }).click();
+    const review = page.locator('.batch-split');
+    await review.getByRole('heading', { name: 'Điểm tách: 4 tài liệu từ 40 trang' }).waitFor();
+    assert.ok((await review.locator('.split-page').count()) < 40, 'only the rows in view');
+    await review.locator('[data-page="0"]').click();
+    await page.keyboard.press('End');
+    await expectFocused('[data-page="39"]');
+    await review.getByText('Đang chọn trang 40', { exact: true }).waitFor();
+    assert.equal(
+      await review.locator('[data-page="30"] .split-marker').textContent(),
+      'Tài liệu 4 · Đủ 10 trang',
+    );
+    await page.keyboard.press('Home');
+    await expectFocused('[data-page="0"]');
+  },
+);

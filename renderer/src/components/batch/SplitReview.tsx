@@ -190,13 +190,22 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
     if (!['queued', 'running', 'paused'].includes(batch.state)) setStatus(null);
   }, [batch.id, batch.state]);
 
-  // After a keyboard move the picked page takes the focus (it was rendered by then).
+  // After a keyboard move the picked page takes the focus. The strip is windowed: a page far
+  // away (End in a 500-page batch) is not in the DOM yet, so its row is scrolled into view first
+  // and the focus follows on the render that the scroll brings.
   useEffect(() => {
     if (!focusWanted.current) return;
-    focusWanted.current = false;
     const el = strip.current?.querySelector<HTMLButtonElement>(`[data-page="${cursor}"]`);
-    el?.focus();
-    el?.scrollIntoView?.({ block: 'nearest' });
+    if (el) {
+      focusWanted.current = false;
+      el.focus();
+      el.scrollIntoView?.({ block: 'nearest' });
+      return;
+    }
+    const grid = strip.current?.querySelector<HTMLElement>('.vgrid');
+    if (!grid) return;
+    const columns = Math.max(1, Math.floor(grid.clientWidth / CELL_WIDTH));
+    grid.scrollTop = Math.floor(cursor / columns) * CELL_HEIGHT;
   });
 
   const starts = new Map<number, { doc: PlannedDocument; n: number }>();
