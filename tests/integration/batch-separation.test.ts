@@ -128,6 +128,8 @@ test('separator sheets (QR with type and dossier code, Patch T), a blank sheet a
     assert.equal(plan.documents[3]!.dossierCode, 'HS-0002');
     assert.equal(plan.documents[3]!.startsDossier, true);
 
+    const readDir = path.join(core.paths.root, 'batches', String(id), 'read');
+    assert.equal(fs.readdirSync(readDir).filter((f) => f.endsWith('.json')).length, 9);
     // Every page but the blank one was OCR'd once, in the first pass.
     const read = core.ocrStats().recognitions;
     assert.equal(read, 8);
@@ -143,6 +145,11 @@ test('separator sheets (QR with type and dossier code, Patch T), a blank sheet a
     batch = queue.detail(id).batch;
     assert.equal(batch.state, 'done', JSON.stringify(batch.error));
     assert.equal(core.ocrStats().recognitions, read, 'archiving read no page again');
+    assert.equal(
+      fs.existsSync(readDir),
+      false,
+      'the read pages go once every document is archived',
+    );
     assert.equal(batch.records, 4);
     const records = queue.splitPlan(id).records;
     assert.deepEqual(

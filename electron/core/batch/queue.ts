@@ -509,7 +509,12 @@ export class BatchQueue {
     this.pauseClock(run);
     this.run = null;
     if (thrown !== null && this.closing) return this.endedEarly(batch, run, thrown);
-    this.finishSeparated(batch, planned, pages, review, run, thrown);
+    const finished = this.finishSeparated(batch, planned, pages, review, run, thrown);
+    // Every document is in the archive: the pages read for it are not needed any more.
+    if (finished === 'complete')
+      await fs
+        .rm(path.join(this.dir, String(batch.id), 'read'), { recursive: true, force: true })
+        .catch(() => undefined);
   }
 
   private finishSeparated(
@@ -519,7 +524,7 @@ export class BatchQueue {
     review: NewReviewItem[],
     run: Run,
     thrown: unknown,
-  ): void {
+  ): 'complete' | 'partial' {
     const records = this.store.records(batch.id);
     // Items of records an earlier run made (before a restart) stay in the review queue.
     const remade = new Set(review.map((r) => r.recordId));
@@ -597,6 +602,7 @@ export class BatchQueue {
       review: [...kept, ...review],
       progress: { pagesDone: pageList.length, pagesTotal: run.pagesTotal, activeMs: run.activeMs },
     });
+    return state === 'done' && complete ? 'complete' : 'partial';
   }
 
   private finish(
