@@ -7,6 +7,10 @@ export const ACQUIRE_MESSAGES = {
     vi: `Không tìm thấy máy quét "${d}". Hãy bấm "Tìm máy quét" để làm mới danh sách rồi chọn lại.`,
     en: `Scanner "${d}" was not found. Refresh the scanner list and choose it again.`,
   }),
+  SCANNER_NOT_LISTED: (d) => ({
+    vi: `Máy quét "${d}" chưa có trong danh sách máy quét của máy tính này nên không được mở. Bấm "Tìm máy quét" (hoặc mở lại màn hình quét) rồi chọn lại; máy quét dùng thường xuyên thì bộ phận CNTT thêm trong Cài đặt.`,
+    en: `Scanner "${d}" is not in this computer's scanner list, so it was not opened. Refresh the scanner list (or reopen the scanning screen) and choose it again; IT adds scanners used every day in Settings.`,
+  }),
   SCANNER_UNREACHABLE: (d) => ({
     vi: `Không kết nối được máy quét "${d}". Kiểm tra máy đã bật, cắm cáp mạng/USB và cùng mạng với máy tính, rồi thử lại.`,
     en: `Cannot reach scanner "${d}". Check it is switched on, cabled and on the same network as this computer, then retry.`,

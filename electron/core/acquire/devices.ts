@@ -66,6 +66,8 @@ export interface DeviceListing {
 export class DeviceRegistry {
   readonly drivers: ReadonlyMap<ScannerKind, SourceDriver>;
   private readonly configured: Map<string, ConfiguredScanner>;
+  /** `kind|id` of every scanner IT set up (Settings or SOHOA_ESCL), as devicesKnown keys them. */
+  private readonly configuredKeys: Set<string>;
 
   constructor(options: DeviceRegistryOptions = {}) {
     const configured = options.configured ?? [];
@@ -92,6 +94,15 @@ export class DeviceRegistry {
             : `naps2|${c.address}`;
       this.configured.set(key, c);
     }
+    this.configuredKeys = new Set([
+      ...this.configured.keys(),
+      ...(options.esclAddresses ?? []).map((a) => `escl|${safeBase(a)}`),
+    ]);
+  }
+
+  /** Whether IT configured this device (`key` as `deviceKey` in devicesKnown.ts spells it). */
+  isConfigured(key: string): boolean {
+    return this.configuredKeys.has(key);
   }
 
   /** The settings entry for a listed device, if IT configured it. */

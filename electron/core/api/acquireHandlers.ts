@@ -1,6 +1,8 @@
 // Handlers for shared/contracts/acquire.ts: one core call per channel. The scanner list is
 // rebuilt from the saved settings (and SOHOA_ESCL) on every call, so a scanner IT adds in the
-// settings screen shows up without a restart; scan jobs live as long as the core.
+// settings screen shows up without a restart; scan jobs live as long as the core. The page may
+// only name a scanner this core listed or IT configured (acquire/devicesKnown.ts): a device id is
+// a URL or a device string the core would otherwise open for anyone.
 import path from 'node:path';
 import { SCAN_PAGES_CHUNK, type ACQUIRE_CHANNELS } from '../../../shared/contracts/acquire';
 import { SohoaError } from '../../../shared/errors';
@@ -11,6 +13,7 @@ import {
   scanDefaults,
   type DeviceRegistryOptions,
 } from '../acquire/devices';
+import { KnownDevices } from '../acquire/devicesKnown';
 import { ScanJobs } from '../acquire/devicesScanJobs';
 import { filePinStore } from '../acquire/esclHttps';
 import type { Core } from '../pipeline/core';
@@ -19,42 +22,49 @@ import type { DomainHandlers } from './domainHandlers';
 
 export function createAcquireHandlers(
   core: Core,
-  options: { registry?: () => DeviceRegistry; scanJobs?: ScanJobs } = {},
+  options: { registry?: () => DeviceRegistry; scanJobs?: ScanJobs; known?: KnownDevices } = {},
 ): DomainHandlers<typeof ACQUIRE_CHANNELS> {
   const registry = options.registry ?? (() => registryFromSettings(core));
   const jobs = options.scanJobs ?? new ScanJobs(path.join(core.paths.root, 'scans'), registry);
+  const known = options.known ?? new KnownDevices();
 
-  const driverOf = (kind: 'escl' | 'sane' | 'naps2', id: string) => {
-    const driver = registry().driver(kind);
+  /** The driver and the id to open, for a device the page named; refused unless known. */
+  const deviceFor = (kind: 'escl' | 'sane' | 'naps2', id: string) => {
+    const reg = registry();
+    const driver = reg.driver(kind);
     // Only NAPS2 can be absent: it is a separate program IT installs.
     if (!driver)
       throw kind === 'naps2'
         ? new SohoaError('SCANNER_TOOL_MISSING', 'NAPS2 (NAPS2.Console.exe)')
         : new SohoaError('SCANNER_NOT_FOUND', id);
-    return driver;
+    return { driver, id: known.resolve(kind, id, (key) => reg.isConfigured(key)) };
   };
 
   return {
     async listScanners() {
       const reg = registry();
       const { devices, problems } = await reg.listDevices();
+      const scanners = devices.flatMap((d) => {
+        if (d.kind !== 'escl' && d.kind !== 'sane' && d.kind !== 'naps2') return [];
+        const configured = reg.configuredFor(d);
+        return [
+          { ...d, kind: d.kind, ...(configured ? { defaults: scanDefaults(configured) } : {}) },
+        ];
+      });
+      // What the page may scan from next: what this core just found.
+      known.remember(scanners);
       return {
-        scanners: devices.flatMap((d) => {
-          if (d.kind !== 'escl' && d.kind !== 'sane' && d.kind !== 'naps2') return [];
-          const configured = reg.configuredFor(d);
-          return [
-            { ...d, kind: d.kind, ...(configured ? { defaults: scanDefaults(configured) } : {}) },
-          ];
-        }),
+        scanners,
         problems,
       };
     },
     scannerCapabilities({ kind, id }) {
-      return driverOf(kind, id).capabilities(id);
+      const device = deviceFor(kind, id);
+      return device.driver.capabilities(device.id);
     },
     startScan({ kind, id, name, settings }) {
-      driverOf(kind, id);
-      return jobs.start(kind, id, settings, name ?? id);
+      const device = deviceFor(kind, id);
+      return jobs.start(kind, device.id, settings, name ?? device.id);
     },
     scanStatus({ jobId }) {
       return jobs.status(jobId);
