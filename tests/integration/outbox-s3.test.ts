@@ -3,40 +3,19 @@
 // server, the server stopped mid-upload) after which every dossier is in the store exactly once,
 // with the right bytes.
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { openArchive, type OpenedArchive } from '../../electron/core/archive/open';
+import { openArchive } from '../../electron/core/archive/open';
 import { COMPLETION_MARKER, Outbox } from '../../electron/core/outbox/outbox';
 import { S3Connector, type S3Destination } from '../../electron/core/outbox/s3Connector';
+import { recordQueuedDossier } from '../helpers/outboxDossiers';
 import { BUCKET, CREDENTIALS, FaultyProxy, startS3 } from '../helpers/s3';
 
 const MiB = 1024 * 1024;
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
-
-async function addDossier(o: OpenedArchive, i: number, size: number): Promise<string> {
-  const bytes = randomBytes(size);
-  const sha256 = await o.blobs.put(bytes);
-  return o.archive.recordDossier({
-    agencyId: 'H49.64.33',
-    receivedAt: new Date('2026-11-23T02:00:00Z'),
-    title: `Hồ sơ ${i}`,
-    pages: [
-      {
-        ordinal: 1,
-        sourceName: 'a.jpg',
-        widthPx: 1,
-        heightPx: 1,
-        dpi: 200,
-        text: 't',
-        confidence: 90,
-      },
-    ],
-    file: { sha256, bytes: bytes.length, signature: null },
-  }).code;
-}
 
 /** Reads the bucket with plain, unsigned HTTP (not our client): every key and its SHA-256. */
 async function bucketContents(endpoint: string): Promise<Map<string, string>> {
@@ -65,7 +44,7 @@ function destination(endpoint: string, extra: Partial<S3Destination> = {}): S3De
 test('a large dossier goes up in parts under <agency>/<year>/<code>/, marker last, confirmed', async () => {
   const s3 = await startS3();
   const opened = openArchive(tmp('sohoa-s3-'));
-  const code = await addDossier(opened, 1, 12 * MiB + 123);
+  const code = await recordQueuedDossier(opened, 1, 12 * MiB + 123);
   const parts: string[] = [];
   const proxy = new FaultyProxy(() => s3.endpoint);
   proxy.decide = (req) => {
@@ -109,7 +88,8 @@ test('through 500/503 answers, resets, a very slow and a stopped server, each do
   let now = new Date('2026-11-23T03:00:00Z');
   const opened = openArchive(tmp('sohoa-s3-'), { clock: () => now });
   const codes: string[] = [];
-  for (let i = 1; i <= 4; i++) codes.push(await addDossier(opened, i, i === 4 ? 7 * MiB : 40_000));
+  for (let i = 1; i <= 4; i++)
+    codes.push(await recordQueuedDossier(opened, i, i === 4 ? 7 * MiB : 40_000));
   const outbox = new Outbox(opened.archive, opened.blobs, {
     clock: () => now,
     random: Math.random,
