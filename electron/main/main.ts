@@ -27,6 +27,7 @@ import {
   contentTypeOf,
   isAllowedExternal,
   isAppUrl,
+  isDeskPageCall,
   isInside,
 } from './security';
 import { windowOptions } from './windowOptions';
@@ -44,6 +45,8 @@ const pinPreloadPath = path.join(__dirname, 'pin-preload.cjs');
 
 let api: Api | undefined;
 let deskWindow: BrowserWindow | undefined;
+/** The desk window's page: the only sender the contract's channels answer. */
+let deskContents: WebContents | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   // A second desk on the same data folder would fight over the archive; focus the first one.
@@ -99,6 +102,7 @@ async function start(): Promise<void> {
   registerChannels();
   const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));
   deskWindow = win;
+  deskContents = win.webContents;
   win.once('ready-to-show', () => win.show());
   await win.loadURL(APP_ENTRY_URL);
 }
@@ -142,8 +146,9 @@ function registerChannels(): void {
     ipcMain.handle(
       `sohoa:${channel}`,
       async (event: IpcMainInvokeEvent, payload: unknown): Promise<Envelope<unknown>> => {
-        // Only our own page (top frame or not) may call: never a navigated-away or foreign frame.
-        if (!isAppUrl(event.senderFrame?.url)) {
+        // Only the desk window's own top-level page may call: not the PIN window, not an iframe,
+        // never a navigated-away or foreign frame.
+        if (!isDeskPageCall(event, deskContents)) {
           return { ok: false, error: errorInfo('UNAUTHORIZED') };
         }
         if (!api) return { ok: false, error: errorInfo('INTERNAL', 'not ready') };

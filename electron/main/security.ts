@@ -28,6 +28,30 @@ export function isAppUrl(url: string | undefined | null): boolean {
   }
 }
 
+/** The parts of an IPC event (Electron's IpcMainInvokeEvent) that say who sent it. */
+export interface IpcSenderView {
+  readonly sender: unknown;
+  readonly senderFrame?: { readonly url: string; readonly parent: unknown } | null;
+}
+
+/**
+ * A contract call is answered only for the desk's own page: sent by the desk window's web
+ * contents (not the PIN window, which has its own three channels, nor any later window), from
+ * its top frame (no iframe), while that frame is on app://sohoa. A frame that is gone (null) or
+ * navigated elsewhere is refused too.
+ */
+export function isDeskPageCall(event: IpcSenderView, deskContents: unknown): boolean {
+  const frame = event.senderFrame;
+  return (
+    deskContents !== undefined &&
+    deskContents !== null &&
+    event.sender === deskContents &&
+    !!frame &&
+    frame.parent === null &&
+    isAppUrl(frame.url)
+  );
+}
+
 export function isAllowedExternal(url: string): boolean {
   try {
     const u = new URL(url);

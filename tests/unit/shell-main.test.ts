@@ -9,7 +9,9 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CHANNELS } from '../../shared/contract';
+import { PIN_PAGE_URL } from '../../electron/main/pinWindow';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
+import { pinWindowOptions } from '../../electron/main/windowOptions';
 
 type Listener = (...args: unknown[]) => unknown;
 type IpcHandler = (event: unknown, payload: unknown) => Promise<unknown>;
@@ -43,6 +45,8 @@ class FakeBrowserWindow {
     return null;
   }
   private readonly record: { options: Record<string, unknown>; url?: string };
+  /** Stands for the window's WebContents: IPC events name it as their `sender`. */
+  readonly webContents = { id: FakeBrowserWindow.all.length + 1 };
   constructor(options: Record<string, unknown>) {
     this.record = { options };
     seen.windows.push(this.record);
@@ -110,6 +114,13 @@ const fakeElectron = {
     },
   },
 };
+
+/** An IPC event as Electron sends it: the sender's web contents and the frame that called. */
+function eventFrom(win: FakeBrowserWindow | undefined, url: string, parent: unknown = null) {
+  return { sender: win?.webContents, senderFrame: { url, parent } };
+}
+/** A call from the desk window's own page. */
+const fromDesk = (url = 'app://sohoa/index.html') => eventFrom(FakeBrowserWindow.all[0], url);
 
 let work: string;
 const originalLoad = (Module as unknown as { _load: Listener })._load;
@@ -197,26 +208,76 @@ test('the app:// handler serves the renderer with the CSP and refuses traversal'
   }
 });
 
-test('one IPC handler per channel; only app:// frames get through', async () => {
+test("one IPC handler per channel; only the desk window's app:// top frame gets through", async () => {
   assert.deepEqual([...seen.ipc.keys()].sort(), CHANNELS.map((c) => `sohoa:${c}`).sort());
   const list = seen.ipc.get('sohoa:listDossiers');
   assert.ok(list);
-  const ours = await list({ senderFrame: { url: 'app://sohoa/index.html' } }, {});
+  const ours = await list(fromDesk(), {});
   assert.deepEqual(ours, { ok: true, value: { dossiers: [] } });
-  for (const senderFrame of [{ url: 'https://evil.example/' }, { url: 'file:///x.html' }, null]) {
-    const res = (await list({ senderFrame }, {})) as { ok: boolean; error: { code: string } };
-    assert.equal(res.ok, false);
+  const desk = FakeBrowserWindow.all[0];
+  const refused = [
+    fromDesk('https://evil.example/'),
+    fromDesk('file:///x.html'),
+    { sender: desk?.webContents, senderFrame: null },
+    // An app:// iframe inside the desk's page is not the page.
+    eventFrom(desk, 'app://sohoa/index.html', { url: 'app://sohoa/index.html' }),
+    // Another window's contents, even on app://.
+    eventFrom(new FakeBrowserWindow({}), 'app://sohoa/index.html'),
+    { senderFrame: { url: 'app://sohoa/index.html', parent: null } },
+  ];
+  for (const event of refused) {
+    const res = (await list(event, {})) as { ok: boolean; error: { code: string } };
+    assert.equal(res.ok, false, JSON.stringify(event));
     assert.equal(res.error.code, 'UNAUTHORIZED');
   }
-  const bad = (await seen.ipc.get('sohoa:getDossier')?.(
-    { senderFrame: { url: 'app://sohoa/index.html' } },
-    { id: 'x' },
-  )) as { error: { code: string } };
+  FakeBrowserWindow.all.pop();
+  seen.windows.pop();
+  const bad = (await seen.ipc.get('sohoa:getDossier')?.(fromDesk(), { id: 'x' })) as {
+    error: { code: string };
+  };
   assert.equal(bad.error.code, 'BAD_REQUEST');
 });
 
+test("the token's PIN window cannot call the contract's channels", async () => {
+  // The PIN window as main opens it: hardened options, app://sohoa/pin.html, its own preload.
+  const pin = new FakeBrowserWindow(
+    pinWindowOptions({
+      preloadPath: path.join(work, 'electron', 'pin-preload.cjs'),
+      isPackaged: true,
+      parent: FakeBrowserWindow.all[0] as never,
+    }) as Record<string, unknown>,
+  );
+  try {
+    await pin.loadURL(PIN_PAGE_URL);
+    for (const [channel, payload] of [
+      ['sohoa:listDossiers', {}],
+      ['sohoa:settingsGet', {}],
+      ['sohoa:choosePath', { purpose: 'pkcs12File', language: 'vi' }],
+      ['sohoa:listScanners', {}],
+    ] as const) {
+      const handler = seen.ipc.get(channel);
+      assert.ok(handler, channel);
+      const res = (await handler(eventFrom(pin, PIN_PAGE_URL), payload)) as {
+        ok: boolean;
+        error: { code: string };
+      };
+      assert.equal(res.ok, false, channel);
+      assert.equal(res.error.code, 'UNAUTHORIZED', channel);
+    }
+    assert.equal(seen.dialogs.length, 0, 'no dialog was opened for the PIN window');
+    // The same page in the desk's own window would be answered: it is the sender that counts.
+    const ours = (await seen.ipc.get('sohoa:listDossiers')?.(fromDesk(PIN_PAGE_URL), {})) as {
+      ok: boolean;
+    };
+    assert.equal(ours.ok, true);
+  } finally {
+    FakeBrowserWindow.all.pop();
+    seen.windows.pop();
+  }
+});
+
 test('choosePath opens the native dialog over the desk; the page gets a grant, not a path to type', async () => {
-  const frame = { senderFrame: { url: 'app://sohoa/index.html' } };
+  const frame = fromDesk();
   const choose = seen.ipc.get('sohoa:choosePath');
   assert.ok(choose);
   const r = (await choose(frame, { purpose: 'pkcs12File', language: 'en' })) as {

@@ -10,6 +10,7 @@ import {
   appUrlToPath,
   isAllowedExternal,
   isAppUrl,
+  isDeskPageCall,
 } from '../../electron/main/security';
 import { CONTENT_SECURITY_POLICY as WEBHOST_CSP } from '../../electron/webhost/server';
 
@@ -71,13 +72,30 @@ test('the app:// protocol and the web host send the same strict CSP', () => {
   assert.match(CONTENT_SECURITY_POLICY, /base-uri 'none'/);
 });
 
+test("the contract answers the desk window's top app:// frame only", () => {
+  const desk = { id: 1 };
+  const top = (url: string) => ({ url, parent: null });
+  assert.equal(isDeskPageCall({ sender: desk, senderFrame: top(APP_ENTRY_URL) }, desk), true);
+  for (const [event, deskContents] of [
+    [{ sender: { id: 2 }, senderFrame: top('app://sohoa/pin.html') }, desk],
+    [{ sender: desk, senderFrame: { url: APP_ENTRY_URL, parent: top(APP_ENTRY_URL) } }, desk],
+    [{ sender: desk, senderFrame: top('https://evil.example/') }, desk],
+    [{ sender: desk, senderFrame: null }, desk],
+    [{ sender: desk }, desk],
+    [{ sender: undefined, senderFrame: top(APP_ENTRY_URL) }, undefined],
+  ] as const) {
+    assert.equal(isDeskPageCall(event, deskContents), false, JSON.stringify(event));
+  }
+});
+
 test('main.ts registers one sender-checked handler per channel, and the other guards', () => {
   const source = fs.readFileSync('electron/main/main.ts', 'utf8');
   assert.match(
     source,
     /for \(const channel of CHANNELS\)[\s\S]*?ipcMain\.handle\(\s*`sohoa:\$\{channel\}`/,
   );
-  assert.match(source, /isAppUrl\(event\.senderFrame\?\.url\)/);
+  assert.match(source, /if \(!isDeskPageCall\(event, deskContents\)\)/);
+  assert.match(source, /deskContents = win\.webContents/);
   assert.match(source, /setWindowOpenHandler\([\s\S]*?action: 'deny'/);
   assert.match(source, /'will-navigate'/);
   assert.match(source, /setPermissionRequestHandler\([\s\S]*?callback\(false\)/);
