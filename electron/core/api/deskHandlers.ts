@@ -61,13 +61,14 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
   };
 
   return {
-    deskStatus() {
+    async deskStatus() {
       const { id, name } = agencyNow();
-      return Promise.resolve({
+      return {
         agency: { id, name },
-        signer: describeSigner(options),
+        // The key the core signs with (Settings and environment as merged at open), not env alone.
+        signer: describeSigner(await core.signer()),
         recentProcedures: recentProcedureCodes(core.paths.root),
-      });
+      };
     },
     deskAddPages(request) {
       return sessions.addPages(

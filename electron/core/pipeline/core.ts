@@ -62,8 +62,21 @@ export interface Core {
    * uploader; returns the unsubscribe. A listener that throws is ignored.
    */
   onArchived(listener: (dossier: DossierSummary) => void): () => void;
+  /**
+   * Which key signs, as this core was opened (settings, environment, caller), for the screens to
+   * describe; never the password or the PIN. A file key's certificate is read from the very key
+   * the signing uses; a token's is not (that may need the token plugged in and a PIN).
+   */
+  signer(): Promise<SignerIdentity>;
   close(): Promise<void>;
 }
+
+export type SignerIdentity =
+  | { kind: 'demo' }
+  /** `certificate`: the signer's DER, null when the file cannot be opened (the signing says why). */
+  | { kind: 'pkcs12'; file: string; certificate: Buffer | null }
+  | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string }
+  | { kind: 'windows-store'; thumbprint: string };
 
 const STALE_DRAFT_MS = 24 * 3600 * 1000;
 
@@ -295,12 +308,36 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       archivedListeners.add(listener);
       return () => archivedListeners.delete(listener);
     },
+    signer: () => signerIdentity(options, getKey),
     async close() {
       if (ocr) await (await ocr.catch(() => null))?.close();
       await orientation?.close();
       archive.close();
     },
   };
+}
+
+async function signerIdentity(
+  options: CoreOptions,
+  key: () => Promise<{ source: KeySource }>,
+): Promise<SignerIdentity> {
+  const spec = options.keySource;
+  if (spec?.kind === 'pkcs11')
+    return {
+      kind: 'pkcs11',
+      modulePath: spec.modulePath,
+      ...(spec.tokenLabel ? { tokenLabel: spec.tokenLabel } : {}),
+    };
+  if (spec?.kind === 'windows-store') return { kind: 'windows-store', thumbprint: spec.thumbprint };
+  const file = spec?.kind === 'pkcs12' ? spec.path : options.signingKey?.p12Path;
+  if (!file) return { kind: 'demo' };
+  const certificate = await key()
+    .then(({ source }) => source.certificateChain())
+    .then(
+      (chain) => chain[0] ?? null,
+      () => null,
+    );
+  return { kind: 'pkcs12', file, certificate };
 }
 
 /**
