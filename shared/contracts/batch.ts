@@ -55,6 +55,11 @@ export const BatchSummary = z.object({
   separated: z.boolean().default(false),
   /** Archived records the batch made (one per planned document when separated, else 0 or 1). */
   records: z.number().int().nonnegative().default(0),
+  /**
+   * Its record was in the archive already, made from the same scans (a hot folder's burst
+   * delivered again): `dossier` is that record, nothing new was archived.
+   */
+  alreadyArchived: z.boolean().default(false),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 

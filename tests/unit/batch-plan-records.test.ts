@@ -30,7 +30,7 @@ test('records follow the plan: pages, type from the separator, dossier groups, u
     ],
     { patchCodes: ['T', '2'], codes: true },
   );
-  const records = plannedRecords(plan, stackOf(8), { id: 12, title: 'Hộp 3' });
+  const records = plannedRecords(plan, stackOf(8), { id: 12, title: 'Hộp 3' }, 'batch:q:12');
   assert.deepEqual(
     records.map((r) => [r.stack.map((s) => s.idx), r.type, r.dossierCode, r.group]),
     [
@@ -50,19 +50,34 @@ test('records follow the plan: pages, type from the separator, dossier groups, u
     ],
   );
   assert.equal(new Set(records.map((r) => r.title)).size, records.length);
+  // The archive keys: one per document, under the batch's key, the same for the same plan.
+  assert.equal(new Set(records.map((r) => r.sourceRef)).size, records.length);
+  records.forEach((r, i) =>
+    assert.match(r.sourceRef, new RegExp(`^batch:q:12:doc:${i + 1}:[0-9a-f]{16}$`)),
+  );
+  assert.deepEqual(
+    plannedRecords(plan, stackOf(8), { id: 12, title: 'Hộp 3' }, 'batch:q:12').map(
+      (r) => r.sourceRef,
+    ),
+    records.map((r) => r.sourceRef),
+  );
 });
 
 test('kept separator sheets are archived with the document they introduce; an edit re-derives the records', () => {
   const signals = [{ name: 'a' }, { name: 's', patch: 'T' as const }, { name: 'b' }, { name: 'c' }];
   const plan = planSeparation(signals, { patchCodes: ['T'], keepSeparators: true });
-  const records = plannedRecords(plan, stackOf(4), { id: 1, title: 'Lô' });
+  const records = plannedRecords(plan, stackOf(4), { id: 1, title: 'Lô' }, 'batch:q:1');
   assert.deepEqual(
     records.map((r) => r.stack.map((s) => s.idx)),
     [[0], [1, 2, 3]],
   );
   const moved = adjustSplits(plan, { op: 'move', from: 2, to: 3 });
+  const remade = plannedRecords(moved, stackOf(4), { id: 1, title: 'Lô' }, 'batch:q:1');
   assert.deepEqual(
-    plannedRecords(moved, stackOf(4), { id: 1, title: 'Lô' }).map((r) => r.stack.map((s) => s.idx)),
+    remade.map((r) => r.stack.map((s) => s.idx)),
     [[0, 1, 2], [3]],
   );
+  // Documents whose pages changed get new keys: an edited plan never maps onto an old record.
+  assert.notEqual(remade[0]!.sourceRef, records[0]!.sourceRef);
+  assert.notEqual(remade[1]!.sourceRef, records[1]!.sourceRef);
 });

@@ -3,9 +3,14 @@
 // archived record, titled with its document type and paper dossier code so that a search finds
 // it. Documents are grouped into dossiers as the plan says (a new group at each startsDossier).
 //
+// Each record carries its document type (typeName) and paper dossier code (paperFileCode) in its
+// TT 05/2025 metadata and a stable key (sourceRef: the batch's key, the document's number and its
+// pages), all written in the archive's one transaction with the record.
+//
 // Restart-safe per document: what each document became is saved as soon as it is archived, and a
-// document archived just before a crash (its unique title is already in the archive) is not made
-// twice. A document whose pages all fail fails alone; the others are still archived.
+// document archived just before a crash (its key is already in the archive) is not made twice.
+// A document whose pages all fail fails alone; the others are still archived.
+import { createHash } from 'node:crypto';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/classification';
 import type { BatchRecord } from '../../../shared/contracts/batch';
 import type { SplitPlan } from '../../../shared/contracts/intake';
@@ -22,6 +27,8 @@ export interface PlannedRecord {
   type: DocumentType | null;
   dossierCode: string | null;
   group: number;
+  /** The archive's key of this record: the same plan over the same pages gives the same key. */
+  sourceRef: string;
 }
 
 /** The records a plan asks for, titled uniquely within the batch ("… (lô 3, tài liệu 2/5)"). */
@@ -29,6 +36,7 @@ export function plannedRecords(
   plan: SplitPlan,
   stack: readonly StackRow[],
   batch: { id: number; title: string },
+  batchRef: string,
 ): PlannedRecord[] {
   let group = 0;
   const n = plan.documents.length;
@@ -40,13 +48,20 @@ export function plannedRecords(
       batch.title,
       ...(doc.dossierCode ? [`HS ${doc.dossierCode}`] : []),
     ];
+    const pages = doc.pages.map((p) => stack[p]).filter((s): s is StackRow => Boolean(s));
+    // The pages are in the key: a plan edited after a cancel gives its changed documents new keys.
+    const pagesKey = createHash('sha256')
+      .update(pages.map((s) => s.name).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
     return {
       document: i,
       title: `${parts.join(' – ')} (lô ${batch.id}, tài liệu ${i + 1}/${n})`,
-      stack: doc.pages.map((p) => stack[p]).filter((s): s is StackRow => Boolean(s)),
+      stack: pages,
       type,
       dossierCode: doc.dossierCode,
       group,
+      sourceRef: `${batchRef}:doc:${i + 1}:${pagesKey}`,
     };
   });
 }
@@ -76,7 +91,7 @@ export async function applyPlan(
     };
     if (hooks.done.get(planned.document)?.archived) continue;
     hooks.signal.throwIfAborted();
-    const already = core.archive.listDossiers(1000).find((d) => d.title === planned.title);
+    const already = core.archive.findBySourceRef(planned.sourceRef);
     if (already) {
       hooks.onRecord(
         {
@@ -96,6 +111,11 @@ export async function applyPlan(
     try {
       outcome = await core.digitize(sources, {
         title: planned.title,
+        sourceRef: planned.sourceRef,
+        ...(planned.type
+          ? { documentMetadata: { typeName: DOCUMENT_TYPE_LABELS[planned.type].vi } }
+          : {}),
+        ...(planned.dossierCode ? { metadata: { paperFileCode: planned.dossierCode } } : {}),
         signal: hooks.signal,
         onProgress: (e) => {
           if (e.stage !== 'page' || !e.subject) return;

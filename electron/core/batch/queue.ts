@@ -3,6 +3,7 @@
 // aborts the run before anything is archived; a restart resumes what was queued or running.
 // Progress lives in memory while a batch runs and is saved every few seconds, so the UI's
 // polling (`list`) costs a few indexed rows.
+import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -61,6 +62,7 @@ export class BatchQueue {
   private closing = false;
   private idle: Promise<void> = Promise.resolve();
   private readonly saveEveryMs: number;
+  private readonly instance: string;
 
   constructor(
     private readonly core: BatchCore,
@@ -71,6 +73,7 @@ export class BatchQueue {
     mkdirSync(this.dir, { recursive: true });
     this.store = new BatchStore(path.join(core.paths.root, 'batches.sqlite'), options.clock);
     this.saveEveryMs = options.saveEveryMs ?? 2000;
+    this.instance = this.store.instanceId();
     this.recover();
     if (options.autoStart !== false) this.kick();
   }
@@ -89,9 +92,8 @@ export class BatchQueue {
         this.store.setState(b.id, 'queued');
         continue;
       }
-      const made = b.dossierTitle
-        ? this.core.archive.listDossiers(1000).find((d) => d.title === b.dossierTitle)
-        : undefined;
+      // Exact: the record carries the batch's key, written in the archive's own transaction.
+      const made = this.core.archive.findBySourceRef(this.sourceRefOf(b));
       const detail = made ? this.core.archive.getDossier(made.id) : null;
       if (made && detail) {
         const pages = detail.pages.map((p) => ({
@@ -113,6 +115,14 @@ export class BatchQueue {
         this.finish(b.id, outcome, { ...b, cancelled: false });
       } else this.store.setState(b.id, 'queued');
     }
+  }
+
+  /**
+   * The archive's idempotency key of what a batch makes: its content for a hot folder's burst (set
+   * when the burst is sealed), else the batch itself. Recording it twice returns the first record.
+   */
+  private sourceRefOf(b: Pick<BatchRow, 'id' | 'sourceRef'>): string {
+    return b.sourceRef ?? `batch:${this.instance}:${b.id}`;
   }
 
   // ---- queueing ------------------------------------------------------------------------
@@ -216,11 +226,15 @@ export class BatchQueue {
     quietMs = 30_000,
   ): void {
     const controller = new AbortController();
-    let current: { id: number; names: string[] } | null = null;
+    let current: { id: number; names: string[]; sha256s: string[] } | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const seal = () => {
       clearTimeout(timer);
       if (!current) return;
+      // The same scans delivered again (a crash before the hot folder's ledger noted them, or on
+      // purpose) map onto the record they made the first time: never archived twice.
+      if (current.sha256s.length > 0)
+        this.store.setSourceRef(current.id, burstSourceRef(current.sha256s));
       this.store.setState(current.id, 'queued');
       current = null;
       this.kick();
@@ -238,15 +252,18 @@ export class BatchQueue {
               separation: this.store.separationDefaults(),
             }),
             names: [],
+            sha256s: [],
           });
+          const bytes = await page.read();
           const stored = await storeUploads(
             path.join(this.dir, String(batch.id), 'inputs'),
-            [{ name: displayName(page.name), bytes: await page.read() }],
+            [{ name: displayName(page.name), bytes }],
             batch.names,
             batch.names.length + 1,
           );
           this.store.addFiles(batch.id, stored);
           batch.names.push(...stored.map((f) => f.name));
+          batch.sha256s.push(createHash('sha256').update(bytes).digest('hex'));
           timer = setTimeout(seal, quietMs);
         }
       } catch (e) {
@@ -324,6 +341,7 @@ export class BatchQueue {
     try {
       outcome = await this.core.digitize(sources, {
         title: dossierTitle,
+        sourceRef: this.sourceRefOf(batch),
         signal,
         onProgress: (e) => {
           if (e.stage !== 'page') return;
@@ -446,7 +464,7 @@ export class BatchQueue {
     this.store.setState(batch.id, 'running');
     const files = this.store.files(batch.id);
     const stack = this.store.stack(batch.id);
-    const planned = plannedRecords(plan, stack, batch);
+    const planned = plannedRecords(plan, stack, batch, this.sourceRefOf(batch));
     const done = new Map(this.store.records(batch.id).map((r) => [r.document, r]));
     const run = this.newRun(
       batch.id,
@@ -644,6 +662,21 @@ export class BatchQueue {
     }
     const pagesOf = (fileId: number) => pages.filter((p) => p.fileId === fileId).length;
     const dossier = outcome.dossier ? { id: outcome.dossier.id, code: outcome.dossier.code } : null;
+    if (dossier && outcome.alreadyArchived) {
+      // The same scans made this record before (another batch): the batch points at it and says
+      // so; its pages and review items stay with the batch that made it.
+      this.store.finishRun(id, {
+        state: 'done',
+        error: null,
+        dossier,
+        alreadyArchived: true,
+        files: files.map((f) => ({ id: f.id, state: 'done', pages: null, errors: [] })),
+        pages: [],
+        review: [],
+        progress: { pagesDone: how.pagesDone, pagesTotal: how.pagesTotal, activeMs: how.activeMs },
+      });
+      return;
+    }
     const state = dossier ? 'done' : how.cancelled ? 'cancelled' : 'failed';
     const error = dossier
       ? null
@@ -795,6 +828,7 @@ export class BatchQueue {
       reviewOpen: b.reviewOpen,
       separated: b.separation !== null,
       records: b.separation ? b.records : b.dossierId ? 1 : 0,
+      alreadyArchived: b.alreadyArchived,
     };
   }
 
@@ -926,4 +960,12 @@ export class BatchQueue {
     await this.idle.catch(() => undefined);
     this.store.close();
   }
+}
+
+/** A hot folder burst's archive key: its scans' sha256s, in any order (the same scans, the same key). */
+export function burstSourceRef(sha256s: readonly string[]): string {
+  const digest = createHash('sha256')
+    .update([...sha256s].sort().join('\n'))
+    .digest('hex');
+  return `hotfolder:${digest}`;
 }

@@ -1,6 +1,7 @@
 // The batch queue on disk: its own SQLite file in the data folder (batches.sqlite), WAL with
 // synchronous=FULL like the archive, so a queued page survives a power cut and a restart resumes
 // the queue. Uploaded files are copied under batches/<id>/ before the batch is recorded as queued.
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DocumentType } from '../../../shared/classification';
 import type {
@@ -107,6 +108,12 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE review_items ADD COLUMN record_id INTEGER;
   `,
+  // The archive's idempotency key of a batch made from content (a hot folder's burst: the sha256s
+  // of its scans), and whether its record was already in the archive (the same scans, earlier).
+  `
+  ALTER TABLE batches ADD COLUMN source_ref TEXT;
+  ALTER TABLE batches ADD COLUMN already_archived INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export interface BatchRow {
@@ -130,6 +137,10 @@ export interface BatchRow {
   plan: SplitPlan | null;
   planAccepted: boolean;
   records: number;
+  /** Set for a batch keyed by its content (a hot folder's burst); else the batch's own id keys it. */
+  sourceRef: string | null;
+  /** Its record was in the archive already (made from the same scans before): nothing new made. */
+  alreadyArchived: boolean;
 }
 
 export interface StackRow {
@@ -211,6 +222,8 @@ function toBatch(r: Raw): BatchRow {
     plan: parseJson(r.plan, SplitPlan),
     planAccepted: r.plan_accepted === 1,
     records: Number(r.records ?? 0),
+    sourceRef: (r.source_ref as string | null) ?? null,
+    alreadyArchived: r.already_archived === 1,
   };
 }
 
@@ -288,6 +301,26 @@ export class BatchStore {
         input.separation ? JSON.stringify(input.separation) : null,
       );
     return Number(r.lastInsertRowid);
+  }
+
+  /**
+   * This queue's own id, made once: archive keys of batches ("batch:<instance>:<id>") never meet
+   * those of another batches.sqlite (a reset data folder reusing batch numbers, another desk).
+   */
+  instanceId(): string {
+    this.db
+      .prepare(
+        "INSERT INTO queue_settings (key, value) VALUES ('instance', ?) ON CONFLICT DO NOTHING",
+      )
+      .run(JSON.stringify(randomUUID()));
+    const r = this.db.prepare("SELECT value FROM queue_settings WHERE key = 'instance'").get() as {
+      value: string;
+    };
+    return JSON.parse(r.value) as string;
+  }
+
+  setSourceRef(id: number, sourceRef: string): void {
+    this.db.prepare('UPDATE batches SET source_ref = ? WHERE id = ?').run(sourceRef, id);
   }
 
   // ---- separation ----------------------------------------------------------------------
@@ -464,7 +497,7 @@ export class BatchStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE batches SET state = 'running', error = NULL, pages_done = 0, active_ms = 0,
+          `UPDATE batches SET state = 'running', error = NULL, pages_done = 0, active_ms = 0, already_archived = 0,
              dossier_title = ?, pages_total = (SELECT count(*) FROM batch_files WHERE batch_id = ?)
            WHERE id = ?`,
         )
@@ -511,6 +544,8 @@ export class BatchStore {
       state: BatchState;
       error: ErrorInfo | null;
       dossier: { id: number; code: string } | null;
+      /** The dossier was made before, from the same scans (see BatchRow.alreadyArchived). */
+      alreadyArchived?: boolean;
       files: { id: number; state: BatchFile['state']; pages: number | null; errors: ErrorInfo[] }[];
       pages: PageRow[];
       review: NewReviewItem[];
@@ -524,13 +559,14 @@ export class BatchStore {
       this.saveProgress(id, outcome.progress);
       this.db
         .prepare(
-          'UPDATE batches SET state = ?, error = ?, dossier_id = ?, dossier_code = ? WHERE id = ?',
+          'UPDATE batches SET state = ?, error = ?, dossier_id = ?, dossier_code = ?, already_archived = ? WHERE id = ?',
         )
         .run(
           outcome.state,
           outcome.error ? JSON.stringify(outcome.error) : null,
           outcome.dossier?.id ?? null,
           outcome.dossier?.code ?? null,
+          outcome.alreadyArchived ? 1 : 0,
           id,
         );
       const file = this.db.prepare(

@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { DossierSummary, PageRecord, StageTiming } from '../../../shared/contract';
+import { DocumentMetadataInput, DossierMetadataInput } from '../../../shared/archiveMetadata';
+import type {
+  DossierSummary,
+  PageAnalysisRecord,
+  PageRecord,
+  StageTiming,
+} from '../../../shared/contract';
 import { isSohoaError, SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
 import { Archive } from '../archive/archive';
 import { BlobStore, writeFileDurably } from '../archive/blobStore';
@@ -79,6 +85,18 @@ export type SignerIdentity =
   | { kind: 'windows-store'; thumbprint: string };
 
 const STALE_DRAFT_MS = 24 * 3600 * 1000;
+
+/** What a page of an archived record reports when the archive kept no analysis for it. */
+const NO_ANALYSIS: PageAnalysisRecord = {
+  rotatedDeg: 0,
+  orientationConfidence: 0,
+  skewDeg: 0,
+  deskewed: false,
+  cropped: false,
+  blank: false,
+  inkRatio: 0,
+  archivalBytes: 0,
+};
 
 export const DEMO_AGENCY: AgencyIdentity = {
   id: 'SOHOA.DEMO',
@@ -166,6 +184,16 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       timings,
       pages,
     });
+    // Wrong metadata is refused before a single page is read, not after signing.
+    const metadata = DossierMetadataInput.safeParse(opts.metadata ?? {});
+    const documentMetadata = DocumentMetadataInput.safeParse(opts.documentMetadata ?? {});
+    if (!metadata.success || !documentMetadata.success)
+      return failed([errorInfo('METADATA_INVALID', title)]);
+    const sourceRef = opts.sourceRef?.trim() || undefined;
+    if (sourceRef) {
+      const existing = archive.findBySourceRef(sourceRef);
+      if (existing) return alreadyArchived(existing, timings);
+    }
 
     // The PDF is written page by page into the data folder's tmp/, then signed and archived;
     // until the archive holds it, the inputs are the only copy that counts.
@@ -258,7 +286,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
         });
       });
 
-      const { dossier, pdfPath } = await timed('archive', () =>
+      const { dossier, pdfPath, raced } = await timed('archive', () =>
         wrap('ARCHIVE_FAILED', title, async () => {
           const sha256 = await blobs.put(signed.bytes);
           const dossier = archive.recordDossier({
@@ -267,14 +295,21 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
             title,
             pages: records,
             file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
+            metadata: metadata.data,
+            documents: [{ metadata: documentMetadata.data, pages: records.map((r) => r.ordinal) }],
+            ...(sourceRef ? { sourceRef } : {}),
           });
+          // Another run recorded this sourceRef while we read (checked in the write transaction):
+          // its record stands; this signed copy is not written out.
+          if (dossier.sha256 !== sha256) return { dossier, pdfPath: null, raced: true };
           const outDir = opts.outDir ?? paths.outputDir;
           await fs.mkdir(outDir, { recursive: true });
           const pdfPath = path.join(outDir, dossier.fileName);
           await writeFileDurably(pdfPath, signed.bytes);
-          return { dossier, pdfPath };
+          return { dossier, pdfPath, raced: false };
         }),
       );
+      if (raced) return alreadyArchived(dossier, timings);
       for (const listener of archivedListeners) {
         try {
           listener(dossier);
@@ -288,6 +323,17 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     } finally {
       await fs.rm(draftPath, { force: true });
     }
+  }
+
+  /** The record a sourceRef already became, reported as digitize reports a new one. */
+  function alreadyArchived(dossier: DossierSummary, timings: StageTiming[]): DigitizeOutcome {
+    const pages = (archive.getDossier(dossier.id)?.pages ?? []).map((p) => ({
+      ordinal: p.ordinal,
+      sourceName: p.sourceName,
+      confidence: p.confidence,
+      analysis: p.analysis ?? NO_ANALYSIS,
+    }));
+    return { dossier, pdfPath: null, fileErrors: [], timings, pages, alreadyArchived: true };
   }
 
   return {

@@ -1,3 +1,4 @@
+import type { DocumentMetadataInput, DossierMetadataInput } from '../../../shared/archiveMetadata';
 import type { DossierSummary, PageAnalysisRecord, StageTiming } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { OcrPage } from '../ocr/types';
@@ -50,6 +51,19 @@ export interface DigitizeOptions {
   deskew?: boolean;
   orientation?: boolean;
   cropEdges?: boolean;
+  /**
+   * TT 05/2025 fields of the record (paperFileCode: the paper dossier's code…), written in the
+   * same archive transaction as the record. Checked before any page is read.
+   */
+  metadata?: DossierMetadataInput;
+  /** Fields of the record's one document (typeName: the document type in words…). */
+  documentMetadata?: DocumentMetadataInput;
+  /**
+   * A stable key of what the record is made from (a batch, one planned document, a burst's
+   * content). A record with this key in the archive is returned as it is, never made twice: checked
+   * before the pages are read and again inside the archive's write transaction.
+   */
+  sourceRef?: string;
 }
 
 export interface ProgressEvent {
@@ -66,6 +80,8 @@ export interface DigitizeOutcome {
   timings: StageTiming[];
   /** Per page, in PDF order: what the image pipeline did and the OCR's mean confidence. */
   pages: PageReport[];
+  /** The archive already held a record with this `sourceRef`: that record, nothing new made. */
+  alreadyArchived?: boolean;
 }
 
 export interface PageReport {

@@ -98,8 +98,14 @@ export function BatchCard({
         {batch.reviewOpen > 0 && <span>{t.batch.reviewCount(batch.reviewOpen)}</span>}
         {batch.separated
           ? batch.records > 0 && <span>{t.batch.recordsMade(batch.records)}</span>
-          : batch.dossier && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
+          : batch.dossier &&
+            !batch.alreadyArchived && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
       </p>
+      {batch.dossier && batch.alreadyArchived && (
+        <p className="batch-failed small" role="status">
+          {t.batch.alreadyArchived(batch.dossier.code)}
+        </p>
+      )}
       {actionsFor(batch.state).length > 0 && (
         <div className="batch-actions">
           {actionsFor(batch.state).map((action) => {

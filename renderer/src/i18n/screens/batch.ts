@@ -45,6 +45,8 @@ const vi = {
   filesFailed: (n: number) => `${n} tệp lỗi`,
   reviewCount: (n: number) => `${n} mục cần xem lại`,
   dossierMade: (code: string) => `Hồ sơ ${code}`,
+  alreadyArchived: (code: string) =>
+    `Các bản quét này đã được lưu kho trước đó thành hồ sơ ${code}, nên không lưu lại lần nữa. Nếu cần số hóa lại, hãy quét thành tệp mới.`,
   select: (title: string) => `Xem lô "${title}"`,
   pause: 'Tạm dừng',
   resume: 'Tiếp tục',
@@ -223,6 +225,8 @@ const en: typeof vi = {
   filesFailed: (n: number) => `${n} files failed`,
   reviewCount: (n: number) => `${n} to review`,
   dossierMade: (code: string) => `Dossier ${code}`,
+  alreadyArchived: (code: string) =>
+    `These scans were already archived as dossier ${code}, so they are not archived again. To digitize them again, scan into new files.`,
   select: (title: string) => `Show batch "${title}"`,
   pause: 'Pause',
   resume: 'Resume',

@@ -1,0 +1,283 @@
+// What a batch archives carries its own facts and its own key (issue 8: "an archive must never
+// hold a record it cannot prove, and never twice"), on the real core: real SQLite, real signed
+// PDFs. A separated batch's records hold their document type (typeName) and paper dossier code
+// (paperFileCode) in their TT 05/2025 metadata and are found by the archive screen's type filter;
+// digitize with the same sourceRef archives once, also when two runs race; a hot folder's burst
+// delivered again maps onto the record it made and says so; a restart finds a batch's record by
+// its key.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { DOCUMENT_TYPE_LABELS } from '../../shared/classification';
+import type { SeparationOptions } from '../../shared/contracts/intake';
+import { BatchQueue, burstSourceRef } from '../../electron/core/batch/queue';
+import { openCore, type Core } from '../../electron/core/pipeline/core';
+import type { PageSource } from '../../electron/core/pipeline/types';
+import { queryArchive } from '../../electron/core/records/archiveQuery';
+import { batch as batchStrings } from '../../renderer/src/i18n/screens/batch';
+import { blankPage, scannedSeparatorSheets } from '../e2e/batch-separation-stack';
+import { run } from '../helpers/tools';
+
+let work: string;
+let blank: Buffer;
+before(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-batch-rec-'));
+  blank = await blankPage();
+});
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+async function withCore(name: string, fn: (core: Core) => Promise<void>): Promise<void> {
+  const core = await openCore({ dataDir: path.join(work, name), ocrWorkers: 1 });
+  try {
+    await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+/** The stored metadata of a record, from the archive's own SQLite file. */
+function storedMetadata(core: Core, id: number) {
+  const db = new Database(core.paths.database, { readonly: true });
+  try {
+    const d = db.prepare('SELECT metadata, source_ref FROM dossiers WHERE id = ?').get(id) as {
+      metadata: string;
+      source_ref: string | null;
+    };
+    const docs = (
+      db
+        .prepare('SELECT metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal')
+        .all(id) as { metadata: string }[]
+    ).map((r) => JSON.parse(r.metadata) as Record<string, unknown>);
+    return {
+      dossier: JSON.parse(d.metadata) as Record<string, unknown>,
+      sourceRef: d.source_ref,
+      docs,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+const page = (name: string, bytes: Buffer): PageSource => ({
+  name,
+  read: () => Promise.resolve(bytes),
+});
+
+async function until<T>(what: string, fn: () => T | undefined, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('digitize with a sourceRef archives once (also when two runs race), with its metadata in the same record; bad metadata is refused before any page is read', async () => {
+  await withCore('digitize', async (core) => {
+    const options = {
+      title: 'Hồ sơ thử',
+      sourceRef: 'test:one',
+      metadata: { paperFileCode: 'HS-GIAY-01' },
+      documentMetadata: { typeName: DOCUMENT_TYPE_LABELS.petition.vi },
+    };
+    const first = await core.digitize([page('a.jpg', blank)], options);
+    assert.ok(first.dossier, JSON.stringify(first.fileErrors));
+    assert.equal(first.alreadyArchived, undefined);
+    assert.equal(run('qpdf', ['--check', first.pdfPath!]).status, 0);
+    const stored = storedMetadata(core, first.dossier.id);
+    assert.equal(stored.sourceRef, 'test:one');
+    assert.equal(stored.dossier.paperFileCode, 'HS-GIAY-01');
+    assert.deepEqual(
+      stored.docs.map((d) => d.typeName),
+      [DOCUMENT_TYPE_LABELS.petition.vi],
+    );
+
+    let read = 0;
+    const counted: PageSource = {
+      name: 'a.jpg',
+      read: () => {
+        read++;
+        return Promise.resolve(blank);
+      },
+    };
+    const again = await core.digitize([counted], options);
+    assert.equal(again.alreadyArchived, true);
+    assert.equal(again.dossier?.id, first.dossier.id);
+    assert.equal(again.pdfPath, null);
+    assert.equal(again.pages.length, 1, 'the existing record is reported with its pages');
+    assert.equal(read, 0, 'a known sourceRef reads no page');
+    assert.equal(core.archive.recordDossierCount(), 1);
+
+    // Two runs with a new key start together: both pass the early check, the archive's write
+    // transaction lets one record; the other reports that record.
+    const both = await Promise.all([
+      core.digitize([page('b.jpg', blank)], { title: 'Đua 1', sourceRef: 'test:race' }),
+      core.digitize([page('b.jpg', blank)], { title: 'Đua 2', sourceRef: 'test:race' }),
+    ]);
+    assert.ok(both[0].dossier && both[1].dossier);
+    assert.equal(both[0].dossier.id, both[1].dossier.id);
+    assert.deepEqual(both.map((o) => o.alreadyArchived === true).sort(), [false, true]);
+    assert.equal(core.archive.recordDossierCount(), 2);
+
+    read = 0;
+    const bad = await core.digitize([counted], {
+      sourceRef: 'test:bad',
+      documentMetadata: { issuedDate: '31/02/2024' },
+    });
+    assert.equal(bad.dossier, null);
+    assert.equal(bad.fileErrors[0]?.code, 'METADATA_INVALID');
+    assert.equal(read, 0);
+    assert.equal(core.archive.recordDossierCount(), 2);
+  });
+});
+
+test('a separated batch: each record holds its type and paper dossier code in its metadata and is found by the type filter; a restart finds a batch record by its key', async () => {
+  const [sheet] = await scannedSeparatorSheets([
+    { patch: null, type: 'birth_certificate', dossierCode: 'HS-0007' },
+  ]);
+  const separation: SeparationOptions = {
+    blank: false,
+    patchCodes: [],
+    codes: true,
+    classifier: false,
+    keepSeparators: false,
+    duplex: false,
+  };
+  await withCore('separated', async (core) => {
+    let queue = new BatchQueue(core);
+    queue.separationDefaults(separation);
+    const stack = [blank, sheet!, blank];
+    const { id } = await queue.queueFiles({
+      files: stack.map((b, i) => ({
+        name: `trang-${i + 1}.jpg`,
+        dataBase64: b.toString('base64'),
+      })),
+      more: false,
+    });
+    await queue.whenIdle();
+    assert.equal(queue.detail(id).batch.state, 'awaiting-split');
+    queue.acceptSplits(id);
+    await queue.whenIdle();
+    const records = queue.splitPlan(id).records;
+    assert.deepEqual(
+      records.map((r) => [r.type, r.dossierCode]),
+      [
+        [null, null],
+        ['birth_certificate', 'HS-0007'],
+      ],
+    );
+    const [plain, birth] = records.map((r) => storedMetadata(core, r.archived!.id));
+    assert.equal(birth!.dossier.paperFileCode, 'HS-0007');
+    assert.deepEqual(
+      birth!.docs.map((d) => d.typeName),
+      [DOCUMENT_TYPE_LABELS.birth_certificate.vi],
+    );
+    assert.equal(plain!.docs[0]!.typeName, undefined, 'no type is invented');
+    assert.equal(plain!.dossier.paperFileCode, records[0]!.archived!.code, "the archive's default");
+    assert.match(birth!.sourceRef!, new RegExp(`^batch:[0-9a-f-]{36}:${id}:doc:2:[0-9a-f]{16}$`));
+
+    // The archive screen's type filter (archiveSearch) finds the typed record, and only it.
+    const hits = queryArchive(core.archive, '', { docType: 'birth_certificate' }, 50);
+    assert.deepEqual(
+      hits.map((h) => h.dossierCode),
+      [records[1]!.archived!.code],
+    );
+    assert.deepEqual(
+      queryArchive(core.archive, 'HS-0007', {}, 50).map((h) => h.dossierCode),
+      [records[1]!.archived!.code],
+      'the paper dossier code is searchable',
+    );
+
+    // An ordinary batch, then a restart that finds it "running" (a crash after the archive
+    // commit, before the queue noted it): its record is found by its key, not made again.
+    queue.separationDefaults(null);
+    const one = await queue.queueFiles({
+      files: [{ name: 'don.jpg', dataBase64: blank.toString('base64') }],
+      more: false,
+    });
+    await queue.whenIdle();
+    const made = queue.detail(one.id).batch.dossier!;
+    assert.match(
+      storedMetadata(core, made.id).sourceRef!,
+      new RegExp(`^batch:[0-9a-f-]{36}:${one.id}$`),
+    );
+    await queue.close();
+    const db = new Database(path.join(core.paths.root, 'batches.sqlite'));
+    db.prepare(
+      "UPDATE batches SET state = 'running', dossier_id = NULL, dossier_code = NULL WHERE id = ?",
+    ).run(one.id);
+    db.close();
+    const count = core.archive.recordDossierCount();
+    queue = new BatchQueue(core, { autoStart: false });
+    const recovered = queue.detail(one.id).batch;
+    assert.equal(recovered.state, 'done');
+    assert.deepEqual(recovered.dossier, made);
+    assert.equal(recovered.alreadyArchived, false, "the batch's own record");
+    assert.equal(core.archive.recordDossierCount(), count);
+    await queue.close();
+  });
+});
+
+test('a hot folder burst delivered again maps onto the record it made, and the batch says so (vi + en, naming the record)', async () => {
+  // The same image with other bytes (a decoder ignores what follows the JPEG's end).
+  const second = Buffer.concat([blank, Buffer.from('2')]);
+  await withCore('burst', async (core) => {
+    const queue = new BatchQueue(core);
+    const deliver = (pages: [string, Buffer][]) =>
+      queue.feed(
+        'Máy quét tầng 1',
+        async function* () {
+          // As a hot folder hands them over: one at a time, as each file is complete.
+          for (const [name, bytes] of pages) yield await Promise.resolve(page(name, bytes));
+        },
+        20,
+      );
+    const finished = (n: number) =>
+      until(`${n} finished bursts`, () => {
+        const done = queue
+          .list(50)
+          .batches.filter((b) => b.state === 'done' || b.state === 'failed');
+        return done.length >= n ? done : undefined;
+      });
+
+    deliver([
+      ['scan-001.jpg', blank],
+      ['scan-002.jpg', second],
+    ]);
+    const [first] = await finished(1);
+    assert.equal(first!.state, 'done', JSON.stringify(first!.error));
+    assert.equal(first!.alreadyArchived, false);
+    const made = first!.dossier!;
+    const ref = storedMetadata(core, made.id).sourceRef;
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    assert.equal(ref, burstSourceRef([sha(blank), sha(second)]));
+
+    // The same scans again, in the other order and under other names (a crash before the hot
+    // folder noted them, or the clerk copying them in again).
+    deliver([
+      ['lai-2.jpg', second],
+      ['lai-1.jpg', blank],
+    ]);
+    const again = (await finished(2)).find((b) => b.id !== first!.id)!;
+    assert.equal(again.state, 'done');
+    assert.equal(again.alreadyArchived, true);
+    assert.deepEqual(again.dossier, made);
+    assert.equal(core.archive.recordDossierCount(), 1, 'archived once');
+    assert.equal(queue.review({ batchId: again.id, state: 'all' }).length, 0);
+    for (const locale of ['vi', 'en'] as const)
+      assert.ok(batchStrings[locale].alreadyArchived(made.code).includes(made.code));
+
+    // Different content is a new burst and a new record.
+    deliver([['scan-003.jpg', Buffer.concat([blank, Buffer.from('3')])]]);
+    const third = (await finished(3)).find((b) => b.id !== first!.id && b.id !== again.id)!;
+    assert.equal(third.alreadyArchived, false);
+    assert.notEqual(third.dossier?.id, made.id);
+    assert.equal(core.archive.recordDossierCount(), 2);
+    await queue.close();
+  });
+});
