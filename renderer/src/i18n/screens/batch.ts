@@ -10,9 +10,6 @@ const vi = {
   addFiles: 'Chọn tệp…',
   addFilesInput: 'Chọn ảnh quét (JPEG, PNG, TIFF) hoặc PDF cho lô mới',
   dropZone: 'Kéo thả ảnh quét hoặc PDF vào đây để tạo lô mới',
-  folderLabel: 'Hoặc đường dẫn thư mục trên máy này (lấy cả thư mục con)',
-  folderPlaceholder: 'Ví dụ: D:\\Scan\\Hop-12',
-  folderQueue: 'Xếp hàng thư mục',
   uploading: (done: number, total: number) => `Đang gửi tệp vào hàng đợi: ${done}/${total}…`,
   scanButton: 'Quét vào lô mới',
   scanner: 'Máy quét',
@@ -24,7 +21,8 @@ const vi = {
     'Thư mục nhận tự động có đích "Lô số hóa" (màn hình Cài đặt) tự tạo lô cho mỗi đợt quét.',
   // list
   listTitle: 'Hàng đợi',
-  listEmpty: 'Chưa có lô nào. Chọn tệp, kéo thả hoặc nhập đường dẫn thư mục ở trên.',
+  listEmpty:
+    'Chưa có lô nào. Chọn tệp, kéo thả vào ô ở trên, hoặc bấm “Chọn…” để chọn một thư mục trên máy này.',
   state: {
     uploading: 'Đang nhận tệp',
     queued: 'Chờ đến lượt',
@@ -191,9 +189,6 @@ const en: typeof vi = {
   addFiles: 'Choose files…',
   addFilesInput: 'Choose scanned images (JPEG, PNG, TIFF) or PDFs for a new batch',
   dropZone: 'Drop scanned images or PDFs here to make a new batch',
-  folderLabel: 'Or the path of a folder on this machine (sub-folders included)',
-  folderPlaceholder: 'e.g. D:\\Scan\\Box-12',
-  folderQueue: 'Queue folder',
   uploading: (done: number, total: number) => `Sending files to the queue: ${done}/${total}…`,
   scanButton: 'Scan into a new batch',
   scanner: 'Scanner',
@@ -204,7 +199,8 @@ const en: typeof vi = {
   sourcesHook:
     'Hot folders whose target is "Digitization batches" (Settings screen) make a batch for each burst of scans.',
   listTitle: 'Queue',
-  listEmpty: 'No batch yet. Choose files, drop them here, or type a folder path above.',
+  listEmpty:
+    'No batch yet. Choose files, drop them on the area above, or press “Choose…” to pick a folder on this computer.',
   state: {
     uploading: 'Receiving files',
     queued: 'Waiting its turn',
