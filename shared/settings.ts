@@ -48,6 +48,11 @@ export const AgencySettings = z.object({
   name: required(300),
   /** How dossier codes are built (TT 01/2018 Art. 19 by default). */
   codePattern: required(60).refine(isValidCodePattern, 'codePattern'),
+  /**
+   * Địa danh on the receipt's date line ("Tân Hòa, ngày … tháng … năm …", ND 30/2020 Phụ lục I).
+   * Optional: files saved before the field existed still open.
+   */
+  place: z.string().trim().max(100, 'tooLong').default(''),
 });
 
 export const ScannerSettings = z.object({
@@ -163,6 +168,7 @@ export const DEFAULT_SETTINGS: DeskSettings = {
     id: 'SOHOA.DEMO',
     name: 'Cơ quan thử nghiệm Sohoa Desk',
     codePattern: DEFAULT_CODE_PATTERN,
+    place: '',
   },
   signing: { kind: 'demo' },
   tsaUrl: '',

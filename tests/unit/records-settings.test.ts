@@ -26,7 +26,12 @@ const tmp = () => {
 
 const valid: DeskSettings = {
   ...DEFAULT_SETTINGS,
-  agency: { id: 'H49.64.33', name: 'UBND xã Hòa Tiến', codePattern: '{AGENCY}-{YYMMDD}-{NNNN}' },
+  agency: {
+    id: 'H49.64.33',
+    name: 'UBND xã Hòa Tiến',
+    codePattern: '{AGENCY}-{YYMMDD}-{NNNN}',
+    place: 'Hòa Tiến',
+  },
   signing: { kind: 'pkcs11', modulePath: '/usr/lib/softhsm/libsofthsm2.so', tokenLabel: 'Sohoa' },
   scanners: [
     {
@@ -95,6 +100,21 @@ test('a save stores settings and the folder connector, and a load returns them',
   // Back to no connector: the destination file goes.
   assert.equal(saveSettings(p, valid).ok, true);
   assert.equal(loadDestination(p.dataDir, fileKeyProvider(p.keysDir)), null);
+});
+
+test('a settings file saved before the slip place existed still opens, with no place', () => {
+  const p = tmp();
+  assert.equal(saveSettings(p, valid).ok, true);
+  const file = path.join(p.dataDir, SETTINGS_FILE);
+  const old = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    settings: { agency: Record<string, unknown> };
+  };
+  delete old.settings.agency.place;
+  fs.writeFileSync(file, JSON.stringify(old));
+  const loaded = loadSettings(p);
+  assert.equal(loaded.unreadable, false);
+  assert.equal(loaded.settings.agency.place, '');
+  assert.equal(loaded.settings.agency.id, 'H49.64.33');
 });
 
 test('secrets are stored only encrypted and never come back in the settings', () => {

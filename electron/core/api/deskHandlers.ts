@@ -24,7 +24,7 @@ import { coreOptionsFromEnv, DEMO_AGENCY, type Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
 import type { DomainHandlers } from './domainHandlers';
 
-/** Printed on the receipt's date line until the settings screen stores the agency's place. */
+/** Printed on the receipt's date line when neither IT's environment nor Cài đặt names a place. */
 const DEFAULT_PLACE = 'Xã mẫu';
 
 export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANNELS> {
@@ -33,17 +33,22 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
    * The agency as IT set it for the machine (SOHOA_AGENCY_ID), else as saved in Cài đặt (read
    * on each reception, so a change applies at once), else the demo agency.
    */
-  const agencyNow = (): { id: string; name: string; codePattern?: string } => {
-    if (options.agency) return options.agency;
+  const savedAgency = () => {
     try {
-      const saved = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
+      return loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
         .agency;
-      return { id: saved.id, name: saved.name, codePattern: saved.codePattern };
     } catch {
-      return DEMO_AGENCY;
+      return null;
     }
   };
-  const place = process.env.SOHOA_AGENCY_PLACE ?? DEFAULT_PLACE;
+  const agencyNow = (): { id: string; name: string; codePattern?: string } => {
+    if (options.agency) return options.agency;
+    const saved = savedAgency();
+    return saved ? { id: saved.id, name: saved.name, codePattern: saved.codePattern } : DEMO_AGENCY;
+  };
+  /** The same order for the slip's place: the machine's environment, then Cài đặt, then a default. */
+  const placeNow = (): string =>
+    process.env.SOHOA_AGENCY_PLACE || savedAgency()?.place || DEFAULT_PLACE;
   const sessions = new DeskSessions({
     root: path.join(core.paths.root, 'desk-sessions'),
     ocr: () => core.sharedOcr('interactive'),
@@ -109,7 +114,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         applicant: request.applicant,
         clerk: request.clerk,
         agency: agencyNow(),
-        place,
+        place: placeNow(),
         documents: request.documents,
         pageText: (id) => sessions.text(request.sessionId, id),
         pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),

@@ -228,6 +228,15 @@ export function SettingsScreen() {
               />
             )}
           </Field>
+          <Field {...f('agency.place', s.agencyPlace, s.agencyPlaceHint)}>
+            {(a) => (
+              <input
+                {...a}
+                value={form.agency.place}
+                onChange={(e) => update({ agency: { ...form.agency, place: e.target.value } })}
+              />
+            )}
+          </Field>
         </fieldset>
 
         <fieldset>
