@@ -45,7 +45,7 @@ const DeskApplicant = z.object({
 
 export const SignerInfo = z.object({
   kind: z.enum(['demo', 'pkcs12', 'pkcs11']),
-  /** File name of the key, the token's label, or empty for the demo key. */
+  /** The certificate holder (subject CN; the file name if it cannot be read), the token's label, or empty for the demo key. */
   label: z.string(),
   /** A token's PIN is asked by the app's main process, never typed into the page. */
   pinAskedByMainProcess: z.boolean(),

@@ -95,7 +95,7 @@ const vi = {
   signTitle: 'Ký số và giấy tiếp nhận',
   signWith: 'Ký bằng',
   signerDemo: 'Chứng thư thử nghiệm (không có giá trị pháp lý)',
-  signerFile: (name: string) => `Tệp chứng thư ${name}`,
+  signerFile: (name: string) => `Chứng thư số của ${name}`,
   signerToken: (label: string) => `USB token ${label}`,
   signerPinNote:
     'Mã PIN của token do ứng dụng hỏi trong cửa sổ riêng của hệ thống, không bao giờ nhập trên trang này.',
@@ -254,7 +254,7 @@ const en: typeof vi = {
   signTitle: 'Signing and receipt',
   signWith: 'Signing with',
   signerDemo: 'Demo certificate (no legal value)',
-  signerFile: (name: string) => `Certificate file ${name}`,
+  signerFile: (name: string) => `Certificate of ${name}`,
   signerToken: (label: string) => `USB token ${label}`,
   signerPinNote:
     "The token's PIN is asked by the application in its own system window, never typed on this page.",
