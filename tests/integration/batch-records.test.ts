@@ -281,3 +281,57 @@ test('a hot folder burst delivered again maps onto the record it made, and the b
     await queue.close();
   });
 });
+
+test('a file handed over again after a crash, while the batch holding it waits, is not queued twice', async () => {
+  const [a, b, d] = ['a', 'b', 'd'].map((x) => Buffer.concat([blank, Buffer.from(x)]));
+  await withCore('crash-window', async (core) => {
+    // The first desk process takes a and b into a burst, then "dies" before the hot folder noted
+    // b done: its source stays open (no seal) while a second queue opens as after a restart.
+    const first = new BatchQueue(core);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    first.feed(
+      'Máy quét',
+      async function* () {
+        yield page('a.jpg', a!);
+        yield page('b.jpg', b!);
+        await held;
+      },
+      60_000,
+    );
+    const cut = await until('a burst of two files', () =>
+      first.list(10).batches.find((x) => x.state === 'uploading' && x.files === 2),
+    );
+    const restarted = new BatchQueue(core);
+    assert.equal(restarted.detail(cut.id).batch.state, 'paused', 'an interrupted burst waits');
+    // The hot folder hands b over again (its take never finished), then a new scan d.
+    restarted.feed(
+      'Máy quét',
+      async function* () {
+        yield await Promise.resolve(page('b.jpg', b!));
+        yield await Promise.resolve(page('d.jpg', d!));
+      },
+      20,
+    );
+    const next = await until('the new burst archived', () =>
+      restarted.list(10).batches.find((x) => x.id !== cut.id && x.state === 'done'),
+    );
+    assert.deepEqual(
+      restarted.detail(next.id).files.map((f) => f.name),
+      ['d.jpg'],
+      'b is in the waiting batch already',
+    );
+    restarted.control(cut.id, 'resume');
+    await restarted.whenIdle();
+    assert.equal(restarted.detail(cut.id).batch.state, 'done');
+    const pages = [cut.id, next.id].flatMap((id) =>
+      core.archive
+        .getDossier(restarted.detail(id).batch.dossier!.id)!
+        .pages.map((p) => p.sourceName),
+    );
+    assert.deepEqual(pages.sort(), ['a.jpg', 'b.jpg', 'd.jpg'], 'each scan archived once');
+    release();
+    await first.close();
+    await restarted.close();
+  });
+});

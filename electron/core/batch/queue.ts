@@ -231,10 +231,6 @@ export class BatchQueue {
     const seal = () => {
       clearTimeout(timer);
       if (!current) return;
-      // The same scans delivered again (a crash before the hot folder's ledger noted them, or on
-      // purpose) map onto the record they made the first time: never archived twice.
-      if (current.sha256s.length > 0)
-        this.store.setSourceRef(current.id, burstSourceRef(current.sha256s));
       this.store.setState(current.id, 'queued');
       current = null;
       this.kick();
@@ -243,6 +239,14 @@ export class BatchQueue {
       try {
         for await (const page of source(controller.signal)) {
           clearTimeout(timer);
+          const bytes = await page.read();
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          // Handed over again after a crash (stored in a batch, not yet noted done by the hot
+          // folder's ledger): that batch holds it and is not archived yet, so it is not added twice.
+          if (this.store.unfinishedHolding(sha256)) {
+            if (current) timer = setTimeout(seal, quietMs);
+            continue;
+          }
           const batch = (current ??= {
             id: this.store.createBatch({
               title: `${title} ${this.now().toISOString().slice(0, 16).replace('T', ' ')}`,
@@ -254,16 +258,21 @@ export class BatchQueue {
             names: [],
             sha256s: [],
           });
-          const bytes = await page.read();
           const stored = await storeUploads(
             path.join(this.dir, String(batch.id), 'inputs'),
             [{ name: displayName(page.name), bytes }],
             batch.names,
             batch.names.length + 1,
           );
-          this.store.addFiles(batch.id, stored);
+          batch.sha256s.push(sha256);
+          // The burst's key so far, saved with each file: the same scans delivered again (the
+          // ledger lost, another hot folder) map onto the record they made, never archived twice.
+          this.store.addFiles(
+            batch.id,
+            stored.map((f) => ({ ...f, sha256 })),
+            burstSourceRef(batch.sha256s),
+          );
           batch.names.push(...stored.map((f) => f.name));
-          batch.sha256s.push(createHash('sha256').update(bytes).digest('hex'));
           timer = setTimeout(seal, quietMs);
         }
       } catch (e) {

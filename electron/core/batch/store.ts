@@ -114,6 +114,12 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE batches ADD COLUMN source_ref TEXT;
   ALTER TABLE batches ADD COLUMN already_archived INTEGER NOT NULL DEFAULT 0;
   `,
+  // A hot folder's file content (sha256), so a file handed over again after a crash is not queued
+  // a second time while the batch that holds it waits (see BatchQueue.feed).
+  `
+  ALTER TABLE batch_files ADD COLUMN sha256 TEXT;
+  CREATE INDEX batch_files_sha256 ON batch_files(sha256) WHERE sha256 IS NOT NULL;
+  `,
 ];
 
 export interface BatchRow {
@@ -160,6 +166,8 @@ export interface NewFile {
   name: string;
   path: string;
   bytes: number;
+  /** Known for a hot folder's files (the ledger's key); looked up by `unfinishedHolding`. */
+  sha256?: string;
 }
 
 export interface PageRow {
@@ -319,6 +327,17 @@ export class BatchStore {
     return JSON.parse(r.value) as string;
   }
 
+  /** A batch not yet archived that holds a file with this content, if any. */
+  unfinishedHolding(sha256: string): { batchId: number; name: string } | null {
+    const r = this.db
+      .prepare(
+        `SELECT f.batch_id AS batchId, f.name FROM batch_files f JOIN batches b ON b.id = f.batch_id
+         WHERE f.sha256 = ? AND b.state IN ('uploading', 'paused', 'queued', 'running') LIMIT 1`,
+      )
+      .get(sha256) as { batchId: number; name: string } | undefined;
+    return r ?? null;
+  }
+
   setSourceRef(id: number, sourceRef: string): void {
     this.db.prepare('UPDATE batches SET source_ref = ? WHERE id = ?').run(sourceRef, id);
   }
@@ -440,16 +459,21 @@ export class BatchStore {
   }
 
   /** Adds files after the batch's existing ones, in one transaction; returns their ids. */
-  addFiles(batchId: number, files: readonly NewFile[]): number[] {
+  /** `sourceRef`: the batch's content key after these files, set in the same transaction. */
+  addFiles(batchId: number, files: readonly NewFile[], sourceRef?: string): number[] {
     return this.db.transaction(() => {
+      if (sourceRef) this.setSourceRef(batchId, sourceRef);
       const last = this.db
         .prepare('SELECT coalesce(max(ordinal), 0) AS n FROM batch_files WHERE batch_id = ?')
         .get(batchId) as { n: number };
       const insert = this.db.prepare(
-        'INSERT INTO batch_files (batch_id, ordinal, name, path, bytes) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO batch_files (batch_id, ordinal, name, path, bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)',
       );
       const ids = files.map((f, i) =>
-        Number(insert.run(batchId, last.n + i + 1, f.name, f.path, f.bytes).lastInsertRowid),
+        Number(
+          insert.run(batchId, last.n + i + 1, f.name, f.path, f.bytes, f.sha256 ?? null)
+            .lastInsertRowid,
+        ),
       );
       this.db
         .prepare(
