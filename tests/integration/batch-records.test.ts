@@ -179,7 +179,7 @@ test('a separated batch: each record holds its type and paper dossier code in it
     );
     assert.equal(plain!.docs[0]!.typeName, undefined, 'no type is invented');
     assert.equal(plain!.dossier.paperFileCode, records[0]!.archived!.code, "the archive's default");
-    assert.match(birth!.sourceRef!, new RegExp(`^batch:[0-9a-f-]{36}:${id}:doc:2:[0-9a-f]{16}$`));
+    assert.match(birth!.sourceRef!, new RegExp(`^batch:[0-9a-f-]{36}:${id}:doc:[0-9a-f]{16}$`));
 
     // The archive screen's type filter (archiveSearch) finds the typed record, and only it.
     const hits = queryArchive(core.archive, '', { docType: 'birth_certificate' }, 50);
@@ -333,5 +333,53 @@ test('a file handed over again after a crash, while the batch holding it waits, 
     release();
     await first.close();
     await restarted.close();
+  });
+});
+
+test('a separated hot folder burst delivered again, renamed and reordered, finds its records: none made twice', async () => {
+  const [a, b] = ['x', 'y'].map((x) => Buffer.concat([blank, Buffer.from(x)]));
+  await withCore('separated-burst', async (core) => {
+    const queue = new BatchQueue(core);
+    queue.separationDefaults({
+      blank: false,
+      patchCodes: [],
+      codes: false,
+      classifier: false,
+      keepSeparators: false,
+      duplex: false,
+      fixedCount: 1,
+    });
+    const deliver = (pages: [string, Buffer][]) =>
+      queue.feed(
+        'Máy quét kho',
+        async function* () {
+          for (const [name, bytes] of pages) yield await Promise.resolve(page(name, bytes));
+        },
+        20,
+      );
+    const accepted = async (skip: number[]) => {
+      const b = await until('a burst to review', () =>
+        queue.list(10).batches.find((x) => x.state === 'awaiting-split' && !skip.includes(x.id)),
+      );
+      queue.acceptSplits(b.id);
+      await queue.whenIdle();
+      return queue.splitPlan(b.id).records.map((r) => r.archived?.code);
+    };
+    deliver([
+      ['scan-1.jpg', a!],
+      ['scan-2.jpg', b!],
+    ]);
+    const first = await accepted([]);
+    assert.equal(first.length, 2);
+    assert.equal(core.archive.recordDossierCount(), 2);
+    const firstId = queue.list(10).batches[0]!.id;
+    deliver([
+      ['lai-b.jpg', b!],
+      ['lai-a.jpg', a!],
+    ]);
+    const again = await accepted([firstId]);
+    assert.deepEqual([...again].sort(), [...first].sort(), 'the same records, found by content');
+    assert.equal(core.archive.recordDossierCount(), 2, 'none made twice');
+    await queue.close();
   });
 });

@@ -52,9 +52,7 @@ test('records follow the plan: pages, type from the separator, dossier groups, u
   assert.equal(new Set(records.map((r) => r.title)).size, records.length);
   // The archive keys: one per document, under the batch's key, the same for the same plan.
   assert.equal(new Set(records.map((r) => r.sourceRef)).size, records.length);
-  records.forEach((r, i) =>
-    assert.match(r.sourceRef, new RegExp(`^batch:q:12:doc:${i + 1}:[0-9a-f]{16}$`)),
-  );
+  for (const r of records) assert.match(r.sourceRef, /^batch:q:12:doc:[0-9a-f]{16}$/);
   assert.deepEqual(
     plannedRecords(plan, stackOf(8), { id: 12, title: 'Hộp 3' }, 'batch:q:12').map(
       (r) => r.sourceRef,

@@ -27,7 +27,7 @@ export interface PlannedRecord {
   type: DocumentType | null;
   dossierCode: string | null;
   group: number;
-  /** The archive's key of this record: the same plan over the same pages gives the same key. */
+  /** The archive's key of this record: the same pages give the same key. */
   sourceRef: string;
 }
 
@@ -49,9 +49,11 @@ export function plannedRecords(
       ...(doc.dossierCode ? [`HS ${doc.dossierCode}`] : []),
     ];
     const pages = doc.pages.map((p) => stack[p]).filter((s): s is StackRow => Boolean(s));
-    // The pages are in the key: a plan edited after a cancel gives its changed documents new keys.
+    // A document is keyed by its pages (disjoint between documents): a plan edited after a cancel
+    // gives its changed documents new keys. A hot folder's page is named by its content, so the
+    // same scans delivered again, under other names or in another order, find their records.
     const pagesKey = createHash('sha256')
-      .update(pages.map((s) => s.name).join('\n'))
+      .update(pages.map((s) => (s.sha256 ? `${s.sha256}#${s.pageInFile}` : s.name)).join('\n'))
       .digest('hex')
       .slice(0, 16);
     return {
@@ -61,7 +63,7 @@ export function plannedRecords(
       type,
       dossierCode: doc.dossierCode,
       group,
-      sourceRef: `${batchRef}:doc:${i + 1}:${pagesKey}`,
+      sourceRef: `${batchRef}:doc:${pagesKey}`,
     };
   });
 }

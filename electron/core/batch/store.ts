@@ -155,6 +155,8 @@ export interface StackRow {
   pageInFile: number;
   name: string;
   path: string;
+  /** Its file's content hash, known for a hot folder's files (batch_files.sha256). */
+  sha256?: string | null;
 }
 
 export interface FileRow extends BatchFile {
@@ -403,7 +405,10 @@ export class BatchStore {
   stack(batchId: number): StackRow[] {
     return (
       this.db
-        .prepare('SELECT * FROM batch_stack WHERE batch_id = ? ORDER BY idx')
+        .prepare(
+          `SELECT s.*, f.sha256 FROM batch_stack s LEFT JOIN batch_files f ON f.id = s.file_id
+           WHERE s.batch_id = ? ORDER BY s.idx`,
+        )
         .all(batchId) as Raw[]
     ).map((r) => ({
       idx: Number(r.idx),
@@ -411,6 +416,7 @@ export class BatchStore {
       pageInFile: Number(r.page_in_file),
       name: String(r.name),
       path: String(r.path),
+      sha256: (r.sha256 as string | null) ?? null,
     }));
   }
 
