@@ -124,6 +124,8 @@ export const BatchRecord = z.object({
   group: z.number().int().positive(),
   archived: z.object({ id: z.number().int().positive(), code: z.string() }).nullable(),
   error: ErrorInfo.nullable(),
+  /** `archived` was made by another batch from the same scans: found, not archived again. */
+  alreadyArchived: z.boolean().optional(),
 });
 export type BatchRecord = z.infer<typeof BatchRecord>;
 

@@ -363,23 +363,38 @@ test('a separated hot folder burst delivered again, renamed and reordered, finds
       );
       queue.acceptSplits(b.id);
       await queue.whenIdle();
-      return queue.splitPlan(b.id).records.map((r) => r.archived?.code);
+      const { records } = queue.splitPlan(b.id);
+      return {
+        id: b.id,
+        codes: records.map((r) => r.archived?.code),
+        already: records.map((r) => r.alreadyArchived === true),
+        summary: queue.detail(b.id).batch,
+      };
     };
     deliver([
       ['scan-1.jpg', a!],
       ['scan-2.jpg', b!],
     ]);
     const first = await accepted([]);
-    assert.equal(first.length, 2);
+    assert.equal(first.codes.length, 2);
+    assert.deepEqual(first.already, [false, false]);
+    assert.equal(first.summary.alreadyArchived, false);
     assert.equal(core.archive.recordDossierCount(), 2);
-    const firstId = queue.list(10).batches[0]!.id;
     deliver([
       ['lai-b.jpg', b!],
       ['lai-a.jpg', a!],
     ]);
-    const again = await accepted([firstId]);
-    assert.deepEqual([...again].sort(), [...first].sort(), 'the same records, found by content');
+    const again = await accepted([first.id]);
+    assert.deepEqual(
+      [...again.codes].sort(),
+      [...first.codes].sort(),
+      'the same records, found by content',
+    );
     assert.equal(core.archive.recordDossierCount(), 2, 'none made twice');
+    // The clerk is told: each document names the record it already is, and the batch says so.
+    assert.deepEqual(again.already, [true, true]);
+    assert.equal(again.summary.alreadyArchived, true);
+    assert.equal(queue.detail(first.id).batch.alreadyArchived, false, 'the first batch made them');
     await queue.close();
   });
 });

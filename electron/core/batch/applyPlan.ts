@@ -76,6 +76,8 @@ export interface ApplyHooks {
   done: ReadonlyMap<number, BatchRecord>;
   onPage: (stackPage: StackRow) => void;
   onRecord: (record: BatchRecord, pages: { stack: StackRow; report: PageReport }[]) => void;
+  /** Whether another batch made this archived record (the same scans delivered again). */
+  madeElsewhere: (archiveId: number) => boolean;
 }
 
 export async function applyPlan(
@@ -101,6 +103,8 @@ export async function applyPlan(
           pages: already.pageCount,
           archived: { id: already.id, code: already.code },
           error: null,
+          // Found by its key: this batch's own record (a crash before it was noted) or another's.
+          ...(hooks.madeElsewhere(already.id) ? { alreadyArchived: true } : {}),
         },
         [],
       );
@@ -147,6 +151,9 @@ export async function applyPlan(
         error: outcome.dossier
           ? null
           : (outcome.fileErrors[0] ?? errorInfo('NO_VALID_PAGES', planned.title)),
+        ...(outcome.dossier && outcome.alreadyArchived && hooks.madeElsewhere(outcome.dossier.id)
+          ? { alreadyArchived: true }
+          : {}),
       },
       pages,
     );

@@ -492,6 +492,7 @@ export class BatchQueue {
         signal,
         beforeRead: () => run.gate.pass(signal),
         done,
+        madeElsewhere: (archiveId) => this.store.madeByOtherBatch(archiveId, batch.id),
         onPage: (s) => {
           run.pagesDone++;
           const f = run.files.get(s.fileId);
@@ -671,7 +672,7 @@ export class BatchQueue {
     }
     const pagesOf = (fileId: number) => pages.filter((p) => p.fileId === fileId).length;
     const dossier = outcome.dossier ? { id: outcome.dossier.id, code: outcome.dossier.code } : null;
-    if (dossier && outcome.alreadyArchived) {
+    if (dossier && outcome.alreadyArchived && this.store.madeByOtherBatch(dossier.id, id)) {
       // The same scans made this record before (another batch): the batch points at it and says
       // so; its pages and review items stay with the batch that made it.
       this.store.finishRun(id, {

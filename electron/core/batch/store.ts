@@ -120,6 +120,11 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE batch_files ADD COLUMN sha256 TEXT;
   CREATE INDEX batch_files_sha256 ON batch_files(sha256) WHERE sha256 IS NOT NULL;
   `,
+  // A separated batch's document whose record another batch made (the same scans, earlier).
+  `
+  ALTER TABLE batch_records ADD COLUMN already_archived INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX batch_records_archive ON batch_records(archive_id) WHERE archive_id IS NOT NULL;
+  `,
 ];
 
 export interface BatchRow {
@@ -199,7 +204,8 @@ const BATCH_SELECT = `
     (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id) AS files,
     (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id AND f.state = 'failed') AS files_failed,
     (SELECT count(*) FROM review_items r WHERE r.batch_id = b.id AND r.state = 'open') AS review_open,
-    (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.archive_id IS NOT NULL) AS records
+    (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.archive_id IS NOT NULL) AS records,
+    (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.already_archived = 1) AS records_already
   FROM batches b`;
 
 type Raw = Record<string, unknown>;
@@ -233,7 +239,7 @@ function toBatch(r: Raw): BatchRow {
     planAccepted: r.plan_accepted === 1,
     records: Number(r.records ?? 0),
     sourceRef: (r.source_ref as string | null) ?? null,
-    alreadyArchived: r.already_archived === 1,
+    alreadyArchived: r.already_archived === 1 || Number(r.records_already ?? 0) > 0,
   };
 }
 
@@ -424,11 +430,12 @@ export class BatchStore {
   saveRecord(batchId: number, r: BatchRecord): void {
     this.db
       .prepare(
-        `INSERT INTO batch_records (batch_id, document, pages, type, dossier_code, grp, archive_id, archive_code, error)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO batch_records (batch_id, document, pages, type, dossier_code, grp, archive_id, archive_code, error, already_archived)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (batch_id, document) DO UPDATE SET pages = excluded.pages, type = excluded.type,
            dossier_code = excluded.dossier_code, grp = excluded.grp, archive_id = excluded.archive_id,
-           archive_code = excluded.archive_code, error = excluded.error`,
+           archive_code = excluded.archive_code, error = excluded.error,
+           already_archived = excluded.already_archived`,
       )
       .run(
         batchId,
@@ -440,7 +447,21 @@ export class BatchStore {
         r.archived?.id ?? null,
         r.archived?.code ?? null,
         r.error ? JSON.stringify(r.error) : null,
+        r.alreadyArchived ? 1 : 0,
       );
+  }
+
+  /** Whether another batch made (not merely found) this archived record. */
+  madeByOtherBatch(archiveId: number, batchId: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM batch_records WHERE archive_id = ? AND batch_id <> ? AND already_archived = 0
+           UNION ALL SELECT 1 FROM batches WHERE dossier_id = ? AND id <> ? AND already_archived = 0
+           LIMIT 1`,
+        )
+        .get(archiveId, batchId, archiveId, batchId) !== undefined
+    );
   }
 
   records(batchId: number): BatchRecord[] {
@@ -461,11 +482,14 @@ export class BatchStore {
           ? { id: Number(r.archive_id), code: r.archive_code }
           : null,
       error: parseJson(r.error, ErrorInfo),
+      ...(r.already_archived === 1 ? { alreadyArchived: true } : {}),
     }));
   }
 
-  /** Adds files after the batch's existing ones, in one transaction; returns their ids. */
-  /** `sourceRef`: the batch's content key after these files, set in the same transaction. */
+  /**
+   * Adds files after the batch's existing ones, in one transaction; returns their ids.
+   * `sourceRef`: the batch's content key after these files, set in the same transaction.
+   */
   addFiles(batchId: number, files: readonly NewFile[], sourceRef?: string): number[] {
     return this.db.transaction(() => {
       if (sourceRef) this.setSourceRef(batchId, sourceRef);

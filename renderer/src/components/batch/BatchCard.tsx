@@ -101,9 +101,11 @@ export function BatchCard({
           : batch.dossier &&
             !batch.alreadyArchived && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
       </p>
-      {batch.dossier && batch.alreadyArchived && (
+      {batch.alreadyArchived && (
         <p className="batch-failed small" role="status">
-          {t.batch.alreadyArchived(batch.dossier.code)}
+          {batch.separated || !batch.dossier
+            ? t.batch.alreadyArchivedDocs
+            : t.batch.alreadyArchived(batch.dossier.code)}
         </p>
       )}
       {actionsFor(batch.state).length > 0 && (

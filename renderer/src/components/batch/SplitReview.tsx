@@ -405,7 +405,11 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
             ...(doc.dossierCode ? [t.batch.splitDocDossier(doc.dossierCode)] : []),
             t.batch.splitDocGroup(group),
             ...(record?.archived
-              ? [t.batch.splitDocArchived(record.archived.code)]
+              ? [
+                  record.alreadyArchived
+                    ? t.batch.splitDocAlready(record.archived.code)
+                    : t.batch.splitDocArchived(record.archived.code),
+                ]
               : record?.error
                 ? [`${t.batch.splitDocFailed}: ${pick(record.error.message)}`]
                 : []),

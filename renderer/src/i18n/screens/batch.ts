@@ -45,6 +45,8 @@ const vi = {
   dossierMade: (code: string) => `Hồ sơ ${code}`,
   alreadyArchived: (code: string) =>
     `Các bản quét này đã được lưu kho trước đó thành hồ sơ ${code}, nên không lưu lại lần nữa. Nếu cần số hóa lại, hãy quét thành tệp mới.`,
+  alreadyArchivedDocs:
+    'Một số tài liệu của lô này đã được lưu kho trước đó từ cùng các bản quét, nên không lưu lại lần nữa; danh sách tài liệu ghi mã hồ sơ đã có. Nếu cần số hóa lại, hãy quét thành tệp mới.',
   select: (title: string) => `Xem lô "${title}"`,
   pause: 'Tạm dừng',
   resume: 'Tiếp tục',
@@ -159,6 +161,7 @@ const vi = {
   splitDocDossier: (code: string) => `hồ sơ ${code}`,
   splitDocGroup: (n: number) => `nhóm hồ sơ ${n}`,
   splitDocArchived: (code: string) => `đã lưu kho: ${code}`,
+  splitDocAlready: (code: string) => `đã có trong kho từ trước (cùng bản quét): ${code}`,
   splitDocFailed: 'không lưu được',
   why: {
     start: 'Đầu lô',
@@ -223,6 +226,8 @@ const en: typeof vi = {
   dossierMade: (code: string) => `Dossier ${code}`,
   alreadyArchived: (code: string) =>
     `These scans were already archived as dossier ${code}, so they are not archived again. To digitize them again, scan into new files.`,
+  alreadyArchivedDocs:
+    'Some documents of this batch were already archived from the same scans, so they are not archived again; the document list names the existing records. To digitize them again, scan into new files.',
   select: (title: string) => `Show batch "${title}"`,
   pause: 'Pause',
   resume: 'Resume',
@@ -333,6 +338,7 @@ const en: typeof vi = {
   splitDocDossier: (code: string) => `dossier ${code}`,
   splitDocGroup: (n: number) => `dossier group ${n}`,
   splitDocArchived: (code: string) => `archived: ${code}`,
+  splitDocAlready: (code: string) => `already in the archive (same scans): ${code}`,
   splitDocFailed: 'could not be archived',
   why: {
     start: 'Start of batch',
