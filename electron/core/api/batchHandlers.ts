@@ -12,12 +12,7 @@ export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHA
   const queue = new BatchQueue(core);
   feedHotFolders(core, queue);
   // The queue must stop (its running batch stays queued) before the core it runs on closes.
-  // The handler table has no close hook of its own, so the queue chains itself onto the core's.
-  const closeCore = core.close.bind(core);
-  core.close = async () => {
-    await queue.close();
-    await closeCore();
-  };
+  core.onClose(() => queue.close());
   return {
     batchQueueFiles: async (r) => ({ batch: await queue.queueFiles(r) }),
     batchQueueFolder: async (r) => ({

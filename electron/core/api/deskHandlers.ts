@@ -59,11 +59,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
   // Watching from the start, not from the screen's first look.
   void feeds.current();
   // What the desk started stops with the core (the shells only know the core's close).
-  const closeCore = core.close.bind(core);
-  core.close = async () => {
-    await feeds.close();
-    await closeCore();
-  };
+  core.onClose(() => feeds.close());
 
   return {
     async deskStatus() {

@@ -25,15 +25,11 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
   const pages = new PageImages(archive, blobs, path.join(paths.root, 'cache', 'pages'));
   const outbox = new OutboxDesk(archive, blobs, paths.root, paths.keysDir);
   // The app's uploader: sends by itself whenever a destination is configured (Settings), and
-  // stops with the core, before the archive closes (the shells only know the core's close).
+  // stops with the core, before the archive closes.
   outbox.startBackground();
   // A dossier just archived (signed at the counter, a batch) is sent at once, not at the next poll.
   core.onArchived(() => outbox.wake());
-  const closeCore = core.close.bind(core);
-  core.close = async () => {
-    await outbox.stop();
-    await closeCore();
-  };
+  core.onClose(() => outbox.stop());
   const settingsPaths = { dataDir: paths.root, keysDir: paths.keysDir };
   const defaultExportDir = path.join(paths.root, 'exports');
   const holidaysDir = () => path.join(resourcesDir(), 'holidays');

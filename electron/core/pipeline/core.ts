@@ -74,6 +74,12 @@ export interface Core {
    * the signing uses; a token's is not (that may need the token plugged in and a PIN).
    */
   signer(): Promise<SignerIdentity>;
+  /**
+   * Work started on this core (the batch queue, the uploader, hot-folder watchers) registers how
+   * it stops; close() awaits these first, the last registered first, while the OCR workers and
+   * the archive are still open. One that fails does not keep the others or the core open.
+   */
+  onClose(stop: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -148,6 +154,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     ));
   const getOrientation = () => (orientation ??= createOrientationDetector(paths.tessdataDir));
   const archivedListeners = new Set<(dossier: DossierSummary) => void>();
+  const closeHooks: (() => Promise<void>)[] = [];
   await dropStaleDrafts(paths.tmpDir);
   const getKey = () =>
     (key ??= (async () => {
@@ -355,10 +362,17 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       return () => archivedListeners.delete(listener);
     },
     signer: () => signerIdentity(options, getKey),
+    onClose(stop) {
+      closeHooks.push(stop);
+    },
     async close() {
+      const failures: unknown[] = [];
+      for (const stop of closeHooks.splice(0).reverse())
+        await stop().catch((e) => failures.push(e));
       if (ocr) await (await ocr.catch(() => null))?.close();
       await orientation?.close();
       archive.close();
+      if (failures.length > 0) throw failures[0];
     },
   };
 }
