@@ -60,6 +60,13 @@ export const BatchSummary = z.object({
    * delivered again): `dossier` is that record, nothing new was archived.
    */
   alreadyArchived: z.boolean().default(false),
+  /**
+   * Separated batch: planned documents that failed (no record made). A "done" batch with some is
+   * "xong, N tài liệu lỗi" and can be retried: only these are archived again.
+   */
+  recordsFailed: z.number().int().nonnegative().default(0),
+  /** Separated batch: its plan was accepted without review (every split machine-read). */
+  autoAccepted: z.boolean().default(false),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 
@@ -163,6 +170,7 @@ export const BATCH_CHANNELS = {
     response: z.object({ batch: BatchSummary, files: z.array(BatchFile) }),
   },
   batchControl: {
+    /** `retry`: a failed or cancelled batch, or a done separated one with failed documents. */
     request: BatchId.extend({ action: z.enum(['pause', 'resume', 'cancel', 'retry']) }),
     response: z.object({ batch: BatchSummary }),
   },

@@ -62,6 +62,12 @@ export const SeparationOptions = z.object({
   keepSeparators: z.boolean().default(false),
   /** Pages come in sheets (front, back): a separator sheet's back goes with it. */
   duplex: z.boolean().default(false),
+  /**
+   * Accept the plan without review when every split comes from a separator sheet or a patch code
+   * (machine-readable evidence) and every page was read; otherwise the batch still waits (off
+   * when absent).
+   */
+  autoAccept: z.boolean().optional(),
 });
 export type SeparationOptions = z.infer<typeof SeparationOptions>;
 export type SeparationOptionsInput = z.input<typeof SeparationOptions>;

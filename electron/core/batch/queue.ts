@@ -21,6 +21,7 @@ import type { Core } from '../pipeline/core';
 import type { DigitizeOutcome, PageSource } from '../pipeline/types';
 import { adjustSplits, planSeparation } from '../separate/splitPlan';
 import { applyPlan, plannedRecords } from './applyPlan';
+import { autoAcceptable } from './autoAccept';
 import { Gate } from './gate';
 import { displayName, listFolder, storeUploads } from './inputs';
 import { documentReviewItems, pageReviewItems, type ReviewedPage } from './review';
@@ -460,6 +461,9 @@ export class BatchQueue {
       });
       if (read.stack.length === 0)
         this.store.setState(batch.id, 'failed', errorInfo('NO_VALID_PAGES', batch.title));
+      // Every split read from the paper (separator sheets, patch codes): archived without waiting;
+      // the runner takes it next (kick after this run). Its pages still go to the review queue.
+      else if (autoAcceptable(plan, read.fileErrors.size)) this.store.acceptPlan(batch.id, true);
     } catch (e) {
       this.pauseClock(run);
       this.endedEarly(batch, run, e);
@@ -796,11 +800,15 @@ export class BatchQueue {
           this.store.setState(id, 'cancelled', errorInfo('CANCELLED', batch.title));
         } else refuse();
         break;
-      case 'retry':
-        if (batch.state !== 'failed' && batch.state !== 'cancelled') refuse();
+      case 'retry': {
+        // A separated batch done with failed documents: the rest are archived (found by their
+        // key), the second pass makes only the failed ones.
+        const failedDocs = batch.state === 'done' && batch.separation && batch.recordsFailed > 0;
+        if (batch.state !== 'failed' && batch.state !== 'cancelled' && !failedDocs) refuse();
         this.store.setState(id, 'queued');
         this.kick();
         break;
+      }
     }
     return this.summary(this.mustGet(id));
   }
@@ -839,6 +847,8 @@ export class BatchQueue {
       separated: b.separation !== null,
       records: b.separation ? b.records : b.dossierId ? 1 : 0,
       alreadyArchived: b.alreadyArchived,
+      recordsFailed: b.separation ? b.recordsFailed : 0,
+      autoAccepted: b.autoAccepted,
     };
   }
 

@@ -125,6 +125,10 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE batch_records ADD COLUMN already_archived INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX batch_records_archive ON batch_records(archive_id) WHERE archive_id IS NOT NULL;
   `,
+  // A separated batch whose plan was accepted without review (every split machine-read).
+  `
+  ALTER TABLE batches ADD COLUMN auto_accepted INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export interface BatchRow {
@@ -148,6 +152,10 @@ export interface BatchRow {
   plan: SplitPlan | null;
   planAccepted: boolean;
   records: number;
+  /** Planned documents that failed: no record made (retry archives only these). */
+  recordsFailed: number;
+  /** The plan was accepted without review (SeparationOptions.autoAccept). */
+  autoAccepted: boolean;
   /** Set for a batch keyed by its content (a hot folder's burst); else the batch's own id keys it. */
   sourceRef: string | null;
   /** Its record was in the archive already (made from the same scans before): nothing new made. */
@@ -205,6 +213,7 @@ const BATCH_SELECT = `
     (SELECT count(*) FROM batch_files f WHERE f.batch_id = b.id AND f.state = 'failed') AS files_failed,
     (SELECT count(*) FROM review_items r WHERE r.batch_id = b.id AND r.state = 'open') AS review_open,
     (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.archive_id IS NOT NULL) AS records,
+    (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.archive_id IS NULL AND x.error IS NOT NULL) AS records_failed,
     (SELECT count(*) FROM batch_records x WHERE x.batch_id = b.id AND x.already_archived = 1) AS records_already
   FROM batches b`;
 
@@ -238,6 +247,8 @@ function toBatch(r: Raw): BatchRow {
     plan: parseJson(r.plan, SplitPlan),
     planAccepted: r.plan_accepted === 1,
     records: Number(r.records ?? 0),
+    recordsFailed: Number(r.records_failed ?? 0),
+    autoAccepted: r.auto_accepted === 1,
     sourceRef: (r.source_ref as string | null) ?? null,
     alreadyArchived: r.already_archived === 1 || Number(r.records_already ?? 0) > 0,
   };
@@ -387,7 +398,7 @@ export class BatchStore {
       for (const p of stack) insert.run(id, p.idx, p.fileId, p.pageInFile, p.name, p.path);
       this.db
         .prepare(
-          'UPDATE batches SET plan = ?, plan_accepted = 0, state = ?, error = NULL WHERE id = ?',
+          'UPDATE batches SET plan = ?, plan_accepted = 0, auto_accepted = 0, state = ?, error = NULL WHERE id = ?',
         )
         .run(JSON.stringify(plan), outcome.state, id);
       this.saveProgress(id, outcome.progress);
@@ -402,10 +413,13 @@ export class BatchStore {
     this.db.prepare('UPDATE batches SET plan = ? WHERE id = ?').run(JSON.stringify(plan), id);
   }
 
-  acceptPlan(id: number): void {
+  /** Queues the second pass; `auto` when no one reviewed it (SeparationOptions.autoAccept). */
+  acceptPlan(id: number, auto = false): void {
     this.db
-      .prepare("UPDATE batches SET plan_accepted = 1, state = 'queued', error = NULL WHERE id = ?")
-      .run(id);
+      .prepare(
+        "UPDATE batches SET plan_accepted = 1, auto_accepted = ?, state = 'queued', error = NULL WHERE id = ?",
+      )
+      .run(auto ? 1 : 0, id);
   }
 
   stack(batchId: number): StackRow[] {
