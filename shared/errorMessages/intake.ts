@@ -27,6 +27,10 @@ export const INTAKE_MESSAGES = {
     vi: `Không xử lý được tệp "${f}". Tệp đã được chuyển vào thư mục lỗi; hãy xem lý do bên cạnh tệp và quét lại nếu cần.`,
     en: `Could not process file "${f}". It was moved to the error folder; read the reason beside it and rescan if needed.`,
   }),
+  HOTFOLDER_TAKE_STOPPED: (f) => ({
+    vi: `Chưa lấy được tệp "${f}" vào hồ sơ; tệp và các tệp sau nó vẫn chờ trong thư mục quét. Kiểm tra ổ đĩa còn chỗ trống rồi bấm "Lấy vào hồ sơ" lần nữa.`,
+    en: `File "${f}" could not be taken into the dossier; it and the files after it are still waiting in the scan folder. Check there is free disk space, then press "Take into the dossier" again.`,
+  }),
   IMPORT_PATH_NOT_FOUND: (f) => ({
     vi: `Không tìm thấy "${f}". Kiểm tra lại đường dẫn tệp hoặc thư mục.`,
     en: `"${f}" was not found. Check the file or folder path.`,

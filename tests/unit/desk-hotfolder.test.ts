@@ -155,24 +155,64 @@ test('the inbox survives a restart; a copy cut short is dropped; taking removes 
     // Staging the same content again (stopped between the copy and done/) keeps one copy.
     assert.equal((await feed.stage('x', 'a-again.jpg', a)).id, aEntry.id);
 
-    // A take that fails (the session cannot read) leaves the file in the inbox.
-    await assert.rejects(feed.take([bEntry.id], () => Promise.reject(new Error('session gone'))));
+    // A take that fails (the session cannot read) leaves the file in the inbox, and says where.
+    const failed = await feed.take([bEntry.id], () => Promise.reject(new Error('session gone')));
+    assert.deepEqual(failed, { results: [], stoppedAt: bEntry });
     assert.equal((await feed.inbox()).length, 2);
 
     const bytes = await feed.take([bEntry.id], (_f, data) => Promise.resolve(data));
-    assert.equal(sha(bytes[0]!), sha(b));
+    assert.equal(bytes.stoppedAt, null);
+    assert.equal(sha(bytes.results[0]!), sha(b));
     assert.deepEqual(
       (await feed.inbox()).map((f) => f.name),
       ['a.jpg'],
     );
     // Taken already (another window): nothing to hand over.
-    assert.deepEqual(await feed.take([bEntry.id], () => Promise.resolve(null)), []);
+    assert.deepEqual(await feed.take([bEntry.id], () => Promise.resolve(null)), {
+      results: [],
+      stoppedAt: null,
+    });
     await feed.stage('Quầy 1', 'trang-10.jpg', await scan(13));
     await feed.stage('Quầy 1', 'trang-9.jpg', await scan(14));
-    const order = await feed.take(undefined, (f) => Promise.resolve(f.name));
-    assert.deepEqual(order, ['a.jpg', 'trang-9.jpg', 'trang-10.jpg'], 'natural order of names');
-    assert.deepEqual(await feed.inbox(), []);
-    assert.deepEqual(await fs.readdir(options.stagingDir), []);
+    await feed.stage('Quầy 1', 'trang-11.jpg', await scan(15));
+    // The session fails on the third file (a full disk): the first two are in the session and
+    // answered; the third and the one after it still wait.
+    const partial = await feed.take(undefined, (f) =>
+      f.name === 'trang-10.jpg' ? Promise.reject(new Error('ENOSPC')) : Promise.resolve(f.name),
+    );
+    assert.deepEqual(partial.results, ['a.jpg', 'trang-9.jpg'], 'natural order of names');
+    assert.equal(partial.stoppedAt?.name, 'trang-10.jpg');
+    assert.deepEqual((await feed.inbox()).map((f) => f.name).sort(), [
+      'trang-10.jpg',
+      'trang-11.jpg',
+    ]);
+    const rest = await feed.take(undefined, (f) => Promise.resolve(f.name));
+    assert.deepEqual(rest, { results: ['trang-10.jpg', 'trang-11.jpg'], stoppedAt: null });
+
+    // The app closes while a file is being read into the session: close waits for that file,
+    // and its staged copy stays (the window that would show its pages is gone).
+    const last = await feed.stage('Quầy 1', 'trang-12.jpg', await scan(16));
+    let release!: () => void;
+    let entered!: () => void;
+    const reading = new Promise<void>((resolve) => (release = resolve));
+    const inHand = new Promise<void>((resolve) => (entered = resolve));
+    const cut = feed.take(undefined, async (f) => {
+      entered();
+      await reading;
+      return f.name;
+    });
+    await inHand;
+    let closed = false;
+    const closing = feed.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(closed, false, 'close waits for the file in hand');
+    release();
+    await closing;
+    assert.deepEqual(await cut, { results: [], stoppedAt: last });
+    assert.deepEqual((await fs.readdir(options.stagingDir)).sort(), [
+      `${last.id}.bin`,
+      `${last.id}.json`,
+    ]);
   } finally {
     await feed.close();
     await fs.rm(root, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 // process), and signing assembles the pages as read, without a second OCR.
 import path from 'node:path';
 import type { DESK_CHANNELS } from '../../../shared/contracts/desk';
-import { SohoaError } from '../../../shared/errors';
+import { errorInfo, SohoaError } from '../../../shared/errors';
 import {
   archiveTitle,
   finishAtDesk,
@@ -96,12 +96,15 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
     async deskTakeFromHotFolder(request) {
       // One file per read: a file's pages and errors are its own, and it leaves the inbox alone.
       const feed = await feeds.current();
-      const answers = await feed.take(request.ids, (file, bytes) =>
+      const { results, stoppedAt } = await feed.take(request.ids, (file, bytes) =>
         sessions.addPages(request.sessionId, [{ name: file.name, bytes }]),
       );
       return {
-        pages: answers.flatMap((a) => a.pages),
-        fileErrors: answers.flatMap((a) => a.fileErrors),
+        pages: results.flatMap((a) => a.pages),
+        fileErrors: [
+          ...results.flatMap((a) => a.fileErrors),
+          ...(stoppedAt ? [errorInfo('HOTFOLDER_TAKE_STOPPED', stoppedAt.name)] : []),
+        ],
       };
     },
     async deskReceive(request) {

@@ -57,11 +57,24 @@ const NATURAL = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 /** A folder that failed to open is tried again after this long (a share back after a restart). */
 const RETRY_MS = 30_000;
 
+/**
+ * Staged files being added to a session right now, by staging folder: hidden from the inbox and
+ * not taken twice, also by the feed that replaces this one when Cài đặt changes mid-take.
+ */
+const TAKING = new Map<string, Set<string>>();
+
+/** What a take did: the answers of the files now in the session, and where it stopped, if it did. */
+export interface TakeOutcome<T> {
+  results: T[];
+  /** The file that could not be taken (it and those after it still wait in the inbox). */
+  stoppedAt: StagedFile | null;
+}
+
 export class ReceptionHotFolderFeed {
   private readonly abort = new AbortController();
   private readonly loops: Promise<void>[] = [];
-  /** Staged files being added to a session right now: hidden from the inbox, not taken twice. */
-  private readonly taking = new Set<string>();
+  private readonly taking: Set<string>;
+  private readonly takes = new Set<Promise<unknown>>();
   private readonly clock: () => Date;
   /** Why a folder is not watched right now, by label (cleared once it is watched again). */
   private readonly problemCodes = new Map<string, ErrorCode>();
@@ -69,6 +82,9 @@ export class ReceptionHotFolderFeed {
 
   constructor(private readonly options: HotFolderFeedOptions) {
     this.clock = options.clock ?? (() => new Date());
+    const key = path.resolve(options.stagingDir);
+    this.taking = TAKING.get(key) ?? new Set<string>();
+    TAKING.set(key, this.taking);
   }
 
   get folderCount(): number {
@@ -173,13 +189,25 @@ export class ReceptionHotFolderFeed {
   /**
    * Hands the chosen staged files (all when `ids` is absent) to `use`, one at a time in natural
    * order of their names (ids no longer waiting are skipped): scanners number their files, and
-   * several pages written at once arrive in any order; a file leaves the inbox once `use` has put it in the session, or failed on it for good
-   * (its error is the caller's to show; the original is in the hot folder's done/).
+   * several pages written at once arrive in any order. A file leaves the inbox once `use` has put
+   * it in the session (a bad file's error is in `use`'s answer; the original is in done/). When
+   * `use` throws (disk full, a file locked by an antivirus), the take stops there and answers
+   * what is already in the session: those files' pages must reach the screen, and the rest wait.
+   * A take cut by close() removes nothing more: nobody may be left to see what it added.
    */
-  async take<T>(
+  take<T>(
     ids: readonly string[] | undefined,
     use: (file: StagedFile, bytes: Buffer) => Promise<T>,
-  ): Promise<T[]> {
+  ): Promise<TakeOutcome<T>> {
+    const running = this.takeInOrder(ids, use);
+    this.takes.add(running);
+    return running.finally(() => this.takes.delete(running));
+  }
+
+  private async takeInOrder<T>(
+    ids: readonly string[] | undefined,
+    use: (file: StagedFile, bytes: Buffer) => Promise<T>,
+  ): Promise<TakeOutcome<T>> {
     const wanted = ids ? new Set(ids) : null;
     // An id no longer listed was taken meanwhile (another window): it is in that session.
     const chosen = (await this.inbox())
@@ -189,20 +217,28 @@ export class ReceptionHotFolderFeed {
     const results: T[] = [];
     try {
       for (const f of chosen) {
-        const bytes = await fs.readFile(this.dataFile(f.id));
-        results.push(await use(f, bytes));
+        if (this.abort.signal.aborted) return { results, stoppedAt: f };
+        let answer: T;
+        try {
+          answer = await use(f, await fs.readFile(this.dataFile(f.id)));
+        } catch {
+          return { results, stoppedAt: f };
+        }
+        if (this.abort.signal.aborted) return { results, stoppedAt: f };
+        results.push(answer);
         await this.remove(f.id);
         this.taking.delete(f.id);
       }
     } finally {
       for (const f of chosen) this.taking.delete(f.id);
     }
-    return results;
+    return { results, stoppedAt: null };
   }
 
+  /** Stops watching, and waits for a take in progress to stop at its current file. */
   async close(): Promise<void> {
     this.abort.abort();
-    await Promise.allSettled(this.loops);
+    await Promise.allSettled([...this.loops, ...this.takes]);
   }
 
   private dataFile(id: string): string {
@@ -277,6 +313,7 @@ export function receptionHotFolders(
 export class FollowingFeed {
   private chain: Promise<ReceptionHotFolderFeed | null> = Promise.resolve(null);
   private key: string | null = null;
+  private closed = false;
 
   constructor(
     private readonly configured: () => HotFolderConfig[],
@@ -285,6 +322,8 @@ export class FollowingFeed {
 
   current(): Promise<ReceptionHotFolderFeed> {
     const next = this.chain.then(async (feed) => {
+      // After close, a late poll gets a feed that watches nothing and is never started.
+      if (this.closed) return this.make([]);
       const folders = this.configured();
       const key = JSON.stringify(folders);
       if (feed && key === this.key) return feed;
@@ -299,6 +338,7 @@ export class FollowingFeed {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const feed = await this.chain;
     this.key = null;
     await feed?.close();
