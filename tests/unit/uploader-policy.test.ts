@@ -47,6 +47,10 @@ test('refusals and unwritable folders need a person; network trouble and store h
     new Error('socket hang up'),
   ])
     assert.equal(isPermanent(e), false, `${e.name} ${(e as { code?: string }).code ?? ''}`);
+  // EPERM on a Windows share is often a file held for a moment by an antivirus: retried twice.
+  assert.equal(isPermanent(fsError('EPERM'), 1), false);
+  assert.equal(isPermanent(fsError('EPERM'), 2), false);
+  assert.equal(isPermanent(fsError('EPERM'), 3), true);
   const unwritable = errorOfLastError(describeError(fsError('EACCES')))!;
   assert.equal(unwritable.code, 'STORE_NOT_WRITABLE');
   assert.match(

@@ -314,7 +314,7 @@ export class Outbox {
     const now = this.clock();
     const attempts = item.attempts + 1;
     const message = describeError(e);
-    const giveUp = attempts >= this.policy.maxAttempts || isPermanent(e);
+    const giveUp = attempts >= this.policy.maxAttempts || isPermanent(e, attempts);
     const next = new Date(now.getTime() + backoffMs(attempts, this.policy, this.random));
     this.archive.audit.write((audit) => {
       this.db
@@ -366,6 +366,12 @@ class ChecksumMismatch extends Error {
  * or not a folder (ENOENT, ENOTDIR) is what an unmounted share looks like: that one is retried.
  */
 const UNWRITABLE = ['EACCES', 'EPERM', 'EROFS', 'ENAMETOOLONG'];
+/**
+ * On Windows shares EPERM is also what a file briefly held by an antivirus or the indexer gives:
+ * it needs a person only when it is still there at the third attempt.
+ */
+const BRIEFLY_LOCKED = new Set(['EPERM']);
+const LOCKED_ATTEMPTS = 3;
 
 /**
  * S3 answers that no retry can cure: credentials, permissions, a bucket that is not there, an
@@ -389,16 +395,18 @@ const REFUSALS = new Set([
  * by itself (HTTP 401/403, or an S3 error in REFUSALS: credentials, permissions, a missing
  * bucket, an object it will not take), the destination folder cannot be written, or the
  * dossier's own package cannot be built. A person must act; network failures, 5xx, 429, other
- * 4xx and checksum mismatches are retried with backoff instead.
+ * 4xx and checksum mismatches are retried with backoff instead. `attempt` counts this one (1 = first).
  */
-export function isPermanent(e: unknown): boolean {
+export function isPermanent(e: unknown, attempt = 1): boolean {
   if (e instanceof ChecksumMismatch) return false;
   if (isSohoaError(e)) return true;
   const err = e as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   const status = err.$metadata?.httpStatusCode;
   if (status === 401 || status === 403) return true;
   if (status && status >= 400 && status < 500 && REFUSALS.has(err.name ?? '')) return true;
-  return UNWRITABLE.includes(err.code ?? '');
+  const code = err.code ?? '';
+  if (BRIEFLY_LOCKED.has(code)) return attempt >= LOCKED_ATTEMPTS;
+  return UNWRITABLE.includes(code);
 }
 
 /** One line for the clerk's "needs attention" list: the kind of failure and where. */
