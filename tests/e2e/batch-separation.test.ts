@@ -232,3 +232,84 @@ test(
     await expectFocused('[data-page="0"]');
   },
 );
+
+test(
+  'auto-accept from the panel: a stack split by its sheets is archived without review ("tự chấp nhận"); a document that failed is retried from the card with the keyboard',
+  { timeout: TIMEOUT },
+  async () => {
+    await api('batchSeparationDefaults', { options: { codes: true } });
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: 'Lô số hóa' }).click();
+    const auto = page.getByRole('checkbox', { name: /^Tự chấp nhận khi mọi điểm tách/ });
+    await auto.check();
+    await page.getByRole('button', { name: 'Lưu cách tách' }).click();
+    await page.getByText('Đã lưu. Lô mới sẽ được tách theo cách này.').waitFor();
+    const saved = await api<{ options: { autoAccept?: boolean } | null }>(
+      'batchSeparationDefaults',
+      {},
+    );
+    assert.equal(saved.options?.autoAccept, true);
+
+    const [sheet] = await scannedSeparatorSheets([{ patch: null, type: 'birth_certificate' }]);
+    const [a, b] = await Promise.all(
+      ['ĐƠN ĐỀ NGHỊ', 'GIẤY KHAI SINH'].map((t) => contentPage([t, 'Phạm Thị Dung'])),
+    );
+    const queue = async (title: string) =>
+      (
+        await api<{ batch: { id: number } }>('batchQueueFiles', {
+          title,
+          more: false,
+          files: [a!, sheet!, b!].map((bytes, i) => ({
+            name: `p-${i + 1}.jpg`,
+            dataBase64: bytes.toString('base64'),
+          })),
+        })
+      ).batch.id;
+
+    // Every split from a separator sheet: no review, archived, and the card says so.
+    const autoId = await queue('Hộp 9 – tự');
+    const autoCard = page.locator(`.batch-card[data-batch="${autoId}"]`);
+    await autoCard.locator('.batch-state', { hasText: 'Xong' }).waitFor({ timeout: 100_000 });
+    await autoCard.getByText('tự chấp nhận (không cần duyệt tách)').waitFor();
+    await autoCard.getByText('2 tài liệu đã lưu kho').waitFor();
+
+    // Without auto-accept the next one waits; its second document's read page is lost on disk
+    // (stack page 3, b) before the accept, so that document fails and the rest is archived.
+    await auto.uncheck();
+    await page.getByRole('button', { name: 'Lưu cách tách' }).click();
+    const failId = await queue('Hộp 9 – lỗi');
+    const card = page.locator(`.batch-card[data-batch="${failId}"]`);
+    await card.locator('.batch-state', { hasText: 'Chờ duyệt tách' }).waitFor({ timeout: 80_000 });
+    const readDir = path.join(desk.dataDir, 'batches', String(failId), 'read');
+    const image = fs.readdirSync(readDir).find((f) => f.startsWith('00003.') && !/json$/.test(f))!;
+    const aside = path.join(desk.work, `aside-${image}`);
+    fs.renameSync(path.join(readDir, image), aside);
+    await api('batchAcceptSplits', { batchId: failId });
+    await card
+      .locator('.batch-state', { hasText: 'Xong, 1 tài liệu lỗi' })
+      .waitFor({ timeout: 100_000 });
+    await card.getByText('1 tài liệu đã lưu kho').waitFor();
+    assert.deepEqual(await seriousAxeViolations(page), []);
+    await shot(page, 'batch-sep-05-failed-document');
+
+    // The page is back; the archivist reaches "Chạy lại tài liệu lỗi" with Tab and presses Enter.
+    fs.renameSync(aside, path.join(readDir, image));
+    const retry = card.getByRole('button', { name: 'Chạy lại tài liệu lỗi: Hộp 9 – lỗi' });
+    await card.getByRole('button', { name: 'Xem lô "Hộp 9 – lỗi"' }).focus();
+    for (let i = 0; i < 10 && !(await retry.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    assert.ok(await retry.evaluate((el) => el === document.activeElement), 'reached by Tab');
+    await page.keyboard.press('Enter');
+    await card.getByText('2 tài liệu đã lưu kho').waitFor({ timeout: 100_000 });
+    assert.equal(await card.locator('.batch-state').textContent(), 'Xong');
+    assert.equal(await retry.count(), 0, 'nothing left to retry');
+    const { records } = await api<{ records: { archived: { code: string } | null }[] }>(
+      'batchSplitPlan',
+      { batchId: failId },
+    );
+    const codes = records.map((r) => r.archived?.code);
+    assert.equal(new Set(codes).size, 2);
+    assert.ok(codes.every(Boolean));
+    assert.deepEqual(desk.browserErrors, []);
+  },
+);

@@ -32,6 +32,11 @@ export function actionsFor(state: BatchSummary['state']): BatchAction[] {
   }
 }
 
+/** A batch's actions: a separated batch done with failed documents can retry only those. */
+export function cardActions(batch: Pick<BatchSummary, 'state' | 'recordsFailed'>): BatchAction[] {
+  return batch.state === 'done' && batch.recordsFailed > 0 ? ['retry'] : actionsFor(batch.state);
+}
+
 export function formatLeft(seconds: number, t: I18n['t']): string {
   return seconds >= 90 ? t.batch.minutes(Math.round(seconds / 60)) : t.batch.seconds(seconds);
 }
@@ -53,8 +58,10 @@ export function BatchCard({
     pause: t.batch.pause,
     resume: t.batch.resume,
     cancel: t.batch.cancel,
-    retry: t.batch.retry,
+    retry: batch.state === 'done' ? t.batch.retryFailed : t.batch.retry,
   };
+  const actions = cardActions(batch);
+  const failedDocs = batch.state === 'done' && batch.recordsFailed > 0;
   const facts = [
     t.batch.pagesOf(batch.pagesDone, batch.pagesTotal),
     ...(batch.pagesPerMinute !== null ? [t.batch.perMinute(nf.format(batch.pagesPerMinute))] : []),
@@ -72,8 +79,11 @@ export function BatchCard({
         >
           {batch.title}
         </button>
-        <span className={`badge batch-state state-${batch.state}`}>
-          {t.batch.state[batch.state]}
+        <span
+          className={`badge batch-state state-${failedDocs ? 'failed' : batch.state}`}
+          data-state={batch.state}
+        >
+          {failedDocs ? t.batch.doneWithFailed(batch.recordsFailed) : t.batch.state[batch.state]}
         </span>
       </div>
       <progress
@@ -92,6 +102,7 @@ export function BatchCard({
         <span>{formatDateTime(batch.createdAt, locale)}</span>
         <span>{t.batch.filesCount(batch.files)}</span>
         {batch.separated && <span>{t.batch.sepBadge}</span>}
+        {batch.autoAccepted && <span className="batch-auto-accepted">{t.batch.autoAccepted}</span>}
         {batch.filesFailed > 0 && (
           <span className="batch-failed">{t.batch.filesFailed(batch.filesFailed)}</span>
         )}
@@ -108,9 +119,9 @@ export function BatchCard({
             : t.batch.alreadyArchived(batch.dossier.code)}
         </p>
       )}
-      {actionsFor(batch.state).length > 0 && (
+      {actions.length > 0 && (
         <div className="batch-actions">
-          {actionsFor(batch.state).map((action) => {
+          {actions.map((action) => {
             const keys = selected && action !== 'retry' ? SHORTCUTS[action] : undefined;
             return (
               <button

@@ -60,9 +60,11 @@ export function SeparationPanel() {
         ? [...new Set([...o.patchCodes, code])]
         : o.patchCodes.filter((c) => c !== code),
     }));
-  const flag = (key: 'blank' | 'codes' | 'classifier' | 'keepSeparators' | 'duplex') =>
+  const flag = (
+    key: 'blank' | 'codes' | 'classifier' | 'keepSeparators' | 'duplex' | 'autoAccept',
+  ) =>
     ({
-      checked: options[key],
+      checked: options[key] ?? false,
       disabled: !enabled,
       onChange: (e: React.ChangeEvent<HTMLInputElement>) =>
         setOptions((o) => ({ ...o, [key]: e.target.checked })),
@@ -147,6 +149,10 @@ export function SeparationPanel() {
         <label className="batch-check">
           <input type="checkbox" name="sep-duplex" {...flag('duplex')} />
           <span>{t.batch.sepDuplex}</span>
+        </label>
+        <label className="batch-check">
+          <input type="checkbox" name="sep-auto-accept" {...flag('autoAccept')} />
+          <span>{t.batch.sepAutoAccept}</span>
         </label>
       </fieldset>
       <div className="batch-actions">

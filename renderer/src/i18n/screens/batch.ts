@@ -52,6 +52,9 @@ const vi = {
   resume: 'Tiếp tục',
   cancel: 'Hủy lô',
   retry: 'Chạy lại',
+  doneWithFailed: (n: number) => `Xong, ${n} tài liệu lỗi`,
+  retryFailed: 'Chạy lại tài liệu lỗi',
+  autoAccepted: 'tự chấp nhận (không cần duyệt tách)',
   cancelConfirm: (title: string) =>
     `Hủy lô "${title}"? Các trang đã xử lý sẽ không được lưu vào kho; tệp gốc vẫn được giữ để chạy lại.`,
   // detail
@@ -113,6 +116,8 @@ const vi = {
   sepFixed: 'Cố định số trang mỗi tài liệu (để trống nếu không dùng)',
   sepKeep: 'Giữ tờ phân tách trong tài liệu (mặc định: bỏ ra)',
   sepDuplex: 'Quét hai mặt (mặt sau của tờ phân tách đi cùng nó)',
+  sepAutoAccept:
+    'Tự chấp nhận khi mọi điểm tách đến từ tờ phân tách/mã patch (có điểm tách theo trang trắng, phân loại, số trang cố định hoặc có trang không đọc được thì vẫn chờ duyệt)',
   sepSave: 'Lưu cách tách',
   sepSaved: 'Đã lưu. Lô mới sẽ được tách theo cách này.',
   sepOff: 'Không tách: mỗi lô là một hồ sơ.',
@@ -233,6 +238,9 @@ const en: typeof vi = {
   resume: 'Resume',
   cancel: 'Cancel batch',
   retry: 'Run again',
+  doneWithFailed: (n: number) => `Done, ${n} document${n === 1 ? '' : 's'} failed`,
+  retryFailed: 'Retry failed documents',
+  autoAccepted: 'accepted automatically (no split review needed)',
   cancelConfirm: (title: string) =>
     `Cancel batch "${title}"? Pages processed so far will not be archived; the original files are kept so it can run again.`,
   detailTitle: (title: string) => `Batch "${title}"`,
@@ -291,6 +299,8 @@ const en: typeof vi = {
   sepFixed: 'Fixed number of pages per document (leave empty if not used)',
   sepKeep: 'Keep separator sheets in the documents (default: take them out)',
   sepDuplex: 'Duplex scan (a separator sheet’s back goes with it)',
+  sepAutoAccept:
+    'Accept automatically when every split comes from a separator sheet/patch code (a split from a blank page, the classifier or a fixed count, or a page that could not be read, still waits for review)',
   sepSave: 'Save separation',
   sepSaved: 'Saved. New batches will be split this way.',
   sepOff: 'No separation: each batch is one dossier.',
