@@ -272,6 +272,8 @@ test(
     await autoCard.locator('.batch-state', { hasText: 'Xong' }).waitFor({ timeout: 100_000 });
     await autoCard.getByText('tự chấp nhận (không cần duyệt tách)').waitFor();
     await autoCard.getByText('2 tài liệu đã lưu kho').waitFor();
+    await autoCard.getByRole('button', { name: 'Xem lô "Hộp 9 – tự"' }).click();
+    await page.getByText(/^Kế hoạch này được tự chấp nhận/).waitFor();
 
     // Without auto-accept the next one waits; its second document's read page is lost on disk
     // (stack page 3, b) before the accept, so that document fails and the rest is archived.

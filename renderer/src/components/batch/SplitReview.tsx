@@ -309,6 +309,7 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
   return (
     <section className="batch-split" aria-labelledby="batch-split-title">
       <h4 id="batch-split-title">{t.batch.splitTitle(plan.documents.length, plan.pages.length)}</h4>
+      {batch.autoAccepted && <p className="muted small split-auto">{t.batch.splitAutoAccepted}</p>}
       {editable && <p className="muted small">{t.batch.splitIntro}</p>}
       {editable && <p className="muted small">{t.batch.splitShortcuts}</p>}
       <ErrorNotice error={error} />

@@ -55,6 +55,8 @@ const vi = {
   doneWithFailed: (n: number) => `Xong, ${n} tài liệu lỗi`,
   retryFailed: 'Chạy lại tài liệu lỗi',
   autoAccepted: 'tự chấp nhận (không cần duyệt tách)',
+  splitAutoAccepted:
+    'Kế hoạch này được tự chấp nhận: mọi điểm tách đến từ tờ phân tách/mã patch. Trang trắng và trang đọc kém vẫn ở mục “Cần xem lại”.',
   cancelConfirm: (title: string) =>
     `Hủy lô "${title}"? Các trang đã xử lý sẽ không được lưu vào kho; tệp gốc vẫn được giữ để chạy lại.`,
   // detail
@@ -241,6 +243,8 @@ const en: typeof vi = {
   doneWithFailed: (n: number) => `Done, ${n} document${n === 1 ? '' : 's'} failed`,
   retryFailed: 'Retry failed documents',
   autoAccepted: 'accepted automatically (no split review needed)',
+  splitAutoAccepted:
+    'This plan was accepted automatically: every split comes from a separator sheet/patch code. Blank and poorly read pages are still in “To review”.',
   cancelConfirm: (title: string) =>
     `Cancel batch "${title}"? Pages processed so far will not be archived; the original files are kept so it can run again.`,
   detailTitle: (title: string) => `Batch "${title}"`,
