@@ -398,3 +398,40 @@ test('a separated hot folder burst delivered again, renamed and reordered, finds
     await queue.close();
   });
 });
+
+test('a hot folder burst cancelled while its files arrive stays cancelled; later files make a batch of their own', async () => {
+  const [a, b, c] = ['p', 'q', 'r'].map((x) => Buffer.concat([blank, Buffer.from(x)]));
+  await withCore('cancelled-burst', async (core) => {
+    const queue = new BatchQueue(core);
+    let more!: () => void;
+    const gate = new Promise<void>((resolve) => (more = resolve));
+    queue.feed(
+      'Máy quét',
+      async function* () {
+        yield page('a.jpg', a!);
+        yield page('b.jpg', b!);
+        await gate;
+        yield page('c.jpg', c!);
+      },
+      200,
+    );
+    const burst = await until('a burst of two files', () =>
+      queue.list(10).batches.find((x) => x.state === 'uploading' && x.files === 2),
+    );
+    queue.control(burst.id, 'cancel');
+    // The quiet window passes: sealing the burst must not queue what the archivist cancelled.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal(queue.detail(burst.id).batch.state, 'cancelled');
+    more();
+    const later = await until('the later scan archived', () =>
+      queue.list(10).batches.find((x) => x.id !== burst.id && x.state === 'done'),
+    );
+    assert.deepEqual(
+      queue.detail(later.id).files.map((f) => f.name),
+      ['c.jpg'],
+    );
+    assert.equal(queue.detail(burst.id).batch.state, 'cancelled');
+    assert.equal(core.archive.recordDossierCount(), 1, 'only the later scan is archived');
+    await queue.close();
+  });
+});

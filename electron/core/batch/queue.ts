@@ -229,12 +229,16 @@ export class BatchQueue {
     const controller = new AbortController();
     let current: { id: number; names: string[]; sha256s: string[] } | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // The archivist may cancel a burst while its files are still arriving: it stays cancelled.
+    const stillArriving = (id: number) => this.store.batch(id)?.state === 'uploading';
     const seal = () => {
       clearTimeout(timer);
       if (!current) return;
-      this.store.setState(current.id, 'queued');
+      if (stillArriving(current.id)) {
+        this.store.setState(current.id, 'queued');
+        this.kick();
+      }
       current = null;
-      this.kick();
     };
     const run = async () => {
       try {
@@ -247,6 +251,11 @@ export class BatchQueue {
           if (this.store.unfinishedHolding(sha256)) {
             if (current) timer = setTimeout(seal, quietMs);
             continue;
+          }
+          // Files after a cancel start a batch of their own: a page is never dropped unseen.
+          if (current && !stillArriving(current.id)) {
+            clearTimeout(timer);
+            current = null;
           }
           const batch = (current ??= {
             id: this.store.createBatch({
@@ -278,7 +287,7 @@ export class BatchQueue {
         }
       } catch (e) {
         // The source failed (folder gone, unreadable): keep what arrived, say why on the batch.
-        if (current && !controller.signal.aborted)
+        if (current && !controller.signal.aborted && stillArriving(current.id))
           this.store.setState(
             current.id,
             'paused',

@@ -351,7 +351,8 @@ export class BatchStore {
     const r = this.db
       .prepare(
         `SELECT f.batch_id AS batchId, f.name FROM batch_files f JOIN batches b ON b.id = f.batch_id
-         WHERE f.sha256 = ? AND b.state IN ('uploading', 'paused', 'queued', 'running') LIMIT 1`,
+         WHERE f.sha256 = ?
+           AND b.state IN ('uploading', 'paused', 'queued', 'running', 'awaiting-split') LIMIT 1`,
       )
       .get(sha256) as { batchId: number; name: string } | undefined;
     return r ?? null;
