@@ -114,6 +114,9 @@ export async function createTesseractPool(options: TesseractPoolOptions): Promis
     job.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (job.dpi) await worker.setParameters({ user_defined_dpi: String(Math.round(job.dpi)) });
+      // Timed out or cancelled while the hint was set: the worker is being terminated, and
+      // tesseract.js throws out of band when a job is sent to a terminated worker.
+      if (settled) return;
       const result = await worker.recognize(job.image, {}, { text: true, blocks: true });
       recognitions++;
       if (settled) return;
