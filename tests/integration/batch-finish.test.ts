@@ -7,39 +7,15 @@
 //     page still goes to the review queue); the same stack with a blank-sheet split waits.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import type { SeparationOptions } from '../../shared/contracts/intake';
 import { BatchQueue } from '../../electron/core/batch/queue';
-import { openCore, type Core } from '../../electron/core/pipeline/core';
+import type { Core } from '../../electron/core/pipeline/core';
 import { blankPage, contentPage, scannedSeparatorSheets } from '../e2e/batch-separation-stack';
+import { batchCores, separationOptions } from '../helpers/batchCores';
 
-let work: string;
-before(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-batch-finish-'));
-});
-after(() => fs.rmSync(work, { recursive: true, force: true }));
-
-const OPTIONS = (o: Partial<SeparationOptions>): SeparationOptions => ({
-  blank: false,
-  patchCodes: [],
-  codes: false,
-  classifier: false,
-  keepSeparators: false,
-  duplex: false,
-  ...o,
-});
-
-async function withCore(name: string, fn: (core: Core) => Promise<void>): Promise<void> {
-  const core = await openCore({ dataDir: path.join(work, name), ocrWorkers: 1 });
-  try {
-    await fn(core);
-  } finally {
-    await core.close();
-  }
-}
+const { dir, withCore } = batchCores('sohoa-batch-finish-');
 
 const files = (pages: Buffer[]) =>
   pages.map((bytes, i) => ({
@@ -79,7 +55,7 @@ test('a document whose read page is gone fails alone: "done" with 1 failed docum
   // a | QR | b | QR | c  → documents [a] [b] [c]
   await withCore('retry', async (core) => {
     const queue = new BatchQueue(core);
-    queue.separationDefaults(OPTIONS({ codes: true }));
+    queue.separationDefaults(separationOptions({ codes: true }));
     const { id } = await queue.queueFiles({ files: files([a!, s1!, b!, s2!, c!]), more: false });
     await queue.whenIdle();
     assert.equal(queue.detail(id).batch.state, 'awaiting-split');
@@ -95,7 +71,7 @@ test('a document whose read page is gone fails alone: "done" with 1 failed docum
       .readdirSync(readDir)
       .find((f) => f.startsWith('00003.') && !f.endsWith('.json'));
     assert.ok(image, 'the read page of stack page 3 is on disk');
-    const aside = path.join(work, 'aside-' + image);
+    const aside = path.join(dir(), 'aside-' + image);
     fs.renameSync(path.join(readDir, image), aside);
 
     queue.acceptSplits(id);
@@ -149,7 +125,7 @@ test('auto-accept: separator sheets only → archived without review; a blank-sh
   const blank = await blankPage();
   await withCore('auto', async (core) => {
     const queue = new BatchQueue(core);
-    queue.separationDefaults(OPTIONS({ codes: true, autoAccept: true }));
+    queue.separationDefaults(separationOptions({ codes: true, autoAccept: true }));
     // a | QR | b blank | QR | c : every split from a sheet; the blank page stays in [b] (flagged).
     const sheetsOnly = await queue.queueFiles({
       files: files([a!, s1!, b!, blank, s2!, c!]),
@@ -168,7 +144,7 @@ test('auto-accept: separator sheets only → archived without review; a blank-sh
     );
 
     // Blank sheets also split now: the blank page starts a document, a guess → review.
-    queue.separationDefaults(OPTIONS({ codes: true, blank: true, autoAccept: true }));
+    queue.separationDefaults(separationOptions({ codes: true, blank: true, autoAccept: true }));
     const withBlank = await queue.queueFiles({
       files: files([a!, s1!, b!, blank, c!]),
       more: false,

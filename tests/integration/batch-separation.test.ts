@@ -5,42 +5,18 @@
 // the archive's SQLite file and in the produced PDFs (qpdf --check, pdftotext).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { PDFDocument } from 'pdf-lib';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/classification';
-import type { SeparationOptions } from '../../shared/contracts/intake';
 import { BatchQueue } from '../../electron/core/batch/queue';
-import { openCore, type Core } from '../../electron/core/pipeline/core';
+import type { Core } from '../../electron/core/pipeline/core';
 import { blankPage, contentPage, scannedSeparatorSheets } from '../e2e/batch-separation-stack';
+import { batchCores, separationOptions } from '../helpers/batchCores';
 import { pdftotext, run } from '../helpers/tools';
 
-let work: string;
-before(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-batch-sep-'));
-});
-after(() => fs.rmSync(work, { recursive: true, force: true }));
-
-const OPTIONS = (o: Partial<SeparationOptions>): SeparationOptions => ({
-  blank: false,
-  patchCodes: [],
-  codes: false,
-  classifier: false,
-  keepSeparators: false,
-  duplex: false,
-  ...o,
-});
-
-async function withCore(name: string, fn: (core: Core) => Promise<void>): Promise<void> {
-  const core = await openCore({ dataDir: path.join(work, name), ocrWorkers: 1 });
-  try {
-    await fn(core);
-  } finally {
-    await core.close();
-  }
-}
+const { withCore } = batchCores('sohoa-batch-sep-');
 
 const files = (pages: Buffer[], names?: string[]) =>
   pages.map((bytes, i) => ({
@@ -94,7 +70,7 @@ test('separator sheets (QR with type and dossier code, Patch T), a blank sheet a
   const stack = [a!, sheetT!, b1!, b2!, blank, c!, Buffer.from('not an image'), sheetQr!, d1!, d2!];
   await withCore('stack', async (core) => {
     const queue = new BatchQueue(core);
-    queue.separationDefaults(OPTIONS({ patchCodes: ['T'], codes: true, blank: true }));
+    queue.separationDefaults(separationOptions({ patchCodes: ['T'], codes: true, blank: true }));
     const names = stack.map((_, i) => `trang-${String(i + 1).padStart(2, '0')}.jpg`);
     names[6] = 'hong.jpg';
     const { id } = await queue.queueFiles({ files: files(stack, names), more: false });
@@ -200,7 +176,7 @@ test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged
   const pdfBytes = Buffer.from(await pdf.save());
   await withCore('count', async (core) => {
     let queue = new BatchQueue(core);
-    queue.separationDefaults(OPTIONS({ fixedCount: 2 }));
+    queue.separationDefaults(separationOptions({ fixedCount: 2 }));
     const { id } = await queue.queueFiles({
       files: files([pdfBytes, blank, blank], ['hop.pdf', 'trang-4.jpg', 'trang-5.jpg']),
       more: false,
@@ -308,7 +284,7 @@ test('the classifier type change splits a stack without separator sheets; types 
   const [b, p] = await Promise.all([contentPage(birth), contentPage(petition)]);
   await withCore('classifier', async (core) => {
     const queue = new BatchQueue(core);
-    queue.separationDefaults(OPTIONS({ classifier: true }));
+    queue.separationDefaults(separationOptions({ classifier: true }));
     const { id } = await queue.queueFiles({ files: files([b, p]), more: false });
     await queue.whenIdle();
     const { plan } = queue.splitPlan(id);
@@ -344,7 +320,7 @@ test('a plan waiting for review can be cancelled and run again; edits and accept
   const blank = await blankPage();
   await withCore('controls', async (core) => {
     const queue = new BatchQueue(core);
-    queue.separationDefaults(OPTIONS({ fixedCount: 1 }));
+    queue.separationDefaults(separationOptions({ fixedCount: 1 }));
     const { id } = await queue.queueFiles({ files: files([blank, blank]), more: false });
     await queue.whenIdle();
     assert.equal(queue.detail(id).batch.state, 'awaiting-split');
