@@ -29,22 +29,59 @@ export const ErrorCode = z.enum(ERROR_CODES);
 export const Localized = z.object({ vi: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
 
+/**
+ * Where a page came from in the user's files: the file as the user named it (never a full path)
+ * and, for a file of several pages, the page's 0-based index in it. Display strings such as
+ * "hop.pdf (trang 2)" are built from this for the screen and never parsed back.
+ */
+export const PageLocation = z.object({
+  file: z.string(),
+  pageInFile: z.number().int().nonnegative().nullable(),
+});
+export type PageLocation = z.infer<typeof PageLocation>;
+
+/** "hop.pdf (trang 2)" for the second page of a multi-page file, "trang-3.jpg" for a one-page file. */
+export function pageSubject(location: PageLocation): string {
+  return location.pageInFile === null
+    ? location.file
+    : `${location.file} (trang ${location.pageInFile + 1})`;
+}
+
 export const ErrorInfo = z.object({
   code: ErrorCode,
   message: Localized,
   /** The file or item the error is about, as the user named it (never a full path). */
   subject: z.string().optional(),
+  /** The page the error is about, as data, when it is about one page of the user's files. */
+  location: PageLocation.optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
-export function errorInfo(code: ErrorCode, subject = ''): ErrorInfo {
+export function errorInfo(code: ErrorCode, subject: string | PageLocation = ''): ErrorInfo {
+  if (typeof subject !== 'string') {
+    const text = pageSubject(subject);
+    return { code, message: MESSAGES[code](text), subject: text, location: subject };
+  }
   return { code, message: MESSAGES[code](subject), ...(subject ? { subject } : {}) };
+}
+
+/**
+ * The typed error a failure carries across the contract: a SohoaError keeps its own code and
+ * subject; anything else (a library's exception, a bug) becomes `fallback` about `subject`, so
+ * no raw exception text (which may hold paths or personal data) reaches the screen.
+ */
+export function asErrorInfo(
+  error: unknown,
+  fallback: ErrorCode,
+  subject: string | PageLocation = '',
+): ErrorInfo {
+  return isSohoaError(error) ? error.info : errorInfo(fallback, subject);
 }
 
 /** An error with a typed code, thrown by the core and carried as plain data across the contract. */
 export class SohoaError extends Error {
   readonly info: ErrorInfo;
-  constructor(code: ErrorCode, subject = '', options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, subject: string | PageLocation = '', options?: { cause?: unknown }) {
     const info = errorInfo(code, subject);
     super(info.message.en, options);
     this.name = 'SohoaError';
