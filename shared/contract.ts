@@ -5,10 +5,10 @@ import { ErrorInfo } from './errors';
 import { ACQUIRE_CHANNELS } from './contracts/acquire';
 import { BATCH_CHANNELS } from './contracts/batch';
 import { DESK_CHANNELS } from './contracts/desk';
+import { DOSSIER_CHANNELS } from './contracts/dossier';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
-import { RECEPTION_CHANNELS } from './procedures';
 
 /** Upper bound for one uploaded page, base64 (a 600 dpi A4 colour TIFF is ~ 100 MB raw). */
 const MAX_FILE_BASE64 = 200 * 1024 * 1024;
@@ -102,9 +102,8 @@ export const contract = {
     request: z.object({ id: z.number().int().positive() }),
     response: DossierDetail,
   },
-  // The reception counter: procedures, ID cards, dossiers, classification, slips (issue 6).
-  ...RECEPTION_CHANNELS,
-  // One file per domain under shared/contracts/ (issues 7 and 8).
+  // One file per domain under shared/contracts/, each with one handler file in electron/core/api/.
+  ...DOSSIER_CHANNELS,
   ...DESK_CHANNELS,
   ...BATCH_CHANNELS,
   ...RECORDS_CHANNELS,

@@ -12,7 +12,7 @@ import type { CardHolder } from '../../shared/identity';
 import { renderPage } from '../../electron/cli/demo/samplePages';
 import { openArchive } from '../../electron/core/archive/open';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
-import { ReceptionStore } from '../../electron/core/dossier/store';
+import { DossierStore } from '../../electron/core/dossier/store';
 import { cccdQrPayload } from '../../electron/core/identity/sampleCard';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
@@ -237,7 +237,7 @@ test(
     let archivedId: number | undefined;
     const db = openDeskDatabase(desk.dataDir);
     try {
-      const store = new ReceptionStore(db);
+      const store = new DossierStore(db);
       assert.equal(store.get(code)?.state, 'archived');
       const link = db
         .prepare('SELECT archive_dossier_id AS id FROM reception_dossiers WHERE code = ?')

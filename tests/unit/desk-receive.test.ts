@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
-import { ReceptionStore } from '../../electron/core/dossier/store';
+import { DossierStore } from '../../electron/core/dossier/store';
 import {
   finishAtDesk,
   receiveAtDesk,
@@ -96,7 +96,7 @@ test("the clerk's correction completes the dossier and is learned; a failed sign
   );
   const db = openDeskDatabase(work);
   try {
-    const docs = new ReceptionStore(db).documents(out.dossierCode);
+    const docs = new DossierStore(db).documents(out.dossierCode);
     assert.deepEqual(
       docs.map((d) => [d.type, d.needsReview, d.confirmedBy]),
       [

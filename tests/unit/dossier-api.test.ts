@@ -4,15 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generateDocuments } from '../../electron/core/classify/sampleDocs';
-import { createReceptionHandlers } from '../../electron/core/dossier/api';
+import { createDossierHandlers } from '../../electron/core/api/dossierHandlers';
 import {
   cardBackMrz,
   cccdQrPayload,
   renderCardFront,
 } from '../../electron/core/identity/sampleCard';
-import { RECEPTION_CHANNELS } from '../../shared/procedures';
+import { DOSSIER_CHANNELS } from '../../shared/contracts/dossier';
 
-type Channels = typeof RECEPTION_CHANNELS;
+type Channels = typeof DOSSIER_CHANNELS;
 const HOLDER = {
   idNumber: '079203004567',
   oldIdNumber: '',
@@ -23,14 +23,14 @@ const HOLDER = {
   dateOfIssue: '2022-08-30',
 };
 
-test('every reception channel validates its request and returns what its schema says', async () => {
+test('every dossier channel validates its request and returns what its schema says', async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-api-'));
-  const handlers = createReceptionHandlers(dir);
+  const handlers = createDossierHandlers(dir);
   // Through the schemas, as the shell's invoke() does.
   const call = async <C extends keyof Channels>(channel: C, payload: unknown) => {
-    const request = RECEPTION_CHANNELS[channel].request.parse(payload) as never;
+    const request = DOSSIER_CHANNELS[channel].request.parse(payload) as never;
     const value = await (handlers[channel] as (r: never) => Promise<unknown>)(request);
-    return RECEPTION_CHANNELS[channel].response.parse(value) as ReturnType<
+    return DOSSIER_CHANNELS[channel].response.parse(value) as ReturnType<
       Channels[C]['response']['parse']
     >;
   };
@@ -49,7 +49,7 @@ test('every reception channel validates its request and returns what its schema 
   assert.deepEqual([...new Set(card.fields.map((f) => f.source))].sort(), ['mrz', 'qr']);
   const typed = await call('readCard', { typed: cccdQrPayload(HOLDER) + '\r\n' });
   assert.equal(typed.holder?.fullName, 'Đỗ Quang Minh');
-  assert.throws(() => RECEPTION_CHANNELS.readCard.request.parse({}));
+  assert.throws(() => DOSSIER_CHANNELS.readCard.request.parse({}));
 
   const docs = generateDocuments({ seed: 77, perType: 1, noise: 0.2, titleLoss: 0 });
   const form = docs.find((d) => d.type === 'application_form')!;

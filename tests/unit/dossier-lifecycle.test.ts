@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { classifyText } from '../../electron/core/classify/classify';
 import { StoredNaiveBayes } from '../../electron/core/classify/model';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
-import { ReceptionStore, type Applicant } from '../../electron/core/dossier/store';
+import { DossierStore, type Applicant } from '../../electron/core/dossier/store';
 import {
   codePatternRegExp,
   formatCodeWithPattern,
@@ -44,7 +44,7 @@ test('code patterns: default, custom, validation and recognition', () => {
 
 test('lifecycle: allowed moves only, reasons required, every move logged with the clerk', async () => {
   const db = openDeskDatabase(await tmp());
-  const store = new ReceptionStore(db, () => at);
+  const store = new DossierStore(db, () => at);
   const d = store.create({
     procedureCode: '1.001193',
     applicant: APPLICANT,
@@ -134,7 +134,7 @@ test('lifecycle: allowed moves only, reasons required, every move logged with th
 
 test('confirming a document teaches the model; a correction unlearns the first label', async () => {
   const db = openDeskDatabase(await tmp());
-  const store = new ReceptionStore(db, () => at);
+  const store = new DossierStore(db, () => at);
   const model = StoredNaiveBayes.load(db);
   const d = store.create({
     procedureCode: '1.001193',
@@ -163,9 +163,9 @@ const DB_MODULE = fileURLToPath(new URL('../../electron/core/dossier/db.ts', imp
 function allocateInChild(dataDir: string, n: number, tag: string): Promise<string[]> {
   const script = `
     const { openDeskDatabase } = await import(${JSON.stringify(DB_MODULE)});
-    const { ReceptionStore } = await import(${JSON.stringify(STORE_MODULE)});
+    const { DossierStore } = await import(${JSON.stringify(STORE_MODULE)});
     const db = openDeskDatabase(${JSON.stringify(dataDir)});
-    const store = new ReceptionStore(db, () => new Date('2026-11-23T02:00:00Z'));
+    const store = new DossierStore(db, () => new Date('2026-11-23T02:00:00Z'));
     const codes = [];
     for (let i = 0; i < ${n}; i++) {
       codes.push(store.create({ procedureCode: '1.001193', agencyId: 'H49.64.33', clerk: '${tag}',
@@ -219,7 +219,7 @@ test('sohoa reception shows, moves and refuses bad moves, naming the dossier', a
   const { main } = await import('../../electron/cli/main');
   const dir = await tmp();
   const db = openDeskDatabase(dir);
-  const d = new ReceptionStore(db, () => at).create({
+  const d = new DossierStore(db, () => at).create({
     procedureCode: '1.001193',
     applicant: APPLICANT,
     clerk: 'cb.lan',

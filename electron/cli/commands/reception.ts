@@ -10,7 +10,7 @@ import { formatVietnamTime } from '../../../shared/time';
 import { StoredNaiveBayes } from '../../core/classify/model';
 import { defaultDataDir } from '../../core/config/paths';
 import { openDeskDatabase } from '../../core/dossier/db';
-import { ReceptionStore } from '../../core/dossier/store';
+import { DossierStore } from '../../core/dossier/store';
 import type { Command } from './types';
 
 export const receptionCommand: Command = {
@@ -36,7 +36,7 @@ export const receptionCommand: Command = {
       values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(),
     );
     try {
-      const store = new ReceptionStore(db);
+      const store = new DossierStore(db);
       if (action === 'move' || action === 'confirm') {
         if (!values.clerk || !arg) return Promise.resolve(2);
         if (action === 'move') {

@@ -14,7 +14,7 @@ import {
 } from '../desk/receive';
 import { findProcedure, loadCatalog } from '../dossier/procedures';
 import { openDeskDatabase } from '../dossier/db';
-import { ReceptionStore } from '../dossier/store';
+import { DossierStore } from '../dossier/store';
 import { renderPdfPagePng } from '../desk/preview';
 import { DeskSessions } from '../desk/session';
 import { describeSigner } from '../desk/signer';
@@ -136,7 +136,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
       const db = openDeskDatabase(core.paths.root);
       const dossier = (() => {
         try {
-          return new ReceptionStore(db).get(request.dossierCode);
+          return new DossierStore(db).get(request.dossierCode);
         } finally {
           db.close();
         }

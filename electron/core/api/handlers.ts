@@ -10,7 +10,6 @@ import {
   type Response,
 } from '../../../shared/contract';
 import { errorInfo, isSohoaError, SohoaError } from '../../../shared/errors';
-import { createReceptionHandlers } from '../dossier/api';
 import { hostOf } from '../host/context';
 import type { Core } from '../pipeline/core';
 import { resolveSettingsPaths } from '../settings/pathChoices';
@@ -18,6 +17,7 @@ import { loadSettings } from '../settings/store';
 import { createAcquireHandlers } from './acquireHandlers';
 import { createBatchHandlers } from './batchHandlers';
 import { createDeskHandlers } from './deskHandlers';
+import { createDossierHandlers } from './dossierHandlers';
 import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
@@ -27,7 +27,7 @@ export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<
 export function createHandlers(core: Core): Handlers {
   const records = createRecordsHandlers(core);
   return {
-    ...createReceptionHandlers(core.paths.root),
+    ...createDossierHandlers(core.paths.root),
     ...createDeskHandlers(core),
     ...createBatchHandlers(core),
     ...records,

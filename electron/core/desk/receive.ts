@@ -19,7 +19,7 @@ import { loadWorkingCalendar } from '../dossier/holidays';
 import { findProcedure, loadCatalog } from '../dossier/procedures';
 import { appointmentTime } from '../dossier/reception';
 import { resourcesDir } from '../dossier/resources';
-import { ReceptionStore, type Applicant } from '../dossier/store';
+import { DossierStore, type Applicant } from '../dossier/store';
 import { Outbox, type OutboxState } from '../outbox/outbox';
 import type { Core } from '../pipeline/core';
 import type { DossierPage } from '../pipeline/types';
@@ -84,7 +84,7 @@ export async function receiveAtDesk(
   let slip: DeskReceiveOutcome['slip'];
   let missing: string[] = [];
   try {
-    const store = new ReceptionStore(db, () => at);
+    const store = new DossierStore(db, () => at);
     const model = StoredNaiveBayes.load(db);
     code = store.create({
       procedureCode: procedure.code,
@@ -211,8 +211,8 @@ export async function signAtDesk(
       db.close();
     }
   };
-  const withStore = <T>(fn: (store: ReceptionStore) => T): T =>
-    withDb((db) => fn(new ReceptionStore(db)));
+  const withStore = <T>(fn: (store: DossierStore) => T): T =>
+    withDb((db) => fn(new DossierStore(db)));
   const before = withStore((store) => store.get(input.code));
   if (!before) throw new SohoaError('DOSSIER_NOT_FOUND', input.code);
   if (before.state !== 'complete') {
@@ -246,7 +246,7 @@ export async function signAtDesk(
           outcome.dossier!.id,
           input.code,
         );
-        return new ReceptionStore(db).transition(input.code, 'signed', { clerk: input.clerk })
+        return new DossierStore(db).transition(input.code, 'signed', { clerk: input.clerk })
           .state;
       })
       .immediate(),
@@ -277,7 +277,7 @@ export function recentProcedureCodes(dataDir: string, limit = 5): string[] {
 export function finishAtDesk(dataDir: string, code: string, clerk: string): DossierState {
   const db = openDeskDatabase(dataDir);
   try {
-    const store = new ReceptionStore(db);
+    const store = new DossierStore(db);
     const dossier = store.get(code);
     if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', code);
     if (dossier.state !== 'signed') return dossier.state;

@@ -21,7 +21,7 @@ import { openDeskDatabase } from './db';
 import { loadWorkingCalendar } from './holidays';
 import { findProcedure, loadCatalog } from './procedures';
 import { resourcesDir } from './resources';
-import { ReceptionStore, type Applicant, type ReceptionDossier } from './store';
+import { DossierStore, type Applicant, type Dossier } from './store';
 
 export interface ReceptionInput extends SlipParty {
   dataDir: string;
@@ -48,7 +48,7 @@ export interface ReceivedDocumentReport {
 }
 
 export interface ReceptionOutcome {
-  dossier: ReceptionDossier;
+  dossier: Dossier;
   procedure: Procedure;
   documents: ReceivedDocumentReport[];
   checklist: ChecklistResult;
@@ -82,7 +82,7 @@ export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOu
   ]);
   const db = openDeskDatabase(input.dataDir);
   try {
-    const store = new ReceptionStore(db, () => at);
+    const store = new DossierStore(db, () => at);
     const model = StoredNaiveBayes.load(db);
     let dossier = store.create({
       procedureCode: procedure.code,

@@ -1,4 +1,4 @@
-// Reception dossiers in the desk's database: creation with a dossier code allocated in the same
+// Dossiers (hồ sơ TTHC) in the desk's database: creation with a dossier code allocated in the same
 // IMMEDIATE transaction as the row (so concurrent desks and processes get no gaps and no
 // duplicates: a rolled-back creation rolls its number back too), lifecycle moves checked
 // against shared/procedures TRANSITIONS and logged with the clerk, and the documents received
@@ -43,7 +43,7 @@ export function applicantFromCard(h: CardHolder, source: 'qr' | 'mrz' = 'qr'): A
   };
 }
 
-export interface ReceptionDossier {
+export interface Dossier {
   id: number;
   code: string;
   procedureCode: string;
@@ -85,7 +85,7 @@ interface DossierRow {
   updated_at: string;
 }
 
-const toDossier = (r: DossierRow): ReceptionDossier => ({
+const toDossier = (r: DossierRow): Dossier => ({
   id: r.id,
   code: r.code,
   procedureCode: r.procedure_code,
@@ -109,7 +109,7 @@ export interface CreateDossier {
   externalCode?: string;
 }
 
-export class ReceptionStore {
+export class DossierStore {
   constructor(
     private readonly db: Database.Database,
     private readonly clock: () => Date = () => new Date(),
@@ -126,7 +126,7 @@ export class ReceptionStore {
     return row.last;
   }
 
-  create(input: CreateDossier): ReceptionDossier {
+  create(input: CreateDossier): Dossier {
     const at = input.at ?? this.clock();
     const pattern = input.codePattern ?? DEFAULT_CODE_PATTERN;
     if (!isValidCodePattern(pattern)) throw new SohoaError('DOSSIER_CODE_FORMAT_INVALID', pattern);
@@ -182,13 +182,13 @@ export class ReceptionStore {
       .run(dossierId, from, to, clerk, reason, at);
   }
 
-  private byId(id: number): ReceptionDossier | null {
+  private byId(id: number): Dossier | null {
     const row = this.db.prepare('SELECT * FROM reception_dossiers WHERE id = ?').get(id) as
       DossierRow | undefined;
     return row ? toDossier(row) : null;
   }
 
-  get(code: string): ReceptionDossier | null {
+  get(code: string): Dossier | null {
     const row = this.db.prepare('SELECT * FROM reception_dossiers WHERE code = ?').get(code) as
       DossierRow | undefined;
     return row ? toDossier(row) : null;
@@ -202,7 +202,7 @@ export class ReceptionStore {
     code: string,
     to: State,
     opts: { clerk: string; reason?: string; dueDate?: string; at?: Date },
-  ): ReceptionDossier {
+  ): Dossier {
     if (!opts.clerk.trim()) throw new SohoaError('BAD_REQUEST', 'clerk');
     const reason = opts.reason?.trim() || null;
     if (REASON_REQUIRED.includes(to) && !reason) {

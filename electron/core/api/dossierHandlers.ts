@@ -1,7 +1,6 @@
-// Handlers for the reception channels (shared/procedures RECEPTION_CHANNELS): the same core
-// calls as the CLI, taking and returning contract data only. The shell's handler table spreads
-// `createReceptionHandlers(dataDir)` next to its own.
-import type { z } from 'zod';
+// Handlers for shared/contracts/dossier.ts (the administrative dossier): the same core calls as
+// the CLI, taking and returning contract data only.
+import type { DOSSIER_CHANNELS } from '../../../shared/contracts/dossier';
 import type { ExtractedField } from '../../../shared/classification';
 import { SohoaError } from '../../../shared/errors';
 import {
@@ -12,25 +11,18 @@ import {
   type IdentityCheck,
   type MrzData,
 } from '../../../shared/identity';
-import type { RECEPTION_CHANNELS } from '../../../shared/procedures';
 import { classifyText } from '../classify/classify';
 import { extractFields, linesOf } from '../classify/extract';
 import { StoredNaiveBayes } from '../classify/model';
 import { readCardImage } from '../identity/cccd';
 import { fieldsFromMrz, fieldsFromQr } from '../identity/fields';
-import { openDeskDatabase } from './db';
-import { loadCatalog } from './procedures';
-import { receiveDossier } from './reception';
-import { ReceptionStore } from './store';
+import { openDeskDatabase } from '../dossier/db';
+import { loadCatalog } from '../dossier/procedures';
+import { receiveDossier } from '../dossier/reception';
+import { DossierStore } from '../dossier/store';
+import type { DomainHandlers } from './domainHandlers';
 
-type Channels = typeof RECEPTION_CHANNELS;
-export type ReceptionHandlers = {
-  [C in keyof Channels]: (
-    request: z.output<Channels[C]['request']>,
-  ) => Promise<z.output<Channels[C]['response']>>;
-};
-
-export function createReceptionHandlers(dataDir: string): ReceptionHandlers {
+export function createDossierHandlers(dataDir: string): DomainHandlers<typeof DOSSIER_CHANNELS> {
   /** A short-lived connection per call: the desk's writers never hold the file between calls. */
   const withDb = <T>(fn: (db: ReturnType<typeof openDeskDatabase>) => T): T => {
     const db = openDeskDatabase(dataDir);
@@ -108,7 +100,7 @@ export function createReceptionHandlers(dataDir: string): ReceptionHandlers {
     transitionDossier(request) {
       return Promise.resolve(
         withDb((db) =>
-          new ReceptionStore(db).transition(request.code, request.to, {
+          new DossierStore(db).transition(request.code, request.to, {
             clerk: request.clerk,
             ...(request.reason !== undefined ? { reason: request.reason } : {}),
           }),
@@ -117,13 +109,13 @@ export function createReceptionHandlers(dataDir: string): ReceptionHandlers {
     },
     dossierHistory(request) {
       return Promise.resolve(
-        withDb((db) => ({ transitions: new ReceptionStore(db).history(request.code) })),
+        withDb((db) => ({ transitions: new DossierStore(db).history(request.code) })),
       );
     },
     confirmDocument(request) {
       return Promise.resolve(
         withDb((db) => {
-          const doc = new ReceptionStore(db).confirmDocument(
+          const doc = new DossierStore(db).confirmDocument(
             request.documentId,
             request.type,
             request.clerk,
