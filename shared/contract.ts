@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ErrorInfo } from './errors';
 import { ACQUIRE_CHANNELS } from './contracts/acquire';
 import { BATCH_CHANNELS } from './contracts/batch';
-import { DESK_CHANNELS } from './contracts/desk';
+import { RECEPTION_CHANNELS } from './contracts/reception';
 import { DOSSIER_CHANNELS } from './contracts/dossier';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
@@ -104,7 +104,7 @@ export const contract = {
   },
   // One file per domain under shared/contracts/, each with one handler file in electron/core/api/.
   ...DOSSIER_CHANNELS,
-  ...DESK_CHANNELS,
+  ...RECEPTION_CHANNELS,
   ...BATCH_CHANNELS,
   ...RECORDS_CHANNELS,
   ...ACQUIRE_CHANNELS,

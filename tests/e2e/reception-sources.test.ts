@@ -47,7 +47,7 @@ async function assertAccessible(page: Page, where: string): Promise<void> {
 
 const labels = (page: Page) =>
   page
-    .locator('.desk-thumb')
+    .locator('.reception-thumb')
     .evaluateAll((els) =>
       els.map((e) => (e.getAttribute('aria-label') ?? '').replace(/^.*: /, '')),
     );
@@ -116,20 +116,20 @@ test(
 
     await page.keyboard.press('Alt+L');
     await page.locator('.pages .status', { hasText: 'Đang đọc 4 tệp của thư mục quét' }).waitFor();
-    await page.locator('.desk-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
+    await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
     await page.locator('.hotfolder-bar[data-files="0"]').waitFor();
     assert.deepEqual(await labels(page), ['quet-1.png', 'quet-2.png', 'quet-3.png']);
     assert.match(await page.locator('.reception > .status').innerText(), /Đã thêm 3 trang/);
     assert.deepEqual(fs.readdirSync(staged), [], 'taken files leave the inbox');
     // The unreadable one: its own error, named, with what to do; the others carried on.
-    const error = page.locator('.desk-errors li');
+    const error = page.locator('.reception-errors li');
     assert.equal(await error.count(), 1);
     assert.match(await error.innerText(), /quet-4-hong\.pdf/);
     assert.deepEqual(desk.browserErrors, []);
     await assertAccessible(page, 'reception, scan folder taken');
     await shot(page, 'reception-sources-2-taken');
     await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
-    await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
+    await page.locator('.reception-thumb').first().waitFor({ state: 'detached' });
   },
 );
 
@@ -153,7 +153,7 @@ test(
     const button = page.getByRole('button', { name: 'Nhập thư mục…' });
     assert.match((await button.getAttribute('title')) ?? '', /Alt\+M/);
     await page.getByLabel('Chọn thư mục ảnh quét (cả thư mục con)').setInputFiles(folder);
-    await page.locator('.desk-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
+    await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
     await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
     assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
     const notice = await page.locator('.reception > .status').innerText();
@@ -162,10 +162,10 @@ test(
     await assertAccessible(page, 'reception, folder imported');
     await shot(page, 'reception-sources-3-folder');
     await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
-    await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
+    await page.locator('.reception-thumb').first().waitFor({ state: 'detached' });
 
     // The same folder dropped on the pages panel (as from the file manager): the same pages.
-    const target = await page.locator('.desk-panel.pages').boundingBox();
+    const target = await page.locator('.reception-panel.pages').boundingBox();
     assert.ok(target);
     const cdp = await page.context().newCDPSession(page);
     const at = { x: target.x + target.width / 2, y: target.y + 60 };
@@ -173,12 +173,12 @@ test(
     for (const type of ['dragEnter', 'dragOver', 'drop'])
       await cdp.send('Input.dispatchDragEvent', { type, ...at, data } as never);
     await cdp.detach();
-    await page.locator('.desk-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
+    await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
     await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
     assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
     assert.match(await page.locator('.reception > .status').innerText(), /ho-so\/ghi-chu\.txt/);
     await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
-    await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
+    await page.locator('.reception-thumb').first().waitFor({ state: 'detached' });
   },
 );
 
@@ -244,9 +244,12 @@ test(
     );
     const loadStart = Date.now();
     await page.reload();
-    await page.locator('.desk-page-scroller[data-pages="500"] .desk-thumb').first().waitFor();
+    await page
+      .locator('.reception-page-scroller[data-pages="500"] .reception-thumb')
+      .first()
+      .waitFor();
     t.diagnostic(`500-page reception shown after reload in ${Date.now() - loadStart} ms`);
-    const drawn = await page.locator('.desk-thumb').count();
+    const drawn = await page.locator('.reception-thumb').count();
     t.diagnostic(`thumbnails in the DOM for 500 pages: ${drawn}`);
     assert.ok(drawn > 0 && drawn < 80, `${drawn} thumbnails drawn`);
 
@@ -256,14 +259,14 @@ test(
       page.evaluate(() => {
         const el = document.activeElement!;
         const box = el.getBoundingClientRect();
-        const port = document.querySelector('.desk-page-scroller')!.getBoundingClientRect();
+        const port = document.querySelector('.reception-page-scroller')!.getBoundingClientRect();
         const ok = box.top >= port.top - 1 && box.bottom <= port.bottom + 1;
         return (
           ok ||
           JSON.stringify({
             box,
             port,
-            st: document.querySelector('.desk-page-scroller')!.scrollTop,
+            st: document.querySelector('.reception-page-scroller')!.scrollTop,
           })
         );
       });
@@ -275,7 +278,7 @@ test(
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-n') === '500');
     t.diagnostic(`End → page 500 focused and shown in ${Date.now() - endStart} ms`);
     assert.equal(await inView(), true, 'the last page is scrolled into view');
-    assert.ok((await page.locator('.desk-thumb').count()) < 80);
+    assert.ok((await page.locator('.reception-thumb').count()) < 80);
 
     // The page keys work on a page far from the top: turn it, move it back one place.
     await page.keyboard.press('r');
@@ -296,11 +299,11 @@ test(
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-n') === '1');
     assert.ok(await inView());
     // Scrolling by hand to the middle draws the middle.
-    await page.locator('.desk-page-scroller').evaluate((el) => {
+    await page.locator('.reception-page-scroller').evaluate((el) => {
       el.scrollTop = el.scrollHeight / 2;
     });
-    await page.locator('.desk-thumb[data-n="250"]').waitFor();
-    assert.ok((await page.locator('.desk-thumb').count()) < 80);
+    await page.locator('.reception-thumb[data-n="250"]').waitFor();
+    assert.ok((await page.locator('.reception-thumb').count()) < 80);
     await assertAccessible(page, 'reception, 500 pages');
     await shot(page, 'reception-sources-4-500-pages');
     assert.deepEqual(desk.browserErrors, []);

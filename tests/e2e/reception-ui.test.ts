@@ -145,7 +145,7 @@ test(
         buffer: await renderPage({ lines: COPY_LINES, ...small }),
       },
     ]);
-    await page.locator('.desk-thumb').nth(1).waitFor({ timeout: OCR_TIMEOUT });
+    await page.locator('.reception-thumb').nth(1).waitFor({ timeout: OCR_TIMEOUT });
     // Measured, not asserted: the README's table quotes these.
     t.diagnostic(`2 pages read (prepare + OCR) in ${Date.now() - readStart} ms`);
     const doc1 = page.locator('.doc[data-doc="1"]');
@@ -165,9 +165,9 @@ test(
     // Page keys on the focused thumbnail: turn right then left leaves the page as it was.
     await page.keyboard.press('Alt+G');
     await page.keyboard.press('r');
-    await page.locator('.desk-thumb img.rot-90').waitFor();
+    await page.locator('.reception-thumb img.rot-90').waitFor();
     await page.keyboard.press('Shift+R');
-    await page.locator('.desk-thumb img.rot-0').nth(1).waitFor();
+    await page.locator('.reception-thumb img.rot-0').nth(1).waitFor();
 
     // The clerk corrects the unsure one: the checklist completes.
     await doc2.locator('select').selectOption('cccd_front');
@@ -177,7 +177,7 @@ test(
     // A reload (F5, a renderer crash) brings the open reception back as it was.
     await page.reload();
     await page.locator('.procedure-chosen[data-code="2.000635"]').waitFor();
-    await page.locator('.desk-thumb').nth(1).waitFor();
+    await page.locator('.reception-thumb').nth(1).waitFor();
     assert.equal(await page.locator('#applicant-id').inputValue(), HOLDER.idNumber);
     assert.equal(await doc2.locator('select').inputValue(), 'cccd_front');
     await page.locator('.checklist [data-complete="true"]').waitFor();
@@ -211,7 +211,7 @@ test(
     await page.keyboard.press('Alt+H');
     await page.getByText(`Đã hoàn tất hồ sơ ${code}.`).waitFor();
     await page.locator('#procedure-search').waitFor();
-    assert.equal(await page.locator('.desk-thumb').count(), 0);
+    assert.equal(await page.locator('.reception-thumb').count(), 0);
     // The procedure just used now comes first, marked recent.
     await page
       .locator('.procedure-option')
@@ -288,25 +288,25 @@ test(
     process.env.SOHOA_ESCL = scanner.url;
     try {
       await page.keyboard.press('Alt+Q');
-      await page.locator('.desk-thumb').first().waitFor({ timeout: OCR_TIMEOUT });
-      assert.equal(await page.locator('.desk-thumb').count(), 1);
+      await page.locator('.reception-thumb').first().waitFor({ timeout: OCR_TIMEOUT });
+      assert.equal(await page.locator('.reception-thumb').count(), 1);
       assert.match(
-        (await page.locator('.desk-thumb').getAttribute('aria-label')) ?? '',
+        (await page.locator('.reception-thumb').getAttribute('aria-label')) ?? '',
         /^Trang 1: /,
       );
       assert.ok(scanner.requests.some((r) => r.startsWith('POST /eSCL/ScanJobs')));
       assert.deepEqual(
-        await page.locator('.desk-errors').count(),
+        await page.locator('.reception-errors').count(),
         0,
         await page
-          .locator('.desk-errors')
+          .locator('.reception-errors')
           .innerText()
           .catch(() => ''),
       );
       await assertAccessible(page, 'reception, scanned page');
       // Discarding the reception drops its pages.
       await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
-      await page.locator('.desk-thumb').first().waitFor({ state: 'detached' });
+      await page.locator('.reception-thumb').first().waitFor({ state: 'detached' });
     } finally {
       delete process.env.SOHOA_ESCL;
       await scanner.close();

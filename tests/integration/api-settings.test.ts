@@ -48,14 +48,14 @@ test('saved agency settings apply when the core next opens', { timeout: 120_000 
       assert.match(dossier.code, /^H49\.64\.33-/);
 
       // The counter's slip: the place comes from Cài đặt (no SOHOA_AGENCY_PLACE here).
-      const added = await second.invoke('deskAddPages', {
+      const added = await second.invoke('receptionAddPages', {
         sessionId: 'aaaaaaaa-settings-place',
         files: [{ name: 'trang-trang.png', dataBase64: blank.toString('base64') }],
       });
       assert.ok(added.ok, JSON.stringify(added));
       const [page] = (added.value as { pages: { id: string }[] }).pages;
       assert.ok(page);
-      const received = await second.invoke('deskReceive', {
+      const received = await second.invoke('receptionReceive', {
         sessionId: 'aaaaaaaa-settings-place',
         procedureCode: '2.000635',
         applicant: { fullName: 'Trần Thị Ngọc Lan', idNumber: '036195000123', source: 'typed' },

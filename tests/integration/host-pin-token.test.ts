@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { createApi, type Api } from '../../electron/core/api';
-import { receiveAtDesk, signAtDesk } from '../../electron/core/desk/receive';
+import { receiveAtReception, signAtReception } from '../../electron/core/reception/receive';
 import { openCore } from '../../electron/core/pipeline/core';
 import { saveSettings } from '../../electron/core/settings/store';
 import type { Response } from '../../shared/contract';
@@ -172,7 +172,7 @@ test('at the counter: a cancelled PIN leaves the received dossier complete; sign
       confirmed: true,
       fields: [],
     });
-    const out = await receiveAtDesk(core, {
+    const out = await receiveAtReception(core, {
       procedureCode: '2.000635',
       applicant: { fullName: 'Trần Thị Ngọc Lan', idNumber: '036195000123', source: 'qr' },
       clerk: 'Cán bộ A',
@@ -191,7 +191,7 @@ test('at the counter: a cancelled PIN leaves the received dossier complete; sign
     );
     assert.equal(core.archive.listDossiers().length, 0, 'nothing archived half-done');
 
-    const again = await signAtDesk(core, {
+    const again = await signAtReception(core, {
       code: out.dossierCode,
       clerk: 'Cán bộ A',
       title: 'Cấp bản sao trích lục – Trần Thị Ngọc Lan',

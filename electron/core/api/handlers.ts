@@ -16,7 +16,7 @@ import { resolveSettingsPaths } from '../settings/pathChoices';
 import { loadSettings } from '../settings/store';
 import { createAcquireHandlers } from './acquireHandlers';
 import { createBatchHandlers } from './batchHandlers';
-import { createDeskHandlers } from './deskHandlers';
+import { createReceptionHandlers } from './receptionHandlers';
 import { createDossierHandlers } from './dossierHandlers';
 import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
@@ -28,7 +28,7 @@ export function createHandlers(core: Core): Handlers {
   const records = createRecordsHandlers(core);
   return {
     ...createDossierHandlers(core.paths.root),
-    ...createDeskHandlers(core),
+    ...createReceptionHandlers(core),
     ...createBatchHandlers(core),
     ...records,
     // A save's file-system paths are the saved ones or grants of the host's dialog (GUIDE §4.8).

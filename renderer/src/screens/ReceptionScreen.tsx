@@ -5,7 +5,7 @@
 // procedure's checklist, then signs: the core records the dossier, digitizes and signs the pages,
 // archives them and queues them for upload, and returns the slip, previewed here and printed.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DeskPage } from '../../../shared/contracts/desk';
+import type { ReceptionPage } from '../../../shared/contracts/reception';
 import type { ErrorInfo } from '../../../shared/errors';
 import { matchChecklist, type Procedure } from '../../../shared/procedures';
 import { getApi, toErrorInfo } from '../api';
@@ -40,7 +40,11 @@ import { PagesPanel, type PageAction } from '../components/reception/PagesPanel'
 import { ProcedurePicker } from '../components/reception/ProcedurePicker';
 import { ScanControl, type ScannedPage } from '../components/reception/ScanControl';
 import { isAltKey } from '../components/reception/shortcuts';
-import { SignPanel, type DeskResult, type DeskStatus } from '../components/reception/SignPanel';
+import {
+  SignPanel,
+  type ReceptionResult,
+  type ReceptionStatus,
+} from '../components/reception/SignPanel';
 import { useI18n } from '../i18n';
 import '../styles/reception.css';
 
@@ -74,7 +78,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const api = useMemo(() => getApi(), []);
 
   const [procedures, setProcedures] = useState<Procedure[] | null>(null);
-  const [status, setStatus] = useState<DeskStatus | null>(null);
+  const [status, setStatus] = useState<ReceptionStatus | null>(null);
   // A reception interrupted by a reload comes back as it was.
   const [draft] = useState(loadDraft);
   const [procedure, setProcedure] = useState<Procedure | null>(draft?.procedure ?? null);
@@ -91,7 +95,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     hotFolder?: boolean;
   } | null>(null);
   const [signing, setSigning] = useState<number | null>(null);
-  const [result, setResult] = useState<DeskResult | null>(draft?.result ?? null);
+  const [result, setResult] = useState<ReceptionResult | null>(draft?.result ?? null);
   const [errors, setErrors] = useState<ErrorInfo[]>([]);
   const [clerk, setClerk] = useState(loadClerk);
   const [notice, setNotice] = useState('');
@@ -122,7 +126,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   const fail = useCallback((e: unknown) => setErrors((list) => [...list, toErrorInfo(e)]), []);
 
   const loadStatus = useCallback(() => {
-    api.deskStatus({}).then(setStatus, fail);
+    api.receptionStatus({}).then(setStatus, fail);
   }, [api, fail]);
   useEffect(() => {
     api.listProcedures({}).then((c) => setProcedures(c.procedures), fail);
@@ -178,7 +182,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
    * file stays one document and the clerk splits it.
    */
   const planDocuments = useCallback(
-    async (pages: DeskPage[]): Promise<number[][]> => {
+    async (pages: ReceptionPage[]): Promise<number[][]> => {
       const whole = [pages.map((_, i) => i)];
       if (pages.length < 2) return whole;
       try {
@@ -196,7 +200,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
 
   /** Adds one stack's pages (read by the core), split into documents; returns how many. */
   const addAnswer = useCallback(
-    async (answer: { pages: DeskPage[]; fileErrors: ErrorInfo[] }): Promise<number> => {
+    async (answer: { pages: ReceptionPage[]; fileErrors: ErrorInfo[] }): Promise<number> => {
       const groups = await planDocuments(answer.pages);
       setWs((now) => addDocuments(now, answer.pages, groups));
       setErrors((list) => [...list, ...answer.fileErrors]);
@@ -208,7 +212,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
   /** Reads one stack (a file, or a scan) and adds its pages. */
   const addStack = useCallback(
     async (files: { name: string; dataBase64: string }[]): Promise<number> =>
-      addAnswer(await api.deskAddPages({ sessionId, files })),
+      addAnswer(await api.receptionAddPages({ sessionId, files })),
     [api, sessionId, addAnswer],
   );
 
@@ -256,7 +260,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
       setNotice('');
       setReading({ file: '', index: 1, total: ids.length, since: Date.now(), hotFolder: true });
       try {
-        const answer = await api.deskTakeFromHotFolder({ sessionId, ids });
+        const answer = await api.receptionTakeFromHotFolder({ sessionId, ids });
         setNotice(text.current.pagesAdded(await addAnswer(answer)));
       } catch (e) {
         fail(e);
@@ -321,7 +325,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     setSigning(Date.now());
     setNotice('');
     try {
-      const answer = await api.deskReceive({
+      const answer = await api.receptionReceive({
         sessionId,
         procedureCode: procedure.code,
         clerk: clerk.trim(),
@@ -356,7 +360,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
     setSigning(Date.now());
     setErrors([]);
     try {
-      const answer = await api.deskSign({
+      const answer = await api.receptionSign({
         sessionId,
         dossierCode: result.dossierCode,
         clerk: clerk.trim() || NO_CLERK,
@@ -391,7 +395,7 @@ export function ReceptionScreen({ active, scan }: { active: boolean; scan: CardS
 
   const finish = useCallback(async () => {
     try {
-      await api.deskFinish({
+      await api.receptionFinish({
         sessionId,
         clerk: clerk.trim() || NO_CLERK,
         ...(result ? { dossierCode: result.dossierCode } : {}),

@@ -46,7 +46,7 @@ export function ApplicantForm({
     onChange({ ...applicant, [key]: value, source: 'typed' });
   const idBad = applicant.idNumber.trim() !== '' && !ID_NUMBER.test(applicant.idNumber.trim());
   return (
-    <section className="desk-panel applicant" aria-labelledby="applicant-title">
+    <section className="reception-panel applicant" aria-labelledby="applicant-title">
       <h3 id="applicant-title">
         {r.applicantTitle}{' '}
         <span className="badge" data-source={applicant.source}>

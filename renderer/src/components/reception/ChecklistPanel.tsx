@@ -12,7 +12,7 @@ export function ChecklistPanel({
   const { t } = useI18n();
   const r = t.reception;
   return (
-    <section className="desk-panel checklist" aria-labelledby="checklist-title">
+    <section className="reception-panel checklist" aria-labelledby="checklist-title">
       <h3 id="checklist-title">{r.checklistTitle}</h3>
       {!procedure || !checklist ? (
         <p className="muted">{r.checklistNoProcedure}</p>

@@ -23,7 +23,7 @@ export function DocumentsPanel({
   const r = t.reception;
   if (ws.docs.length === 0) return null;
   return (
-    <section className="desk-panel documents" aria-labelledby="documents-title">
+    <section className="reception-panel documents" aria-labelledby="documents-title">
       <h3 id="documents-title">{r.documentsTitle}</h3>
       <ol className="doc-list">
         {ws.docs.map((d, i) => {

@@ -7,7 +7,7 @@ export function ErrorList({ errors, onDismiss }: { errors: ErrorInfo[]; onDismis
   const { t, pick } = useI18n();
   if (errors.length === 0) return null;
   return (
-    <div className="desk-errors" role="alert">
+    <div className="reception-errors" role="alert">
       <h3>{t.reception.errorsTitle}</h3>
       <ul>
         {errors.map((e, i) => (

@@ -7,7 +7,7 @@ import { getApi } from '../../api';
 import { useI18n } from '../../i18n';
 import { titled } from './shortcuts';
 
-type Inbox = Response<'deskHotFolderInbox'>;
+type Inbox = Response<'receptionHotFolderInbox'>;
 
 const POLL_MS = 3000;
 
@@ -32,7 +32,7 @@ export function HotFolderBar({
   const load = useCallback(() => {
     // A failed poll keeps what was shown; the next one tries again.
     getApi()
-      .deskHotFolderInbox({})
+      .receptionHotFolderInbox({})
       .then(setInbox, () => undefined);
   }, []);
 

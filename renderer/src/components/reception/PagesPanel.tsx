@@ -227,7 +227,7 @@ export function PagesPanel({
 
   return (
     <section
-      className={`desk-panel pages${dragging ? ' dragging' : ''}`}
+      className={`reception-panel pages${dragging ? ' dragging' : ''}`}
       aria-labelledby="pages-title"
       onDragOver={(e) => {
         e.preventDefault();
@@ -281,7 +281,7 @@ export function PagesPanel({
       </p>
       {order.length === 0 && !busyText && <p className="muted">{r.pagesEmpty}</p>}
       <div
-        className="desk-page-scroller"
+        className="reception-page-scroller"
         ref={scroller}
         data-pages={order.length}
         onScroll={(e) => {
@@ -289,7 +289,7 @@ export function PagesPanel({
           setBox((b) => (b.scrollTop === top ? b : { ...b, scrollTop: top }));
         }}
       >
-        <div className="desk-page-canvas" ref={canvas}>
+        <div className="reception-page-canvas" ref={canvas}>
           {groups.map((g) => {
             const d = ws.docs[g.doc]!;
             const label = r.documentLabel(g.doc + 1, d.pageIds.length);
@@ -342,7 +342,7 @@ const PageItem = memo(function PageItem({
     <li className="page-item">
       <button
         type="button"
-        className="desk-thumb"
+        className="reception-thumb"
         data-page={id}
         data-n={n}
         tabIndex={tabbable ? 0 : -1}
@@ -353,10 +353,10 @@ const PageItem = memo(function PageItem({
         onFocus={() => onFocus(id)}
         onKeyDown={(e) => onKey(e, id)}
       >
-        <span className="desk-thumb-frame">
+        <span className="reception-thumb-frame">
           <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} decoding="async" />
         </span>
-        <span className="desk-thumb-label">{n}</span>
+        <span className="reception-thumb-label">{n}</span>
       </button>
       <span id={`page-flags-${id}`} className="page-flags">
         {p.blank && <span className="flag">{r.pageBlank}</span>}

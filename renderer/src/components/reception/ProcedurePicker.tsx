@@ -52,7 +52,7 @@ export function ProcedurePicker({
 
   if (selected) {
     return (
-      <section className="desk-panel procedure" aria-labelledby="procedure-title">
+      <section className="reception-panel procedure" aria-labelledby="procedure-title">
         <h3 id="procedure-title">{r.procedureTitle}</h3>
         <p className="procedure-chosen" data-code={selected.code}>
           <span className="muted">{r.procedureSelected}: </span>
@@ -75,7 +75,7 @@ export function ProcedurePicker({
     );
   }
   return (
-    <section className="desk-panel procedure" aria-labelledby="procedure-title">
+    <section className="reception-panel procedure" aria-labelledby="procedure-title">
       <h3 id="procedure-title">{r.procedureTitle}</h3>
       <label htmlFor="procedure-search">{r.procedureSearch}</label>
       <input

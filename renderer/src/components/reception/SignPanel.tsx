@@ -6,8 +6,8 @@ import { DOSSIER_STATE_LABELS } from '../../../../shared/procedures';
 import { useI18n } from '../../i18n';
 import { titled } from './shortcuts';
 
-export type DeskStatus = Response<'deskStatus'>;
-export type DeskResult = Response<'deskReceive'>;
+export type ReceptionStatus = Response<'receptionStatus'>;
+export type ReceptionResult = Response<'receptionReceive'>;
 
 export function SignPanel({
   status,
@@ -22,11 +22,11 @@ export function SignPanel({
   onDiscard,
   printRef,
 }: {
-  status: DeskStatus | null;
+  status: ReceptionStatus | null;
   needs: string[];
   complete: boolean;
   busyText: string | null;
-  result: DeskResult | null;
+  result: ReceptionResult | null;
   onSign: () => void;
   onRetrySign: () => void;
   onPrint: () => void;
@@ -46,7 +46,7 @@ export function SignPanel({
         : r.signerToken(signer.label);
   const signLabel = complete ? r.signButton : r.supplementButton;
   return (
-    <section className="desk-panel sign" aria-labelledby="sign-title">
+    <section className="reception-panel sign" aria-labelledby="sign-title">
       <h3 id="sign-title">{r.signTitle}</h3>
       {signer && (
         <p className="signer" data-kind={signer.kind}>

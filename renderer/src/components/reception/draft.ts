@@ -4,7 +4,7 @@
 import type { Procedure } from '../../../../shared/procedures';
 import type { ApplicantDraft } from './ApplicantForm';
 import type { Workspace } from './model';
-import type { DeskResult } from './SignPanel';
+import type { ReceptionResult } from './SignPanel';
 
 const KEY = 'sohoa.reception.draft';
 
@@ -13,7 +13,7 @@ export interface ReceptionDraft {
   procedure: Procedure | null;
   applicant: ApplicantDraft;
   ws: Workspace;
-  result: DeskResult | null;
+  result: ReceptionResult | null;
 }
 
 export function loadDraft(): ReceptionDraft | null {

@@ -3,10 +3,10 @@
 // returns a new workspace; a document whose pages changed is marked for re-classification.
 import type { DocumentType, ExtractedField } from '../../../../shared/classification';
 import type { Classification } from '../../../../shared/classification';
-import type { DeskPage, Rotation } from '../../../../shared/contracts/desk';
+import type { ReceptionPage, Rotation } from '../../../../shared/contracts/reception';
 import type { ChecklistDocument } from '../../../../shared/procedures';
 
-export interface WorkPage extends DeskPage {
+export interface WorkPage extends ReceptionPage {
   rotation: Rotation;
 }
 
@@ -49,7 +49,7 @@ export function pageOrder(ws: Workspace): string[] {
 }
 
 /** The pages of one added file become one document (a multi-page PDF is usually one paper). */
-export function addDocument(ws: Workspace, pages: readonly DeskPage[]): Workspace {
+export function addDocument(ws: Workspace, pages: readonly ReceptionPage[]): Workspace {
   if (pages.length === 0) return ws;
   const added = Object.fromEntries(
     pages.map((p): [string, WorkPage] => [p.id, { ...p, rotation: 0 }]),
@@ -64,7 +64,7 @@ export function addDocument(ws: Workspace, pages: readonly DeskPage[]): Workspac
  */
 export function addDocuments(
   ws: Workspace,
-  pages: readonly DeskPage[],
+  pages: readonly ReceptionPage[],
   groups: readonly (readonly number[])[],
 ): Workspace {
   const owner = new Map<number, number>();

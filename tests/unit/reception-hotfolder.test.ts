@@ -17,7 +17,7 @@ import {
   ReceptionHotFolderFeed,
   receptionHotFolders,
   type StagedFile,
-} from '../../electron/core/desk/hotFolderFeed';
+} from '../../electron/core/reception/hotFolderFeed';
 import { writeSlowly } from '../helpers/slowWriter';
 
 const FAST = { pollMs: 50, stablePolls: 2, stableMs: 300 };

@@ -3,7 +3,7 @@
 // documents whose type is known.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DeskPage } from '../../shared/contracts/desk';
+import type { ReceptionPage } from '../../shared/contracts/reception';
 import { matchChecklist, type Procedure } from '../../shared/procedures';
 import {
   addDocument,
@@ -22,7 +22,7 @@ import {
   type Workspace,
 } from '../../renderer/src/components/reception/model';
 
-const page = (id: string): DeskPage => ({
+const page = (id: string): ReceptionPage => ({
   id,
   sourceName: `${id}.png`,
   thumbnail: 'data:image/jpeg;base64,',

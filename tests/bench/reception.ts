@@ -1,10 +1,10 @@
-// npm run bench:desk — what signing costs at the counter once the clerk has added the pages.
+// npm run bench:reception — what signing costs at the counter once the clerk has added the pages.
 // A generated 10-page dossier (A4, 200 dpi, skewed and noisy like a scan; one page turned by the
 // clerk) is added to a desk session once (decode, upright, deskew, OCR on the core's pool), then
 // received and signed several times in the same run, alternating:
 //   "before": the pages are read again from the session's images (the path signing took until
 //             the session's read was reused: decode, deskew, crop, OCR again), kept callable as
-//             DeskSessions.source(..., { reRead: true }) for this peer;
+//             ReceptionSessions.source(..., { reRead: true }) for this peer;
 //   "after":  the session's pre-read pages are only assembled (the app's path).
 // Each run reports wall time, CPU seconds of the whole process (all threads: OCR workers, PDFium)
 // and the OCR recognitions the core's pool ran, counted on the pool itself.
@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_DOCUMENTS } from '../../electron/cli/demo/sampleText';
 import { renderPage } from '../../electron/cli/demo/samplePages';
-import { receiveAtDesk, type DeskDocument } from '../../electron/core/desk/receive';
-import { DeskSessions } from '../../electron/core/desk/session';
+import { receiveAtReception, type ReceptionDocument } from '../../electron/core/reception/receive';
+import { ReceptionSessions } from '../../electron/core/reception/session';
 import { openCore } from '../../electron/core/pipeline/core';
 
 const PAGES = Number(process.env.BENCH_PAGES ?? 10);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-bench-desk-'));
   const core = await openCore({ dataDir: path.join(work, 'data') });
   try {
-    const sessions = new DeskSessions({
+    const sessions = new ReceptionSessions({
       root: path.join(core.paths.root, 'desk-sessions'),
       ocr: () => core.sharedOcr('interactive'),
       orientation: () => core.orientation(),
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     if (added.fileErrors.length) throw new Error(JSON.stringify(added.fileErrors));
     const ids = added.pages.map((p) => p.id);
     // Nine pages of application, the last one the ID card the clerk turned a quarter.
-    const documents: DeskDocument[] = [
+    const documents: ReceptionDocument[] = [
       {
         pages: ids.slice(0, -1).map((id) => ({ id, rotation: 0 as const })),
         type: 'application_form',
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of ['before', 'after'] as const) {
         const start = measureStart(core.ocrStats().recognitions);
-        const out = await receiveAtDesk(core, {
+        const out = await receiveAtReception(core, {
           procedureCode: '2.000635',
           applicant: { fullName: 'Nguyễn Văn An', idNumber: '019090001234', source: 'qr' },
           clerk: 'Cán bộ đo',

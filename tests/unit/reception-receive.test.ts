@@ -1,5 +1,5 @@
-// The counter's reception in the core (electron/core/desk/receive.ts) on a real data folder and a
-// real core: the clerk's types win and teach the classifier, an incomplete dossier gets the
+// The counter's reception in the core (electron/core/reception/receive.ts) on a real data folder
+// and a real core: the clerk's types win and teach the classifier, an incomplete dossier gets the
 // request for supplement, a failed signature leaves the received dossier to be signed again
 // (never a second dossier), and the desk's recent procedures come newest first.
 import assert from 'node:assert/strict';
@@ -10,12 +10,12 @@ import { after, before, test } from 'node:test';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
 import { DossierStore } from '../../electron/core/dossier/store';
 import {
-  finishAtDesk,
-  receiveAtDesk,
+  finishAtReception,
+  receiveAtReception,
   recentProcedureCodes,
-  signAtDesk,
-  type DeskReceiveInput,
-} from '../../electron/core/desk/receive';
+  signAtReception,
+  type ReceptionReceiveInput,
+} from '../../electron/core/reception/receive';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
 
 const FORM = `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -39,9 +39,9 @@ after(async () => {
 });
 
 function input(
-  documents: DeskReceiveInput['documents'],
+  documents: ReceptionReceiveInput['documents'],
   procedureCode = '2.000635',
-): DeskReceiveInput {
+): ReceptionReceiveInput {
   return {
     procedureCode,
     applicant: { fullName: 'Trần Thị Ngọc Lan', idNumber: '036195000123', source: 'qr' },
@@ -67,7 +67,7 @@ const doc = (id: string, type: 'application_form' | 'cccd_front' | null, confirm
 });
 
 test('a dossier missing a mandatory paper gets the request for supplement, nothing is digitized', async () => {
-  const out = await receiveAtDesk(
+  const out = await receiveAtReception(
     core,
     input([doc('form', 'application_form', false), doc('copy', null, false)]),
   );
@@ -81,7 +81,7 @@ test('a dossier missing a mandatory paper gets the request for supplement, nothi
 });
 
 test("the clerk's correction completes the dossier and is learned; a failed signature can be retried", async () => {
-  const out = await receiveAtDesk(
+  const out = await receiveAtReception(
     core,
     input([doc('form', 'application_form', false), doc('copy', 'cccd_front', true)]),
   );
@@ -113,7 +113,7 @@ test("the clerk's correction completes the dossier and is learned; a failed sign
     db.close();
   }
   // Signing again works on the same dossier (and fails the same way while the page is gone).
-  const again = await signAtDesk(core, {
+  const again = await signAtReception(core, {
     code: out.dossierCode,
     clerk: 'Cán bộ A',
     title: 't',
@@ -123,13 +123,13 @@ test("the clerk's correction completes the dossier and is learned; a failed sign
   assert.equal(again.state, 'complete');
   assert.equal(again.fileErrors[0]?.code, 'FILE_NOT_FOUND');
   // Finishing a dossier that is not signed leaves it as it is.
-  assert.equal(finishAtDesk(work, out.dossierCode, 'Cán bộ A'), 'complete');
+  assert.equal(finishAtReception(work, out.dossierCode, 'Cán bộ A'), 'complete');
 });
 
 test('signing a dossier that is not waiting for its signature is refused', async () => {
-  const out = await receiveAtDesk(core, input([doc('form', 'application_form', false)]));
+  const out = await receiveAtReception(core, input([doc('form', 'application_form', false)]));
   await assert.rejects(
-    signAtDesk(core, {
+    signAtReception(core, {
       code: out.dossierCode,
       clerk: 'Cán bộ A',
       title: 't',
@@ -141,6 +141,6 @@ test('signing a dossier that is not waiting for its signature is refused', async
 });
 
 test('recent procedures, newest first, each once', async () => {
-  await receiveAtDesk(core, input([doc('form', 'application_form', false)], '1.004222'));
+  await receiveAtReception(core, input([doc('form', 'application_form', false)], '1.004222'));
   assert.deepEqual(recentProcedureCodes(work).slice(0, 2), ['1.004222', '2.000635']);
 });

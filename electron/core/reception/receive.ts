@@ -1,12 +1,13 @@
-// One reception at the counter as the desk screen does it: the same steps as `sohoa receipt`
+// One reception at the counter as the Tiếp nhận screen does it: the steps of `sohoa receipt`
 // (electron/core/dossier/reception.ts: a new dossier, its documents classified, the procedure's
 // checklist, the receipt or the request for supplement) but with the clerk's own grouping of
 // pages into documents and their corrections (each one teaches the classifier), and then the
-// pages, as the desk read them, assembled by the core's pipeline (PDF/A, signature, archive, outbox).
+// pages, as the reception read them, assembled by the core's pipeline (PDF/A, signature,
+// archive, outbox).
 import path from 'node:path';
 import type { DocumentType, ExtractedField } from '../../../shared/classification';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
-import type { Rotation } from '../../../shared/contracts/desk';
+import type { Rotation } from '../../../shared/contracts/reception';
 import type { ErrorInfo } from '../../../shared/errors';
 import { SohoaError } from '../../../shared/errors';
 import { matchChecklist, type DossierState } from '../../../shared/procedures';
@@ -25,23 +26,23 @@ import type { Core } from '../pipeline/core';
 import type { DossierPage } from '../pipeline/types';
 import { renderReceipt, renderSupplementRequest } from '../receipt/slips';
 
-export interface DeskDocument {
+export interface ReceptionDocument {
   pages: { id: string; rotation: Rotation }[];
   type: DocumentType | null;
   confirmed: boolean;
   fields: ExtractedField[];
 }
 
-export interface DeskReceiveInput {
+export interface ReceptionReceiveInput {
   procedureCode: string;
   applicant: Applicant;
   clerk: string;
   /** `codePattern`: how dossier codes are built (default `{AGENCY}-{YYMMDD}-{NNNN}`). */
   agency: { id: string; name: string; codePattern?: string };
   place: string;
-  documents: DeskDocument[];
+  documents: ReceptionDocument[];
   /**
-   * A page's OCR text, and the page for the dossier from the desk session: read already (only
+   * A page's OCR text, and the page for the dossier from the reception session: read already (only
    * assembled, turned by the clerk's rotation) or an image to read again.
    */
   pageText: (id: string) => Promise<string>;
@@ -49,7 +50,7 @@ export interface DeskReceiveInput {
   at?: Date;
 }
 
-export interface DeskReceiveOutcome {
+export interface ReceptionReceiveOutcome {
   dossierCode: string;
   state: DossierState;
   slip: { kind: 'receipt' | 'supplement'; pdf: Uint8Array };
@@ -60,10 +61,10 @@ export interface DeskReceiveOutcome {
   fileErrors: ErrorInfo[];
 }
 
-export async function receiveAtDesk(
+export async function receiveAtReception(
   core: Pick<Core, 'paths' | 'archive' | 'digitize'>,
-  input: DeskReceiveInput,
-): Promise<DeskReceiveOutcome> {
+  input: ReceptionReceiveInput,
+): Promise<ReceptionReceiveOutcome> {
   const at = input.at ?? new Date();
   const dataDir = core.paths.root;
   const { catalog } = await loadCatalog(dataDir);
@@ -81,7 +82,7 @@ export async function receiveAtDesk(
   const db = openDeskDatabase(dataDir);
   let code: string;
   let due: ReturnType<typeof dueDate> | null = null;
-  let slip: DeskReceiveOutcome['slip'];
+  let slip: ReceptionReceiveOutcome['slip'];
   let missing: string[] = [];
   try {
     const store = new DossierStore(db, () => at);
@@ -165,7 +166,7 @@ export async function receiveAtDesk(
     };
   }
 
-  const signed = await signAtDesk(core, {
+  const signed = await signAtReception(core, {
     code,
     clerk: input.clerk,
     title: archiveTitle(procedure.name, input.applicant.fullName, code),
@@ -180,7 +181,7 @@ export function archiveTitle(procedureName: string, applicantName: string, code:
   return `${procedureName} – ${applicantName} – ${code}`;
 }
 
-export interface DeskSignInput {
+export interface ReceptionSignInput {
   code: string;
   clerk: string;
   title: string;
@@ -188,8 +189,8 @@ export interface DeskSignInput {
   pageSource: (id: string, rotation: Rotation) => Promise<DossierPage>;
 }
 
-export type DeskSignOutcome = Pick<
-  DeskReceiveOutcome,
+export type ReceptionSignOutcome = Pick<
+  ReceptionReceiveOutcome,
   'state' | 'archived' | 'outboxState' | 'fileErrors'
 >;
 
@@ -198,10 +199,10 @@ export type DeskSignOutcome = Pick<
  * Also the retry after a failure (token unplugged, wrong PIN): the dossier stays "complete" with
  * its receipt, and signing again never creates a second dossier.
  */
-export async function signAtDesk(
+export async function signAtReception(
   core: Pick<Core, 'paths' | 'archive' | 'digitize'>,
-  input: DeskSignInput,
-): Promise<DeskSignOutcome> {
+  input: ReceptionSignInput,
+): Promise<ReceptionSignOutcome> {
   const dataDir = core.paths.root;
   const withDb = <T>(fn: (db: ReturnType<typeof openDeskDatabase>) => T): T => {
     const db = openDeskDatabase(dataDir);
@@ -246,8 +247,7 @@ export async function signAtDesk(
           outcome.dossier!.id,
           input.code,
         );
-        return new DossierStore(db).transition(input.code, 'signed', { clerk: input.clerk })
-          .state;
+        return new DossierStore(db).transition(input.code, 'signed', { clerk: input.clerk }).state;
       })
       .immediate(),
   );
@@ -274,7 +274,7 @@ export function recentProcedureCodes(dataDir: string, limit = 5): string[] {
 }
 
 /** Moves a signed dossier to archived when the clerk closes the reception. */
-export function finishAtDesk(dataDir: string, code: string, clerk: string): DossierState {
+export function finishAtReception(dataDir: string, code: string, clerk: string): DossierState {
   const db = openDeskDatabase(dataDir);
   try {
     const store = new DossierStore(db);

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { PageAnalysisRecord } from '../../../shared/contract';
-import type { DeskPage, Rotation } from '../../../shared/contracts/desk';
+import type { ReceptionPage, Rotation } from '../../../shared/contracts/reception';
 import { SohoaError, type ErrorInfo } from '../../../shared/errors';
 import { writeFileDurably } from '../archive/blobStore';
 import type { OrientationDetector } from '../ocr/orientation';
@@ -38,14 +38,14 @@ interface StoredPage {
   analysis?: PageAnalysisRecord;
 }
 
-export interface DeskSessionDeps {
+export interface ReceptionSessionDeps {
   root: string;
   ocr: () => Promise<OcrEngine>;
   orientation: () => OrientationDetector;
 }
 
-export class DeskSessions {
-  constructor(private readonly deps: DeskSessionDeps) {}
+export class ReceptionSessions {
+  constructor(private readonly deps: ReceptionSessionDeps) {}
 
   private dir(sessionId: string): string {
     if (!SESSION_ID.test(sessionId)) throw new SohoaError('BAD_REQUEST', 'sessionId');
@@ -61,10 +61,10 @@ export class DeskSessions {
   async addPages(
     sessionId: string,
     files: readonly { name: string; bytes: Buffer }[],
-  ): Promise<{ pages: DeskPage[]; fileErrors: ErrorInfo[] }> {
+  ): Promise<{ pages: ReceptionPage[]; fileErrors: ErrorInfo[] }> {
     const dir = this.dir(sessionId);
     await fs.mkdir(dir, { recursive: true });
-    const pages: DeskPage[] = [];
+    const pages: ReceptionPage[] = [];
     const sources: PageSource[] = files.map((f) => ({
       name: path.basename(f.name),
       read: () => Promise.resolve(f.bytes),

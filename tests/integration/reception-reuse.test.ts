@@ -1,7 +1,8 @@
-// Signing at the counter reuses what the desk read when the pages were added: through the real
-// desk handlers on a real core, the core's one OCR pool recognizes each page exactly once (its own
-// counter, not a mock), the archived PDF is sound (qpdf), its text is found (pdftotext), and a
-// page the clerk turned 90° carries its text layer turned with it (pdftotext -bbox over the ink).
+// Signing at the counter reuses what the reception read when the pages were added: through the
+// real reception handlers on a real core, the core's one OCR pool recognizes each page exactly
+// once (its own counter, not a mock), the archived PDF is sound (qpdf), its text is found
+// (pdftotext), and a page the clerk turned 90° carries its text layer turned with it (pdftotext
+// -bbox over the ink).
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
-import { createDeskHandlers } from '../../electron/core/api/deskHandlers';
+import { createReceptionHandlers } from '../../electron/core/api/receptionHandlers';
 import { BlobStore } from '../../electron/core/archive/blobStore';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
 import { run } from '../helpers/tools';
@@ -30,7 +31,7 @@ let recognitionsAfterSign: number;
 before(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-desk-reuse-'));
   core = await openCore({ dataDir: path.join(work, 'data'), ocrWorkers: 1 });
-  const desk = createDeskHandlers(core);
+  const reception = createReceptionHandlers(core);
   const files = await Promise.all(
     PAGES.map(async (lines, i) => ({
       name: `trang-${i + 1}.png`,
@@ -39,12 +40,12 @@ before(async () => {
       ).toString('base64'),
     })),
   );
-  const added = await desk.deskAddPages({ sessionId: SESSION, files });
+  const added = await reception.receptionAddPages({ sessionId: SESSION, files });
   assert.deepEqual(added.fileErrors, []);
   assert.equal(added.pages.length, 3);
   recognitionsAfterAdd = core.ocrStats().recognitions;
   const [p1, p2, p3] = added.pages.map((p) => p.id);
-  const out = await desk.deskReceive({
+  const out = await reception.receptionReceive({
     sessionId: SESSION,
     procedureCode: '2.000635',
     applicant: { fullName: 'Trần Thị Ngọc Lan', idNumber: '036195000123', source: 'qr' },

@@ -1,24 +1,28 @@
-// Handlers for shared/contracts/desk.ts: the counter screen's session of pages, receiving and
-// digitizing a dossier, the receipt preview and finishing. The desk reads pages on the core's one
-// OCR pool with interactive priority (ahead of any queued batch page, one set of workers for the
-// process), and signing assembles the pages as read, without a second OCR.
+// Handlers for shared/contracts/reception.ts: the counter screen's session of pages, receiving and
+// digitizing a dossier, the receipt preview and finishing. The reception reads pages on the
+// core's one OCR pool with interactive priority (ahead of any queued batch page, one set of
+// workers for the process), and signing assembles the pages as read, without a second OCR.
 import path from 'node:path';
-import type { DESK_CHANNELS } from '../../../shared/contracts/desk';
+import type { RECEPTION_CHANNELS } from '../../../shared/contracts/reception';
 import { errorInfo, SohoaError } from '../../../shared/errors';
 import {
   archiveTitle,
-  finishAtDesk,
-  receiveAtDesk,
+  finishAtReception,
+  receiveAtReception,
   recentProcedureCodes,
-  signAtDesk,
-} from '../desk/receive';
+  signAtReception,
+} from '../reception/receive';
 import { findProcedure, loadCatalog } from '../dossier/procedures';
 import { openDeskDatabase } from '../dossier/db';
 import { DossierStore } from '../dossier/store';
-import { renderPdfPagePng } from '../desk/preview';
-import { DeskSessions } from '../desk/session';
-import { describeSigner } from '../desk/signer';
-import { FollowingFeed, ReceptionHotFolderFeed, receptionHotFolders } from '../desk/hotFolderFeed';
+import { renderPdfPagePng } from '../reception/preview';
+import { ReceptionSessions } from '../reception/session';
+import { describeSigner } from '../reception/signer';
+import {
+  FollowingFeed,
+  ReceptionHotFolderFeed,
+  receptionHotFolders,
+} from '../reception/hotFolderFeed';
 import { hotFoldersFromEnv, ledgerFileIn } from '../acquire/hotFolderDriver';
 import { coreOptionsFromEnv, DEMO_AGENCY, type Core } from '../pipeline/core';
 import { loadSettings } from '../settings/store';
@@ -27,7 +31,7 @@ import type { DomainHandlers } from './domainHandlers';
 /** Printed on the receipt's date line when neither IT's environment nor Cài đặt names a place. */
 const DEFAULT_PLACE = 'Xã mẫu';
 
-export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANNELS> {
+export function createReceptionHandlers(core: Core): DomainHandlers<typeof RECEPTION_CHANNELS> {
   const options = coreOptionsFromEnv();
   /**
    * The agency as IT set it for the machine (SOHOA_AGENCY_ID), else as saved in Cài đặt (read
@@ -49,7 +53,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
   /** The same order for the slip's place: the machine's environment, then Cài đặt, then a default. */
   const placeNow = (): string =>
     process.env.SOHOA_AGENCY_PLACE || savedAgency()?.place || DEFAULT_PLACE;
-  const sessions = new DeskSessions({
+  const sessions = new ReceptionSessions({
     root: path.join(core.paths.root, 'desk-sessions'),
     ocr: () => core.sharedOcr('interactive'),
     orientation: () => core.orientation(),
@@ -58,11 +62,11 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
   const feeds = followHotFolders(core);
   // Watching from the start, not from the screen's first look.
   void feeds.current();
-  // What the desk started stops with the core (the shells only know the core's close).
+  // What the reception started stops with the core (the shells only know the core's close).
   core.onClose(() => feeds.close());
 
   return {
-    async deskStatus() {
+    async receptionStatus() {
       const { id, name } = agencyNow();
       return {
         agency: { id, name },
@@ -71,13 +75,13 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         recentProcedures: recentProcedureCodes(core.paths.root),
       };
     },
-    deskAddPages(request) {
+    receptionAddPages(request) {
       return sessions.addPages(
         request.sessionId,
         request.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
       );
     },
-    async deskHotFolderInbox() {
+    async receptionHotFolderInbox() {
       const feed = await feeds.current();
       const files = await feed.inbox();
       return {
@@ -93,7 +97,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         })),
       };
     },
-    async deskTakeFromHotFolder(request) {
+    async receptionTakeFromHotFolder(request) {
       // One file per read: a file's pages and errors are its own, and it leaves the inbox alone.
       const feed = await feeds.current();
       const { results, stoppedAt } = await feed.take(request.ids, (file, bytes) =>
@@ -107,8 +111,8 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         ],
       };
     },
-    async deskReceive(request) {
-      const outcome = await receiveAtDesk(core, {
+    async receptionReceive(request) {
+      const outcome = await receiveAtReception(core, {
         procedureCode: request.procedureCode,
         applicant: request.applicant,
         clerk: request.clerk,
@@ -132,7 +136,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         slipPdfBase64: Buffer.from(outcome.slip.pdf).toString('base64'),
       };
     },
-    async deskSign(request) {
+    async receptionSign(request) {
       const db = openDeskDatabase(core.paths.root);
       const dossier = (() => {
         try {
@@ -144,7 +148,7 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
       if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', request.dossierCode);
       const { catalog } = await loadCatalog(core.paths.root);
       const procedure = findProcedure(catalog, dossier.procedureCode);
-      return signAtDesk(core, {
+      return signAtReception(core, {
         code: dossier.code,
         clerk: request.clerk,
         title: archiveTitle(procedure.name, dossier.applicant.fullName, dossier.code),
@@ -152,9 +156,9 @@ export function createDeskHandlers(core: Core): DomainHandlers<typeof DESK_CHANN
         pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
       });
     },
-    async deskFinish(request) {
+    async receptionFinish(request) {
       const state = request.dossierCode
-        ? finishAtDesk(core.paths.root, request.dossierCode, request.clerk)
+        ? finishAtReception(core.paths.root, request.dossierCode, request.clerk)
         : null;
       await sessions.drop(request.sessionId);
       return { state };

@@ -1,5 +1,5 @@
-// The reception shows the key that signs: deskStatus describes the signer from what the core was
-// opened with (Settings merged with the environment by createApi), not from the environment
+// The reception shows the key that signs: receptionStatus describes the signer from what the core
+// was opened with (Settings merged with the environment by createApi), not from the environment
 // alone. A PKCS#12 file saved in Settings shows as its certificate's holder (subject CN), never a
 // path; a token as its label; a file that cannot be opened by its name; nothing saved, the demo.
 import assert from 'node:assert/strict';
@@ -40,7 +40,7 @@ async function signerWith(
   name: string,
   signing: unknown,
   secrets: { p12Password?: string } = {},
-): Promise<Response<'deskStatus'>['signer']> {
+): Promise<Response<'receptionStatus'>['signer']> {
   const dataDir = path.join(work, name);
   const p = dataPaths(dataDir);
   if (signing) {
@@ -53,9 +53,9 @@ async function signerWith(
   }
   const api = await createApi({ dataDir });
   try {
-    const status = await api.invoke('deskStatus', {});
+    const status = await api.invoke('receptionStatus', {});
     assert.ok(status.ok, JSON.stringify(status));
-    return (status.value as Response<'deskStatus'>).signer;
+    return (status.value as Response<'receptionStatus'>).signer;
   } finally {
     await api.close();
   }

@@ -1,14 +1,14 @@
-// The counter's page sessions (electron/core/desk/session.ts): ids are checked before they
+// The counter's page sessions (electron/core/reception/session.ts): ids are checked before they
 // become paths, and receptions abandoned for a day are dropped while fresh ones stay.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DeskSessions } from '../../electron/core/desk/session';
+import { ReceptionSessions } from '../../electron/core/reception/session';
 
 function sessions(root: string) {
-  return new DeskSessions({
+  return new ReceptionSessions({
     root,
     ocr: () => Promise.reject(new Error('no OCR in this test')),
     orientation: () => {

@@ -1,8 +1,8 @@
-// Contract channels for the reception counter screen beyond issue 6's channels: the desk's
-// signer and recent procedures, pages added to an open reception (prepared and OCR'd once, shown
-// as thumbnails), receiving + digitizing + signing the dossier with the clerk's corrections, the
-// receipt preview, and finishing.
-// Spread into shared/contract.ts; the core's handlers are electron/core/api/deskHandlers.ts.
+// Contract channels of the reception (tiếp nhận): one applicant at the counter screen. The
+// desk's signer and recent procedures, pages added to an open reception (prepared and OCR'd once,
+// shown as thumbnails), receiving + digitizing + signing the dossier with the clerk's
+// corrections, the receipt preview, and finishing. The dossier itself: contracts/dossier.ts.
+// Spread into shared/contract.ts; the core's handlers are electron/core/api/receptionHandlers.ts.
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
 import { z } from 'zod';
 import { DocumentType, ExtractedFieldSchema } from '../classification';
@@ -10,14 +10,14 @@ import { ErrorInfo } from '../errors';
 import { DossierState } from '../procedures';
 
 /** The files of one open reception are kept under this id until it is finished or dropped. */
-export const DeskSessionId = z.string().regex(/^[a-z0-9-]{8,64}$/);
+export const ReceptionSessionId = z.string().regex(/^[a-z0-9-]{8,64}$/);
 
-const DeskFile = z.object({
+const ReceptionFile = z.object({
   name: z.string().min(1).max(255),
   dataBase64: z.string().max(200 * 1024 * 1024),
 });
 
-export const DeskPage = z.object({
+export const ReceptionPage = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   sourceName: z.string(),
   /** Small JPEG of the upright page, as a data: URL (the CSP allows data: images). */
@@ -29,12 +29,12 @@ export const DeskPage = z.object({
   confidence: z.number().min(0).max(100),
   blank: z.boolean(),
 });
-export type DeskPage = z.infer<typeof DeskPage>;
+export type ReceptionPage = z.infer<typeof ReceptionPage>;
 
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof Rotation>;
 
-const DeskApplicant = z.object({
+const ReceptionApplicant = z.object({
   fullName: z.string().min(1).max(200),
   idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
   source: z.enum(['qr', 'mrz', 'typed']),
@@ -62,7 +62,7 @@ const ArchivedCopy = z.object({
   demo: z.boolean(),
 });
 
-/** A file from the reception's hot folder, copied into the desk and waiting for the clerk. */
+/** A file from the reception's hot folder, copied into the data folder, waiting for the clerk. */
 export const StagedFileId = z.string().regex(/^[0-9]{13}-[a-f0-9]{8}$/);
 const HotFolderFile = z.object({
   id: StagedFileId,
@@ -78,8 +78,8 @@ const HotFolderFile = z.object({
 
 const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attention']);
 
-export const DESK_CHANNELS = {
-  deskStatus: {
+export const RECEPTION_CHANNELS = {
+  receptionStatus: {
     request: z.object({}),
     response: z.object({
       agency: z.object({ id: z.string(), name: z.string() }),
@@ -88,15 +88,15 @@ export const DESK_CHANNELS = {
       recentProcedures: z.array(z.string()),
     }),
   },
-  deskAddPages: {
+  receptionAddPages: {
     request: z.object({
-      sessionId: DeskSessionId,
-      files: z.array(DeskFile).min(1).max(100),
+      sessionId: ReceptionSessionId,
+      files: z.array(ReceptionFile).min(1).max(100),
     }),
-    response: z.object({ pages: z.array(DeskPage), fileErrors: z.array(ErrorInfo) }),
+    response: z.object({ pages: z.array(ReceptionPage), fileErrors: z.array(ErrorInfo) }),
   },
   /** The reception's hot-folder inbox: files scanned to the folder, not yet in a reception. */
-  deskHotFolderInbox: {
+  receptionHotFolderInbox: {
     request: z.object({}),
     response: z.object({
       /** Hot folders feeding the reception (0: nothing to show). */
@@ -107,22 +107,22 @@ export const DESK_CHANNELS = {
     }),
   },
   /**
-   * Adds inbox files (all, or those named) to the open reception, read like deskAddPages; each
+   * Adds inbox files (all, or those named) to the open reception, read like receptionAddPages; each
    * leaves the inbox once its pages are in the session (a file that cannot be read leaves it
    * with its error: the original is in the hot folder's done/).
    */
-  deskTakeFromHotFolder: {
+  receptionTakeFromHotFolder: {
     request: z.object({
-      sessionId: DeskSessionId,
+      sessionId: ReceptionSessionId,
       ids: z.array(StagedFileId).min(1).max(500).optional(),
     }),
-    response: z.object({ pages: z.array(DeskPage), fileErrors: z.array(ErrorInfo) }),
+    response: z.object({ pages: z.array(ReceptionPage), fileErrors: z.array(ErrorInfo) }),
   },
-  deskReceive: {
+  receptionReceive: {
     request: z.object({
-      sessionId: DeskSessionId,
+      sessionId: ReceptionSessionId,
       procedureCode: z.string().min(1),
-      applicant: DeskApplicant,
+      applicant: ReceptionApplicant,
       clerk: z.string().min(1).max(100),
       documents: z
         .array(
@@ -154,9 +154,9 @@ export const DESK_CHANNELS = {
     }),
   },
   /** Signing again after a failure (token unplugged, wrong PIN): the same dossier, no new one. */
-  deskSign: {
+  receptionSign: {
     request: z.object({
-      sessionId: DeskSessionId,
+      sessionId: ReceptionSessionId,
       dossierCode: z.string().min(1),
       clerk: z.string().min(1).max(100),
       pages: z.array(PageRef).min(1).max(2000),
@@ -168,9 +168,9 @@ export const DESK_CHANNELS = {
       fileErrors: z.array(ErrorInfo),
     }),
   },
-  deskFinish: {
+  receptionFinish: {
     request: z.object({
-      sessionId: DeskSessionId,
+      sessionId: ReceptionSessionId,
       dossierCode: z.string().min(1).optional(),
       clerk: z.string().min(1).max(100),
     }),

@@ -3,7 +3,7 @@
 // key that signs: a PKCS#12 file by its certificate's holder (subject CN), a token by its label.
 // Never the key, the password, the PIN, or a path.
 import path from 'node:path';
-import type { SignerInfo } from '../../../shared/contracts/desk';
+import type { SignerInfo } from '../../../shared/contracts/reception';
 import type { SignerIdentity } from '../pipeline/core';
 import { readCertificate } from '../sign/certificate';
 
