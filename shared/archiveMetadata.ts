@@ -1,7 +1,8 @@
-// Archive metadata of TT 05/2025/TT-BNV, dossier (hồ sơ) and document (tài liệu) level, with the
-// code lists the circular fixes. Field names are the circular's own (fileCode, maintenance, …) so
-// exported XML/JSON reads like the sample packages. See ../shared/REQUIREMENTS-VN.md: the field
-// list is from a summary; code lists not given there (format, riskRecovery…) stay free text.
+// Archive metadata of TT 05/2025/TT-BNV, record (the circular's hồ sơ) and document (tài liệu)
+// level, with the code lists the circular fixes. Field names are the circular's own (fileCode,
+// maintenance, …) so exported XML/JSON reads like the sample packages. See
+// ../shared/REQUIREMENTS-VN.md: the field list is from a summary; code lists not given there
+// (format, riskRecovery…) stay free text.
 import { z } from 'zod';
 
 type CodeList = Record<string, { vi: string; en: string }>;
@@ -54,8 +55,8 @@ export const VnDate = z
 const text = (max: number) => z.string().trim().max(max);
 const count = z.number().int().nonnegative();
 
-/** Fields a clerk or a stage may set on a dossier; the archive fills codes and counts itself. */
-export const DossierMetadataInput = z.object({
+/** Fields a clerk or a stage may set on a record; the archive fills codes and counts itself. */
+export const RecordMetadataInput = z.object({
   title: text(1000).min(1).optional(),
   maintenance: MaintenanceCode.optional(),
   mode: ModeCode.optional(),
@@ -71,7 +72,7 @@ export const DossierMetadataInput = z.object({
   /** Ký hiệu thông tin. */
   inforSign: text(100).optional(),
   confidenceLevel: ConfidenceLevelCode.optional(),
-  /** Mã hồ sơ giấy gốc: required when the dossier was digitized. */
+  /** Mã hồ sơ giấy gốc: required when the record was digitized from paper. */
   paperFileCode: text(100).optional(),
   /** Chế độ dự phòng. */
   riskRecovery: text(100).optional(),
@@ -79,7 +80,7 @@ export const DossierMetadataInput = z.object({
   riskRecoveryStatus: text(100).optional(),
   description: text(4000).optional(),
 });
-export type DossierMetadataInput = z.infer<typeof DossierMetadataInput>;
+export type RecordMetadataInput = z.infer<typeof RecordMetadataInput>;
 
 const requirePaperCodeWhenDigitized = (
   m: { confidenceLevel: ConfidenceLevelCode; paperFileCode?: string | undefined },
@@ -93,8 +94,8 @@ const requirePaperCodeWhenDigitized = (
     });
 };
 
-/** A complete dossier record as stored and exported. */
-export const DossierMetadata = DossierMetadataInput.required({
+/** A complete record's metadata as stored and exported. */
+export const RecordMetadata = RecordMetadataInput.required({
   title: true,
   maintenance: true,
   mode: true,
@@ -109,7 +110,7 @@ export const DossierMetadata = DossierMetadataInput.required({
     numberOfPage: count,
   })
   .superRefine(requirePaperCodeWhenDigitized);
-export type DossierMetadata = z.infer<typeof DossierMetadata>;
+export type RecordMetadata = z.infer<typeof RecordMetadata>;
 
 /** docCode = fileCode + "." + 7-digit ordinal. */
 export function formatDocCode(fileCode: string, ordinal: number): string {
@@ -152,14 +153,14 @@ export const DocumentMetadata = DocumentMetadataInput.required({
   confidenceLevel: true,
 }).extend({
   docCode: z.string().regex(/^.+\.\d{7}$/),
-  /** Position of the document in its dossier, from 1. */
+  /** Position of the document in its record, from 1. */
   docOrdinal: z.number().int().positive(),
   numberOfPage: count,
 });
 export type DocumentMetadata = z.infer<typeof DocumentMetadata>;
 
-/** The order in which exported XML lists the dossier fields (the circular's order). */
-export const DOSSIER_FIELD_ORDER = [
+/** The order in which exported XML lists the record fields (the circular's order). */
+export const RECORD_FIELD_ORDER = [
   'fileCode',
   'title',
   'maintenance',
@@ -178,7 +179,7 @@ export const DOSSIER_FIELD_ORDER = [
   'riskRecovery',
   'riskRecoveryStatus',
   'description',
-] as const satisfies readonly (keyof DossierMetadata)[];
+] as const satisfies readonly (keyof RecordMetadata)[];
 
 export const DOCUMENT_FIELD_ORDER = [
   'docCode',

@@ -30,7 +30,7 @@ export const SignatureSummary = z.object({
 });
 export type SignatureSummary = z.infer<typeof SignatureSummary>;
 
-export const DossierSummary = z.object({
+export const RecordSummary = z.object({
   id: z.number().int().positive(),
   code: z.string(),
   title: z.string(),
@@ -40,7 +40,7 @@ export const DossierSummary = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   signature: SignatureSummary.nullable(),
 });
-export type DossierSummary = z.infer<typeof DossierSummary>;
+export type RecordSummary = z.infer<typeof RecordSummary>;
 
 /** What the image pipeline did to a page and what it measured: the review queue works on it. */
 export const PageAnalysisRecord = z.object({
@@ -76,11 +76,11 @@ export const PageRecord = z.object({
 });
 export type PageRecord = z.infer<typeof PageRecord>;
 
-export const DossierDetail = DossierSummary.extend({
+export const RecordDetail = RecordSummary.extend({
   pages: z.array(PageRecord),
   fileBytes: z.number().int().nonnegative(),
 });
-export type DossierDetail = z.infer<typeof DossierDetail>;
+export type RecordDetail = z.infer<typeof RecordDetail>;
 
 export const contract = {
   digitize: {
@@ -89,18 +89,18 @@ export const contract = {
       files: z.array(InputFile).min(1).max(500),
     }),
     response: z.object({
-      dossier: DossierSummary.nullable(),
+      record: RecordSummary.nullable(),
       fileErrors: z.array(ErrorInfo),
       timings: z.array(StageTiming),
     }),
   },
-  listDossiers: {
+  listRecords: {
     request: z.object({ limit: z.number().int().positive().max(1000).default(100) }),
-    response: z.object({ dossiers: z.array(DossierSummary) }),
+    response: z.object({ records: z.array(RecordSummary) }),
   },
-  getDossier: {
+  getRecord: {
     request: z.object({ id: z.number().int().positive() }),
-    response: DossierDetail,
+    response: RecordDetail,
   },
   // One file per domain under shared/contracts/, each with one handler file in electron/core/api/.
   ...DOSSIER_CHANNELS,

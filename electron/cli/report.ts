@@ -1,4 +1,4 @@
-// Human-readable report of one digitize run: errors per file, the dossier, the signed PDF's
+// Human-readable report of one digitize run: errors per file, the record, the signed PDF's
 // path, and the time spent in each stage.
 import type { DigitizeOutcome } from '../core/pipeline/types';
 import { STAGE_LABELS, t, type Lang } from './messages';
@@ -6,12 +6,12 @@ import { STAGE_LABELS, t, type Lang } from './messages';
 export function printOutcome(lang: Lang, outcome: DigitizeOutcome, databasePath: string): void {
   for (const e of outcome.fileErrors)
     console.error(`✗ ${t(lang, 'fileFailed')}: ${e.message[lang]}`);
-  if (!outcome.dossier || !outcome.pdfPath) {
+  if (!outcome.record || !outcome.pdfPath) {
     console.error(t(lang, 'noOutput'));
     return;
   }
   printPages(lang, outcome);
-  const d = outcome.dossier;
+  const d = outcome.record;
   console.log(`✓ ${t(lang, 'dossier', { code: d.code, pages: d.pageCount })}`);
   console.log(`  ${t(lang, 'signedPdf')}: ${outcome.pdfPath}`);
   console.log(`  SHA-256: ${d.sha256}`);

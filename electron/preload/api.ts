@@ -10,8 +10,8 @@ import type { ErrorInfo } from '../../shared/errors';
  */
 const EXPOSED = {
   digitize: true,
-  listDossiers: true,
-  getDossier: true,
+  listRecords: true,
+  getRecord: true,
   listProcedures: true,
   readCard: true,
   classifyDocument: true,

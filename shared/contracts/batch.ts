@@ -47,7 +47,7 @@ export const BatchSummary = z.object({
   /** Over the time the batch actually ran (paused time excluded); null before the first page. */
   pagesPerMinute: z.number().nonnegative().nullable(),
   secondsLeft: z.number().int().nonnegative().nullable(),
-  dossier: z.object({ id: z.number().int().positive(), code: z.string() }).nullable(),
+  record: z.object({ id: z.number().int().positive(), code: z.string() }).nullable(),
   /** Why the whole batch failed (per-file errors are in `batchDetail`). */
   error: ErrorInfo.nullable(),
   reviewOpen: z.number().int().nonnegative(),
@@ -57,7 +57,7 @@ export const BatchSummary = z.object({
   records: z.number().int().nonnegative().default(0),
   /**
    * Its record was in the archive already, made from the same scans (a hot folder's burst
-   * delivered again): `dossier` is that record, nothing new was archived.
+   * delivered again): `record` is that record, nothing new was archived.
    */
   alreadyArchived: z.boolean().default(false),
   /**
@@ -86,11 +86,11 @@ export const ReviewItem = z.object({
   id: z.number().int().positive(),
   batchId: z.number().int().positive(),
   reason: ReviewReason,
-  /** The page as it is named in the dossier ("file.pdf#2"), or the file for a document. */
+  /** The page as it is named in the record ("file.pdf#2"), or the file for a document. */
   subject: z.string(),
   fileId: z.number().int().positive(),
   pageInFile: z.number().int().nonnegative(),
-  /** Page number in the dossier's PDF (the first page of a document). */
+  /** Page number in the record's PDF (the first page of a document). */
   ordinal: z.number().int().positive(),
   /** OCR confidence 0–100, or the classifier's 0–1 for a document. */
   confidence: z.number().nonnegative(),
@@ -98,7 +98,7 @@ export const ReviewItem = z.object({
   /** The classifier's best guesses for a document, best first. */
   candidates: z.array(z.string()),
   state: z.enum(['open', 'accepted', 'dismissed']),
-  dossierId: z.number().int().positive().nullable(),
+  recordId: z.number().int().positive().nullable(),
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
@@ -199,7 +199,7 @@ export const BATCH_CHANNELS = {
   },
   /**
    * The separation options new batches get (files, folders, scans, hot-folder bursts): null for
-   * none (one dossier per batch). Sent with `options` it saves them first.
+   * none (one record per batch). Sent with `options` it saves them first.
    */
   batchSeparationDefaults: {
     request: z.object({ options: SeparationOptions.nullable().optional() }),

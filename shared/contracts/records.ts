@@ -11,11 +11,11 @@ export const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attent
 export type OutboxState = z.infer<typeof OutboxState>;
 
 export const ArchiveHit = z.object({
-  dossierId: z.number().int().positive(),
+  recordId: z.number().int().positive(),
   dossierCode: z.string(),
   title: z.string(),
   createdAt: z.string(),
-  /** Page ordinal, or null when the match is in the dossier's metadata (or there is no query). */
+  /** Page ordinal, or null when the match is in the record's metadata (or there is no query). */
   page: z.number().int().positive().nullable(),
   /** Original text around the match, with its accents; `marks` are [start, end) offsets in it. */
   snippet: z.string(),
@@ -130,7 +130,7 @@ export const RECORDS_CHANNELS = {
   },
   pageImage: {
     request: z.object({
-      dossierId: z.number().int().positive(),
+      recordId: z.number().int().positive(),
       page: z.number().int().positive(),
     }),
     response: z.object({
@@ -142,11 +142,11 @@ export const RECORDS_CHANNELS = {
     }),
   },
   signatureReport: {
-    request: z.object({ dossierId: z.number().int().positive() }),
+    request: z.object({ recordId: z.number().int().positive() }),
     response: z.object({ fileName: z.string(), report: LocalizedReport }),
   },
   exportPackage: {
-    request: z.object({ dossierId: z.number().int().positive() }),
+    request: z.object({ recordId: z.number().int().positive() }),
     response: z.object({ dir: z.string(), files: z.number().int().positive() }),
   },
   outboxList: {

@@ -1,5 +1,5 @@
 // npm run bench:archive — ingest synthetic Vietnamese OCR pages into a real archive (the full
-// recordDossier path: metadata, folded search index, audit entry + anchor, outbox row, one
+// addRecord path: metadata, folded search index, audit entry + anchor, outbox row, one
 // durable transaction per 10-page dossier) until BENCH_PAGES (default 1,000,000) or BENCH_MINUTES
 // (default 10), and at each checkpoint report the ingest rate, database size per page and search
 // latency p50/p95 over a fixed query set. The peer, measured in the same run, is a full scan of
@@ -12,10 +12,10 @@ import { sha256Hex } from '../../electron/core/archive/blobStore';
 
 const TARGET_PAGES = Number(process.env.BENCH_PAGES ?? 1_000_000);
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 10);
-const PAGES_PER_DOSSIER = 10;
+const PAGES_PER_RECORD = 10;
 /** >1 commits that many dossiers per transaction: a fast fill to reach 1M pages for the search
  * numbers (the ingest column then measures bulk loading, not one durable commit per dossier). */
-const DOSSIERS_PER_TX = Number(process.env.BENCH_DOSSIERS_PER_TX ?? 1);
+const RECORDS_PER_TX = Number(process.env.BENCH_DOSSIERS_PER_TX ?? 1);
 const CHECKPOINTS = [10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000].filter(
   (c) => c <= TARGET_PAGES,
 );
@@ -208,8 +208,8 @@ console.log('|---|---|---|---|---|---|---|---|---|');
 const receivedAt = new Date('2026-11-23T02:00:00Z');
 function ingestOne(): void {
   dossiers++;
-  const texts = Array.from({ length: PAGES_PER_DOSSIER }, page);
-  archive.recordDossier({
+  const texts = Array.from({ length: PAGES_PER_RECORD }, page);
+  archive.addRecord({
     agencyId: 'SOHOA.BENCH',
     receivedAt,
     title: `Hồ sơ của ${person()}`,
@@ -224,15 +224,15 @@ function ingestOne(): void {
     })),
     file: { sha256: sha256Hex(Buffer.from(String(dossiers))), bytes: 1, signature: null },
   });
-  pages += PAGES_PER_DOSSIER;
-  segmentPages += PAGES_PER_DOSSIER;
+  pages += PAGES_PER_RECORD;
+  segmentPages += PAGES_PER_RECORD;
 }
 
 for (const next of CHECKPOINTS) {
   while (pages < next && Date.now() < deadline) {
-    if (DOSSIERS_PER_TX > 1)
+    if (RECORDS_PER_TX > 1)
       archive.database.transaction(() => {
-        for (let i = 0; i < DOSSIERS_PER_TX; i++) ingestOne();
+        for (let i = 0; i < RECORDS_PER_TX; i++) ingestOne();
       })();
     else ingestOne();
   }

@@ -178,7 +178,7 @@ test(
     // In the archive: three signed records with those page counts, the second titled by its type.
     const { dossiers } = await api<{
       dossiers: { code: string; title: string; pageCount: number; signature: unknown }[];
-    }>('listDossiers', { limit: 10 });
+    }>('listRecords', { limit: 10 });
     const made = records.map((r) => dossiers.find((d) => d.code === r.archived!.code)!);
     assert.deepEqual(
       made.map((d) => d.pageCount),

@@ -129,7 +129,7 @@ test(
     const dossierText = (await card(title).locator('.batch-meta').textContent()) ?? '';
     assert.match(dossierText, /Hồ sơ /);
 
-    const list = await api<{ batches: { id: number; dossier: { id: number } | null }[] }>(
+    const list = await api<{ batches: { id: number; record: { id: number } | null }[] }>(
       'batchList',
       {},
     );
@@ -137,7 +137,7 @@ test(
     // dossier records as read with a confidence under 70.
     const dossier = await api<{
       pages: { ordinal: number; sourceName: string; confidence: number }[];
-    }>('getDossier', { id: list.batches[0]!.dossier!.id });
+    }>('getRecord', { id: list.batches[0]!.record!.id });
     assert.equal(dossier.pages.length, 30);
     const name = (n: number) => `trang-${String(n).padStart(2, '0')}.jpg`;
     const blank = [...BLANK].map(name);

@@ -68,9 +68,9 @@ test(
     const result = (await call('digitize', {
       title: 'Khai sinh Nguyễn Văn An',
       files: [{ name: 'khai-sinh.png', dataBase64: image.toString('base64') }],
-    })) as { dossier: { code: string } | null };
-    assert.ok(result.dossier, 'the page became a dossier');
-    code = result.dossier.code;
+    })) as { record: { code: string } | null };
+    assert.ok(result.record, 'the page became a dossier');
+    code = result.record.code;
 
     const { page } = desk;
     await goTo('Kho lưu trữ');
@@ -225,9 +225,9 @@ test('outbox: sent by itself once configured; a refused one needs attention, the
   const second = (await call('digitize', {
     title: 'Hồ sơ gửi lỗi',
     files: [{ name: 'gcn.png', dataBase64: image.toString('base64') }],
-  })) as { dossier: { code: string } | null };
-  assert.ok(second.dossier);
-  const code2 = second.dossier.code;
+  })) as { record: { code: string } | null };
+  assert.ok(second.record);
+  const code2 = second.record.code;
   await page.getByRole('button', { name: 'Làm mới' }).click();
   await page.getByRole('button', { name: 'Gửi ngay' }).click();
   const attention = page.locator(

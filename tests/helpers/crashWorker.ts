@@ -59,7 +59,7 @@ for (const name of fs.readdirSync(batchDir).sort()) {
   const bytes =
     item.pages.length > 4 ? Buffer.concat([pdf, Buffer.alloc(5.5 * 1024 * 1024, 0x25)]) : pdf;
   const sha256 = await opened.blobs.put(bytes);
-  opened.archive.recordDossier({
+  opened.archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     title: item.title,
@@ -78,7 +78,7 @@ for (const name of fs.readdirSync(batchDir).sort()) {
   });
   await outbox.drain(connector);
 }
-while (outbox.counts().done < opened.archive.recordDossierCount()) {
+while (outbox.counts().done < opened.archive.recordCount()) {
   await outbox.drain(connector);
   await new Promise((r) => setTimeout(r, 20));
 }

@@ -43,7 +43,7 @@ test('saved agency settings apply when the core next opens', { timeout: 120_000 
         files: [{ name: 'trang-trang.png', dataBase64: blank.toString('base64') }],
       });
       assert.ok(made.ok, JSON.stringify(made));
-      const dossier = (made.value as { dossier: { code: string } | null }).dossier;
+      const dossier = (made.value as { record: { code: string } | null }).record;
       assert.ok(dossier);
       assert.match(dossier.code, /^H49\.64\.33-/);
 

@@ -13,10 +13,10 @@ import { isSohoaError } from '../../shared/errors';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
-async function addDossier(o: OpenedArchive, i: number): Promise<string> {
+async function addRecord(o: OpenedArchive, i: number): Promise<string> {
   const bytes = randomBytes(20_000 + i);
   const sha256 = await o.blobs.put(bytes);
-  return o.archive.recordDossier({
+  return o.archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     title: `Hồ sơ ${i}`,
@@ -45,10 +45,10 @@ const quietly = async <T>(fn: () => Promise<T>): Promise<T> => {
 
 test('a backup restores into an empty folder with every hash, the audit log and search intact', async () => {
   const live = openArchive(tmp('sohoa-live-'));
-  for (let i = 1; i <= 5; i++) await addDossier(live, i);
+  for (let i = 1; i <= 5; i++) await addRecord(live, i);
   const target = tmp('sohoa-bk-');
   const { dir, manifest } = await backupArchive(live, target);
-  await addDossier(live, 6); // after the snapshot: not in the backup
+  await addRecord(live, 6); // after the snapshot: not in the backup
   live.close();
   assert.equal(manifest.dossiers, 5);
   assert.equal(manifest.files.length, 5);
@@ -60,7 +60,7 @@ test('a backup restores into an empty folder with every hash, the audit log and 
   );
   const restored = openArchive(restoredDir);
   try {
-    assert.equal(restored.archive.recordDossierCount(), 5);
+    assert.equal(restored.archive.recordCount(), 5);
     assert.equal(restored.archive.integrityCheck(), 'ok');
     assert.deepEqual(await verifyFiles(restored), []);
     for (const f of restored.archive.storedFiles())
@@ -78,8 +78,8 @@ test('a backup restores into an empty folder with every hash, the audit log and 
 test('the CLI backs up; a damaged file or a missing manifest is refused, the target untouched', async () => {
   const dataDir = tmp('sohoa-live-');
   const live = openArchive(dataDir);
-  await addDossier(live, 1);
-  await addDossier(live, 2);
+  await addRecord(live, 1);
+  await addRecord(live, 2);
   live.close();
   const target = tmp('sohoa-bk-');
   assert.equal(

@@ -83,7 +83,7 @@ test('a bad file fails alone with a clear error; the rest of the batch becomes o
       ['trang-1.png', 'trang-2.png', 'trang-3.png'],
     );
     // The dossier really is in the archive, with the three good pages.
-    const dossier = core.archive.getDossier(batch.dossier!.id)!;
+    const dossier = core.archive.getRecord(batch.record!.id)!;
     assert.equal(dossier.pages.length, 3);
     // Every page is blank-flagged, so each is in the review queue; deciding one closes it.
     const review = queue.review({ batchId: id, state: 'open' });
@@ -149,7 +149,7 @@ test('pause holds the next file, resume finishes; cancel archives nothing', asyn
     assert.ok(done.pagesPerMinute! > 0);
 
     // Cancel a running batch: the pipeline stops, nothing reaches the archive.
-    const before = core.archive.listDossiers(100).length;
+    const before = core.archive.listRecords(100).length;
     const third = await queue.queueFiles({
       files: upload(['p.png', 'q.png', 'r.png']),
       more: false,
@@ -160,8 +160,8 @@ test('pause holds the next file, resume finishes; cancel archives nothing', asyn
     const cancelled = queue.detail(third.id).batch;
     assert.equal(cancelled.state, 'cancelled');
     assert.equal(cancelled.error?.code, 'CANCELLED');
-    assert.equal(cancelled.dossier, null);
-    assert.equal(core.archive.listDossiers(100).length, before);
+    assert.equal(cancelled.record, null);
+    assert.equal(core.archive.listRecords(100).length, before);
     assert.equal(queue.review({ batchId: third.id, state: 'all' }).length, 0);
     assert.throws(() => queue.control(third.id, 'pause'), { name: 'SohoaError' });
 
@@ -217,9 +217,9 @@ test('a restart resumes the queue: uploads, a batch cut off mid-run, a folder ba
       (s) => s.every((x) => x === 'done'),
       60_000,
     );
-    const folderDossier = core.archive.getDossier(queue.detail(folderBatch).batch.dossier!.id)!;
+    const folderRecord = core.archive.getRecord(queue.detail(folderBatch).batch.record!.id)!;
     assert.deepEqual(
-      folderDossier.pages.map((p) => p.sourceName),
+      folderRecord.pages.map((p) => p.sourceName),
       ['hop-02 › trang-2.png', 'hop-02 › trang-10.png', 'hop-10 › trang-1.png'],
     );
     await queue.close();
@@ -324,7 +324,7 @@ test('a crash after the dossier was archived: the restart records the batch done
     ).id;
     await queue.whenIdle();
     assert.equal(queue.detail(id).batch.state, 'done');
-    dossiers = core.archive.listDossiers(100).length;
+    dossiers = core.archive.listRecords(100).length;
     await queue.close();
   });
   // As if the process died between the archive's commit and the queue's own bookkeeping.
@@ -339,8 +339,8 @@ test('a crash after the dossier was archived: the restart records the batch done
     await queue.whenIdle();
     const { batch } = queue.detail(id);
     assert.equal(batch.state, 'done');
-    assert.equal(batch.dossier?.code, core.archive.listDossiers(1)[0]!.code);
-    assert.equal(core.archive.listDossiers(100).length, dossiers);
+    assert.equal(batch.record?.code, core.archive.listRecords(1)[0]!.code);
+    assert.equal(core.archive.listRecords(100).length, dossiers);
     // The archive keeps no blank flag, so the recovered pages (no text) come back for review as
     // poorly read: still in front of the archivist, never silently passed.
     assert.deepEqual(

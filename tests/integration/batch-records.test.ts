@@ -53,7 +53,7 @@ function storedMetadata(core: Core, id: number) {
         .all(id) as { metadata: string }[]
     ).map((r) => JSON.parse(r.metadata) as Record<string, unknown>);
     return {
-      dossier: JSON.parse(d.metadata) as Record<string, unknown>,
+      record: JSON.parse(d.metadata) as Record<string, unknown>,
       sourceRef: d.source_ref,
       docs,
     };
@@ -86,12 +86,12 @@ test('digitize with a sourceRef archives once (also when two runs race), with it
       documentMetadata: { typeName: DOCUMENT_TYPE_LABELS.petition.vi },
     };
     const first = await core.digitize([page('a.jpg', blank)], options);
-    assert.ok(first.dossier, JSON.stringify(first.fileErrors));
+    assert.ok(first.record, JSON.stringify(first.fileErrors));
     assert.equal(first.alreadyArchived, undefined);
     assert.equal(run('qpdf', ['--check', first.pdfPath!]).status, 0);
-    const stored = storedMetadata(core, first.dossier.id);
+    const stored = storedMetadata(core, first.record.id);
     assert.equal(stored.sourceRef, 'test:one');
-    assert.equal(stored.dossier.paperFileCode, 'HS-GIAY-01');
+    assert.equal(stored.record.paperFileCode, 'HS-GIAY-01');
     assert.deepEqual(
       stored.docs.map((d) => d.typeName),
       [DOCUMENT_TYPE_LABELS.petition.vi],
@@ -107,11 +107,11 @@ test('digitize with a sourceRef archives once (also when two runs race), with it
     };
     const again = await core.digitize([counted], options);
     assert.equal(again.alreadyArchived, true);
-    assert.equal(again.dossier?.id, first.dossier.id);
+    assert.equal(again.record?.id, first.record.id);
     assert.equal(again.pdfPath, null);
     assert.equal(again.pages.length, 1, 'the existing record is reported with its pages');
     assert.equal(read, 0, 'a known sourceRef reads no page');
-    assert.equal(core.archive.recordDossierCount(), 1);
+    assert.equal(core.archive.recordCount(), 1);
 
     // Two runs with a new key start together: both pass the early check, the archive's write
     // transaction lets one record; the other reports that record.
@@ -119,20 +119,20 @@ test('digitize with a sourceRef archives once (also when two runs race), with it
       core.digitize([page('b.jpg', blank)], { title: 'Đua 1', sourceRef: 'test:race' }),
       core.digitize([page('b.jpg', blank)], { title: 'Đua 2', sourceRef: 'test:race' }),
     ]);
-    assert.ok(both[0].dossier && both[1].dossier);
-    assert.equal(both[0].dossier.id, both[1].dossier.id);
+    assert.ok(both[0].record && both[1].record);
+    assert.equal(both[0].record.id, both[1].record.id);
     assert.deepEqual(both.map((o) => o.alreadyArchived === true).sort(), [false, true]);
-    assert.equal(core.archive.recordDossierCount(), 2);
+    assert.equal(core.archive.recordCount(), 2);
 
     read = 0;
     const bad = await core.digitize([counted], {
       sourceRef: 'test:bad',
       documentMetadata: { issuedDate: '31/02/2024' },
     });
-    assert.equal(bad.dossier, null);
+    assert.equal(bad.record, null);
     assert.equal(bad.fileErrors[0]?.code, 'METADATA_INVALID');
     assert.equal(read, 0);
-    assert.equal(core.archive.recordDossierCount(), 2);
+    assert.equal(core.archive.recordCount(), 2);
   });
 });
 
@@ -172,13 +172,13 @@ test('a separated batch: each record holds its type and paper dossier code in it
       ],
     );
     const [plain, birth] = records.map((r) => storedMetadata(core, r.archived!.id));
-    assert.equal(birth!.dossier.paperFileCode, 'HS-0007');
+    assert.equal(birth!.record.paperFileCode, 'HS-0007');
     assert.deepEqual(
       birth!.docs.map((d) => d.typeName),
       [DOCUMENT_TYPE_LABELS.birth_certificate.vi],
     );
     assert.equal(plain!.docs[0]!.typeName, undefined, 'no type is invented');
-    assert.equal(plain!.dossier.paperFileCode, records[0]!.archived!.code, "the archive's default");
+    assert.equal(plain!.record.paperFileCode, records[0]!.archived!.code, "the archive's default");
     assert.match(birth!.sourceRef!, new RegExp(`^batch:[0-9a-f-]{36}:${id}:doc:[0-9a-f]{16}$`));
 
     // The archive screen's type filter (archiveSearch) finds the typed record, and only it.
@@ -201,7 +201,7 @@ test('a separated batch: each record holds its type and paper dossier code in it
       more: false,
     });
     await queue.whenIdle();
-    const made = queue.detail(one.id).batch.dossier!;
+    const made = queue.detail(one.id).batch.record!;
     assert.match(
       storedMetadata(core, made.id).sourceRef!,
       new RegExp(`^batch:[0-9a-f-]{36}:${one.id}$`),
@@ -212,13 +212,13 @@ test('a separated batch: each record holds its type and paper dossier code in it
       "UPDATE batches SET state = 'running', dossier_id = NULL, dossier_code = NULL WHERE id = ?",
     ).run(one.id);
     db.close();
-    const count = core.archive.recordDossierCount();
+    const count = core.archive.recordCount();
     queue = new BatchQueue(core, { autoStart: false });
     const recovered = queue.detail(one.id).batch;
     assert.equal(recovered.state, 'done');
-    assert.deepEqual(recovered.dossier, made);
+    assert.deepEqual(recovered.record, made);
     assert.equal(recovered.alreadyArchived, false, "the batch's own record");
-    assert.equal(core.archive.recordDossierCount(), count);
+    assert.equal(core.archive.recordCount(), count);
     await queue.close();
   });
 });
@@ -252,7 +252,7 @@ test('a hot folder burst delivered again maps onto the record it made, and the b
     const [first] = await finished(1);
     assert.equal(first!.state, 'done', JSON.stringify(first!.error));
     assert.equal(first!.alreadyArchived, false);
-    const made = first!.dossier!;
+    const made = first!.record!;
     const ref = storedMetadata(core, made.id).sourceRef;
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     assert.equal(ref, burstSourceRef([sha(blank), sha(second)]));
@@ -266,8 +266,8 @@ test('a hot folder burst delivered again maps onto the record it made, and the b
     const again = (await finished(2)).find((b) => b.id !== first!.id)!;
     assert.equal(again.state, 'done');
     assert.equal(again.alreadyArchived, true);
-    assert.deepEqual(again.dossier, made);
-    assert.equal(core.archive.recordDossierCount(), 1, 'archived once');
+    assert.deepEqual(again.record, made);
+    assert.equal(core.archive.recordCount(), 1, 'archived once');
     assert.equal(queue.review({ batchId: again.id, state: 'all' }).length, 0);
     for (const locale of ['vi', 'en'] as const)
       assert.ok(batchStrings[locale].alreadyArchived(made.code).includes(made.code));
@@ -276,8 +276,8 @@ test('a hot folder burst delivered again maps onto the record it made, and the b
     deliver([['scan-003.jpg', Buffer.concat([blank, Buffer.from('3')])]]);
     const third = (await finished(3)).find((b) => b.id !== first!.id && b.id !== again.id)!;
     assert.equal(third.alreadyArchived, false);
-    assert.notEqual(third.dossier?.id, made.id);
-    assert.equal(core.archive.recordDossierCount(), 2);
+    assert.notEqual(third.record?.id, made.id);
+    assert.equal(core.archive.recordCount(), 2);
     await queue.close();
   });
 });
@@ -325,9 +325,7 @@ test('a file handed over again after a crash, while the batch holding it waits, 
     await restarted.whenIdle();
     assert.equal(restarted.detail(cut.id).batch.state, 'done');
     const pages = [cut.id, next.id].flatMap((id) =>
-      core.archive
-        .getDossier(restarted.detail(id).batch.dossier!.id)!
-        .pages.map((p) => p.sourceName),
+      core.archive.getRecord(restarted.detail(id).batch.record!.id)!.pages.map((p) => p.sourceName),
     );
     assert.deepEqual(pages.sort(), ['a.jpg', 'b.jpg', 'd.jpg'], 'each scan archived once');
     release();
@@ -379,7 +377,7 @@ test('a separated hot folder burst delivered again, renamed and reordered, finds
     assert.equal(first.codes.length, 2);
     assert.deepEqual(first.already, [false, false]);
     assert.equal(first.summary.alreadyArchived, false);
-    assert.equal(core.archive.recordDossierCount(), 2);
+    assert.equal(core.archive.recordCount(), 2);
     deliver([
       ['lai-b.jpg', b!],
       ['lai-a.jpg', a!],
@@ -390,7 +388,7 @@ test('a separated hot folder burst delivered again, renamed and reordered, finds
       [...first.codes].sort(),
       'the same records, found by content',
     );
-    assert.equal(core.archive.recordDossierCount(), 2, 'none made twice');
+    assert.equal(core.archive.recordCount(), 2, 'none made twice');
     // The clerk is told: each document names the record it already is, and the batch says so.
     assert.deepEqual(again.already, [true, true]);
     assert.equal(again.summary.alreadyArchived, true);
@@ -431,7 +429,7 @@ test('a hot folder burst cancelled while its files arrive stays cancelled; later
       ['c.jpg'],
     );
     assert.equal(queue.detail(burst.id).batch.state, 'cancelled');
-    assert.equal(core.archive.recordDossierCount(), 1, 'only the later scan is archived');
+    assert.equal(core.archive.recordCount(), 1, 'only the later scan is archived');
     await queue.close();
   });
 });

@@ -221,7 +221,7 @@ test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged
     const blanks = () =>
       queue
         .review({ batchId: id, state: 'all' })
-        .map((r) => [r.reason, r.dossierId, r.ordinal, r.subject]);
+        .map((r) => [r.reason, r.recordId, r.ordinal, r.subject]);
     const expectedReview = [
       ['blank', ids[0], 1, 'hop.pdf#1'],
       ['blank', ids[0], 2, 'hop.pdf#2'],
@@ -246,7 +246,7 @@ test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged
     db.prepare("UPDATE batches SET state = 'running' WHERE id = ?").run(id);
     db.prepare('DELETE FROM batch_records WHERE batch_id = ? AND document = 2').run(id);
     db.close();
-    const before = core.archive.recordDossierCount();
+    const before = core.archive.recordCount();
     queue = new BatchQueue(core);
     await queue.whenIdle();
     assert.equal(queue.detail(id).batch.state, 'done');
@@ -254,7 +254,7 @@ test('fixed count across a multi-page PDF: blank-flagged pages are kept (flagged
       queue.splitPlan(id).records.map((r) => r.archived!.code),
       first,
     );
-    assert.equal(core.archive.recordDossierCount(), before, 'no record made twice');
+    assert.equal(core.archive.recordCount(), before, 'no record made twice');
     assert.equal(
       queue.review({ batchId: id, state: 'all' }).length,
       5,
@@ -327,7 +327,7 @@ test('a plan waiting for review can be cancelled and run again; edits and accept
     assert.equal(queue.control(id, 'cancel').state, 'cancelled');
     assert.throws(() => queue.acceptSplits(id), /BAD_REQUEST|acceptSplits/);
     assert.throws(() => queue.adjustSplits(id, { op: 'remove', at: 1 }), /adjustSplits/);
-    assert.equal(core.archive.recordDossierCount(), 0, 'nothing archived before the accept');
+    assert.equal(core.archive.recordCount(), 0, 'nothing archived before the accept');
     queue.control(id, 'retry');
     await queue.whenIdle();
     assert.equal(queue.detail(id).batch.state, 'awaiting-split', 'read and planned again');
@@ -345,7 +345,7 @@ test('a plan waiting for review can be cancelled and run again; edits and accept
     const batch = queue.detail(plain.id).batch;
     assert.equal(batch.separated, false);
     assert.equal(batch.state, 'done');
-    assert.ok(batch.dossier);
+    assert.ok(batch.record);
     await queue.close();
   });
 });

@@ -116,7 +116,7 @@ test(`SIGKILL at random points of digitize → archive → upload, ${ROUNDS} rou
           assert.equal(before, undefined, `round ${round}: ${name} was recorded and is gone`);
           continue;
         }
-        const detail = a.getDossier(summary.id)!;
+        const detail = a.getRecord(summary.id)!;
         assert.deepEqual(
           detail.pages.map((p) => p.text),
           item.pages,
@@ -127,7 +127,7 @@ test(`SIGKILL at random points of digitize → archive → upload, ${ROUNDS} rou
         seen.set(name, now);
         codes.add(detail.code);
       }
-      assert.equal(a.recordDossierCount(), codes.size, `round ${round}: a dossier recorded twice`);
+      assert.equal(a.recordCount(), codes.size, `round ${round}: a dossier recorded twice`);
 
       const stored = await storeContents(s3.endpoint);
       const prefixes = new Set([...stored.keys()].map((k) => k.split('/').slice(0, 3).join('/')));
@@ -189,7 +189,7 @@ test(`SIGKILL at random points of digitize → archive → upload, ${ROUNDS} rou
 
     const o = openArchive(dataDir);
     try {
-      assert.equal(o.archive.recordDossierCount(), items.size);
+      assert.equal(o.archive.recordCount(), items.size);
       const states = o.archive.database.prepare('SELECT state FROM outbox').pluck().all();
       assert.deepEqual(
         states,

@@ -143,11 +143,11 @@ test('sohoa digitize exits 2 with usage when given no file, and 0 when every fil
   );
   assert.equal(ok.status, 0, ok.stderr);
   const outcome = JSON.parse(ok.stdout) as {
-    dossier: { pageCount: number };
+    record: { pageCount: number };
     fileErrors: unknown[];
     pdfPath: string;
   };
-  assert.equal(outcome.dossier.pageCount, 1);
+  assert.equal(outcome.record.pageCount, 1);
   assert.deepEqual(outcome.fileErrors, []);
   assert.ok(fs.existsSync(outcome.pdfPath));
 });

@@ -54,9 +54,9 @@ test('digitize signs on the token with a timestamp (B-T) when configured by envi
   try {
     const outcome = await core.digitize([{ name: image, read: () => fs.readFile(image) }]);
     assert.deepEqual(outcome.fileErrors, []);
-    assert.ok(outcome.pdfPath && outcome.dossier);
-    assert.equal(outcome.dossier.signature?.demo, false);
-    assert.match(outcome.dossier.code, /^H49\.64\.33-\d{6}-0001$/);
+    assert.ok(outcome.pdfPath && outcome.record);
+    assert.equal(outcome.record.signature?.demo, false);
+    assert.match(outcome.record.code, /^H49\.64\.33-\d{6}-0001$/);
     assert.equal(tsa.served(), 1, 'the TSA was asked once');
     const sig = run('pdfsig', [outcome.pdfPath]);
     assert.match(sig.stdout, /Signer Certificate Common Name: UBND phường Hòa Khánh/);

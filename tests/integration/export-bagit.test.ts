@@ -14,7 +14,7 @@ import { run } from '../helpers/tools';
 
 const CODE = 'H49.64.33-261123-0001';
 
-async function archiveWithDossier(): Promise<string> {
+async function archiveWithRecord(): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-export-'));
   const o = openArchive(dataDir);
   const pdf = await PDFDocument.create();
@@ -22,7 +22,7 @@ async function archiveWithDossier(): Promise<string> {
   for (let i = 1; i <= 3; i++) pdf.addPage().drawText(`Page ${i}`, { x: 50, y: 700, font });
   const bytes = Buffer.from(await pdf.save());
   const sha256 = await o.blobs.put(bytes);
-  o.archive.recordDossier({
+  o.archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     title: 'Đăng ký khai sinh cho cháu Nguyễn Văn An & "gia đình"',
@@ -65,7 +65,7 @@ for d in root.findall('m:Documents/m:Document', ns):
 `;
 
 test('a dossier exports as a BagIt package that independent tools validate', async () => {
-  const dataDir = await archiveWithDossier();
+  const dataDir = await archiveWithRecord();
   const target = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-bags-'));
   const log = console.log;
   console.log = () => undefined;
@@ -135,8 +135,8 @@ test('a dossier exports as a BagIt package that independent tools validate', asy
   // Exporting over an existing package is refused; the export is in the audit log.
   const o = openArchive(dataDir);
   try {
-    const { exportDossier } = await import('../../electron/core/archive/dossierPackage');
-    await assert.rejects(exportDossier(o.archive, o.blobs, CODE, target), /Could not export/);
+    const { exportRecord } = await import('../../electron/core/archive/recordPackage');
+    await assert.rejects(exportRecord(o.archive, o.blobs, CODE, target), /Could not export/);
     const actions = o.archive.audit.entriesFor('dossier', CODE).map((e) => e.action);
     assert.deepEqual(actions, ['dossier.recorded', 'dossier.exported']);
     assert.equal(o.archive.verify().ok, true);

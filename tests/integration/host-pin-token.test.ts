@@ -89,16 +89,16 @@ async function digitize(): Promise<Response<'digitize'>> {
 }
 
 async function archivedCount(): Promise<number> {
-  const r = await api.invoke('listDossiers', {});
+  const r = await api.invoke('listRecords', {});
   assert.ok(r.ok);
-  return (r.value as Response<'listDossiers'>).dossiers.length;
+  return (r.value as Response<'listRecords'>).records.length;
 }
 
 test('nothing is asked when the core opens; a cancel at signing is a typed error, nothing archived', async () => {
   assert.equal(asks.length, 0, 'the PIN is asked at signing time, not at start');
   answers.push(null);
   const outcome = await digitize();
-  assert.equal(outcome.dossier, null);
+  assert.equal(outcome.record, null);
   assert.deepEqual(
     outcome.fileErrors.map((e) => e.code),
     ['TOKEN_PIN_CANCELLED'],
@@ -114,12 +114,12 @@ test('a wrong PIN then the right one: asked twice, signed on the token', async (
   answers.push('000000', USER_PIN);
   const outcome = await digitize();
   assert.deepEqual(outcome.fileErrors, []);
-  assert.ok(outcome.dossier);
+  assert.ok(outcome.record);
   assert.equal(asks.length, 2);
   assert.equal(asks[1]?.attempt, 2);
   assert.equal(asks[1]?.lastError?.code, 'TOKEN_PIN_INCORRECT');
-  assert.equal(outcome.dossier.signature?.demo, false);
-  const pdf = path.join(work, 'data', 'output', outcome.dossier.fileName);
+  assert.equal(outcome.record.signature?.demo, false);
+  const pdf = path.join(work, 'data', 'output', outcome.record.fileName);
   const sig = run('pdfsig', [pdf]);
   assert.match(sig.stdout, /Signer Certificate Common Name: UBND xã Hòa Tiến/, sig.stdout);
   assert.match(sig.stdout, /Signature Validation: Signature is Valid/, sig.stdout);
@@ -128,7 +128,7 @@ test('a wrong PIN then the right one: asked twice, signed on the token', async (
 test('while the token stays logged in nothing is asked; after a logout the next signature asks again', async () => {
   asks.length = 0;
   const second = await digitize();
-  assert.ok(second.dossier, JSON.stringify(second.fileErrors));
+  assert.ok(second.record, JSON.stringify(second.fileErrors));
   assert.equal(asks.length, 0, 'the logged-in session is reused');
 
   // Another program (or the token's own button) logs the token out.
@@ -137,7 +137,7 @@ test('while the token stays logged in nothing is asked; after a logout the next 
   other.close();
   answers.push(USER_PIN);
   const third = await digitize();
-  assert.ok(third.dossier, JSON.stringify(third.fileErrors));
+  assert.ok(third.record, JSON.stringify(third.fileErrors));
   assert.equal(asks.length, 1);
   assert.equal(asks[0]?.attempt, 1);
   assert.equal(await archivedCount(), 3);
@@ -189,7 +189,7 @@ test('at the counter: a cancelled PIN leaves the received dossier complete; sign
       out.fileErrors.map((e) => e.code),
       ['TOKEN_PIN_CANCELLED'],
     );
-    assert.equal(core.archive.listDossiers().length, 0, 'nothing archived half-done');
+    assert.equal(core.archive.listRecords().length, 0, 'nothing archived half-done');
 
     const again = await signAtReception(core, {
       code: out.dossierCode,
@@ -210,7 +210,7 @@ test('at the counter: a cancelled PIN leaves the received dossier complete; sign
       [1, 1],
       'each signing starts a fresh ask',
     );
-    assert.equal(core.archive.listDossiers().length, 1);
+    assert.equal(core.archive.listRecords().length, 1);
   } finally {
     await core.close();
   }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { openArchive } from '../../electron/core/archive/open';
 import { COMPLETION_MARKER, Outbox } from '../../electron/core/outbox/outbox';
 import { S3Connector, type S3Destination } from '../../electron/core/outbox/s3Connector';
-import { recordQueuedDossier } from '../helpers/outboxDossiers';
+import { addQueuedRecord } from '../helpers/outboxRecords';
 import { BUCKET, CREDENTIALS, FaultyProxy, startS3 } from '../helpers/s3';
 
 const MiB = 1024 * 1024;
@@ -44,7 +44,7 @@ function destination(endpoint: string, extra: Partial<S3Destination> = {}): S3De
 test('a large dossier goes up in parts under <agency>/<year>/<code>/, marker last, confirmed', async () => {
   const s3 = await startS3();
   const opened = openArchive(tmp('sohoa-s3-'));
-  const code = await recordQueuedDossier(opened, 1, 12 * MiB + 123);
+  const code = await addQueuedRecord(opened, 1, 12 * MiB + 123);
   const parts: string[] = [];
   const proxy = new FaultyProxy(() => s3.endpoint);
   proxy.decide = (req) => {
@@ -89,7 +89,7 @@ test('through 500/503 answers, resets, a very slow and a stopped server, each do
   const opened = openArchive(tmp('sohoa-s3-'), { clock: () => now });
   const codes: string[] = [];
   for (let i = 1; i <= 4; i++)
-    codes.push(await recordQueuedDossier(opened, i, i === 4 ? 7 * MiB : 40_000));
+    codes.push(await addQueuedRecord(opened, i, i === 4 ? 7 * MiB : 40_000));
   const outbox = new Outbox(opened.archive, opened.blobs, {
     clock: () => now,
     random: Math.random,

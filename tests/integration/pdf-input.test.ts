@@ -57,8 +57,8 @@ test('a PDF with text keeps its own text; a scanned PDF is OCR at its scan resol
     const read = (f: string) => ({ name: f, read: () => fs.readFile(f) });
     const outcome = await core.digitize([read(textPdf), read(scannedPdf)], { title: 'PDF vào' });
     assert.deepEqual(outcome.fileErrors, []);
-    assert.ok(outcome.dossier && outcome.pdfPath);
-    const record = core.archive.getDossier(outcome.dossier.id)!;
+    assert.ok(outcome.record && outcome.pdfPath);
+    const record = core.archive.getRecord(outcome.record.id)!;
     const [first, second] = record.pages;
     assert.ok(first && second);
     assert.equal(first.text.replace(/\s+/g, ' ').trim(), TEXT_LINE, 'text taken from the PDF');

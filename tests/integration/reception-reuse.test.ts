@@ -68,7 +68,7 @@ before(async () => {
   assert.equal(out.state, 'signed');
   assert.equal(out.archived?.pageCount, 3);
   recognitionsAfterSign = core.ocrStats().recognitions;
-  const dossier = core.archive.listDossiers()[0]!;
+  const dossier = core.archive.listRecords()[0]!;
   pdf = path.join(work, 'signed.pdf');
   await fs.writeFile(pdf, await new BlobStore(core.paths.blobsDir).read(dossier.sha256));
 });

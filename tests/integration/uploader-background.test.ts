@@ -16,13 +16,13 @@ import { BlobStore } from '../../electron/core/archive/blobStore';
 import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { COMPLETION_MARKER } from '../../electron/core/outbox/outbox';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
-import { recordQueuedDossier } from '../helpers/outboxDossiers';
+import { addQueuedRecord } from '../helpers/outboxRecords';
 import { BUCKET, CREDENTIALS, FaultyProxy, startS3 } from '../helpers/s3';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
-const addDossier = (core: Core, i: number) =>
-  recordQueuedDossier(
+const addRecord = (core: Core, i: number) =>
+  addQueuedRecord(
     { archive: core.archive, blobs: new BlobStore(core.paths.blobsDir) },
     i,
     30_000 + i,
@@ -65,7 +65,7 @@ test('dossiers queued while the store is down go up by themselves once it is bac
   const core = await openCore({ dataDir: tmp('sohoa-bg-up-') });
   try {
     configureS3(core, await proxy.start());
-    const codes = [await addDossier(core, 1), await addDossier(core, 2)];
+    const codes = [await addRecord(core, 1), await addRecord(core, 2)];
     const records = createRecordsHandlers(core);
     // Each was tried, failed on the network, and waits for its next try: nobody clicked.
     const failed = await until('both tried while down', async () => {
@@ -98,7 +98,7 @@ test('a store that refuses the upload puts the item in "needs attention" with it
   try {
     // A bucket that does not exist: the store answers 404, which no retry can cure.
     configureS3(core, s3.endpoint, 'khong-co-kho-nay');
-    const code = await addDossier(core, 1);
+    const code = await addRecord(core, 1);
     const records = createRecordsHandlers(core);
     const item = await until('the item needs attention', async () =>
       (await records.outboxList({})).items.find((i) => i.state === 'needs_attention'),
@@ -135,7 +135,7 @@ test('closing the app mid-upload never marks the item done; the next start sends
   const dataDir = tmp('sohoa-bg-close-');
   let core = await openCore({ dataDir });
   configureS3(core, await proxy.start());
-  const code = await addDossier(core, 1);
+  const code = await addRecord(core, 1);
   try {
     const records = createRecordsHandlers(core);
     await until('the upload started', async () =>
@@ -203,8 +203,8 @@ test('a dossier the core archives wakes the sleeping uploader: it goes up withou
     const out = await core.digitize([{ name: 'trang.png', read: () => Promise.resolve(blank) }], {
       title: 'Hồ sơ trang trắng',
     });
-    assert.ok(out.dossier, JSON.stringify(out.fileErrors));
-    const code = out.dossier.code;
+    assert.ok(out.record, JSON.stringify(out.fileErrors));
+    const code = out.record.code;
     // Well inside the poll: only the wake-up can have sent it this soon.
     await until(
       'sent after the wake-up',

@@ -11,12 +11,12 @@ import { entryHash, GENESIS_HASH, type AuditAction } from '../../electron/core/a
 import { sha256Hex } from '../../electron/core/archive/blobStore';
 import { auditCommand } from '../../electron/cli/commands/audit';
 
-function archiveWithDossiers(n = 3): { dir: string; file: string } {
+function archiveWithRecords(n = 3): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-audit-'));
   const file = path.join(dir, 'archive.sqlite');
   const archive = new Archive(file);
   for (let i = 1; i <= n; i++)
-    archive.recordDossier({
+    archive.addRecord({
       agencyId: 'H49.64.33',
       receivedAt: new Date('2026-11-23T02:00:00Z'),
       title: `Hồ sơ ${i}`,
@@ -35,7 +35,7 @@ function archiveWithDossiers(n = 3): { dir: string; file: string } {
       actor: 'canbo01',
     });
   if (n >= 2)
-    archive.updateDossierMetadata('H49.64.33-261123-0002', { keyword: 'khai sinh' }, 'canbo02');
+    archive.updateRecordMetadata('H49.64.33-261123-0002', { keyword: 'khai sinh' }, 'canbo02');
   archive.close();
   return { dir, file };
 }
@@ -60,7 +60,7 @@ function verify(file: string) {
 }
 
 test('an untouched archive verifies; each action is one entry chained to the one before', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   const report = verify(file);
   assert.equal(report.ok, true, JSON.stringify(report));
   assert.equal(report.chain.entries, 4);
@@ -87,7 +87,7 @@ test('an untouched archive verifies; each action is one entry chained to the one
 });
 
 test('an edited entry is found', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   tamper(file, "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2");
   const r = verify(file);
   assert.equal(r.ok, false);
@@ -95,7 +95,7 @@ test('an edited entry is found', () => {
 });
 
 test('a deleted entry is found', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   tamper(file, 'DELETE FROM audit_log WHERE seq = 2');
   const r = verify(file);
   assert.equal(r.ok, false);
@@ -106,7 +106,7 @@ test('a deleted entry is found', () => {
 });
 
 test('reordered entries are found', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   const db = new Database(file);
   db.exec('DROP TRIGGER audit_log_no_update;');
   // Swap entries 1 and 2 keeping everything else (their own hashes stay valid).
@@ -120,7 +120,7 @@ test('reordered entries are found', () => {
 });
 
 test('entries cut off the end are found by the anchor', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   tamper(file, 'DELETE FROM audit_log WHERE seq = 4');
   const r = verify(file);
   assert.equal(r.ok, false);
@@ -128,7 +128,7 @@ test('entries cut off the end are found by the anchor', () => {
 });
 
 test('a rewritten, re-chained log still disagrees with the anchor', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   const db = new Database(file);
   db.exec('DROP TRIGGER audit_log_no_update;');
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as {
@@ -168,7 +168,7 @@ test('a rewritten, re-chained log still disagrees with the anchor', () => {
 });
 
 test('rows changed behind the archive’s back are found by their record hash', () => {
-  const { file } = archiveWithDossiers();
+  const { file } = archiveWithRecords();
   tamper(file, "UPDATE pages SET text = 'Trần Văn B' WHERE dossier_id = 1");
   tamper(file, 'DELETE FROM outbox WHERE dossier_id = 3');
   tamper(file, 'DELETE FROM pages WHERE dossier_id = 3');
@@ -187,7 +187,7 @@ test('rows changed behind the archive’s back are found by their record hash', 
 });
 
 test('sohoa audit verify exits 0 on an intact archive and 1 on a tampered one', async () => {
-  const { dir, file } = archiveWithDossiers(1);
+  const { dir, file } = archiveWithRecords(1);
   const quiet = (fn: () => Promise<number>) => {
     const log = console.log;
     const err = console.error;

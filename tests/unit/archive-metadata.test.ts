@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   DocumentMetadata,
-  DossierMetadata,
-  DossierMetadataInput,
+  RecordMetadata,
+  RecordMetadataInput,
   formatDocCode,
   MAINTENANCE_CODES,
 } from '../../shared/archiveMetadata';
@@ -24,7 +24,7 @@ const complete = {
 };
 
 test('a complete dossier record passes; the code lists are the circular’s', () => {
-  assert.equal(DossierMetadata.safeParse(complete).success, true);
+  assert.equal(RecordMetadata.safeParse(complete).success, true);
   assert.deepEqual(Object.keys(MAINTENANCE_CODES), ['01', '02', '03', '04', '05', '06', '07']);
   for (const [field, bad] of [
     ['maintenance', '08'],
@@ -34,7 +34,7 @@ test('a complete dossier record passes; the code lists are the circular’s', ()
     ['endDate', '31/02/2026'],
     ['totalDoc', -1],
   ] as const) {
-    const r = DossierMetadata.safeParse({ ...complete, [field]: bad });
+    const r = RecordMetadata.safeParse({ ...complete, [field]: bad });
     assert.equal(r.success, false, `${field}=${bad} must be refused`);
     assert.deepEqual(r.error?.issues[0]?.path, [field]);
   }
@@ -43,17 +43,17 @@ test('a complete dossier record passes; the code lists are the circular’s', ()
 test('a digitized dossier needs the paper dossier’s code; a born-digital one does not', () => {
   const withoutPaper: Partial<typeof complete> = { ...complete };
   delete withoutPaper.paperFileCode;
-  const r = DossierMetadata.safeParse(withoutPaper);
+  const r = RecordMetadata.safeParse(withoutPaper);
   assert.equal(r.success, false);
   assert.deepEqual(r.error?.issues[0]?.path, ['paperFileCode']);
-  assert.equal(DossierMetadata.safeParse({ ...withoutPaper, confidenceLevel: '01' }).success, true);
+  assert.equal(RecordMetadata.safeParse({ ...withoutPaper, confidenceLevel: '01' }).success, true);
 });
 
 test('inputs are partial and trimmed; unknown titles are refused when empty', () => {
-  assert.deepEqual(DossierMetadataInput.parse({ keyword: '  khai sinh ' }), {
+  assert.deepEqual(RecordMetadataInput.parse({ keyword: '  khai sinh ' }), {
     keyword: 'khai sinh',
   });
-  assert.equal(DossierMetadataInput.safeParse({ title: '   ' }).success, false);
+  assert.equal(RecordMetadataInput.safeParse({ title: '   ' }).success, false);
 });
 
 test('document codes are fileCode + "." + 7 digits', () => {

@@ -14,7 +14,7 @@ function makeVersion1Database(file: string): void {
   db.pragma('journal_mode = WAL');
   migrate(db, MIGRATIONS.slice(0, 1));
   assert.equal(db.pragma('user_version', { simple: true }), 1);
-  // Rows exactly as the first Archive.recordDossier wrote them.
+  // Rows exactly as the first Archive.addRecord wrote them.
   const dossier = db
     .prepare('INSERT INTO dossiers (code, title, created_at) VALUES (?, ?, ?)')
     .run('H49.64.33-241103-0007', 'Đăng ký khai sinh', '2024-11-03T02:15:00.000Z');
@@ -47,7 +47,7 @@ test('a version-1 database is migrated in place to the latest schema without los
   assert.equal(detail.pages.length, 2);
   assert.equal(detail.pages[1]!.text, 'CĂN CƯỚC CÔNG DÂN Trần Thị Đào');
 
-  const meta = archive.dossierMetadata(detail.id);
+  const meta = archive.recordMetadata(detail.id);
   assert.equal(meta.fileCode, 'H49.64.33-241103-0007');
   assert.equal(meta.title, 'Đăng ký khai sinh');
   assert.equal(meta.startDate, '03/11/2024', 'receipt day in Vietnam time');
@@ -74,7 +74,7 @@ test('a version-1 database is migrated in place to the latest schema without los
   assert.deepEqual(outbox, [{ state: 'pending' }]);
 
   // The day sequence carries on where version 1 left it.
-  const next = archive.recordDossier({
+  const next = archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2024-11-03T05:00:00Z'),
     title: 'Hồ sơ mới',

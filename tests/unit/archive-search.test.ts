@@ -20,7 +20,7 @@ const PAGES = [
 function makeArchive(): { archive: Archive; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-search-'));
   const archive = new Archive(path.join(dir, 'archive.sqlite'));
-  archive.recordDossier({
+  archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     title: 'Đăng ký khai sinh',
@@ -36,7 +36,7 @@ function makeArchive(): { archive: Archive; dir: string } {
     })),
     file: { sha256: sha256Hex(Buffer.from('x')), bytes: 1, signature: null },
   });
-  archive.recordDossier({
+  archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T03:00:00Z'),
     title: 'Cấp giấy phép xây dựng',
@@ -142,7 +142,7 @@ test('sohoa search prints the dossier, page and marked snippet', async () => {
 test('prefix queries expand through the vocabulary, and fall back when a prefix is too common', () => {
   const { archive } = makeArchive();
   const many = Array.from({ length: 80 }, (_, i) => `xa${i}`).join(' ');
-  archive.recordDossier({
+  archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T04:00:00Z'),
     title: 'Nhiều từ',

@@ -54,10 +54,10 @@ test('dossier codes follow <agency>-<YYMMDD>-<NNNN> with a daily sequence, acros
   const a = new Archive(file);
   const b = new Archive(file);
   const codes = [
-    a.recordDossier(newDossier('một')).code,
-    b.recordDossier(newDossier('hai')).code,
-    a.recordDossier(newDossier('ba')).code,
-    a.recordDossier(newDossier('ngày sau', new Date('2026-11-23T18:00:00Z'))).code,
+    a.addRecord(newDossier('một')).code,
+    b.addRecord(newDossier('hai')).code,
+    a.addRecord(newDossier('ba')).code,
+    a.addRecord(newDossier('ngày sau', new Date('2026-11-23T18:00:00Z'))).code,
   ];
   assert.deepEqual(codes, [
     'H49.64.33-261123-0001',
@@ -69,7 +69,7 @@ test('dossier codes follow <agency>-<YYMMDD>-<NNNN> with a daily sequence, acros
   assert.equal(detail?.title, 'hai');
   assert.equal(detail?.pages[0]?.text, 'Nguyễn Văn An');
   assert.equal(detail?.fileName, 'H49.64.33-261123-0002.pdf');
-  assert.equal(a.listDossiers(10).length, 4);
+  assert.equal(a.listRecords(10).length, 4);
   assert.equal(a.integrityCheck(), 'ok');
   a.close();
   b.close();

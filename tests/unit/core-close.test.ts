@@ -18,7 +18,7 @@ test('close() runs the stops last-registered first, with the archive open, then 
       async () => {
         await new Promise((resolve) => setImmediate(resolve));
         // The archive still answers while work stops (e.g. a batch marks itself queued again).
-        core.archive.listDossiers();
+        core.archive.listRecords();
         order.push(name);
         if (fail) throw new Error(`${name} failed`);
       };
@@ -28,7 +28,7 @@ test('close() runs the stops last-registered first, with the archive open, then 
     await assert.rejects(core.close(), /uploader failed/);
     assert.deepEqual(order, ['hot folders', 'uploader', 'batch queue']);
     // The archive is closed despite the failure.
-    assert.throws(() => core.archive.listDossiers());
+    assert.throws(() => core.archive.listRecords());
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -59,7 +59,7 @@ test('sohoa outbox configure folder, run --once and status', async () => {
   const o = openArchive(dataDir);
   const bytes = randomBytes(3000);
   const sha256 = await o.blobs.put(bytes);
-  const { code } = o.archive.recordDossier({
+  const { code } = o.archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     title: 'Hồ sơ',

@@ -16,7 +16,7 @@ import {
   DEFAULT_POLICY,
   Outbox,
 } from '../../electron/core/outbox/outbox';
-import { recordQueuedDossier as addDossier } from '../helpers/outboxDossiers';
+import { addQueuedRecord as addRecord } from '../helpers/outboxRecords';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
@@ -53,7 +53,7 @@ test('backoff doubles from the base, is capped, and jitters within [half, full]'
 
 test('a recorded dossier is queued and lands in the folder store, marker last, checksums confirmed', async () => {
   const { opened, outbox } = setup();
-  const code = await addDossier(opened, 1);
+  const code = await addRecord(opened, 1);
   assert.equal(outbox.get(code)?.state, 'pending');
   const root = tmp('sohoa-share-');
   const [item] = await outbox.drain(new FolderConnector(root));
@@ -87,7 +87,7 @@ test('a recorded dossier is queued and lands in the folder store, marker last, c
 test('failures back off, then need attention with the last error; a retry sends it', async () => {
   const policy = { baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 3 };
   const { opened, outbox, advance, now } = setup(policy);
-  const code = await addDossier(opened, 1);
+  const code = await addRecord(opened, 1);
   const blocked = path.join(tmp('sohoa-share-'), 'not-a-folder');
   fs.writeFileSync(blocked, 'a file where the share should be');
   const broken = new FolderConnector(blocked);
@@ -120,7 +120,7 @@ test('failures back off, then need attention with the last error; a retry sends 
 
 test('a store that does not hold our bytes never completes the item', async () => {
   const { opened, outbox } = setup();
-  await addDossier(opened, 1);
+  await addRecord(opened, 1);
   const root = tmp('sohoa-share-');
   class LossyShare extends FolderConnector {
     override async put(key: string, bytes: Buffer): Promise<void> {
@@ -139,7 +139,7 @@ test('a store that does not hold our bytes never completes the item', async () =
 
 test('an item left uploading by a crashed uploader is sent again, to the same keys', async () => {
   const { opened, outbox } = setup();
-  const code = await addDossier(opened, 1);
+  const code = await addRecord(opened, 1);
   const claimed = outbox.claimNext();
   assert.equal(claimed?.state, 'uploading');
   // The process dies here. A new uploader starts:
@@ -171,7 +171,7 @@ test('the configured background uploader sends a dossier recorded while it runs'
     opened.blobs,
   )!;
   await new Promise((r) => setTimeout(r, 100)); // the loop is asleep now
-  const code = await addDossier(opened, 1);
+  const code = await addRecord(opened, 1);
   loop.nudge();
   const deadline = Date.now() + 30_000;
   while (loop.outbox.get(code)?.state !== 'done' && Date.now() < deadline)

@@ -77,7 +77,7 @@ test('a dossier missing a mandatory paper gets the request for supplement, nothi
   assert.equal(Buffer.from(out.slip.pdf.subarray(0, 5)).toString(), '%PDF-');
   assert.equal(out.missing.length, 1);
   assert.match(out.missing[0]!, /Căn cước/);
-  assert.equal(core.archive.listDossiers().length, 0);
+  assert.equal(core.archive.listRecords().length, 0);
 });
 
 test("the clerk's correction completes the dossier and is learned; a failed signature can be retried", async () => {

@@ -77,7 +77,7 @@ async function signedPdf(dir: string): Promise<Buffer> {
 
 async function record(title: string, text: string, receivedAt: string, file: Buffer) {
   const sha256 = await o.blobs.put(file);
-  const d = o.archive.recordDossier({
+  const d = o.archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date(receivedAt),
     title,
@@ -177,10 +177,10 @@ test('filters narrow by Vietnam day, upload state, procedure and document type',
 });
 
 test('a page renders to PNG with the PDF text layer in its pixels, then comes from the cache', async () => {
-  const dossierId = o.archive.idOf(codes[0]!);
+  const recordId = o.archive.idOf(codes[0]!);
   const cache = path.join(work, 'cache');
   const images = new PageImages(o.archive, o.blobs, cache);
-  const first = await images.get(dossierId, 1);
+  const first = await images.get(recordId, 1);
   const meta = await sharp(first.png).metadata();
   assert.equal(meta.format, 'png');
   assert.equal(meta.width, first.widthPx);
@@ -196,15 +196,15 @@ test('a page renders to PNG with the PDF text layer in its pixels, then comes fr
   // The word box sits where it was written (x0 = 40 + 5 × 150), within a few pixels.
   assert.ok(Math.abs(duc.box[0] - 790) < 8 && Math.abs(duc.box[1] - 200) < 12, String(duc.box));
   // The next page of the same file comes from the reader kept open.
-  const second = await images.get(dossierId, 2);
+  const second = await images.get(recordId, 2);
   assert.equal(second.words.length, first.words.length);
   assert.equal(images.opens, 1);
   assert.equal(images.renders, 2);
   const fresh = new PageImages(o.archive, o.blobs, cache);
-  const again = await fresh.get(dossierId, 1);
+  const again = await fresh.get(recordId, 1);
   assert.equal(fresh.renders, 0, 'served from the disk cache');
   assert.ok(again.png.equals(first.png));
-  await assert.rejects(images.get(dossierId, 3), /BAD_REQUEST|page 3/);
+  await assert.rejects(images.get(recordId, 3), /BAD_REQUEST|page 3/);
   images.close();
 });
 
@@ -250,7 +250,7 @@ test('an item that keeps failing needs attention with its reason, and a retry qu
   const opened = openArchive(path.join(work, 'failing'));
   try {
     const sha256 = await opened.blobs.put(signed);
-    const { code } = opened.archive.recordDossier({
+    const { code } = opened.archive.addRecord({
       agencyId: 'H49.64.33',
       receivedAt: new Date(),
       title: 'Hồ sơ gửi lỗi',

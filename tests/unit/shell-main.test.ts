@@ -210,10 +210,10 @@ test('the app:// handler serves the renderer with the CSP and refuses traversal'
 
 test("one IPC handler per channel; only the desk window's app:// top frame gets through", async () => {
   assert.deepEqual([...seen.ipc.keys()].sort(), CHANNELS.map((c) => `sohoa:${c}`).sort());
-  const list = seen.ipc.get('sohoa:listDossiers');
+  const list = seen.ipc.get('sohoa:listRecords');
   assert.ok(list);
   const ours = await list(fromDesk(), {});
-  assert.deepEqual(ours, { ok: true, value: { dossiers: [] } });
+  assert.deepEqual(ours, { ok: true, value: { records: [] } });
   const desk = FakeBrowserWindow.all[0];
   const refused = [
     fromDesk('https://evil.example/'),
@@ -232,7 +232,7 @@ test("one IPC handler per channel; only the desk window's app:// top frame gets 
   }
   FakeBrowserWindow.all.pop();
   seen.windows.pop();
-  const bad = (await seen.ipc.get('sohoa:getDossier')?.(fromDesk(), { id: 'x' })) as {
+  const bad = (await seen.ipc.get('sohoa:getRecord')?.(fromDesk(), { id: 'x' })) as {
     error: { code: string };
   };
   assert.equal(bad.error.code, 'BAD_REQUEST');
@@ -250,7 +250,7 @@ test("the token's PIN window cannot call the contract's channels", async () => {
   try {
     await pin.loadURL(PIN_PAGE_URL);
     for (const [channel, payload] of [
-      ['sohoa:listDossiers', {}],
+      ['sohoa:listRecords', {}],
       ['sohoa:settingsGet', {}],
       ['sohoa:choosePath', { purpose: 'pkcs12File', language: 'vi' }],
       ['sohoa:listScanners', {}],
@@ -266,7 +266,7 @@ test("the token's PIN window cannot call the contract's channels", async () => {
     }
     assert.equal(seen.dialogs.length, 0, 'no dialog was opened for the PIN window');
     // The same page in the desk's own window would be answered: it is the sender that counts.
-    const ours = (await seen.ipc.get('sohoa:listDossiers')?.(fromDesk(PIN_PAGE_URL), {})) as {
+    const ours = (await seen.ipc.get('sohoa:listRecords')?.(fromDesk(PIN_PAGE_URL), {})) as {
       ok: boolean;
     };
     assert.equal(ours.ok, true);

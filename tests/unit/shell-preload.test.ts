@@ -20,16 +20,16 @@ test('each function invokes sohoa:<channel> and unwraps the value', async () => 
   const calls: [string, unknown][] = [];
   const api = buildApi((channel, payload) => {
     calls.push([channel, payload]);
-    return Promise.resolve({ ok: true, value: { dossiers: [] } });
+    return Promise.resolve({ ok: true, value: { records: [] } });
   });
-  assert.deepEqual(await api.listDossiers({ limit: 5 }), { dossiers: [] });
-  assert.deepEqual(calls, [['sohoa:listDossiers', { limit: 5 }]]);
+  assert.deepEqual(await api.listRecords({ limit: 5 }), { records: [] });
+  assert.deepEqual(calls, [['sohoa:listRecords', { limit: 5 }]]);
 });
 
 test('an error envelope becomes a thrown Error the renderer decodes back to ErrorInfo', async () => {
   const info = errorInfo('DOSSIER_NOT_FOUND', '42');
   const api = buildApi(() => Promise.resolve({ ok: false, error: info }));
-  const thrown = await api.getDossier({ id: 42 }).then(
+  const thrown = await api.getRecord({ id: 42 }).then(
     () => assert.fail('should throw'),
     (e: unknown) => e,
   );

@@ -12,7 +12,7 @@ import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/des
 import { FolderConnector } from '../../electron/core/outbox/folderConnector';
 import { describeError, isPermanent, Outbox } from '../../electron/core/outbox/outbox';
 import { errorOfLastError, OutboxDesk } from '../../electron/core/records/outboxView';
-import { recordQueuedDossier as addDossier } from '../helpers/outboxDossiers';
+import { addQueuedRecord as addRecord } from '../helpers/outboxRecords';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));
 
@@ -72,7 +72,7 @@ test('"send now" makes waiting items due; a stopped upload waits again, not coun
       clock: () => now,
       random: () => 0.5,
     });
-    const code = await addDossier(opened, 1);
+    const code = await addRecord(opened, 1);
     const share = tmp('sohoa-share-');
     const blocked = path.join(share, 'blocked');
     fs.writeFileSync(blocked, 'not a folder');
@@ -107,7 +107,7 @@ test('with the background uploader, "send now" only wakes it: one sender, every 
   const share = tmp('sohoa-share-');
   const desk = new OutboxDesk(opened.archive, opened.blobs, dataDir, opened.paths.keysDir);
   try {
-    const codes = [await addDossier(opened, 1), await addDossier(opened, 2)];
+    const codes = [await addRecord(opened, 1), await addRecord(opened, 2)];
     desk.startBackground({ pollMs: 60_000 });
     assert.throws(() => desk.send(), /No upload destination/);
     saveDestination(

@@ -116,21 +116,21 @@ test('the CSP is strict', () => {
 
 test('the API needs the token', async () => {
   const none = await request(
-    { method: 'POST', path: '/api/listDossiers', headers: { 'content-type': 'application/json' } },
+    { method: 'POST', path: '/api/listRecords', headers: { 'content-type': 'application/json' } },
     '{}',
   );
   assert.equal(none.status, 401);
   assert.equal((JSON.parse(none.body) as { error: { code: string } }).error.code, 'UNAUTHORIZED');
-  const wrong = await api('listDossiers', {}, { 'x-sohoa-token': 'f'.repeat(64) });
+  const wrong = await api('listRecords', {}, { 'x-sohoa-token': 'f'.repeat(64) });
   assert.equal(wrong.status, 401);
-  const short = await api('listDossiers', {}, { 'x-sohoa-token': 'x' });
+  const short = await api('listRecords', {}, { 'x-sohoa-token': 'x' });
   assert.equal(short.status, 401);
 });
 
 test('with the token, a channel answers with an ok envelope', async () => {
-  const res = await api('listDossiers', {});
+  const res = await api('listRecords', {});
   assert.equal(res.status, 200);
-  assert.deepEqual(JSON.parse(res.body), { ok: true, value: { dossiers: [] } });
+  assert.deepEqual(JSON.parse(res.body), { ok: true, value: { records: [] } });
 });
 
 test('a wrong Host header is refused everywhere (DNS rebinding)', async () => {
@@ -138,13 +138,13 @@ test('a wrong Host header is refused everywhere (DNS rebinding)', async () => {
     const page = await request({ path: '/', headers: { host: hostHeader } });
     assert.equal(page.status, 403, hostHeader);
     assert.ok(!page.body.includes(host.token));
-    const call = await api('listDossiers', {}, { host: hostHeader });
+    const call = await api('listRecords', {}, { host: hostHeader });
     assert.equal(call.status, 403, hostHeader);
   }
 });
 
 test('a foreign Origin may not call the API even with the token', async () => {
-  const res = await api('listDossiers', {}, { origin: 'http://evil.example' });
+  const res = await api('listRecords', {}, { origin: 'http://evil.example' });
   assert.equal(res.status, 403);
 });
 
@@ -170,7 +170,7 @@ test('unknown paths, channels and methods get 404/405', async () => {
   assert.equal((await api('deleteEverything', {})).status, 404);
   assert.equal((await api('__proto__', {})).status, 404);
   const get = await request({
-    path: '/api/listDossiers',
+    path: '/api/listRecords',
     headers: { 'x-sohoa-token': host.token },
   });
   assert.equal(get.status, 405);
@@ -178,7 +178,7 @@ test('unknown paths, channels and methods get 404/405', async () => {
 });
 
 test('a payload that fails the schema gets a BAD_REQUEST envelope', async () => {
-  const res = await api('getDossier', { id: 'one' });
+  const res = await api('getRecord', { id: 'one' });
   assert.equal(res.status, 200);
   const envelope = JSON.parse(res.body) as {
     ok: boolean;
@@ -193,7 +193,7 @@ test('a payload that fails the schema gets a BAD_REQUEST envelope', async () => 
 });
 
 test('a body that is not JSON gets 400 and a BAD_REQUEST envelope', async () => {
-  const res = await api('listDossiers', '{not json');
+  const res = await api('listRecords', '{not json');
   assert.equal(res.status, 400);
   assert.equal((JSON.parse(res.body) as { error: { code: string } }).error.code, 'BAD_REQUEST');
 });
@@ -235,7 +235,7 @@ test('a chunked body is cut off once it passes the limit', async () => {
     maxBodyBytes: 1024,
   });
   try {
-    const res = await fetch(`${small.url}api/listDossiers`, {
+    const res = await fetch(`${small.url}api/listRecords`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-sohoa-token': small.token },
       // A stream has no Content-Length, so only the streamed count can catch it.

@@ -54,8 +54,8 @@ export const auditCommand: Command = {
       if (ok) {
         console.log(
           vi
-            ? `✓ Toàn vẹn: nhật ký, ${opened.archive.recordDossierCount()} hồ sơ và mọi tệp đều khớp.`
-            : `✓ Intact: the log, ${opened.archive.recordDossierCount()} dossier(s) and every file match.`,
+            ? `✓ Toàn vẹn: nhật ký, ${opened.archive.recordCount()} hồ sơ và mọi tệp đều khớp.`
+            : `✓ Intact: the log, ${opened.archive.recordCount()} dossier(s) and every file match.`,
         );
         return 0;
       }

@@ -61,7 +61,7 @@ export const digitizeCommand: Command = {
       if (showProgress) process.stderr.write('\n');
       if (values.json) console.log(JSON.stringify(outcome, null, 2));
       else printOutcome(lang, outcome, core.paths.database);
-      return outcome.dossier && outcome.fileErrors.length === 0 ? 0 : 1;
+      return outcome.record && outcome.fileErrors.length === 0 ? 0 : 1;
     } finally {
       process.off('SIGINT', onSigint);
       await core.close();

@@ -91,7 +91,7 @@ export async function evaluateOcr(
       { title: `Đánh giá OCR: ${path.basename(dir)}`, outDir: path.join(scratch, 'output') },
     );
     const seconds = (performance.now() - started) / 1000;
-    const recorded = outcome.dossier ? core.archive.getDossier(outcome.dossier.id)?.pages : [];
+    const recorded = outcome.record ? core.archive.getRecord(outcome.record.id)?.pages : [];
     const out: EvalPage[] = [];
     for (const p of pages) {
       // Pages are recorded under the file's name (a multi-page file as "name#2", "name#3"…).

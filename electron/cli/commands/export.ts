@@ -2,7 +2,7 @@
 // an archive: signed PDF/A, TT 05/2025 metadata as XML and JSON, SHA-256 manifests.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportDossier } from '../../core/archive/dossierPackage';
+import { exportRecord } from '../../core/archive/recordPackage';
 import { openArchive } from '../../core/archive/open';
 import type { Command } from './types';
 
@@ -25,7 +25,7 @@ export const exportCommand: Command = {
     const opened = openArchive(values['data-dir'] ? path.resolve(values['data-dir']) : undefined);
     try {
       const [code, target] = positionals as [string, string];
-      const { dir, files } = await exportDossier(
+      const { dir, files } = await exportRecord(
         opened.archive,
         opened.blobs,
         code,

@@ -1,5 +1,5 @@
 // `sohoa hotfolder watch DIR`: takes every scan a scanner writes into DIR once it is complete and
-// digitizes it (one dossier per file), moving it to DIR/done or, with a reason, to DIR/error.
+// digitizes it (one record per file), moving it to DIR/done or, with a reason, to DIR/error.
 // `--move-only` takes files without digitizing (to check a scanner's setup); `--once` stops when
 // nothing is waiting. `sohoa hotfolder status DIR` prints what the ledger remembers.
 import fs from 'node:fs';
@@ -111,10 +111,10 @@ async function watchFolder(
         title: path.parse(file.name).name,
       });
       const first = outcome.fileErrors[0];
-      if (!outcome.dossier) throw new SohoaError(first?.code ?? 'NO_VALID_PAGES', file.name);
+      if (!outcome.record) throw new SohoaError(first?.code ?? 'NO_VALID_PAGES', file.name);
       if (!values.json)
         console.log(
-          `  → ${outcome.dossier.code} (${outcome.dossier.pageCount} ${lang === 'vi' ? 'trang' : 'pages'})`,
+          `  → ${outcome.record.code} (${outcome.record.pageCount} ${lang === 'vi' ? 'trang' : 'pages'})`,
         );
     },
   });

@@ -36,8 +36,8 @@ export async function runDemo(opts: { lang: Lang; dataDir: string }): Promise<nu
       { title: 'Hồ sơ mẫu: đăng ký khai sinh' },
     );
     printOutcome(opts.lang, outcome, core.paths.database);
-    if (!outcome.dossier) return 1;
-    const record = core.archive.getDossier(outcome.dossier.id)!;
+    if (!outcome.record) return 1;
+    const record = core.archive.getRecord(outcome.record.id)!;
     console.log(`\n${t(opts.lang, 'page1Text')}:\n${'─'.repeat(60)}`);
     console.log(record.pages[0]?.text ?? '');
     console.log('─'.repeat(60));

@@ -50,15 +50,15 @@ export function createHandlers(core: Core): Handlers {
         read: () => Promise.resolve(Buffer.from(f.dataBase64, 'base64')),
       }));
       const outcome = await core.digitize(sources, { title: request.title });
-      return { dossier: outcome.dossier, fileErrors: outcome.fileErrors, timings: outcome.timings };
+      return { record: outcome.record, fileErrors: outcome.fileErrors, timings: outcome.timings };
     },
-    listDossiers(request) {
-      return Promise.resolve({ dossiers: core.archive.listDossiers(request.limit) });
+    listRecords(request) {
+      return Promise.resolve({ records: core.archive.listRecords(request.limit) });
     },
-    getDossier(request) {
-      const dossier = core.archive.getDossier(request.id);
-      if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', String(request.id));
-      return Promise.resolve(dossier);
+    getRecord(request) {
+      const record = core.archive.getRecord(request.id);
+      if (!record) throw new SohoaError('DOSSIER_NOT_FOUND', String(request.id));
+      return Promise.resolve(record);
     },
   };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { RECORDS_CHANNELS } from '../../../shared/contracts/records';
 import { SohoaError } from '../../../shared/errors';
 import { BlobStore } from '../archive/blobStore';
-import { exportDossier } from '../archive/dossierPackage';
+import { exportRecord } from '../archive/recordPackage';
 import { resourcesDir } from '../dossier/resources';
 import type { Core } from '../pipeline/core';
 import { auditCheck, auditPage } from '../records/auditView';
@@ -27,15 +27,15 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
   // The app's uploader: sends by itself whenever a destination is configured (Settings), and
   // stops with the core, before the archive closes.
   outbox.startBackground();
-  // A dossier just archived (signed at the counter, a batch) is sent at once, not at the next poll.
+  // A record just archived (signed at the counter, a batch) is sent at once, not at the next poll.
   core.onArchived(() => outbox.wake());
   core.onClose(() => outbox.stop());
   const settingsPaths = { dataDir: paths.root, keysDir: paths.keysDir };
   const defaultExportDir = path.join(paths.root, 'exports');
   const holidaysDir = () => path.join(resourcesDir(), 'holidays');
 
-  const dossier = (id: number) => {
-    const d = archive.getDossier(id);
+  const record = (id: number) => {
+    const d = archive.getRecord(id);
     if (!d) throw new SohoaError('DOSSIER_NOT_FOUND', String(id));
     return d;
   };
@@ -49,7 +49,7 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
       return Promise.resolve({ hits: queryArchive(archive, r.query, r.filters, r.limit) });
     },
     async pageImage(r) {
-      const image = await pages.get(r.dossierId, r.page);
+      const image = await pages.get(r.recordId, r.page);
       return {
         pngBase64: image.png.toString('base64'),
         widthPx: image.widthPx,
@@ -58,16 +58,16 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
       };
     },
     async signatureReport(r) {
-      const d = dossier(r.dossierId);
+      const d = record(r.recordId);
       const bytes = await blobs.read(d.sha256).catch((e: unknown) => {
         throw new SohoaError('BLOB_MISSING', d.code, { cause: e });
       });
       return { fileName: d.fileName, report: localizeReport(verifyPdf(bytes)) };
     },
     async exportPackage(r) {
-      const d = dossier(r.dossierId);
+      const d = record(r.recordId);
       const target = loadSettings(settingsPaths).settings.exportDir || defaultExportDir;
-      const { dir, files } = await exportDossier(archive, blobs, d.code, target, DESK_ACTOR);
+      const { dir, files } = await exportRecord(archive, blobs, d.code, target, DESK_ACTOR);
       return { dir, files: files.length };
     },
     outboxList() {

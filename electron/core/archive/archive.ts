@@ -1,18 +1,18 @@
 // The local archive: one SQLite file (WAL, foreign keys, busy timeout) plus the blob store.
-// A dossier, its documents, pages, file record, search entries, outbox item and audit entry are
+// A record, its documents, pages, file record, search entries, outbox item and audit entry are
 // written in one transaction, after the file is durably in the blob store, so the database never
-// describes something that is not on disk and never holds half a dossier.
+// describes something that is not on disk and never holds half a record.
 import Database from 'better-sqlite3';
 import {
   DocumentMetadata,
   DocumentMetadataInput,
-  DossierMetadata,
-  DossierMetadataInput,
+  RecordMetadata,
+  RecordMetadataInput,
   formatDocCode,
 } from '../../../shared/archiveMetadata';
 import type {
-  DossierDetail,
-  DossierSummary,
+  RecordDetail,
+  RecordSummary,
   PageRecord,
   SignatureSummary,
 } from '../../../shared/contract';
@@ -24,7 +24,7 @@ import { canonicalJson } from './canonicalJson';
 import { MIGRATIONS } from './migrations';
 import {
   clearSearchIndex,
-  indexDossier,
+  indexRecord,
   indexPage,
   searchArchive,
   type SearchHit,
@@ -33,20 +33,20 @@ import {
 
 export interface NewDocument {
   metadata?: DocumentMetadataInput;
-  /** Ordinals (1-based, in the dossier) of the pages of this document. */
+  /** Ordinals (1-based, in the record) of the pages of this document. */
   pages: number[];
 }
 
-export interface NewDossier {
+export interface NewRecord {
   agencyId: string;
   receivedAt: Date;
   title: string;
   pages: PageRecord[];
   file: { sha256: string; bytes: number; signature: SignatureSummary | null };
-  metadata?: DossierMetadataInput;
-  /** Without documents, the dossier is one document holding every page. */
+  metadata?: RecordMetadataInput;
+  /** Without documents, the record is one document holding every page. */
   documents?: NewDocument[];
-  /** The batch item that produced it: recording the same item twice returns the first dossier. */
+  /** The batch item that produced it: recording the same item twice returns the first record. */
   sourceRef?: string;
   /** Who did it, for the audit log (a clerk's account, `cli`, `batch`…). */
   actor?: string;
@@ -54,7 +54,7 @@ export interface NewDossier {
 
 export interface ArchiveOptions {
   clock?: () => Date;
-  /** Put each new dossier in the outbox for the records store (default true). */
+  /** Put each new record in the outbox for the records store (default true). */
   enqueueForUpload?: boolean;
 }
 
@@ -62,15 +62,15 @@ export interface ArchiveOptions {
 export interface ArchiveVerifyReport {
   ok: boolean;
   chain: Omit<ChainReport, 'lastRecordHash'>;
-  /** Dossiers whose rows no longer hash to what the log recorded last. */
+  /** Records whose rows no longer hash to what the log recorded last. */
   alteredRecords: string[];
-  /** Dossiers the log recorded that are gone from the tables. */
+  /** Records the log recorded that are gone from the tables. */
   missingRecords: string[];
-  /** Dossiers in the tables that the log never recorded. */
+  /** Records in the tables that the log never recorded. */
   unloggedRecords: string[];
 }
 
-interface DossierRow {
+interface RecordRow {
   id: number;
   code: string;
   title: string;
@@ -130,7 +130,7 @@ export class Archive {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    // FULL: a committed dossier survives a power cut, which a counter PC will see.
+    // FULL: a committed record survives a power cut, which a counter PC will see.
     this.db.pragma('synchronous = FULL');
     const from = migrate(this.db);
     if (from > 0 && from < SEARCH_INDEX_VERSION && MIGRATIONS.length >= SEARCH_INDEX_VERSION)
@@ -138,11 +138,11 @@ export class Archive {
     this.audit = new AuditLog(this.db, file, this.clock);
     this.audit.initAnchor();
     if (from > 0 && from < AUDIT_VERSION && MIGRATIONS.length >= AUDIT_VERSION)
-      this.logExistingDossiers();
+      this.logExistingRecords();
   }
 
-  /** Dossiers made before the audit log existed enter it as they are, once, at the upgrade. */
-  private logExistingDossiers(): void {
+  /** Records made before the audit log existed enter it as they are, once, at the upgrade. */
+  private logExistingRecords(): void {
     this.audit.write((audit) => {
       for (const d of this.db.prepare('SELECT id, code FROM dossiers ORDER BY id').all() as {
         id: number;
@@ -173,15 +173,15 @@ export class Archive {
     return s;
   }
 
-  recordDossier(input: NewDossier): DossierSummary {
+  addRecord(input: NewRecord): RecordSummary {
     if (input.sourceRef) {
       const existing = this.stmt('SELECT id FROM dossiers WHERE source_ref = ?').get(
         input.sourceRef,
       ) as { id: number } | undefined;
-      if (existing) return this.getDossier(existing.id)!;
+      if (existing) return this.getRecord(existing.id)!;
     }
     const day = vietnamDayKey(input.receivedAt);
-    const dossierInput = parseOrThrow(DossierMetadataInput, input.metadata ?? {});
+    const recordInput = parseOrThrow(RecordMetadataInput, input.metadata ?? {});
     const documents = input.documents ?? [{ pages: input.pages.map((p) => p.ordinal) }];
     const docInputs = documents.map((d) => parseOrThrow(DocumentMetadataInput, d.metadata ?? {}));
     const id = this.audit.write((audit) => {
@@ -206,10 +206,10 @@ export class Archive {
         endDate: localDay,
         confidenceLevel: '02',
         paperFileCode: code,
-        ...dossierInput,
-        title: dossierInput.title ?? input.title,
+        ...recordInput,
+        title: recordInput.title ?? input.title,
       };
-      const dossierId = Number(
+      const recordId = Number(
         this.stmt(
           'INSERT INTO dossiers (code, title, created_at, metadata, source_ref) VALUES (?, ?, ?, ?, ?)',
         ).run(
@@ -225,7 +225,7 @@ export class Archive {
         const docId = Number(
           this.stmt(
             'INSERT INTO documents (dossier_id, ordinal, doc_code, metadata) VALUES (?, ?, ?, ?)',
-          ).run(dossierId, i + 1, formatDocCode(code, i + 1), canonicalJson(docInputs[i]))
+          ).run(recordId, i + 1, formatDocCode(code, i + 1), canonicalJson(docInputs[i]))
             .lastInsertRowid,
         );
         for (const ordinal of doc.pages) docOfPage.set(ordinal, docId);
@@ -238,7 +238,7 @@ export class Archive {
             `INSERT INTO pages (dossier_id, document_id, ordinal, source_name, width_px, height_px, dpi, text, confidence)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           ).run(
-            dossierId,
+            recordId,
             docId,
             p.ordinal,
             p.sourceName,
@@ -256,7 +256,7 @@ export class Archive {
         `INSERT INTO files (dossier_id, name, sha256, bytes, signer, signed_at, sub_filter, demo_signature)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        dossierId,
+        recordId,
         `${code}.pdf`,
         input.file.sha256,
         input.file.bytes,
@@ -265,13 +265,13 @@ export class Archive {
         sig?.subFilter ?? null,
         sig?.demo ? 1 : 0,
       );
-      indexDossier(this.db, dossierId, this.dossierSearchText(dossierId));
+      indexRecord(this.db, recordId, this.recordSearchText(recordId));
       if (this.enqueueForUpload) {
         const now = this.clock().toISOString();
         this.stmt(
           `INSERT INTO outbox (dossier_id, state, next_attempt_at, bytes_total, created_at, updated_at)
            VALUES (?, 'pending', ?, ?, ?, ?)`,
-        ).run(dossierId, now, input.file.bytes, now, now);
+        ).run(recordId, now, input.file.bytes, now, now);
       }
       audit({
         actor: input.actor ?? 'system',
@@ -279,20 +279,20 @@ export class Archive {
         recordType: 'dossier',
         recordRef: code,
         details: {
-          recordHash: this.recordHash(dossierId),
+          recordHash: this.recordHash(recordId),
           fileSha256: input.file.sha256,
           pages: input.pages.length,
           ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
         },
       });
-      return dossierId;
+      return recordId;
     });
-    return this.getDossier(id)!;
+    return this.getRecord(id)!;
   }
 
-  /** Changes the dossier's TT 05/2025 fields; logged with the record hash before and after. */
-  updateDossierMetadata(code: string, patch: DossierMetadataInput, actor: string): DossierMetadata {
-    const input = parseOrThrow(DossierMetadataInput, patch);
+  /** Changes the record's TT 05/2025 fields; logged with the record hash before and after. */
+  updateRecordMetadata(code: string, patch: RecordMetadataInput, actor: string): RecordMetadata {
+    const input = parseOrThrow(RecordMetadataInput, patch);
     this.audit.write((audit) => {
       const row = this.stmt('SELECT id, metadata FROM dossiers WHERE code = ?').get(code) as
         { id: number; metadata: string } | undefined;
@@ -304,8 +304,8 @@ export class Archive {
         input.title ?? null,
         row.id,
       );
-      this.dossierMetadata(row.id); // throws if the result is not a complete, valid record
-      indexDossier(this.db, row.id, this.dossierSearchText(row.id));
+      this.recordMetadata(row.id); // throws if the result is not a complete, valid record
+      indexRecord(this.db, row.id, this.recordSearchText(row.id));
       audit({
         actor,
         action: 'dossier.metadata_changed',
@@ -318,7 +318,7 @@ export class Archive {
         },
       });
     });
-    return this.dossierMetadata(this.idOf(code));
+    return this.recordMetadata(this.idOf(code));
   }
 
   /** Appends an audit entry on its own (exports, uploads…): the archive's log is the only one. */
@@ -333,15 +333,15 @@ export class Archive {
     return row.id;
   }
 
-  /** The complete dossier record of TT 05/2025, with codes and counts derived from the rows. */
-  dossierMetadata(id: number): DossierMetadata {
+  /** The record's complete TT 05/2025 metadata, with codes and counts derived from the rows. */
+  recordMetadata(id: number): RecordMetadata {
     const row = this.stmt(
       `SELECT d.code, d.metadata,
               (SELECT count(*) FROM documents WHERE dossier_id = d.id) AS docs,
               (SELECT count(*) FROM pages WHERE dossier_id = d.id) AS pages
        FROM dossiers d WHERE d.id = ?`,
     ).get(id) as { code: string; metadata: string; docs: number; pages: number };
-    return parseOrThrow(DossierMetadata, {
+    return parseOrThrow(RecordMetadata, {
       ...(JSON.parse(row.metadata) as object),
       fileCode: row.code,
       totalDoc: row.docs,
@@ -349,9 +349,9 @@ export class Archive {
     });
   }
 
-  /** Documents of a dossier with their complete TT 05/2025 records and page ordinals. */
+  /** Documents of a record with their complete TT 05/2025 metadata and page ordinals. */
   documentsOf(id: number): { metadata: DocumentMetadata; pages: number[] }[] {
-    const dossier = this.dossierMetadata(id);
+    const record = this.recordMetadata(id);
     const docs = this.stmt(
       'SELECT id, ordinal, doc_code, metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal',
     ).all(id) as { id: number; ordinal: number; doc_code: string; metadata: string }[];
@@ -362,10 +362,10 @@ export class Archive {
         }[]
       ).map((p) => p.ordinal);
       const metadata = parseOrThrow(DocumentMetadata, {
-        maintenance: dossier.maintenance,
-        language: dossier.language,
-        mode: dossier.mode,
-        confidenceLevel: dossier.confidenceLevel,
+        maintenance: record.maintenance,
+        language: record.language,
+        mode: record.mode,
+        confidenceLevel: record.confidenceLevel,
         ...(JSON.parse(d.metadata) as object),
         docCode: d.doc_code,
         docOrdinal: d.ordinal,
@@ -376,7 +376,7 @@ export class Archive {
   }
 
   /**
-   * SHA-256 of everything that makes up the dossier (metadata, documents, pages with their text,
+   * SHA-256 of everything that makes up the record (metadata, documents, pages with their text,
    * the file's hash), canonical JSON: the audit log keeps it so a later edit of a row shows.
    */
   recordHash(id: number): string {
@@ -413,8 +413,8 @@ export class Archive {
     );
   }
 
-  /** Text the dossier is found by besides its pages: code, title, and the descriptive fields. */
-  private dossierSearchText(id: number): string {
+  /** Text the record is found by besides its pages: code, title, and the descriptive fields. */
+  private recordSearchText(id: number): string {
     const row = this.stmt('SELECT code, metadata FROM dossiers WHERE id = ?').get(id) as {
       code: string;
       metadata: string;
@@ -437,10 +437,10 @@ export class Archive {
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
-    return searchArchive(this.db, query, (id) => this.dossierSearchText(id), options);
+    return searchArchive(this.db, query, (id) => this.recordSearchText(id), options);
   }
 
-  /** Re-indexes every page and dossier (after a migration from before the index existed). */
+  /** Re-indexes every page and record (after a migration from before the index existed). */
   rebuildSearchIndex(): void {
     this.db
       .transaction(() => {
@@ -451,14 +451,14 @@ export class Archive {
         }[])
           indexPage(this.db, p.id, p.text);
         for (const d of this.db.prepare('SELECT id FROM dossiers').pluck().all() as number[])
-          indexDossier(this.db, d, this.dossierSearchText(d));
+          indexRecord(this.db, d, this.recordSearchText(d));
       })
       .immediate();
   }
 
   /**
-   * The audit chain, then every dossier's rows against the record hash the log holds for it:
-   * an edited entry, an edited row, a deleted or an unlogged dossier all show here.
+   * The audit chain, then every record's rows against the record hash the log holds for it:
+   * an edited entry, an edited row, a deleted or an unlogged record all show here.
    */
   verify(): ArchiveVerifyReport {
     const { lastRecordHash, ...chain } = verifyChain(this.audit);
@@ -494,19 +494,19 @@ export class Archive {
     ).map((r) => ({ dossierCode: r.code, name: r.name, sha256: r.sha256, bytes: r.bytes }));
   }
 
-  recordDossierCount(): number {
+  recordCount(): number {
     return this.db.prepare('SELECT count(*) FROM dossiers').pluck().get() as number;
   }
 
-  listDossiers(limit = 100): DossierSummary[] {
+  listRecords(limit = 100): RecordSummary[] {
     const rows = this.stmt(`${SUMMARY_SELECT} ORDER BY d.id DESC LIMIT ?`).all(
       limit,
-    ) as DossierRow[];
+    ) as RecordRow[];
     return rows.map(toSummary);
   }
 
-  getDossier(id: number): DossierDetail | null {
-    const row = this.stmt(`${SUMMARY_SELECT} WHERE d.id = ?`).get(id) as DossierRow | undefined;
+  getRecord(id: number): RecordDetail | null {
+    const row = this.stmt(`${SUMMARY_SELECT} WHERE d.id = ?`).get(id) as RecordRow | undefined;
     if (!row) return null;
     const pages = this.stmt(
       `SELECT ordinal, source_name, width_px, height_px, dpi, text, confidence
@@ -527,17 +527,17 @@ export class Archive {
     };
   }
 
-  /** The dossier a batch item became, if it was recorded already (see NewDossier.sourceRef). */
-  findBySourceRef(sourceRef: string): DossierSummary | null {
+  /** The record a batch item became, if it was recorded already (see NewRecord.sourceRef). */
+  findBySourceRef(sourceRef: string): RecordSummary | null {
     const row = this.stmt('SELECT id FROM dossiers WHERE source_ref = ?').get(sourceRef) as
       { id: number } | undefined;
-    return row ? this.getDossier(row.id) : null;
+    return row ? this.getRecord(row.id) : null;
   }
 
-  findByCode(code: string): DossierDetail | null {
+  findByCode(code: string): RecordDetail | null {
     const row = this.stmt('SELECT id FROM dossiers WHERE code = ?').get(code) as
       { id: number } | undefined;
-    return row ? this.getDossier(row.id) : null;
+    return row ? this.getRecord(row.id) : null;
   }
 
   integrityCheck(): string {
@@ -586,7 +586,7 @@ export function vnDate(at: Date): string {
   return `${dd}/${mm}/${d.getUTCFullYear()}`;
 }
 
-function toSummary(row: DossierRow): DossierSummary {
+function toSummary(row: RecordRow): RecordSummary {
   return {
     id: row.id,
     code: row.code,

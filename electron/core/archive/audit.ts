@@ -29,7 +29,7 @@ export interface AuditEvent {
   recordType: 'archive' | 'dossier' | 'outbox';
   /** The record as people name it: a dossier code, an outbox item's dossier code… */
   recordRef: string;
-  /** Hashes and facts of the change; `recordHash` is the dossier's content hash after it. */
+  /** Hashes and facts of the change; `recordHash` is the record's content hash after it. */
   details: Record<string, unknown>;
 }
 

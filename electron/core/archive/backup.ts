@@ -160,7 +160,7 @@ export async function restoreArchive(
     for (const f of check.storedFiles())
       if (!listed.has(f.sha256)) throw corrupt(`file of ${f.dossierCode} not in the backup`);
     report = {
-      dossiers: check.recordDossierCount(),
+      dossiers: check.recordCount(),
       files: manifest.files.length,
       auditEntries: v.chain.entries,
     };

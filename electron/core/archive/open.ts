@@ -19,7 +19,7 @@ export function openArchive(dataDir?: string, options: ArchiveOptions = {}): Ope
   return { paths, archive, blobs: new BlobStore(paths.blobsDir), close: () => archive.close() };
 }
 
-/** Every stored file against its hash; returns the dossier files that are missing or changed. */
+/** Every stored file against its hash; returns the record files that are missing or changed. */
 export async function verifyFiles(opened: OpenedArchive): Promise<string[]> {
   const bad: string[] = [];
   for (const f of opened.archive.storedFiles())

@@ -2,15 +2,15 @@
 // and "NGUYEN VAN AN" index and query alike, đ/Đ fold to d. The folded copy has exactly the
 // original's length, so where a word matched in the folded text is where it stands in the
 // original, and snippets show the original with its accents. The index is contentless: the
-// original text is read from pages (or the dossier's metadata) only for the hits shown.
+// original text is read from pages (or the record's metadata) only for the hits shown.
 import type Database from 'better-sqlite3';
 import { foldVietnamese, nfc } from '../../../shared/text';
 
 export interface SearchHit {
-  dossierId: number;
+  recordId: number;
   dossierCode: string;
   title: string;
-  /** Page ordinal, or null when the match is in the dossier's metadata. */
+  /** Page ordinal, or null when the match is in the record's metadata. */
   page: number | null;
   /** Original text around the first matches, cut at word boundaries. */
   snippet: string;
@@ -132,10 +132,10 @@ function matchingPages(
   return [...ids].sort((a, b) => b - a).slice(0, limit);
 }
 
-export function indexDossier(db: Database.Database, dossierId: number, searchable: string): void {
-  db.prepare('DELETE FROM dossier_fts WHERE rowid = ?').run(dossierId);
+export function indexRecord(db: Database.Database, recordId: number, searchable: string): void {
+  db.prepare('DELETE FROM dossier_fts WHERE rowid = ?').run(recordId);
   db.prepare('INSERT INTO dossier_fts (rowid, body) VALUES (?, ?)').run(
-    dossierId,
+    recordId,
     foldKeepingOffsets(nfc(searchable)),
   );
 }
@@ -155,25 +155,25 @@ interface PageHitRow {
 export function searchArchive(
   db: Database.Database,
   query: string,
-  dossierText: (dossierId: number) => string,
+  recordText: (recordId: number) => string,
   options: SearchOptions = {},
 ): SearchHit[] {
   const parsed = parseQuery(query);
   if (parsed.terms.length === 0) return [];
   const limit = options.limit ?? 20;
   const match = toFtsQuery(parsed);
-  const dossierRows = db
+  const recordRows = db
     .prepare(
       `SELECT d.id AS dossier_id, d.code, d.title FROM dossier_fts f JOIN dossiers d ON d.id = f.rowid
        WHERE dossier_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
     )
     .all(match, limit) as Omit<PageHitRow, 'ordinal' | 'text'>[];
-  const hits: SearchHit[] = dossierRows.map((r) => ({
-    dossierId: r.dossier_id,
+  const hits: SearchHit[] = recordRows.map((r) => ({
+    recordId: r.dossier_id,
     dossierCode: r.code,
     title: r.title,
     page: null,
-    ...makeSnippet(dossierText(r.dossier_id), parsed.terms),
+    ...makeSnippet(recordText(r.dossier_id), parsed.terms),
   }));
   const pageIds = hits.length < limit ? matchingPages(db, parsed, limit - hits.length) : [];
   const pageRow = db.prepare(
@@ -183,7 +183,7 @@ export function searchArchive(
   const pageRows = pageIds.map((id) => pageRow.get(id) as PageHitRow);
   for (const r of pageRows)
     hits.push({
-      dossierId: r.dossier_id,
+      recordId: r.dossier_id,
       dossierCode: r.code,
       title: r.title,
       page: r.ordinal,

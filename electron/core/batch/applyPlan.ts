@@ -131,7 +131,7 @@ export async function applyPlan(
       });
     } catch (e) {
       outcome = {
-        dossier: null,
+        record: null,
         pdfPath: null,
         fileErrors: [e instanceof SohoaError ? e.info : errorInfo('INTERNAL', planned.title)],
         timings: [],
@@ -146,12 +146,12 @@ export async function applyPlan(
     hooks.onRecord(
       {
         ...base,
-        pages: outcome.dossier?.pageCount ?? 0,
-        archived: outcome.dossier ? { id: outcome.dossier.id, code: outcome.dossier.code } : null,
-        error: outcome.dossier
+        pages: outcome.record?.pageCount ?? 0,
+        archived: outcome.record ? { id: outcome.record.id, code: outcome.record.code } : null,
+        error: outcome.record
           ? null
           : (outcome.fileErrors[0] ?? errorInfo('NO_VALID_PAGES', planned.title)),
-        ...(outcome.dossier && outcome.alreadyArchived && hooks.madeElsewhere(outcome.dossier.id)
+        ...(outcome.record && outcome.alreadyArchived && hooks.madeElsewhere(outcome.record.id)
           ? { alreadyArchived: true }
           : {}),
       },

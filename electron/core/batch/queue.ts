@@ -1,5 +1,5 @@
 // The archive room's batch queue: batches run one at a time through the real pipeline
-// (core.digitize), each becoming one signed dossier. Pause holds the next file's read; cancel
+// (core.digitize), each becoming one signed record. Pause holds the next file's read; cancel
 // aborts the run before anything is archived; a restart resumes what was queued or running.
 // Progress lives in memory while a batch runs and is saved every few seconds, so the UI's
 // polling (`list`) costs a few indexed rows.
@@ -95,7 +95,7 @@ export class BatchQueue {
       }
       // Exact: the record carries the batch's key, written in the archive's own transaction.
       const made = this.core.archive.findBySourceRef(this.sourceRefOf(b));
-      const detail = made ? this.core.archive.getDossier(made.id) : null;
+      const detail = made ? this.core.archive.getRecord(made.id) : null;
       if (made && detail) {
         const pages = detail.pages.map((p) => ({
           ordinal: p.ordinal,
@@ -112,7 +112,7 @@ export class BatchQueue {
             archivalBytes: 0,
           },
         }));
-        const outcome = { dossier: made, pdfPath: null, fileErrors: [], timings: [], pages };
+        const outcome = { record: made, pdfPath: null, fileErrors: [], timings: [], pages };
         this.finish(b.id, outcome, { ...b, cancelled: false });
       } else this.store.setState(b.id, 'queued');
     }
@@ -374,7 +374,7 @@ export class BatchQueue {
     } catch (e) {
       // digitize reports failures as outcomes; anything thrown is a bug, kept off other batches.
       outcome = {
-        dossier: null,
+        record: null,
         pdfPath: null,
         fileErrors: [e instanceof SohoaError ? e.info : errorInfo('INTERNAL', batch.title)],
         timings: [],
@@ -383,7 +383,7 @@ export class BatchQueue {
     }
     this.pauseClock(run);
     this.run = null;
-    if (this.closing && !outcome.dossier) {
+    if (this.closing && !outcome.record) {
       // Shutting down mid-run is not the archivist's cancel: the batch runs again next time.
       const paused = this.store.batch(batch.id)?.state === 'paused';
       this.store.setState(batch.id, paused ? 'paused' : 'queued');
@@ -571,7 +571,7 @@ export class BatchQueue {
     const remade = new Set(review.map((r) => r.recordId));
     const kept: NewReviewItem[] = this.store
       .review({ batchId: batch.id, openOnly: false })
-      .filter((r) => r.dossierId !== null && !remade.has(r.dossierId))
+      .filter((r) => r.recordId !== null && !remade.has(r.recordId))
       .map((r) => ({
         reason: r.reason,
         subject: r.subject,
@@ -581,7 +581,7 @@ export class BatchQueue {
         confidence: r.confidence,
         inkRatio: r.inkRatio,
         candidates: r.candidates,
-        recordId: r.dossierId,
+        recordId: r.recordId,
       }));
     const archived = records.filter((r) => r.archived);
     // Pages of documents archived by an earlier run (before a restart) show done too.
@@ -624,7 +624,7 @@ export class BatchQueue {
     this.store.finishRun(batch.id, {
       state,
       error,
-      dossier: first,
+      record: first,
       files: files.map((f) => {
         const n = pageList.filter((p) => p.fileId === f.id).length;
         const own = planned
@@ -684,14 +684,14 @@ export class BatchQueue {
       });
     }
     const pagesOf = (fileId: number) => pages.filter((p) => p.fileId === fileId).length;
-    const dossier = outcome.dossier ? { id: outcome.dossier.id, code: outcome.dossier.code } : null;
-    if (dossier && outcome.alreadyArchived && this.store.madeByOtherBatch(dossier.id, id)) {
+    const record = outcome.record ? { id: outcome.record.id, code: outcome.record.code } : null;
+    if (record && outcome.alreadyArchived && this.store.madeByOtherBatch(record.id, id)) {
       // The same scans made this record before (another batch): the batch points at it and says
       // so; its pages and review items stay with the batch that made it.
       this.store.finishRun(id, {
         state: 'done',
         error: null,
-        dossier,
+        record,
         alreadyArchived: true,
         files: files.map((f) => ({ id: f.id, state: 'done', pages: null, errors: [] })),
         pages: [],
@@ -700,16 +700,16 @@ export class BatchQueue {
       });
       return;
     }
-    const state = dossier ? 'done' : how.cancelled ? 'cancelled' : 'failed';
-    const error = dossier
+    const state = record ? 'done' : how.cancelled ? 'cancelled' : 'failed';
+    const error = record
       ? null
       : how.cancelled
         ? errorInfo('CANCELLED', this.mustGet(id).title)
         : (batchErrors[0] ?? errorInfo('NO_VALID_PAGES', this.mustGet(id).title));
 
     const review = [...pageReviewItems(pages)];
-    if (dossier) {
-      const text = this.core.archive.getDossier(dossier.id)?.pages ?? [];
+    if (record) {
+      const text = this.core.archive.getRecord(record.id)?.pages ?? [];
       review.push(
         ...documentReviewItems(
           files
@@ -733,20 +733,20 @@ export class BatchQueue {
     this.store.finishRun(id, {
       state,
       error,
-      dossier,
+      record,
       files: files.map((f) => {
         const errors = errorsOf.get(f.id) ?? [];
         const n = pagesOf(f.id);
         return {
           id: f.id,
-          state: n === 0 && (errors.length > 0 || dossier) ? 'failed' : n > 0 ? 'done' : 'pending',
+          state: n === 0 && (errors.length > 0 || record) ? 'failed' : n > 0 ? 'done' : 'pending',
           pages: n > 0 ? n : null,
           errors,
         };
       }),
       pages,
-      review: dossier ? review : [],
-      progress: dossier
+      review: record ? review : [],
+      progress: record
         ? { pagesDone: pages.length, pagesTotal: pages.length, activeMs: how.activeMs }
         : { pagesDone: how.pagesDone, pagesTotal: how.pagesTotal, activeMs: how.activeMs },
     });
@@ -850,11 +850,11 @@ export class BatchQueue {
       pagesPerMinute: perMinute === null ? null : Math.round(perMinute * 10) / 10,
       secondsLeft:
         perMinute && unfinished ? Math.round(((pagesTotal - pagesDone) / perMinute) * 60) : null,
-      dossier: b.dossierId && b.dossierCode ? { id: b.dossierId, code: b.dossierCode } : null,
+      record: b.recordId && b.dossierCode ? { id: b.recordId, code: b.dossierCode } : null,
       error: b.error,
       reviewOpen: b.reviewOpen,
       separated: b.separation !== null,
-      records: b.separation ? b.records : b.dossierId ? 1 : 0,
+      records: b.separation ? b.records : b.recordId ? 1 : 0,
       alreadyArchived: b.alreadyArchived,
       recordsFailed: b.separation ? b.recordsFailed : 0,
       autoAccepted: b.autoAccepted,

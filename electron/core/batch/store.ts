@@ -30,7 +30,7 @@ const MIGRATIONS: readonly string[] = [
     dossier_id    INTEGER,
     dossier_code  TEXT,
     error         TEXT CHECK (error IS NULL OR json_valid(error)),
-    -- The title the dossier gets in the archive; after a crash it tells whether the run got there.
+    -- The title the record gets in the archive; after a crash it tells whether the run got there.
     dossier_title TEXT
   );
   CREATE INDEX batches_state ON batches(state);
@@ -141,7 +141,7 @@ export interface BatchRow {
   pagesDone: number;
   pagesTotal: number;
   activeMs: number;
-  dossierId: number | null;
+  recordId: number | null;
   dossierCode: string | null;
   error: ErrorInfo | null;
   dossierTitle: string | null;
@@ -203,7 +203,7 @@ export interface NewReviewItem {
   confidence: number;
   inkRatio: number | null;
   candidates: string[];
-  /** The archived record the page is in, when it is not the batch's one dossier. */
+  /** The archived record the page is in, when it is not the batch's one record. */
   recordId?: number | null;
 }
 
@@ -236,7 +236,7 @@ function toBatch(r: Raw): BatchRow {
     pagesDone: Number(r.pages_done),
     pagesTotal: Number(r.pages_total),
     activeMs: Number(r.active_ms),
-    dossierId: (r.dossier_id as number | null) ?? null,
+    recordId: (r.dossier_id as number | null) ?? null,
     dossierCode: (r.dossier_code as string | null) ?? null,
     error: error?.success ? error.data : null,
     dossierTitle: (r.dossier_title as string | null) ?? null,
@@ -288,7 +288,7 @@ function toReview(r: Raw): ReviewItem {
     inkRatio: (r.ink_ratio as number | null) ?? null,
     candidates: JSON.parse(String(r.candidates)) as string[],
     state: r.state as ReviewItem['state'],
-    dossierId: (r.dossier_id as number | null) ?? null,
+    recordId: (r.dossier_id as number | null) ?? null,
   };
 }
 
@@ -612,8 +612,8 @@ export class BatchStore {
     outcome: {
       state: BatchState;
       error: ErrorInfo | null;
-      dossier: { id: number; code: string } | null;
-      /** The dossier was made before, from the same scans (see BatchRow.alreadyArchived). */
+      record: { id: number; code: string } | null;
+      /** The record was made before, from the same scans (see BatchRow.alreadyArchived). */
       alreadyArchived?: boolean;
       files: { id: number; state: BatchFile['state']; pages: number | null; errors: ErrorInfo[] }[];
       pages: PageRow[];
@@ -633,8 +633,8 @@ export class BatchStore {
         .run(
           outcome.state,
           outcome.error ? JSON.stringify(outcome.error) : null,
-          outcome.dossier?.id ?? null,
-          outcome.dossier?.code ?? null,
+          outcome.record?.id ?? null,
+          outcome.record?.code ?? null,
           outcome.alreadyArchived ? 1 : 0,
           id,
         );

@@ -1,4 +1,4 @@
-// Where the outbox sends dossiers, kept in the data folder with its secrets encrypted at rest
+// Where the outbox sends records, kept in the data folder with its secrets encrypted at rest
 // (AES-256-GCM). The key comes from a KeyProvider: by default a random machine key in the data
 // folder's keys/ (owner-only permissions); the Electron shell can supply one backed by the OS
 // keystore (DPAPI, Keychain, libsecret) instead. Credentials are used here in the core only:

@@ -1,16 +1,16 @@
-// The outbox: finished dossiers waiting for the records store, one row each in the archive's
-// database (the archive puts a dossier here in the same transaction that records it). The
-// uploader sends each dossier's package (the same BagIt files `sohoa export` writes) under
+// The outbox: finished records waiting for the records store, one row each in the archive's
+// database (the archive puts a record here in the same transaction that records it). The
+// uploader sends each record's package (the same BagIt files `sohoa export` writes) under
 // `<agency>/<year>/<dossier code>/…`, reads every object back and compares its SHA-256, writes
 // the completion marker LAST, and only then marks the item done. Failures back off exponentially
 // with jitter; an item that keeps failing, or fails in a way no retry can cure (refused by the
 // store, a destination that cannot be written), moves to `needs_attention` with its reason.
 // Everything is idempotent: the same keys are rewritten with the same bytes, so a crash or a
-// restart at any point can only repeat work, never duplicate a dossier in the store.
+// restart at any point can only repeat work, never duplicate a record in the store.
 import { isSohoaError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import type { BlobStore } from '../archive/blobStore';
-import { buildDossierPackage } from '../archive/dossierPackage';
+import { buildRecordPackage } from '../archive/recordPackage';
 import { canonicalJson } from '../archive/canonicalJson';
 import { sha256Hex } from '../archive/blobStore';
 import type { Connector } from './connector';
@@ -20,7 +20,7 @@ export type OutboxState = 'pending' | 'uploading' | 'done' | 'needs_attention';
 export interface OutboxItem {
   id: number;
   dossierCode: string;
-  /** When the dossier was recorded: the package is dated by it, so every attempt sends the same bytes. */
+  /** When the record was archived: the package is dated by it, so every attempt sends the same bytes. */
   createdAt: string;
   state: OutboxState;
   attempts: number;
@@ -227,7 +227,7 @@ export class Outbox {
    */
   async send(item: OutboxItem, connector: Connector, signal?: AbortSignal): Promise<OutboxItem> {
     try {
-      const files = await buildDossierPackage(
+      const files = await buildRecordPackage(
         this.archive,
         this.blobs,
         item.dossierCode,
@@ -394,7 +394,7 @@ const REFUSALS = new Set([
  * A failure no retry can cure: the store refused the request for a reason that will not change
  * by itself (HTTP 401/403, or an S3 error in REFUSALS: credentials, permissions, a missing
  * bucket, an object it will not take), the destination folder cannot be written, or the
- * dossier's own package cannot be built. A person must act; network failures, 5xx, 429, other
+ * record's own package cannot be built. A person must act; network failures, 5xx, 429, other
  * 4xx and checksum mismatches are retried with backoff instead. `attempt` counts this one (1 = first).
  */
 export function isPermanent(e: unknown, attempt = 1): boolean {

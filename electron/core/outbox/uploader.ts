@@ -1,5 +1,5 @@
 // The background uploader: recovers items a dead uploader left half-sent, then sends whatever is
-// due, and sleeps until the next item is due (or a short poll, for dossiers recorded meanwhile).
+// due, and sleeps until the next item is due (or a short poll, for records archived meanwhile).
 // It is the only sender of its data folder in the app: "send now" and a retry only wake it, so
 // an item is never uploaded twice at once. The destination is read again at every round, so one
 // configured (or changed) in Settings while the app runs is used without a restart; with none,
@@ -11,7 +11,7 @@ import { connectorFor, fileKeyProvider, loadDestination, type Destination } from
 import { Outbox } from './outbox';
 
 export interface UploaderLoop {
-  /** Look at the queue now (call after recording a dossier) instead of at the next poll. */
+  /** Look at the queue now (call after archiving a record) instead of at the next poll. */
   nudge(): void;
   /** True while a round is sending (for the screen's "sending" state). */
   readonly busy: boolean;

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DocumentMetadataInput, DossierMetadataInput } from '../../../shared/archiveMetadata';
+import { DocumentMetadataInput, RecordMetadataInput } from '../../../shared/archiveMetadata';
 import type {
-  DossierSummary,
+  RecordSummary,
   PageAnalysisRecord,
   PageRecord,
   StageTiming,
@@ -26,7 +26,7 @@ import { openPkcs12 } from '../sign/pkcs12KeySource';
 import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
 import { runPageFlow, type FlowResult } from './pageFlow';
-import type { DigitizeOptions, DigitizeOutcome, DossierPage, PageReport } from './types';
+import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
 
 export interface AgencyIdentity {
   /** Agency identifier used in dossier codes, e.g. H49.64.33. */
@@ -52,7 +52,7 @@ export interface Core {
   readonly paths: DataPaths;
   readonly archive: Archive;
   /** Files are read (decoded, straightened, OCR'd); pre-read pages are only assembled. */
-  digitize(sources: readonly DossierPage[], options?: DigitizeOptions): Promise<DigitizeOutcome>;
+  digitize(sources: readonly RecordPage[], options?: DigitizeOptions): Promise<DigitizeOutcome>;
   /**
    * The core's one OCR pool, for other readers of pages (the counter's session): one set of
    * workers for the process, so memory stays bounded. `interactive` pages go ahead of queued
@@ -64,10 +64,10 @@ export interface Core {
   /** Recognitions the pool has run, for tests and benchmarks (zero before the pool starts). */
   ocrStats(): OcrPoolStats;
   /**
-   * Called after each dossier this core archives (and so queues in the outbox), e.g. to wake the
+   * Called after each record this core archives (and so queues in the outbox), e.g. to wake the
    * uploader; returns the unsubscribe. A listener that throws is ignored.
    */
-  onArchived(listener: (dossier: DossierSummary) => void): () => void;
+  onArchived(listener: (record: RecordSummary) => void): () => void;
   /**
    * Which key signs, as this core was opened (settings, environment, caller), for the screens to
    * describe; never the password or the PIN. A file key's certificate is read from the very key
@@ -153,7 +153,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       (p) => (pool = p),
     ));
   const getOrientation = () => (orientation ??= createOrientationDetector(paths.tessdataDir));
-  const archivedListeners = new Set<(dossier: DossierSummary) => void>();
+  const archivedListeners = new Set<(record: RecordSummary) => void>();
   const closeHooks: (() => Promise<void>)[] = [];
   await dropStaleDrafts(paths.tmpDir);
   const getKey = () =>
@@ -168,7 +168,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     })());
 
   async function digitize(
-    sources: readonly DossierPage[],
+    sources: readonly RecordPage[],
     opts: DigitizeOptions = {},
   ): Promise<DigitizeOutcome> {
     const timings: StageTiming[] = [];
@@ -185,14 +185,14 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       opts.title?.trim() ||
       `Hồ sơ số hóa ${sources[0] ? path.basename(sources[0].name) : ''}`.trim();
     const failed = (fileErrors: ErrorInfo[], pages: PageReport[] = []): DigitizeOutcome => ({
-      dossier: null,
+      record: null,
       pdfPath: null,
       fileErrors,
       timings,
       pages,
     });
     // Wrong metadata is refused before a single page is read, not after signing.
-    const metadata = DossierMetadataInput.safeParse(opts.metadata ?? {});
+    const metadata = RecordMetadataInput.safeParse(opts.metadata ?? {});
     const documentMetadata = DocumentMetadataInput.safeParse(opts.documentMetadata ?? {});
     if (!metadata.success || !documentMetadata.success)
       return failed([errorInfo('METADATA_INVALID', title)]);
@@ -272,7 +272,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       return failed(fileErrors);
     }
 
-    // Failures after the pages (PDF, signing, archiving) concern the whole dossier: they come back
+    // Failures after the pages (PDF, signing, archiving) concern the whole record: they come back
     // as one typed error, the inputs stay untouched, and nothing half-made is archived.
     try {
       const pdf = await timed('pdf', () =>
@@ -293,10 +293,10 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
         });
       });
 
-      const { dossier, pdfPath, raced } = await timed('archive', () =>
+      const { record, pdfPath, raced } = await timed('archive', () =>
         wrap('ARCHIVE_FAILED', title, async () => {
           const sha256 = await blobs.put(signed.bytes);
-          const dossier = archive.recordDossier({
+          const record = archive.addRecord({
             agencyId: agency.id,
             receivedAt,
             title,
@@ -308,23 +308,23 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
           });
           // Another run recorded this sourceRef while we read (checked in the write transaction):
           // its record stands; this signed copy is not written out.
-          if (dossier.sha256 !== sha256) return { dossier, pdfPath: null, raced: true };
+          if (record.sha256 !== sha256) return { record, pdfPath: null, raced: true };
           const outDir = opts.outDir ?? paths.outputDir;
           await fs.mkdir(outDir, { recursive: true });
-          const pdfPath = path.join(outDir, dossier.fileName);
+          const pdfPath = path.join(outDir, record.fileName);
           await writeFileDurably(pdfPath, signed.bytes);
-          return { dossier, pdfPath, raced: false };
+          return { record, pdfPath, raced: false };
         }),
       );
-      if (raced) return alreadyArchived(dossier, timings);
+      if (raced) return alreadyArchived(record, timings);
       for (const listener of archivedListeners) {
         try {
-          listener(dossier);
+          listener(record);
         } catch {
-          // A listener's failure is its own; the dossier is archived.
+          // A listener's failure is its own; the record is archived.
         }
       }
-      return { dossier, pdfPath, fileErrors, timings, pages: reports };
+      return { record, pdfPath, fileErrors, timings, pages: reports };
     } catch (e) {
       return failed([...fileErrors, toErrorInfo(e, 'INTERNAL', title)], reports);
     } finally {
@@ -333,14 +333,14 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
   }
 
   /** The record a sourceRef already became, reported as digitize reports a new one. */
-  function alreadyArchived(dossier: DossierSummary, timings: StageTiming[]): DigitizeOutcome {
-    const pages = (archive.getDossier(dossier.id)?.pages ?? []).map((p) => ({
+  function alreadyArchived(record: RecordSummary, timings: StageTiming[]): DigitizeOutcome {
+    const pages = (archive.getRecord(record.id)?.pages ?? []).map((p) => ({
       ordinal: p.ordinal,
       sourceName: p.sourceName,
       confidence: p.confidence,
       analysis: p.analysis ?? NO_ANALYSIS,
     }));
-    return { dossier, pdfPath: null, fileErrors: [], timings, pages, alreadyArchived: true };
+    return { record, pdfPath: null, fileErrors: [], timings, pages, alreadyArchived: true };
   }
 
   return {

@@ -12,7 +12,7 @@ import { OcrTimeoutError } from '../ocr/tesseractPool';
 import type { OcrEngine, OcrPage } from '../ocr/types';
 import {
   isPreRead,
-  type DossierPage,
+  type RecordPage,
   type PageSource,
   type PreReadPage,
   type ProgressEvent,
@@ -58,7 +58,7 @@ const emptyOcr = (prepared: PreparedPage): OcrPage => ({
 });
 
 export async function runPageFlow(
-  sources: readonly DossierPage[],
+  sources: readonly RecordPage[],
   options: FlowOptions,
 ): Promise<FlowResult> {
   const errors: ErrorInfo[] = [];

@@ -1,5 +1,5 @@
-import type { DocumentMetadataInput, DossierMetadataInput } from '../../../shared/archiveMetadata';
-import type { DossierSummary, PageAnalysisRecord, StageTiming } from '../../../shared/contract';
+import type { DocumentMetadataInput, RecordMetadataInput } from '../../../shared/archiveMetadata';
+import type { RecordSummary, PageAnalysisRecord, StageTiming } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { OcrPage } from '../ocr/types';
 
@@ -20,7 +20,7 @@ export type QuarterTurn = 0 | 90 | 180 | 270;
 export interface PreReadPage {
   name: string;
   turn: QuarterTurn;
-  /** Loaded when the page's turn comes, so a long dossier is never all in memory at once. */
+  /** Loaded when the page's turn comes, so a long record is never all in memory at once. */
   load(): Promise<ReadPage>;
 }
 
@@ -34,10 +34,10 @@ export interface ReadPage {
   analysis: PageAnalysisRecord;
 }
 
-/** What a dossier is made from: files to read, or pages read already. */
-export type DossierPage = PageSource | PreReadPage;
+/** What a record is made from: files to read, or pages read already. */
+export type RecordPage = PageSource | PreReadPage;
 
-export const isPreRead = (page: DossierPage): page is PreReadPage => 'load' in page;
+export const isPreRead = (page: RecordPage): page is PreReadPage => 'load' in page;
 
 export interface DigitizeOptions {
   title?: string;
@@ -55,7 +55,7 @@ export interface DigitizeOptions {
    * TT 05/2025 fields of the record (paperFileCode: the paper dossier's code…), written in the
    * same archive transaction as the record. Checked before any page is read.
    */
-  metadata?: DossierMetadataInput;
+  metadata?: RecordMetadataInput;
   /** Fields of the record's one document (typeName: the document type in words…). */
   documentMetadata?: DocumentMetadataInput;
   /**
@@ -74,7 +74,7 @@ export interface ProgressEvent {
 }
 
 export interface DigitizeOutcome {
-  dossier: DossierSummary | null;
+  record: RecordSummary | null;
   pdfPath: string | null;
   fileErrors: ErrorInfo[];
   timings: StageTiming[];

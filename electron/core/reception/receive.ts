@@ -23,7 +23,7 @@ import { resourcesDir } from '../dossier/resources';
 import { DossierStore, type Applicant } from '../dossier/store';
 import { Outbox, type OutboxState } from '../outbox/outbox';
 import type { Core } from '../pipeline/core';
-import type { DossierPage } from '../pipeline/types';
+import type { RecordPage } from '../pipeline/types';
 import { renderReceipt, renderSupplementRequest } from '../receipt/slips';
 
 export interface ReceptionDocument {
@@ -46,7 +46,7 @@ export interface ReceptionReceiveInput {
    * assembled, turned by the clerk's rotation) or an image to read again.
    */
   pageText: (id: string) => Promise<string>;
-  pageSource: (id: string, rotation: Rotation) => Promise<DossierPage>;
+  pageSource: (id: string, rotation: Rotation) => Promise<RecordPage>;
   at?: Date;
 }
 
@@ -186,7 +186,7 @@ export interface ReceptionSignInput {
   clerk: string;
   title: string;
   pages: { id: string; rotation: Rotation }[];
-  pageSource: (id: string, rotation: Rotation) => Promise<DossierPage>;
+  pageSource: (id: string, rotation: Rotation) => Promise<RecordPage>;
 }
 
 export type ReceptionSignOutcome = Pick<
@@ -226,17 +226,17 @@ export async function signAtReception(
     // session read already are only assembled; these options touch pages read again.
     orientation: false,
   });
-  if (!outcome.dossier) {
+  if (!outcome.record) {
     const fileErrors = outcome.fileErrors.length
       ? outcome.fileErrors
       : [new SohoaError('NO_VALID_PAGES', input.code).info];
     return { state: before.state, archived: null, outboxState: null, fileErrors };
   }
   const archived = {
-    code: outcome.dossier.code,
-    pageCount: outcome.dossier.pageCount,
-    signer: outcome.dossier.signature?.signer ?? '',
-    demo: outcome.dossier.signature?.demo ?? false,
+    code: outcome.record.code,
+    pageCount: outcome.record.pageCount,
+    signer: outcome.record.signature?.signer ?? '',
+    demo: outcome.record.signature?.demo ?? false,
   };
   const state = withDb((db) =>
     db
@@ -244,7 +244,7 @@ export async function signAtReception(
         // The reception dossier points at its archived copy: the archive screen filters by the
         // reception's procedure and document types through this link.
         db.prepare('UPDATE reception_dossiers SET archive_dossier_id = ? WHERE code = ?').run(
-          outcome.dossier!.id,
+          outcome.record!.id,
           input.code,
         );
         return new DossierStore(db).transition(input.code, 'signed', { clerk: input.clerk }).state;

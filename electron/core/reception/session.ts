@@ -16,7 +16,7 @@ import { writeFileDurably } from '../archive/blobStore';
 import type { OrientationDetector } from '../ocr/orientation';
 import type { OcrEngine, OcrPage } from '../ocr/types';
 import { runPageFlow } from '../pipeline/pageFlow';
-import type { DossierPage, PageSource } from '../pipeline/types';
+import type { RecordPage, PageSource } from '../pipeline/types';
 
 const SESSION_ID = /^[a-z0-9-]{8,64}$/;
 const PAGE_ID = /^[a-z0-9-]{1,64}$/;
@@ -139,7 +139,7 @@ export class ReceptionSessions {
     pageId: string,
     rotation: Rotation,
     options: { reRead?: boolean } = {},
-  ): Promise<DossierPage> {
+  ): Promise<RecordPage> {
     const page = await this.stored(sessionId, pageId);
     const file = this.pageFile(sessionId, pageId, page.format);
     const { ocr, analysis } = page;

@@ -1,6 +1,6 @@
 // The archive screen's one query: the folded full-text search (archive/search.ts) narrowed by
-// filters on the dossier (received between two Vietnam days, the reception procedure, a document
-// type, the upload state), or, without words, the newest dossiers that pass the filters.
+// filters on the record (received between two Vietnam days, the reception procedure, a document
+// type, the upload state), or, without words, the newest records that pass the filters.
 import type { ArchiveFilters, ArchiveHit, OutboxState } from '../../../shared/contracts/records';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
 import type { Archive } from '../archive/archive';
@@ -48,7 +48,7 @@ function filterSql(f: ArchiveFilters): { where: string[]; params: unknown[] } {
 
 const hasFilters = (f: ArchiveFilters) => Object.values(f).some((v) => v !== undefined && v !== '');
 
-interface DossierFacts {
+interface RecordFacts {
   id: number;
   code: string;
   title: string;
@@ -56,14 +56,14 @@ interface DossierFacts {
   state: OutboxState | null;
 }
 
-function factsOf(archive: Archive, ids: readonly number[]): Map<number, DossierFacts> {
+function factsOf(archive: Archive, ids: readonly number[]): Map<number, RecordFacts> {
   if (ids.length === 0) return new Map();
   const rows = archive.database
     .prepare(
       `SELECT d.id, d.code, d.title, d.created_at, (SELECT state FROM outbox o WHERE o.dossier_id = d.id) AS state
        FROM dossiers d WHERE d.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(ids)) as DossierFacts[];
+    .all(JSON.stringify(ids)) as RecordFacts[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -87,7 +87,7 @@ export function queryArchive(
     return ids.map((id) => {
       const f = facts.get(id)!;
       return {
-        dossierId: id,
+        recordId: id,
         dossierCode: f.code,
         title: f.title,
         createdAt: f.created_at,
@@ -101,7 +101,7 @@ export function queryArchive(
   const filtered = hasFilters(filters);
   let hits = archive.search(query, { limit: filtered ? SEARCH_WINDOW : limit });
   if (filtered && hits.length > 0) {
-    const ids = [...new Set(hits.map((h) => h.dossierId))];
+    const ids = [...new Set(hits.map((h) => h.recordId))];
     const kept = new Set(
       db
         .prepare(
@@ -110,13 +110,13 @@ export function queryArchive(
         .pluck()
         .all(JSON.stringify(ids), ...params) as number[],
     );
-    hits = hits.filter((h) => kept.has(h.dossierId));
+    hits = hits.filter((h) => kept.has(h.recordId));
   }
   hits = hits.slice(0, limit);
-  const facts = factsOf(archive, [...new Set(hits.map((h) => h.dossierId))]);
+  const facts = factsOf(archive, [...new Set(hits.map((h) => h.recordId))]);
   return hits.map((h) => ({
     ...h,
-    createdAt: facts.get(h.dossierId)?.created_at ?? '',
-    uploadState: facts.get(h.dossierId)?.state ?? null,
+    createdAt: facts.get(h.recordId)?.created_at ?? '',
+    uploadState: facts.get(h.recordId)?.state ?? null,
   }));
 }

@@ -1,5 +1,5 @@
 // The audit log for the screen: entries newest first, a page at a time, and the full check
-// (the chain, the anchor, every dossier's rows, every stored file) as `sohoa audit verify` runs it.
+// (the chain, the anchor, every record's rows, every stored file) as `sohoa audit verify` runs it.
 import type { AuditEntryView } from '../../../shared/contracts/records';
 import type { Archive } from '../archive/archive';
 import type { BlobStore } from '../archive/blobStore';

@@ -16,7 +16,7 @@ import { PdfPageReader } from '../pdf/pdfPages';
 export const VIEW_WIDTH_PX = 1400;
 /**
  * The last file's PDFium reader stays open this long: opening costs a worker and the wasm start
- * (~0.6 s here), and a clerk pages through one dossier at a time.
+ * (~0.6 s here), and a clerk pages through one record at a time.
  */
 const READER_IDLE_MS = 30_000;
 
@@ -46,15 +46,15 @@ export class PageImages {
     private readonly cacheDir: string,
   ) {}
 
-  get(dossierId: number, page: number): Promise<PageImage> {
-    const dossier = this.archive.getDossier(dossierId);
-    if (!dossier) return Promise.reject(new SohoaError('DOSSIER_NOT_FOUND', String(dossierId)));
-    if (page > dossier.pageCount)
-      return Promise.reject(new SohoaError('BAD_REQUEST', `${dossier.code}: page ${page}`));
-    const key = `${dossier.sha256}-p${page}-w${VIEW_WIDTH_PX}`;
+  get(recordId: number, page: number): Promise<PageImage> {
+    const record = this.archive.getRecord(recordId);
+    if (!record) return Promise.reject(new SohoaError('DOSSIER_NOT_FOUND', String(recordId)));
+    if (page > record.pageCount)
+      return Promise.reject(new SohoaError('BAD_REQUEST', `${record.code}: page ${page}`));
+    const key = `${record.sha256}-p${page}-w${VIEW_WIDTH_PX}`;
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.cachedOrRender(key, dossier.sha256, dossier.fileName, page).finally(() =>
+      pending = this.cachedOrRender(key, record.sha256, record.fileName, page).finally(() =>
         this.inFlight.delete(key),
       );
       this.inFlight.set(key, pending);

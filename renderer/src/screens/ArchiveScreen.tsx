@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DossierSummary, InputFile } from '../../../shared/contract';
+import type { RecordSummary, InputFile } from '../../../shared/contract';
 import type { ArchiveHit } from '../../../shared/contracts/records';
 import { errorInfo, type ErrorInfo } from '../../../shared/errors';
 import { foldVietnamese } from '../../../shared/text';
@@ -7,8 +7,8 @@ import { getApi, toErrorInfo } from '../api';
 import { SearchForm, type SearchRequest } from '../components/archive/SearchForm';
 import { SearchResults } from '../components/archive/SearchResults';
 import { DigitizeButton } from '../components/DigitizeButton';
-import { DossierList } from '../components/DossierList';
-import { DossierView } from '../components/DossierView';
+import { RecordList } from '../components/RecordList';
+import { RecordView } from '../components/RecordView';
 import { readAsBase64 } from '../format';
 import { useI18n } from '../i18n';
 import '../styles/records.css';
@@ -21,12 +21,12 @@ type Busy = { files: number; startedAt: number } | null;
 /**
  * Kho lưu trữ: digitize files, search the archive (unaccented, with filters), and one dossier's
  * detail with its page viewer, signature report and package export. Without a search the list
- * shows the newest dossiers with their signature state.
+ * shows the newest records with their signature state.
  */
 export function ArchiveScreen() {
   const api = useMemo(getApi, []);
   const { t, pick } = useI18n();
-  const [dossiers, setDossiers] = useState<DossierSummary[] | null>(null);
+  const [records, setRecords] = useState<RecordSummary[] | null>(null);
   const [listError, setListError] = useState<ErrorInfo | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [selectedPage, setSelectedPage] = useState(1);
@@ -36,13 +36,13 @@ export function ArchiveScreen() {
   const [busy, setBusy] = useState<Busy>(null);
   const [elapsed, setElapsed] = useState(0);
   const [doneCode, setDoneCode] = useState<string | null>(null);
-  const [noDossier, setNoDossier] = useState(false);
+  const [noRecord, setNoRecord] = useState(false);
   const [fileErrors, setFileErrors] = useState<ErrorInfo[]>([]);
 
   const refresh = useCallback(async () => {
     try {
-      const { dossiers } = await api.listDossiers({ limit: 200 });
-      setDossiers(dossiers);
+      const { records } = await api.listRecords({ limit: 200 });
+      setRecords(records);
       setListError(null);
     } catch (e) {
       setListError(toErrorInfo(e));
@@ -92,7 +92,7 @@ export function ArchiveScreen() {
 
   const digitize = async (picked: File[]) => {
     setDoneCode(null);
-    setNoDossier(false);
+    setNoRecord(false);
     setElapsed(0);
     setBusy({ files: picked.length, startedAt: Date.now() });
     // Files we can refuse here are reported like the core's per-file errors; the rest go on.
@@ -106,16 +106,16 @@ export function ArchiveScreen() {
       }
       if (files.length === 0) {
         setFileErrors(local);
-        setNoDossier(true);
+        setNoRecord(true);
         return;
       }
       const result = await api.digitize({ files });
       setFileErrors([...local, ...result.fileErrors]);
-      if (result.dossier) {
-        setDoneCode(result.dossier.code);
-        open(result.dossier.id);
+      if (result.record) {
+        setDoneCode(result.record.code);
+        open(result.record.id);
       } else {
-        setNoDossier(true);
+        setNoRecord(true);
       }
       await refresh();
       if (search) await runSearch(search);
@@ -128,10 +128,10 @@ export function ArchiveScreen() {
 
   const dismiss = () => {
     setDoneCode(null);
-    setNoDossier(false);
+    setNoRecord(false);
     setFileErrors([]);
   };
-  const hasNotice = doneCode !== null || noDossier || fileErrors.length > 0;
+  const hasNotice = doneCode !== null || noRecord || fileErrors.length > 0;
 
   return (
     <div className="screen">
@@ -148,7 +148,7 @@ export function ArchiveScreen() {
             </div>
           )}
           {!busy && doneCode && <p className="ok">{t.digitizeDone(doneCode)}</p>}
-          {!busy && noDossier && <p className="error">{t.digitizeNoDossier}</p>}
+          {!busy && noRecord && <p className="error">{t.digitizeNoDossier}</p>}
         </div>
         {fileErrors.length > 0 && (
           <div role="alert" className="file-errors">
@@ -200,13 +200,9 @@ export function ArchiveScreen() {
                   {pick(listError.message)}
                 </p>
               )}
-              {dossiers === null && !listError && <p className="muted">{t.listLoading}</p>}
-              {dossiers && (
-                <DossierList
-                  dossiers={dossiers}
-                  selectedId={selectedId}
-                  onOpen={(id) => open(id)}
-                />
+              {records === null && !listError && <p className="muted">{t.listLoading}</p>}
+              {records && (
+                <RecordList records={records} selectedId={selectedId} onOpen={(id) => open(id)} />
               )}
             </>
           )}
@@ -215,7 +211,7 @@ export function ArchiveScreen() {
           {selectedId === null ? (
             <p className="muted">{t.viewEmpty}</p>
           ) : (
-            <DossierView
+            <RecordView
               key={selectedId}
               api={api}
               id={selectedId}

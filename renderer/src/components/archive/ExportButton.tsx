@@ -6,7 +6,7 @@ import type { ErrorInfo } from '../../../../shared/errors';
 import { toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
 
-export function ExportButton({ api, dossierId }: { api: SohoaApi; dossierId: number }) {
+export function ExportButton({ api, recordId }: { api: SohoaApi; recordId: number }) {
   const { t, pick } = useI18n();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ files: number; dir: string } | null>(null);
@@ -16,7 +16,7 @@ export function ExportButton({ api, dossierId }: { api: SohoaApi; dossierId: num
     setDone(null);
     setError(null);
     try {
-      setDone(await api.exportPackage({ dossierId }));
+      setDone(await api.exportPackage({ recordId }));
     } catch (e) {
       setError(toErrorInfo(e));
     } finally {

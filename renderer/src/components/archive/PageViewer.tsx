@@ -4,7 +4,7 @@
 // where on the page the match is. Keys inside the viewer: ←/→ or PageUp/PageDown pages, + and −
 // zoom, T text.
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { DossierDetail, SohoaApi } from '../../../../shared/contract';
+import type { RecordDetail, SohoaApi } from '../../../../shared/contract';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { foldVietnamese } from '../../../../shared/text';
 import { toErrorInfo } from '../../api';
@@ -21,18 +21,18 @@ type State =
 
 export function PageViewer({
   api,
-  dossier,
+  record,
   initialPage,
   searchWords = [],
 }: {
   api: SohoaApi;
-  dossier: DossierDetail;
+  record: RecordDetail;
   initialPage: number;
-  /** Folded words of the search that opened the dossier. */
+  /** Folded words of the search that opened the record. */
   searchWords?: string[];
 }) {
   const { t, pick } = useI18n();
-  const total = dossier.pages.length;
+  const total = record.pages.length;
   const [page, setPage] = useState(Math.min(Math.max(1, initialPage), Math.max(1, total)));
   const [zoom, setZoom] = useState(FIT_INDEX);
   const [showText, setShowText] = useState(false);
@@ -46,14 +46,14 @@ export function PageViewer({
   useEffect(() => {
     let current = true;
     setState({ kind: 'loading' });
-    loadPageImage(api, dossier.id, page).then(
+    loadPageImage(api, record.id, page).then(
       (image) => current && setState({ kind: 'ready', image }),
       (e: unknown) => current && setState({ kind: 'error', error: toErrorInfo(e) }),
     );
     return () => {
       current = false;
     };
-  }, [api, dossier.id, page]);
+  }, [api, record.id, page]);
 
   const go = (to: number) => setPage(Math.min(Math.max(1, to), total));
   const zoomBy = (step: number) =>
@@ -69,7 +69,7 @@ export function PageViewer({
     e.preventDefault();
   };
 
-  const record = dossier.pages[page - 1];
+  const pageRecord = record.pages[page - 1];
   const isMatch = (text: string) => {
     const folded = foldVietnamese(text).replace(/[^\p{L}\p{N}]/gu, '');
     return searchWords.some((w) => folded === w);
@@ -155,7 +155,7 @@ export function PageViewer({
               src={state.image.url}
               width={width}
               height={Math.round((width * state.image.heightPx) / state.image.widthPx)}
-              alt={t.viewerImageAlt(page, dossier.code)}
+              alt={t.viewerImageAlt(page, record.code)}
               data-testid="page-image"
             />
             {(showText || matches.length > 0) && (
@@ -197,9 +197,9 @@ export function PageViewer({
         <p className="muted">{t.viewerNoTextLayer}</p>
       )}
       <h4>{t.viewerPageText(page)}</h4>
-      {record && record.text.trim() ? (
+      {pageRecord && pageRecord.text.trim() ? (
         <pre className="ocr-text" lang="vi" data-testid="ocr-text">
-          {record.text}
+          {pageRecord.text}
         </pre>
       ) : (
         <p className="muted">{t.pageNoText}</p>

@@ -21,8 +21,8 @@ export function SearchResults({
     <ol className="hits">
       {hits.map((h) => (
         <li
-          key={`${h.dossierId}-${h.page ?? 'm'}`}
-          className={h.dossierId === selectedId ? 'hit selected' : 'hit'}
+          key={`${h.recordId}-${h.page ?? 'm'}`}
+          className={h.recordId === selectedId ? 'hit selected' : 'hit'}
           data-dossier-code={h.dossierCode}
         >
           <div className="hit-head">
@@ -30,7 +30,7 @@ export function SearchResults({
               type="button"
               className="link"
               aria-label={t.openDossier(h.dossierCode)}
-              onClick={() => onOpen(h.dossierId, h.page)}
+              onClick={() => onOpen(h.recordId, h.page)}
             >
               {h.dossierCode}
             </button>

@@ -19,21 +19,21 @@ const VERDICT_CLASS = {
   unsigned: 'badge badge-none',
 } as const;
 
-export function SignatureReport({ api, dossierId }: { api: SohoaApi; dossierId: number }) {
+export function SignatureReport({ api, recordId }: { api: SohoaApi; recordId: number }) {
   const { t, pick, locale } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const check = useCallback(() => {
     let current = true;
     setState({ kind: 'loading' });
-    api.signatureReport({ dossierId }).then(
+    api.signatureReport({ recordId }).then(
       (value) => current && setState({ kind: 'ready', value }),
       (e: unknown) => current && setState({ kind: 'error', error: toErrorInfo(e) }),
     );
     return () => {
       current = false;
     };
-  }, [api, dossierId]);
+  }, [api, recordId]);
   useEffect(check, [check]);
 
   const yesNo = (b: boolean) => (b ? t.yes : t.no);

@@ -12,8 +12,8 @@ export interface CachedPage {
 const MAX_PAGES = 24;
 const cache = new Map<string, Promise<CachedPage>>();
 
-export function loadPageImage(api: SohoaApi, dossierId: number, page: number): Promise<CachedPage> {
-  const key = `${dossierId}:${page}`;
+export function loadPageImage(api: SohoaApi, recordId: number, page: number): Promise<CachedPage> {
+  const key = `${recordId}:${page}`;
   const hit = cache.get(key);
   if (hit) {
     // Most recently used last.
@@ -21,7 +21,7 @@ export function loadPageImage(api: SohoaApi, dossierId: number, page: number): P
     cache.set(key, hit);
     return hit;
   }
-  const pending = api.pageImage({ dossierId, page }).then((r) => {
+  const pending = api.pageImage({ recordId, page }).then((r) => {
     const bytes = Uint8Array.from(atob(r.pngBase64), (c) => c.charCodeAt(0));
     return {
       url: URL.createObjectURL(new Blob([bytes], { type: 'image/png' })),

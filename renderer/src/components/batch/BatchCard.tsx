@@ -109,14 +109,14 @@ export function BatchCard({
         {batch.reviewOpen > 0 && <span>{t.batch.reviewCount(batch.reviewOpen)}</span>}
         {batch.separated
           ? batch.records > 0 && <span>{t.batch.recordsMade(batch.records)}</span>
-          : batch.dossier &&
-            !batch.alreadyArchived && <span>{t.batch.dossierMade(batch.dossier.code)}</span>}
+          : batch.record &&
+            !batch.alreadyArchived && <span>{t.batch.dossierMade(batch.record.code)}</span>}
       </p>
       {batch.alreadyArchived && (
         <p className="batch-failed small" role="status">
-          {batch.separated || !batch.dossier
+          {batch.separated || !batch.record
             ? t.batch.alreadyArchivedDocs
-            : t.batch.alreadyArchived(batch.dossier.code)}
+            : t.batch.alreadyArchived(batch.record.code)}
         </p>
       )}
       {actions.length > 0 && (

@@ -7,7 +7,7 @@ import type { BatchSummary, ReviewItem } from '../../../../shared/contracts/batc
 import type { ErrorInfo } from '../../../../shared/errors';
 import { getApi, toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
-import { DossierDialog } from './DossierDialog';
+import { RecordDialog } from './RecordDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { cachedThumbnail, loadThumbnail } from './thumbnails';
 
@@ -47,7 +47,7 @@ export function ReviewQueue({
   const { t, lang, locale } = useI18n();
   const [items, setItems] = useState<ReviewItem[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [open, setOpen] = useState<{ dossierId: number; ordinal: number } | null>(null);
+  const [open, setOpen] = useState<{ recordId: number; ordinal: number } | null>(null);
   const nf = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
   const titles = new Map(batches.map((b) => [b.id, b.title]));
 
@@ -134,12 +134,12 @@ export function ReviewQueue({
                   >
                     {t.batch.dismiss}
                   </button>
-                  {item.dossierId !== null && (
+                  {item.recordId !== null && (
                     <button
                       type="button"
                       className="link small"
                       aria-label={`${t.batch.openDossier}: ${item.subject}`}
-                      onClick={() => setOpen({ dossierId: item.dossierId!, ordinal: item.ordinal })}
+                      onClick={() => setOpen({ recordId: item.recordId!, ordinal: item.ordinal })}
                     >
                       {t.batch.openDossier}
                     </button>
@@ -151,8 +151,8 @@ export function ReviewQueue({
         </ul>
       )}
       {open && (
-        <DossierDialog
-          dossierId={open.dossierId}
+        <RecordDialog
+          recordId={open.recordId}
           ordinal={open.ordinal}
           onClose={() => setOpen(null)}
         />

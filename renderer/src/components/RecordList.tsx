@@ -1,19 +1,19 @@
-import type { DossierSummary } from '../../../shared/contract';
+import type { RecordSummary } from '../../../shared/contract';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { signatureClass, signatureLabel } from './signature';
 
-export function DossierList({
-  dossiers,
+export function RecordList({
+  records,
   selectedId,
   onOpen,
 }: {
-  dossiers: DossierSummary[];
+  records: RecordSummary[];
   selectedId: number | null;
   onOpen: (id: number) => void;
 }) {
   const { t, locale } = useI18n();
-  if (dossiers.length === 0) return <p className="muted">{t.listEmpty}</p>;
+  if (records.length === 0) return <p className="muted">{t.listEmpty}</p>;
   return (
     <div className="table-wrap">
       <table className="dossiers">
@@ -29,7 +29,7 @@ export function DossierList({
           </tr>
         </thead>
         <tbody>
-          {dossiers.map((d) => (
+          {records.map((d) => (
             <tr
               key={d.id}
               className={d.id === selectedId ? 'selected' : undefined}

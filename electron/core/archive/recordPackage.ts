@@ -1,11 +1,11 @@
-// A dossier as a self-describing package for transfer to an archive: a BagIt bag (RFC 8493) whose
+// A record as a self-describing package for transfer to an archive: a BagIt bag (RFC 8493) whose
 // payload holds the signed PDF/A file(s), the TT 05/2025 metadata as XML and as JSON, and the
-// dossier's audit entries; SHA-256 manifests for the payload and the tag files. The same files
-// are what the outbox uploads, so an uploaded dossier is a valid bag in the store too.
+// record's audit entries; SHA-256 manifests for the payload and the tag files. The same files
+// are what the outbox uploads, so an uploaded record is a valid bag in the store too.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DOCUMENT_FIELD_ORDER, DOSSIER_FIELD_ORDER } from '../../../shared/archiveMetadata';
+import { DOCUMENT_FIELD_ORDER, RECORD_FIELD_ORDER } from '../../../shared/archiveMetadata';
 import { SohoaError } from '../../../shared/errors';
 import type { Archive } from './archive';
 import { sha256Hex, writeFileDurably, type BlobStore } from './blobStore';
@@ -25,15 +25,15 @@ const file = (p: string, bytes: Buffer): PackageFile => ({
   sha256: sha256Hex(bytes),
 });
 
-/** Every file of the dossier's bag, payload first, tag files last (the tag manifest is last). */
-export async function buildDossierPackage(
+/** Every file of the record's bag, payload first, tag files last (the tag manifest is last). */
+export async function buildRecordPackage(
   archive: Archive,
   blobs: BlobStore,
   code: string,
   now: Date = new Date(),
 ): Promise<PackageFile[]> {
   const id = archive.idOf(code);
-  const dossier = archive.dossierMetadata(id);
+  const record = archive.recordMetadata(id);
   const documents = archive.documentsOf(id);
   const stored = archive.storedFiles().filter((f) => f.dossierCode === code);
   const payload: PackageFile[] = [];
@@ -47,14 +47,15 @@ export async function buildDossierPackage(
   const audit = archive.audit.entriesFor('dossier', code);
   const json = {
     format: 'sohoa-dossier/1',
-    dossier,
+    // The package's JSON keeps its key "dossier": stores already hold packages in this format.
+    dossier: record,
     documents: documents.map((d) => ({ ...d.metadata, pages: d.pages })),
     files: stored.map((f) => ({ name: f.name, sha256: f.sha256, bytes: f.bytes })),
     recordHash: archive.recordHash(id),
     audit,
   };
   payload.push(
-    file(`data/metadata/${code}.xml`, Buffer.from(metadataXml(dossier, documents), 'utf8')),
+    file(`data/metadata/${code}.xml`, Buffer.from(metadataXml(record, documents), 'utf8')),
     file(`data/metadata/${code}.json`, Buffer.from(JSON.stringify(json, null, 2), 'utf8')),
   );
 
@@ -68,7 +69,7 @@ export async function buildDossierPackage(
         [
           `Source-Organization: ${code.split('-').slice(0, -2).join('-')}`,
           `External-Identifier: ${code}`,
-          `External-Description: ${oneLine(dossier.title)}`,
+          `External-Description: ${oneLine(record.title)}`,
           `Bagging-Date: ${vietnamIsoDate(now)}`,
           `Payload-Oxum: ${octets}.${payload.length}`,
           `Bag-Software-Agent: ${SOFTWARE_AGENT}`,
@@ -114,15 +115,15 @@ function fieldsXml(
 
 export const METADATA_NAMESPACE = 'urn:sohoa-desk:tt05-2025:1';
 
-/** The TT 05/2025 dossier and document fields as XML, in the circular's field order. */
+/** The TT 05/2025 record and document fields as XML, in the circular's field order. */
 export function metadataXml(
-  dossier: Record<string, unknown>,
+  record: Record<string, unknown>,
   documents: readonly { metadata: Record<string, unknown>; pages: number[] }[],
 ): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Dossier xmlns="${METADATA_NAMESPACE}">\n` +
-    fieldsXml(dossier, DOSSIER_FIELD_ORDER, '  ') +
+    fieldsXml(record, RECORD_FIELD_ORDER, '  ') +
     '  <Documents>\n' +
     documents
       .map(
@@ -142,14 +143,14 @@ export function metadataXml(
  * Writes the bag as `<targetDir>/<code>/`: into a temporary sibling first, fsynced, renamed at the
  * end, so a reader never sees half a package. Refuses to overwrite an existing one.
  */
-export async function exportDossier(
+export async function exportRecord(
   archive: Archive,
   blobs: BlobStore,
   code: string,
   targetDir: string,
   actor = 'system',
 ): Promise<{ dir: string; files: PackageFile[] }> {
-  const files = await buildDossierPackage(archive, blobs, code);
+  const files = await buildRecordPackage(archive, blobs, code);
   const dir = path.join(targetDir, safeDirName(code));
   const tmp = `${dir}.partial-${randomBytes(4).toString('hex')}`;
   try {

@@ -5,14 +5,14 @@ import { randomBytes } from 'node:crypto';
 import type { Archive } from '../../electron/core/archive/archive';
 import type { BlobStore } from '../../electron/core/archive/blobStore';
 
-export async function recordQueuedDossier(
+export async function addQueuedRecord(
   target: { archive: Archive; blobs: BlobStore },
   i: number,
   bytes = 5000,
 ): Promise<string> {
   const file = randomBytes(bytes);
   const sha256 = await target.blobs.put(file);
-  return target.archive.recordDossier({
+  return target.archive.addRecord({
     agencyId: 'H49.64.33',
     receivedAt: new Date('2026-11-23T02:00:00Z'),
     title: `Hồ sơ ${i}`,

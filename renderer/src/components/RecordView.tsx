@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DossierDetail, SohoaApi } from '../../../shared/contract';
+import type { RecordDetail, SohoaApi } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import { toErrorInfo } from '../api';
 import { formatBytes, formatDateTime } from '../format';
@@ -11,10 +11,10 @@ import { signatureClass, signatureLabel } from './signature';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'ready'; dossier: DossierDetail }
+  | { kind: 'ready'; record: RecordDetail }
   | { kind: 'error'; error: ErrorInfo };
 
-export function DossierView({
+export function RecordView({
   api,
   id,
   initialPage = 1,
@@ -31,11 +31,11 @@ export function DossierView({
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
-    // A slow answer for a dossier the clerk already left must not overwrite the current one.
+    // A slow answer for a record the clerk already left must not overwrite the current one.
     let current = true;
     setState({ kind: 'loading' });
-    api.getDossier({ id }).then(
-      (dossier) => current && setState({ kind: 'ready', dossier }),
+    api.getRecord({ id }).then(
+      (record) => current && setState({ kind: 'ready', record }),
       (e: unknown) => current && setState({ kind: 'error', error: toErrorInfo(e) }),
     );
     return () => {
@@ -51,7 +51,7 @@ export function DossierView({
       </p>
     );
   }
-  const d = state.dossier;
+  const d = state.record;
   return (
     <article className="dossier" aria-labelledby="dossier-heading">
       <header>
@@ -94,9 +94,9 @@ export function DossierView({
           </>
         )}
       </dl>
-      <ExportButton api={api} dossierId={d.id} />
-      <PageViewer api={api} dossier={d} initialPage={initialPage} searchWords={searchWords} />
-      <SignatureReport api={api} dossierId={d.id} />
+      <ExportButton api={api} recordId={d.id} />
+      <PageViewer api={api} record={d} initialPage={initialPage} searchWords={searchWords} />
+      <SignatureReport api={api} recordId={d.id} />
     </article>
   );
 }

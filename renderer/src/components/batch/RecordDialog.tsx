@@ -1,39 +1,39 @@
-// The dossier a review item belongs to, opened on its page: what was read there and how surely.
+// The record a review item belongs to, opened on its page: what was read there and how surely.
 // A modal <dialog>: focus moves into it and Escape closes it, as the browser does natively.
 import { useEffect, useRef, useState } from 'react';
-import type { DossierDetail } from '../../../../shared/contract';
+import type { RecordDetail } from '../../../../shared/contract';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { getApi, toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorNotice } from './ErrorNotice';
 
-export function DossierDialog({
-  dossierId,
+export function RecordDialog({
+  recordId,
   ordinal,
   onClose,
 }: {
-  dossierId: number;
+  recordId: number;
   ordinal: number;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [dossier, setDossier] = useState<DossierDetail | null>(null);
+  const [record, setRecord] = useState<RecordDetail | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
 
   useEffect(() => {
     dialog.current?.showModal();
     let live = true;
     getApi()
-      .getDossier({ id: dossierId })
-      .then((d) => live && setDossier(d))
+      .getRecord({ id: recordId })
+      .then((d) => live && setRecord(d))
       .catch((e: unknown) => live && setError(toErrorInfo(e)));
     return () => {
       live = false;
     };
-  }, [dossierId]);
+  }, [recordId]);
 
-  const page = dossier?.pages.find((p) => p.ordinal === ordinal);
+  const page = record?.pages.find((p) => p.ordinal === ordinal);
   return (
     <dialog
       ref={dialog}
@@ -41,11 +41,11 @@ export function DossierDialog({
       aria-labelledby="batch-dossier-title"
       onClose={onClose}
     >
-      <h3 id="batch-dossier-title">{t.batch.dossierTitle(dossier?.code ?? String(dossierId))}</h3>
+      <h3 id="batch-dossier-title">{t.batch.dossierTitle(record?.code ?? String(recordId))}</h3>
       <ErrorNotice error={error} />
-      {dossier && (
+      {record && (
         <>
-          <p>{dossier.title}</p>
+          <p>{record.title}</p>
           {page && (
             <>
               <h4>
