@@ -176,10 +176,10 @@ test(
       ],
     );
     // In the archive: three signed records with those page counts, the second titled by its type.
-    const { dossiers } = await api<{
-      dossiers: { code: string; title: string; pageCount: number; signature: unknown }[];
+    const { records: inArchive } = await api<{
+      records: { code: string; title: string; pageCount: number; signature: unknown }[];
     }>('listRecords', { limit: 10 });
-    const made = records.map((r) => dossiers.find((d) => d.code === r.archived!.code)!);
+    const made = records.map((r) => inArchive.find((d) => d.code === r.archived!.code)!);
     assert.deepEqual(
       made.map((d) => d.pageCount),
       [1, 3, 1],
