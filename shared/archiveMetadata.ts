@@ -1,8 +1,8 @@
 // Archive metadata of TT 05/2025/TT-BNV, record (the circular's hồ sơ) and document (tài liệu)
 // level, with the code lists the circular fixes. Field names are the circular's own (fileCode,
-// maintenance, …) so exported XML/JSON reads like the sample packages. See
-// ../shared/REQUIREMENTS-VN.md: the field list is from a summary; code lists not given there
-// (format, riskRecovery…) stay free text.
+// maintenance, …) so exported XML/JSON reads like the sample packages. The field list was taken
+// from a summary of the circular; code lists it does not give (format, riskRecovery…) stay free
+// text.
 import { z } from 'zod';
 
 type CodeList = Record<string, { vi: string; en: string }>;

@@ -1,4 +1,5 @@
-// The native dialog behind the contract's choosePath (GUIDE §4.8): what it offers for each purpose.
+// The native dialog behind the contract's choosePath (the page gets a grant for what the clerk
+// chose, never a path it could type): what the dialog offers for each purpose.
 // Kept free of runtime `electron` imports so a plain-Node test can check the options.
 import type { OpenDialogOptions } from 'electron';
 import { PATH_PURPOSES, type PathPurpose } from '../../shared/contracts/host';

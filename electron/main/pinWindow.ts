@@ -1,8 +1,9 @@
-// The token's PIN, asked by the main process in a window of its own (GUIDE §4.8): a small modal
-// over the desk, hardened like every window (pinWindowOptions), serving app://sohoa/pin.html with
-// its own preload (submit, cancel). The PIN goes from that window to the core's key source and
-// nowhere else; the desk's page never sees it. One PIN window at a time: asks wait their turn.
-// Electron is passed in (no runtime import), so a plain-Node test drives it with stand-ins.
+// The token's PIN, asked by the main process in a window of its own, because a PIN never enters the
+// desk's page: a small modal over the desk, hardened like every window (pinWindowOptions), serving
+// app://sohoa/pin.html with its own preload (request, submit, cancel). The PIN goes from that
+// window to the core's key source and nowhere else; the desk's page never sees it. One PIN window
+// at a time: asks wait their turn. Electron is passed in (no runtime import), so a plain-Node test
+// drives it with stand-ins.
 import type {
   BaseWindow,
   BrowserWindowConstructorOptions,

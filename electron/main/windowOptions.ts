@@ -1,6 +1,6 @@
-// The options of the desk's window factory (GUIDE §4.1, §4.10): the desk's window and the small
-// PIN window share the same hardened webPreferences. Kept free of runtime `electron` imports so a
-// plain-Node unit test can assert every hardening flag.
+// The options of the desk's window factory (one factory, hardened webPreferences, DevTools only
+// when not packaged): the desk's window and the small PIN window share the same options. Kept free
+// of runtime `electron` imports so a plain-Node unit test can assert every hardening flag.
 import type { BaseWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export interface WindowOptionsInput {

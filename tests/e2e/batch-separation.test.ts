@@ -1,4 +1,4 @@
-// Issue 8 on the batch screen, in Chromium over the web host on a fresh data folder: the
+// Separation on the batch screen, in Chromium over the web host on a fresh data folder: the
 // archivist turns separation on, prints separator sheets from the app (the PDF is checked by
 // qpdf and pdftotext), queues a generated stack holding the core's own separator sheets (a QR
 // sheet naming the document type, a Patch T sheet), sees the splits with their reasons, moves one

@@ -1,8 +1,8 @@
-// Issue 7, end-to-end tests 2 and 3, in Chromium over the web host on a fresh data folder:
-// a batch of 30 generated pages (small A6 sheets, some blank, some smudged) runs through the
-// real pipeline with its progress on screen, and the review queue shows the blank and poorly
-// read pages; then a batch with a damaged file: that file's error is shown (in Vietnamese, and
-// in English after the switch), the other files are done. Run after `npm run build:renderer`.
+// The batch screen in Chromium over the web host on a fresh data folder: a batch of 30 generated
+// pages (small A6 sheets, some blank, some smudged) runs through the real pipeline with its
+// progress on screen, and the review queue shows the blank and poorly read pages; then a batch with
+// a damaged file: that file's error is shown (in Vietnamese, and in English after the switch), the
+// other files are done. Run after `npm run build:renderer`.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Issue 7, end-to-end test 4: the language switch leaves no untranslated string on any screen.
+// The language switch leaves no untranslated string on any screen.
 // The test walks all six screens in English and then in Vietnamese and compares what is rendered
 // (visible text nodes, and the names people hear or see on hover: aria-label, title, placeholder,
 // alt) with the translation files: in English no rendered string may be a Vietnamese-only value

@@ -1,8 +1,8 @@
-// Issue 8 "the reception can use every source", in Chromium over the web host on a fresh data
-// folder: the counter's scan folder (files written slowly and at once by other processes, shown
-// in the bar, kept across a restart of the desk, taken with Alt+L), a whole folder imported (its
-// scans in natural order, other files named), and a 500-page stack that stays light (only the
-// rows in view are drawn) and walkable by keyboard. Run after `npm run build:renderer`.
+// Every source reaches the reception, in Chromium over the web host on a fresh data folder: the
+// counter's scan folder (files written slowly and at once by other processes, shown in the bar,
+// kept across a restart of the desk, taken with Alt+L), a whole folder imported (its scans in
+// natural order, other files named), and a 500-page stack that stays light (only the rows in view
+// are drawn) and walkable by keyboard. Run after `npm run build:renderer`.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

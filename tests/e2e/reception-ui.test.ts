@@ -1,10 +1,9 @@
-// Issue 7, end-to-end test 1: a whole reception at the counter, by keyboard where a clerk would
-// use it, in Chromium over the web host on a fresh data folder. Pick a procedure by an unaccented
-// search, scan a generated CCCD QR with a keyboard-wedge scanner (real key events, fast, ending
-// with Enter, while focus sits in another field), import two generated pages, correct the one the
-// machine is unsure of, see the checklist complete, sign with the demo key, preview the receipt,
-// finish. Then the archive's unaccented search finds the dossier and the outbox holds it.
-// Run after `npm run build:renderer`.
+// A whole reception at the counter, by keyboard where a clerk would use it, in Chromium over the
+// web host on a fresh data folder. Pick a procedure by an unaccented search, scan a generated CCCD
+// QR with a keyboard-wedge scanner (real key events, fast, ending with Enter, while focus sits in
+// another field), import two generated pages, correct the one the machine is unsure of, see the
+// checklist complete, sign with the demo key, preview the receipt, finish. Then the archive's
+// unaccented search finds the dossier and the outbox holds it. Run after `npm run build:renderer`.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';

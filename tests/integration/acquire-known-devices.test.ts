@@ -1,8 +1,8 @@
-// The page may scan only from a scanner the core listed itself or IT configured (GUIDE §4.8):
-// through the real handlers, an arbitrary eSCL URL sent by the page is refused before any HTTP
-// request leaves (a loopback eSCL server counts them), and so is an arbitrary SANE device; a
-// scanner configured in Settings scans without listing first; a SANE device (scanimage's test
-// backend) is refused until listScanners found it, then scans.
+// The page may scan only from a scanner the core listed itself or IT configured (the page never
+// chooses freely what the host reaches): through the real handlers, an arbitrary eSCL URL sent by
+// the page is refused before any HTTP request leaves (a loopback eSCL server counts them), and so
+// is an arbitrary SANE device; a scanner configured in Settings scans without listing first; a SANE
+// device (scanimage's test backend) is refused until listScanners found it, then scans.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';

@@ -1,5 +1,5 @@
-// What a batch archives carries its own facts and its own key (issue 8: "an archive must never
-// hold a record it cannot prove, and never twice"), on the real core: real SQLite, real signed
+// What a batch archives carries its own facts and its own key (an archive must never hold a
+// record it cannot prove, and never hold one twice), on the real core: real SQLite, real signed
 // PDFs. A separated batch's records hold their document type (typeName) and paper dossier code
 // (paperFileCode) in their TT 05/2025 metadata and are found by the archive screen's type filter;
 // digitize with the same sourceRef archives once, also when two runs race; a hot folder's burst

@@ -1,6 +1,7 @@
-// Paths reach the core only as grants of the host's own dialog (GUIDE §4.8), through the real
-// handler table: a free path is refused by batchQueueFolder, importFolder and settingsSave, a
-// grant of the right purpose works, a grant of another purpose does not.
+// Paths reach the core only as grants of the host's own dialog (the page never names a path it
+// could choose freely), through the real handler table: a free path is refused by batchQueueFolder,
+// importFolder and settingsSave, a grant of the right purpose works, a grant of another purpose
+// does not.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -137,7 +137,7 @@ test('hand-written documents in unseen layouts: mostly right, nothing assigned w
   const rulesOnly = evaluate(HANDWRITTEN, {});
   const combined = evaluate(HANDWRITTEN, { model });
   assert.equal(HANDWRITTEN.length, 24);
-  // Measured (see the issue-6 note): printed so a regression is visible in the test log.
+  // Measured, and printed so a regression is visible in the test log.
   console.log(
     `hand-written set: rules ${(rulesOnly.accuracy * 100).toFixed(1)}% (review ${(rulesOnly.reviewRate * 100).toFixed(1)}%, wrong ${(rulesOnly.errorRate * 100).toFixed(1)}%); ` +
       `rules+learned ${(combined.accuracy * 100).toFixed(1)}% (review ${(combined.reviewRate * 100).toFixed(1)}%, wrong ${(combined.errorRate * 100).toFixed(1)}%)`,

@@ -1,5 +1,5 @@
-// The grant registry behind choosePath (GUIDE §4.8): a grant stands for one chosen path, for one
-// purpose, for a limited time; anything else is refused with a typed error.
+// The grant registry behind choosePath (paths as grants, never typed): a grant stands for one
+// chosen path, for one purpose, for a limited time; anything else is refused with a typed error.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isPathGrant } from '../../shared/contracts/host';

@@ -1,7 +1,8 @@
-// GUIDE §4.8, checked on the contract itself: no request schema of any channel has a free string
-// field named like a file-system path (path, folder, dir, …). Such a field must be a grant of the
-// host's dialog (PathGrant, shared/contracts/host.ts); a new channel that takes a typed path
-// fails here. settingsSave's `settings` is checked by the core field by field (host-api test).
+// The page never names a file-system path it could choose freely, checked on the contract itself:
+// no request schema of any channel has a free string field named like a file-system path (path,
+// folder, dir, …). Such a field must be a grant of the host's dialog (PathGrant,
+// shared/contracts/host.ts); a new channel that takes a typed path fails here. settingsSave's
+// `settings` is checked by the core field by field (host-api test).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { z } from 'zod';

@@ -1,5 +1,6 @@
-// The import rules of GUIDE §3 are enforced by lint: a forbidden import is reported, an allowed
-// one is not, and the project's real ESLint config switches the rule on for every layer.
+// The import rules between layers (docs/ARCHITECTURE.md) are enforced by lint: a forbidden import
+// is reported, an allowed one is not, and the project's real ESLint config switches the rule on for
+// every layer.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';

@@ -1,5 +1,5 @@
-// GUIDE §4.6: the preload exposes one named function per contract channel and nothing else, and
-// the typed error survives the trip to the renderer.
+// The preload exposes one named function per contract channel and nothing else (never ipcRenderer),
+// and the typed error survives the trip to the renderer.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';

@@ -1,4 +1,5 @@
-// GUIDE §4.2–4.4, §4.7, §4.9: the shell's pure policies and the packaging fuses.
+// The shell's pure policies (app:// instead of file://, one strict CSP, navigation and external
+// links, the IPC sender check) and the packaging fuses.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,5 @@
-// GUIDE §4.1 and §4.10: the one window factory's hardening, checked without an Electron binary.
+// The one window factory's hardening (isolation, sandbox, no Node, no webview, DevTools only when
+// not packaged), checked without an Electron binary.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';

@@ -1,6 +1,6 @@
-// The house's import rules (../shared/GUIDE.md §3) as one lint rule, in the spirit of vscode's
-// code-layering rule: every file belongs to a layer by its path, every import is resolved to a
-// layer (or a package), and the table below says what may import what. A breach fails CI.
+// The import rules between layers (docs/ARCHITECTURE.md) as one lint rule, in the spirit of
+// vscode's code-layering rule: every file belongs to a layer by its path, every import is resolved
+// to a layer (or a package), and the table below says what may import what. A breach fails CI.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -91,7 +91,7 @@ function check(context, node, spec) {
 const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the import rules between layers (GUIDE §3)' },
+    docs: { description: 'Enforce the import rules between layers (docs/ARCHITECTURE.md)' },
     messages: { forbidden: 'Layer "{{layer}}" may not import {{what}} ("{{spec}}").' },
     schema: [],
   },

@@ -162,7 +162,8 @@ export const evalCommand: Command = {
   async run(argv, ctx) {
     const { lang } = ctx;
     const [what, ...rest] = argv;
-    // `eval classify` and `eval extract` are the issue's spelling; the hyphenated commands stay.
+    // `eval classify` and `eval extract` sit beside `eval ocr` as one family; `eval-classify` and
+    // `eval-extract` remain the same commands under their first names.
     if (what === 'classify') return evalClassifyCommand.run(rest, ctx);
     if (what === 'extract') return evalExtractCommand.run(rest, ctx);
     const { values } = parseArgs({

@@ -10,7 +10,8 @@ import type { OcrLine, OcrPage, OcrWord } from '../ocr/types';
 /** Scans come back at their own resolution within these bounds; text-only pages at the lower. */
 export const MIN_RASTER_DPI = 200;
 export const MAX_RASTER_DPI = 400;
-// A hostile file must end in an error within 10 s (issue 3); a real page renders in 1–2 s.
+// A hostile file must end in an error within 10 s, so one bad PDF never holds up a batch; a real
+// page renders in 1–2 s.
 const OPEN_TIMEOUT_MS = 8_000;
 const PAGE_TIMEOUT_MS = 9_000;
 /** A page with fewer letters than this (a stamp, a page number) is treated as a scan. */

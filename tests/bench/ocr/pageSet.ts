@@ -67,7 +67,8 @@ export function benchPageSpecs(count = 24): PageSpec[] {
         : {}),
     });
   }
-  // The composition, checked so a change to the generator cannot quietly drop a case.
+  // The set's composition (one blank, one rotated, two form pages, skews within 5°), checked so a
+  // change to the generator cannot quietly drop a case.
   const kinds = (k: PageSpec['kind']) => specs.filter((s) => s.kind === k).length;
   if (
     count >= 20 &&

@@ -477,7 +477,7 @@ async function main(): Promise<void> {
   }
 
   const md: string[] = [
-    `# Issue 3 – OCR benchmark (\`npm run bench:ocr\`)`,
+    `# OCR benchmark (\`npm run bench:ocr\`)`,
     '',
     `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'},` +
       ` ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM; jobs = ${jobs}.` +

@@ -39,7 +39,8 @@ export const INSTALL_HINT =
 
 /**
  * Which comparison tools can run. When one is missing and we are root, install it with apt (the
- * issue's exact packages); otherwise say how, and the bench measures what it can.
+ * Debian packages the peers are measured with, INSTALL_HINT); otherwise say how, and the bench
+ * measures what it can.
  */
 export function ensureComparisonTools(log: (s: string) => void): Record<ToolId, boolean> {
   const check = () => ({
