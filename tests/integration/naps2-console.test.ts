@@ -2,7 +2,8 @@
 // cancel) against a stand-in for NAPS2.Console.exe: the real console is a Windows program that
 // cannot run here, so a small script plays it, behaving as NAPS2 documents — it parses the same
 // options, prints "Scanned page N." per page with -v, writes the numbered files only at the end,
-// and prints SdkResources' messages on failure. What it cannot prove is listed in the README.
+// and prints SdkResources' messages on failure. What NAPS2's console cannot do (report a device's
+// capabilities, hand pages on before the scan ends) is in the README's scanners section.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';

@@ -1,6 +1,7 @@
 // The signed two-layer PDF/A-2b the pipeline writes, checked by tools we did not write (qpdf,
 // poppler): no validator installs here, so each PDF/A-2b rule we can check is checked on the final,
-// signed file. README "Decisions" lists what a veraPDF run would still check.
+// signed file. docs/decisions/0012-pdfa-checks-without-verapdf.md lists what a veraPDF run would
+// still check.
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';

@@ -1,6 +1,7 @@
-// PDF input: pages rasterized by PDFium in a worker thread (see pdfiumWorker.cjs and README
-// "Decisions"), each request timed out, so a PDF that hangs or explodes fails alone with a clear
-// error. A page that already carries text gives that text, with its positions, instead of OCR.
+// PDF input: pages rasterized by PDFium in a worker thread (see pdfiumWorker.cjs and
+// docs/decisions/0008-pdf-input-through-pdfium.md), each request timed out, so a PDF that hangs or
+// explodes fails alone with a clear error. A page that already carries text gives that text, with
+// its positions, instead of OCR.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { SohoaError } from '../../../shared/errors';

@@ -4,7 +4,8 @@
 // reading order. Pages go to disk as they are added, so a 500-page batch never sits in memory.
 //
 // PDFKit writes the file: it streams, embeds and subsets TrueType fonts, and emits the PDF/A
-// parts (XMP identification, sRGB output intent). See README "Decisions".
+// parts (XMP identification, sRGB output intent). Why PDFKit:
+// docs/decisions/0007-pdfkit-streams-the-pdfa.md.
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import fs from 'node:fs';
