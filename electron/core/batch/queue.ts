@@ -23,7 +23,7 @@ import type { BatchCore, BatchQueueOptions, QueueContext } from './types';
 import { BatchViews } from './views';
 
 export { burstSourceRef } from './burst';
-export type { BatchCore, BatchQueueOptions } from './types';
+export type { BatchQueueOptions } from './types';
 
 export class BatchQueue {
   private readonly store: BatchStore;
