@@ -64,6 +64,18 @@ export const PageAnalysisRecord = z.object({
 });
 export type PageAnalysisRecord = z.infer<typeof PageAnalysisRecord>;
 
+/** A page's analysis when none was kept (a record archived before analyses were): nothing done, nothing flagged. */
+export const EMPTY_PAGE_ANALYSIS: PageAnalysisRecord = {
+  rotatedDeg: 0,
+  orientationConfidence: 0,
+  skewDeg: 0,
+  deskewed: false,
+  cropped: false,
+  blank: false,
+  inkRatio: 0,
+  archivalBytes: 0,
+};
+
 export const PageRecord = z.object({
   ordinal: z.number().int().positive(),
   sourceName: z.string(),

@@ -14,11 +14,12 @@ import { createHash } from 'node:crypto';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/classification';
 import type { BatchRecord } from '../../../shared/contracts/batch';
 import type { SplitPlan } from '../../../shared/contracts/intake';
-import { SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
-import type { DigitizeOutcome, PageReport } from '../pipeline/types';
-import type { BatchCore } from './queue';
+import { errorInfo, type ErrorInfo } from '../../../shared/errors';
+import type { PageReport } from '../pipeline/types';
+import { digitizeSafely } from './digitize';
 import { preReadPage } from './readStack';
 import type { StackRow } from './store';
+import type { BatchCore } from './types';
 
 export interface PlannedRecord {
   document: number;
@@ -113,31 +114,20 @@ export async function applyPlan(
     const byName = new Map(planned.stack.map((s) => [s.name, s]));
     // Read in the first pass: the pipeline only assembles, signs and archives these pages.
     const sources = planned.stack.map((s) => preReadPage(s, hooks.beforeRead));
-    let outcome: DigitizeOutcome;
-    try {
-      outcome = await core.digitize(sources, {
-        title: planned.title,
-        sourceRef: planned.sourceRef,
-        ...(planned.type
-          ? { documentMetadata: { typeName: DOCUMENT_TYPE_LABELS[planned.type].vi } }
-          : {}),
-        ...(planned.dossierCode ? { metadata: { paperFileCode: planned.dossierCode } } : {}),
-        signal: hooks.signal,
-        onProgress: (e) => {
-          if (e.stage !== 'page' || !e.subject) return;
-          const s = byName.get(e.subject);
-          if (s) hooks.onPage(s);
-        },
-      });
-    } catch (e) {
-      outcome = {
-        record: null,
-        pdfPath: null,
-        fileErrors: [e instanceof SohoaError ? e.info : errorInfo('INTERNAL', planned.title)],
-        timings: [],
-        pages: [],
-      };
-    }
+    const outcome = await digitizeSafely(core, sources, {
+      title: planned.title,
+      sourceRef: planned.sourceRef,
+      ...(planned.type
+        ? { documentMetadata: { typeName: DOCUMENT_TYPE_LABELS[planned.type].vi } }
+        : {}),
+      ...(planned.dossierCode ? { metadata: { paperFileCode: planned.dossierCode } } : {}),
+      signal: hooks.signal,
+      onProgress: (e) => {
+        if (e.stage !== 'page' || !e.subject) return;
+        const s = byName.get(e.subject);
+        if (s) hooks.onPage(s);
+      },
+    });
     if (hooks.signal.aborted) hooks.signal.throwIfAborted();
     fileErrors.push(...outcome.fileErrors);
     const pages = outcome.pages

@@ -16,6 +16,7 @@ import type { Core } from '../pipeline/core';
 import { runPageFlow } from '../pipeline/pageFlow';
 import type { PageSource, PreReadPage } from '../pipeline/types';
 import { measurePage } from '../separate/pageSignals';
+import { PageLocator, pageName } from './pageLocator';
 import type { FileRow, StackRow } from './store';
 
 /** Pages decoded or recognized at once (the pipeline's window on a 2-core machine). */
@@ -80,8 +81,7 @@ export async function readStack(
       const file = byName.get(page.sourceName);
       if (!file) return;
       const idx = stack.length;
-      const name =
-        page.pageInFile === null ? page.sourceName : `${page.sourceName}#${page.pageInFile + 1}`;
+      const name = pageName({ file: page.sourceName, pageInFile: page.pageInFile });
       const { archival, widthPx, heightPx, dpi } = page.prepared;
       const base = path.join(how.readDir, String(idx + 1).padStart(5, '0'));
       const stored: StoredRead = {
@@ -113,19 +113,12 @@ export async function readStack(
   });
   how.signal.throwIfAborted();
   const fileErrors = new Map<number, ErrorInfo[]>();
+  const locator = new PageLocator(files);
   for (const err of flow.errors) {
-    const file = err.subject ? fileOfSubject(byName, err.subject) : undefined;
+    const file = locator.error(err)?.file;
     if (file) fileErrors.set(file.id, [...(fileErrors.get(file.id) ?? []), err]);
   }
   return { stack, signals, fileErrors, pagesOf };
-}
-
-/** "trang.pdf", "trang.pdf#2" or "trang.pdf (trang 2)": the batch file an error names. */
-function fileOfSubject(byName: Map<string, FileRow>, subject: string): FileRow | undefined {
-  const exact = byName.get(subject);
-  if (exact) return exact;
-  const m = /^(.*)(?:#\d+| \(trang \d+\))$/.exec(subject);
-  return m ? byName.get(m[1]!) : undefined;
 }
 
 /** A page read in the first pass, for the pipeline to assemble without reading it again. */
