@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DocumentType, ExtractedFieldSchema } from '../classification';
 import { ErrorInfo } from '../errors';
 import { DossierState } from '../procedures';
+import { Applicant } from './dossier';
 import { InputFile, OutboxState, Rotation } from './records';
 
 // The clerk's page turns, named here too for the reception's own code and screen.
@@ -29,15 +30,6 @@ export const ReceptionPage = z.object({
   blank: z.boolean(),
 });
 export type ReceptionPage = z.infer<typeof ReceptionPage>;
-
-const ReceptionApplicant = z.object({
-  fullName: z.string().min(1).max(200),
-  idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
-  source: z.enum(['qr', 'mrz', 'typed']),
-  phone: z.string().max(30).optional(),
-  address: z.string().max(500).optional(),
-  dateOfBirth: z.string().optional(),
-});
 
 export const SignerInfo = z.object({
   kind: z.enum(['demo', 'pkcs12', 'pkcs11']),
@@ -116,7 +108,7 @@ export const RECEPTION_CHANNELS = {
     request: z.object({
       sessionId: ReceptionSessionId,
       procedureCode: z.string().min(1),
-      applicant: ReceptionApplicant,
+      applicant: Applicant,
       clerk: z.string().min(1).max(100),
       documents: z
         .array(
