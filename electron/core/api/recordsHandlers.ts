@@ -116,11 +116,11 @@ function recordChannels(
 
 /** The settings screen: the settings file, and the holiday calendar the working days use. */
 function settingsChannels(
-  { core, settings, host }: HandlerContext,
+  { core, settings, host, env }: HandlerContext,
   defaultExportDir: string,
   onSaved: () => void,
 ): Pick<RecordsHandlers, 'settingsGet' | 'settingsSave' | 'holidaysGet' | 'holidaysSave'> {
-  const holidaysDir = () => path.join(resourcesDir(), 'holidays');
+  const holidaysDir = () => path.join(resourcesDir(env), 'holidays');
   const view = () => ({ ...settings.load(), defaultExportDir });
   return {
     settingsGet() {
