@@ -1,7 +1,7 @@
 // The one typed contract between the UI and the core. Both transports (Electron IPC and the
 // loopback web host) carry exactly these channels, validated with these schemas on both ends.
-import { z } from 'zod';
-import { ErrorInfo } from './errors';
+import type { z } from 'zod';
+import type { ErrorInfo } from './errors';
 import { ACQUIRE_CHANNELS } from './contracts/acquire';
 import { BATCH_CHANNELS } from './contracts/batch';
 import { RECEPTION_CHANNELS } from './contracts/reception';
@@ -10,111 +10,22 @@ import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
 
-/** Upper bound for one uploaded page, base64 (a 600 dpi A4 colour TIFF is ~ 100 MB raw). */
-const MAX_FILE_BASE64 = 200 * 1024 * 1024;
+// The record's schemas are used across the app (the archive, the pipeline, the screens), so the
+// contract's entry names them too; they are defined once, with their channels, in contracts/records.
+export {
+  EMPTY_PAGE_ANALYSIS,
+  InputFile,
+  PageAnalysisRecord,
+  PageRecord,
+  RecordDetail,
+  RecordSummary,
+  SignatureSummary,
+  StageTiming,
+} from './contracts/records';
 
-export const InputFile = z.object({
-  name: z.string().min(1).max(255),
-  dataBase64: z.string().max(MAX_FILE_BASE64),
-});
-export type InputFile = z.infer<typeof InputFile>;
-
-export const StageTiming = z.object({ stage: z.string(), ms: z.number().nonnegative() });
-export type StageTiming = z.infer<typeof StageTiming>;
-
-export const SignatureSummary = z.object({
-  signer: z.string(),
-  signedAt: z.string(),
-  subFilter: z.string(),
-  demo: z.boolean(),
-});
-export type SignatureSummary = z.infer<typeof SignatureSummary>;
-
-export const RecordSummary = z.object({
-  id: z.number().int().positive(),
-  code: z.string(),
-  title: z.string(),
-  createdAt: z.string(),
-  pageCount: z.number().int().nonnegative(),
-  fileName: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  signature: SignatureSummary.nullable(),
-});
-export type RecordSummary = z.infer<typeof RecordSummary>;
-
-/** What the image pipeline did to a page and what it measured: the review queue works on it. */
-export const PageAnalysisRecord = z.object({
-  /** Clockwise quarter turns applied to make the page upright. */
-  rotatedDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
-  orientationConfidence: z.number(),
-  /** Skew measured, degrees clockwise; removed when `deskewed`. */
-  skewDeg: z.number(),
-  deskewed: z.boolean(),
-  cropped: z.boolean(),
-  /** The text came from the source PDF's own text layer, not from OCR. */
-  textFromSource: z.boolean().optional(),
-  /** Flagged blank: kept, never dropped; the clerk decides. */
-  blank: z.boolean(),
-  /** Share of ink inside the margins (the blank score). */
-  inkRatio: z.number().min(0).max(1),
-  /** What the scan holds; the archival copy keeps exactly that (1-bit PNG, grey or colour JPEG). */
-  content: z.enum(['bilevel', 'grey', 'colour']).optional(),
-  /** Size of the page's image in the PDF. */
-  archivalBytes: z.number().int().nonnegative(),
-});
-export type PageAnalysisRecord = z.infer<typeof PageAnalysisRecord>;
-
-/** A page's analysis when none was kept (a record archived before analyses were): nothing done, nothing flagged. */
-export const EMPTY_PAGE_ANALYSIS: PageAnalysisRecord = {
-  rotatedDeg: 0,
-  orientationConfidence: 0,
-  skewDeg: 0,
-  deskewed: false,
-  cropped: false,
-  blank: false,
-  inkRatio: 0,
-  archivalBytes: 0,
-};
-
-export const PageRecord = z.object({
-  ordinal: z.number().int().positive(),
-  sourceName: z.string(),
-  widthPx: z.number().int().positive(),
-  heightPx: z.number().int().positive(),
-  dpi: z.number().positive(),
-  text: z.string(),
-  confidence: z.number().min(0).max(100),
-  analysis: PageAnalysisRecord.optional(),
-});
-export type PageRecord = z.infer<typeof PageRecord>;
-
-export const RecordDetail = RecordSummary.extend({
-  pages: z.array(PageRecord),
-  fileBytes: z.number().int().nonnegative(),
-});
-export type RecordDetail = z.infer<typeof RecordDetail>;
-
+// One file per domain under shared/contracts/, each served by exactly one handler file in
+// electron/core/api/ (<domain>Handlers.ts); no channel is defined here.
 export const contract = {
-  digitize: {
-    request: z.object({
-      title: z.string().max(300).optional(),
-      files: z.array(InputFile).min(1).max(500),
-    }),
-    response: z.object({
-      record: RecordSummary.nullable(),
-      fileErrors: z.array(ErrorInfo),
-      timings: z.array(StageTiming),
-    }),
-  },
-  listRecords: {
-    request: z.object({ limit: z.number().int().positive().max(1000).default(100) }),
-    response: z.object({ records: z.array(RecordSummary) }),
-  },
-  getRecord: {
-    request: z.object({ id: z.number().int().positive() }),
-    response: RecordDetail,
-  },
-  // One file per domain under shared/contracts/, each with one handler file in electron/core/api/.
   ...DOSSIER_CHANNELS,
   ...RECEPTION_CHANNELS,
   ...BATCH_CHANNELS,

@@ -1,6 +1,6 @@
 // The object the preload exposes as `window.sohoa`, built by a pure function so a plain-Node test
-// can check it holds exactly the contract's channels and nothing else: the page reaches the core
-// only through named contract functions, never through ipcRenderer itself.
+// can check it holds exactly the contract's channels and nothing else (the preload exposes named
+// contract functions only, never ipcRenderer itself).
 import type { Channel, Envelope, SohoaApi } from '../../shared/contract';
 import type { ErrorInfo } from '../../shared/errors';
 

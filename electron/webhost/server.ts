@@ -11,6 +11,7 @@ import { isChannel, type Envelope } from '../../shared/contract';
 import { errorInfo, type ErrorCode } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { createApi, environmentPinPrompt, type HostServices } from '../core/api';
+import { contentTypeOf } from '../core/api/mime';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -18,24 +19,6 @@ export { CONTENT_SECURITY_POLICY };
 export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 
 export const TOKEN_HEADER = 'x-sohoa-token';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -161,7 +144,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
   ): Promise<void> {
     const file = await resolveStatic(root, pathname);
     if (!file) return sendPlain(res, 404, 'Not found');
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     let body = await fs.readFile(file);
     const isIndex = path.basename(file) === 'index.html';
     if (isIndex) body = Buffer.from(injectToken(body.toString('utf8'), token), 'utf8');

@@ -8,16 +8,12 @@ import { DocumentType } from '../classification';
 import { ErrorInfo } from '../errors';
 import { PathGrant } from './host';
 import { SeparationOptions, SplitEdit, SplitPlan } from './intake';
+import { InputFile } from './records';
 
 /** Files per upload request: the UI sends a large selection in several requests. */
 export const BATCH_UPLOAD_CHUNK = 50;
 /** Below this mean OCR confidence (0–100) a page goes to the review queue. */
 export const LOW_CONFIDENCE = 70;
-
-const InputFile = z.object({
-  name: z.string().min(1).max(255),
-  dataBase64: z.string().max(200 * 1024 * 1024),
-});
 
 export const BatchState = z.enum([
   /** Files are still being uploaded; the runner does not take it yet. */

@@ -9,7 +9,8 @@ import { ClassificationSchema, DocumentType, ExtractedFieldSchema } from '../cla
 import { CardHolderSchema, IdentityCheckSchema, MrzDataSchema } from '../identity';
 import { DossierState, Procedure } from '../procedures';
 
-const Applicant = z.object({
+/** The applicant as the clerk confirmed them (from the card's QR, its MRZ, or typed). */
+export const Applicant = z.object({
   fullName: z.string().min(1).max(200),
   idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
   source: z.enum(['qr', 'mrz', 'typed']),

@@ -1,9 +1,10 @@
 // Contract channels for what only the host (the Electron main process, or whatever shell runs the
 // core) may do for the page: choose a file or folder of this machine in its own native dialog.
 // The page never sends a path it typed: it gets an opaque grant for the one the clerk chose, bound
-// to what it was chosen for, and sends that grant back (GUIDE §4.8). The token PIN is asked the
-// same way, by the host, never by the page; its request shape lives here so the host's own PIN
-// window (renderer/pin.html) and the core agree on it.
+// to what it was chosen for, and sends that grant back, so the renderer never sees a file-system
+// path it can choose freely. The token PIN is asked the same way, by the host, never by the page;
+// its request shape lives here so the host's own PIN window (renderer/pin.html) and the core
+// agree on it.
 import { z } from 'zod';
 import { ErrorInfo, type Localized } from '../errors';
 

@@ -8,14 +8,14 @@ import { z } from 'zod';
 import { DocumentType, ExtractedFieldSchema } from '../classification';
 import { ErrorInfo } from '../errors';
 import { DossierState } from '../procedures';
+import { Applicant } from './dossier';
+import { InputFile, OutboxState, Rotation } from './records';
+
+// The clerk's page turns, named here too for the reception's own code and screen.
+export { Rotation };
 
 /** The files of one open reception are kept under this id until it is finished or dropped. */
 export const ReceptionSessionId = z.string().regex(/^[a-z0-9-]{8,64}$/);
-
-const ReceptionFile = z.object({
-  name: z.string().min(1).max(255),
-  dataBase64: z.string().max(200 * 1024 * 1024),
-});
 
 export const ReceptionPage = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
@@ -30,18 +30,6 @@ export const ReceptionPage = z.object({
   blank: z.boolean(),
 });
 export type ReceptionPage = z.infer<typeof ReceptionPage>;
-
-export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
-export type Rotation = z.infer<typeof Rotation>;
-
-const ReceptionApplicant = z.object({
-  fullName: z.string().min(1).max(200),
-  idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
-  source: z.enum(['qr', 'mrz', 'typed']),
-  phone: z.string().max(30).optional(),
-  address: z.string().max(500).optional(),
-  dateOfBirth: z.string().optional(),
-});
 
 export const SignerInfo = z.object({
   kind: z.enum(['demo', 'pkcs12', 'pkcs11']),
@@ -76,8 +64,6 @@ const HotFolderFile = z.object({
   arrivedAt: z.string(),
 });
 
-const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attention']);
-
 export const RECEPTION_CHANNELS = {
   receptionStatus: {
     request: z.object({}),
@@ -91,7 +77,7 @@ export const RECEPTION_CHANNELS = {
   receptionAddPages: {
     request: z.object({
       sessionId: ReceptionSessionId,
-      files: z.array(ReceptionFile).min(1).max(100),
+      files: z.array(InputFile).min(1).max(100),
     }),
     response: z.object({ pages: z.array(ReceptionPage), fileErrors: z.array(ErrorInfo) }),
   },
@@ -122,7 +108,7 @@ export const RECEPTION_CHANNELS = {
     request: z.object({
       sessionId: ReceptionSessionId,
       procedureCode: z.string().min(1),
-      applicant: ReceptionApplicant,
+      applicant: Applicant,
       clerk: z.string().min(1).max(100),
       documents: z
         .array(

@@ -1,4 +1,6 @@
-// Contract channels for the archive search, document viewer, signature reports, export, outbox, audit log, settings.
+// Contract channels for what the archive keeps, the record, and the screens over it: digitizing
+// files into a record, the record list and detail, the archive search, document viewer,
+// signature reports, export, outbox, audit log, and the desk's settings and holiday calendar.
 // Spread into shared/contract.ts; the core's handlers are electron/core/api/recordsHandlers.ts.
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
 import { z } from 'zod';
@@ -6,6 +8,95 @@ import { DocumentType } from '../classification';
 import { ErrorInfo, Localized } from '../errors';
 import { DeskSettings, SettingsIssue, SettingsSecrets } from '../settings';
 import { HolidayYear, IsoDate } from '../workingDays';
+
+/** Upper bound for one uploaded page, base64 (a 600 dpi A4 colour TIFF is ~ 100 MB raw). */
+const MAX_FILE_BASE64 = 200 * 1024 * 1024;
+
+/** A file the page sends in a request: its name as the user named it and its bytes, base64. */
+export const InputFile = z.object({
+  name: z.string().min(1).max(255),
+  dataBase64: z.string().max(MAX_FILE_BASE64),
+});
+export type InputFile = z.infer<typeof InputFile>;
+
+/** Clockwise quarter turns: what makes a page upright, or what the clerk turned it by. */
+export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export type Rotation = z.infer<typeof Rotation>;
+
+export const StageTiming = z.object({ stage: z.string(), ms: z.number().nonnegative() });
+export type StageTiming = z.infer<typeof StageTiming>;
+
+export const SignatureSummary = z.object({
+  signer: z.string(),
+  signedAt: z.string(),
+  subFilter: z.string(),
+  demo: z.boolean(),
+});
+export type SignatureSummary = z.infer<typeof SignatureSummary>;
+
+export const RecordSummary = z.object({
+  id: z.number().int().positive(),
+  code: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  pageCount: z.number().int().nonnegative(),
+  fileName: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: SignatureSummary.nullable(),
+});
+export type RecordSummary = z.infer<typeof RecordSummary>;
+
+/** What the image pipeline did to a page and what it measured: the review queue works on it. */
+export const PageAnalysisRecord = z.object({
+  /** Clockwise quarter turns applied to make the page upright. */
+  rotatedDeg: Rotation,
+  orientationConfidence: z.number(),
+  /** Skew measured, degrees clockwise; removed when `deskewed`. */
+  skewDeg: z.number(),
+  deskewed: z.boolean(),
+  cropped: z.boolean(),
+  /** The text came from the source PDF's own text layer, not from OCR. */
+  textFromSource: z.boolean().optional(),
+  /** Flagged blank: kept, never dropped; the clerk decides. */
+  blank: z.boolean(),
+  /** Share of ink inside the margins (the blank score). */
+  inkRatio: z.number().min(0).max(1),
+  /** What the scan holds; the archival copy keeps exactly that (1-bit PNG, grey or colour JPEG). */
+  content: z.enum(['bilevel', 'grey', 'colour']).optional(),
+  /** Size of the page's image in the PDF. */
+  archivalBytes: z.number().int().nonnegative(),
+});
+export type PageAnalysisRecord = z.infer<typeof PageAnalysisRecord>;
+
+/** A page's analysis when none was kept (a record archived before analyses were): nothing done, nothing flagged. */
+export const EMPTY_PAGE_ANALYSIS: PageAnalysisRecord = {
+  rotatedDeg: 0,
+  orientationConfidence: 0,
+  skewDeg: 0,
+  deskewed: false,
+  cropped: false,
+  blank: false,
+  inkRatio: 0,
+  archivalBytes: 0,
+};
+
+export const PageRecord = z.object({
+  ordinal: z.number().int().positive(),
+  sourceName: z.string(),
+  widthPx: z.number().int().positive(),
+  heightPx: z.number().int().positive(),
+  dpi: z.number().positive(),
+  text: z.string(),
+  confidence: z.number().min(0).max(100),
+  analysis: PageAnalysisRecord.optional(),
+});
+export type PageRecord = z.infer<typeof PageRecord>;
+
+export const RecordDetail = RecordSummary.extend({
+  pages: z.array(PageRecord),
+  fileBytes: z.number().int().nonnegative(),
+});
+export type RecordDetail = z.infer<typeof RecordDetail>;
 
 export const OutboxState = z.enum(['pending', 'uploading', 'done', 'needs_attention']);
 export type OutboxState = z.infer<typeof OutboxState>;
@@ -120,6 +211,25 @@ export const HolidayYearView = z.object({
 export type HolidayYearView = z.infer<typeof HolidayYearView>;
 
 export const RECORDS_CHANNELS = {
+  digitize: {
+    request: z.object({
+      title: z.string().max(300).optional(),
+      files: z.array(InputFile).min(1).max(500),
+    }),
+    response: z.object({
+      record: RecordSummary.nullable(),
+      fileErrors: z.array(ErrorInfo),
+      timings: z.array(StageTiming),
+    }),
+  },
+  listRecords: {
+    request: z.object({ limit: z.number().int().positive().max(1000).default(100) }),
+    response: z.object({ records: z.array(RecordSummary) }),
+  },
+  getRecord: {
+    request: z.object({ id: z.number().int().positive() }),
+    response: RecordDetail,
+  },
   archiveSearch: {
     request: z.object({
       query: z.string().max(500).default(''),

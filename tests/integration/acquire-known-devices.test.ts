@@ -10,7 +10,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Response } from '../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { createHandlers, createInvoke, type Invoke } from '../../electron/core/api/handlers';
+import { handlerContext } from '../../electron/core/api/context';
+import { createHandlers } from '../../electron/core/api/handlers';
+import { createInvoke, type Invoke } from '../../electron/core/api/invoke';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
 import { saveSettings } from '../../electron/core/settings/store';
 import { startEsclEmulator, type EsclEmulator } from '../helpers/esclEmulator';
@@ -76,7 +78,7 @@ before(async () => {
   });
   assert.ok(saved.ok, JSON.stringify(saved));
   core = await openCore({ dataDir });
-  invoke = createInvoke(createHandlers(core), () => {});
+  invoke = createInvoke(createHandlers(handlerContext(core)), () => {});
 });
 
 after(async () => {
@@ -129,7 +131,7 @@ test('a SANE device string from the page is refused', async () => {
 test('a scanner configured in Settings scans without being listed first', async () => {
   const fresh = await openCore({ dataDir });
   try {
-    const inv = createInvoke(createHandlers(fresh), () => {});
+    const inv = createInvoke(createHandlers(handlerContext(fresh)), () => {});
     const caps = await inv('scannerCapabilities', { kind: 'escl', id: configured.url });
     assert.ok(caps.ok, JSON.stringify(caps));
     const started = await inv('startScan', {
@@ -147,7 +149,7 @@ test('a scanner configured in Settings scans without being listed first', async 
       'the job was sent',
     );
   } finally {
-    invoke = createInvoke(createHandlers(core), () => {});
+    invoke = createInvoke(createHandlers(handlerContext(core)), () => {});
     await fresh.close();
   }
 });
@@ -155,7 +157,7 @@ test('a scanner configured in Settings scans without being listed first', async 
 test('a SANE device is refused until listScanners found it, then it scans', async () => {
   const fresh = await openCore({ dataDir });
   try {
-    invoke = createInvoke(createHandlers(fresh), () => {});
+    invoke = createInvoke(createHandlers(handlerContext(fresh)), () => {});
     const before = await refused('startScan', { kind: 'sane', id: 'test:0' });
     assert.equal(before?.code, 'SCANNER_NOT_LISTED');
     const { scanners } = (await call('listScanners', {})) as Response<'listScanners'>;

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { HotFolderDriver, ledgerFileIn } from '../../electron/core/acquire/hotFolderDriver';
 import { DEFAULT_SCAN_SETTINGS } from '../../electron/core/acquire/source';
 import { createBatchHandlers } from '../../electron/core/api/batchHandlers';
+import { handlerContext } from '../../electron/core/api/context';
 import { BatchQueue } from '../../electron/core/batch/queue';
 import { openCore } from '../../electron/core/pipeline/core';
 import { saveSettings } from '../../electron/core/settings/store';
@@ -92,7 +93,7 @@ test('Settings with a hot folder targeted at batches: the desk watches it while 
   );
   assert.deepEqual(saved, { ok: true });
   const core = await openCore({ dataDir, ocrWorkers: 1 });
-  createBatchHandlers(core);
+  createBatchHandlers(handlerContext(core));
   const active = new HotFolderDriver([], '').active;
   await until(() => active.has(inbox));
   await core.close();

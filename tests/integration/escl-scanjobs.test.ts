@@ -13,7 +13,9 @@ import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import type { Response } from '../../shared/contract';
 import { scanCommand } from '../../electron/cli/commands/scan';
-import { createHandlers, createInvoke, type Invoke } from '../../electron/core/api/handlers';
+import { handlerContext } from '../../electron/core/api/context';
+import { createHandlers } from '../../electron/core/api/handlers';
+import { createInvoke, type Invoke } from '../../electron/core/api/invoke';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
 import { startEsclEmulator, type EsclEmulator } from '../helpers/esclEmulator';
 
@@ -57,7 +59,7 @@ before(async () => {
   // Discovery has its own test (escl-mdns); here the list must be exactly what is configured.
   process.env.SOHOA_MDNS = '0';
   core = await openCore({ dataDir });
-  invoke = createInvoke(createHandlers(core), () => {});
+  invoke = createInvoke(createHandlers(handlerContext(core)), () => {});
 });
 after(async () => {
   await core.close();
@@ -203,7 +205,7 @@ test('a job left "scanning" by a crash is listed as interrupted, its pages intac
   // A fresh core stands for the next start of the app.
   const next = await openCore({ dataDir });
   try {
-    const inv = createInvoke(createHandlers(next), () => {});
+    const inv = createInvoke(createHandlers(handlerContext(next)), () => {});
     const listed = await inv('listScans', {});
     assert.ok(listed.ok);
     const jobs = (listed.value as Response<'listScans'>).jobs;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
+import { handlerContext } from '../../electron/core/api/context';
 import { createReceptionHandlers } from '../../electron/core/api/receptionHandlers';
 import { BlobStore } from '../../electron/core/archive/blobStore';
 import { openCore, type Core } from '../../electron/core/pipeline/core';
@@ -31,7 +32,7 @@ let recognitionsAfterSign: number;
 before(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-desk-reuse-'));
   core = await openCore({ dataDir: path.join(work, 'data'), ocrWorkers: 1 });
-  const reception = createReceptionHandlers(core);
+  const reception = createReceptionHandlers(handlerContext(core));
   const files = await Promise.all(
     PAGES.map(async (lines, i) => ({
       name: `trang-${i + 1}.png`,

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import sharp from 'sharp';
+import { handlerContext } from '../../electron/core/api/context';
 import { createRecordsHandlers } from '../../electron/core/api/recordsHandlers';
 import { openArchive } from '../../electron/core/archive/open';
 import { BlobStore } from '../../electron/core/archive/blobStore';
@@ -66,7 +67,7 @@ test('dossiers queued while the store is down go up by themselves once it is bac
   try {
     configureS3(core, await proxy.start());
     const codes = [await addRecord(core, 1), await addRecord(core, 2)];
-    const records = createRecordsHandlers(core);
+    const records = createRecordsHandlers(handlerContext(core));
     // Each was tried, failed on the network, and waits for its next try: nobody clicked.
     const failed = await until('both tried while down', async () => {
       const { items } = await records.outboxList({});
@@ -99,7 +100,7 @@ test('a store that refuses the upload puts the item in "needs attention" with it
     // A bucket that does not exist: the store answers 404, which no retry can cure.
     configureS3(core, s3.endpoint, 'khong-co-kho-nay');
     const code = await addRecord(core, 1);
-    const records = createRecordsHandlers(core);
+    const records = createRecordsHandlers(handlerContext(core));
     const item = await until('the item needs attention', async () =>
       (await records.outboxList({})).items.find((i) => i.state === 'needs_attention'),
     );
@@ -137,7 +138,7 @@ test('closing the app mid-upload never marks the item done; the next start sends
   configureS3(core, await proxy.start());
   const code = await addRecord(core, 1);
   try {
-    const records = createRecordsHandlers(core);
+    const records = createRecordsHandlers(handlerContext(core));
     await until('the upload started', async () =>
       (await records.outboxList({})).items.some((i) => i.state === 'uploading'),
     );
@@ -166,7 +167,7 @@ test('closing the app mid-upload never marks the item done; the next start sends
 
     hang = false;
     core = await openCore({ dataDir });
-    const records = createRecordsHandlers(core);
+    const records = createRecordsHandlers(handlerContext(core));
     await until(
       'sent after the restart',
       async () => (await records.outboxList({})).counts.done === 1,
@@ -190,7 +191,7 @@ test('a dossier the core archives wakes the sleeping uploader: it goes up withou
       { kind: 'folder', path: share },
       fileKeyProvider(core.paths.keysDir),
     );
-    const records = createRecordsHandlers(core);
+    const records = createRecordsHandlers(handlerContext(core));
     // The loop found nothing to send and sleeps its 15 s poll.
     await until('the first round is over', async () => !(await records.outboxList({})).sending);
     // Blank paper: flagged blank, no OCR, so the dossier is archived in a second or two.

@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generateDocuments } from '../../electron/core/classify/sampleDocs';
+import { handlerContext } from '../../electron/core/api/context';
 import { createDossierHandlers } from '../../electron/core/api/dossierHandlers';
+import { dataPaths } from '../../electron/core/config/paths';
+import type { Core } from '../../electron/core/pipeline/core';
 import {
   cardBackMrz,
   cccdQrPayload,
@@ -25,7 +28,7 @@ const HOLDER = {
 
 test('every dossier channel validates its request and returns what its schema says', async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-api-'));
-  const handlers = createDossierHandlers(dir);
+  const handlers = createDossierHandlers(handlerContext({ paths: dataPaths(dir) } as Core));
   // Through the schemas, as the shell's invoke() does.
   const call = async <C extends keyof Channels>(channel: C, payload: unknown) => {
     const request = DOSSIER_CHANNELS[channel].request.parse(payload) as never;

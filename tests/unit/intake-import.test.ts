@@ -14,7 +14,7 @@ import { HotFolderLedger } from '../../electron/core/acquire/hotFolderLedger';
 import { saveSettings } from '../../electron/core/settings/store';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { createIntakeHandlers } from '../../electron/core/api/intakeHandlers';
-import { hostOf } from '../../electron/core/host/context';
+import { handlerContext } from '../../electron/core/api/context';
 import type { Core } from '../../electron/core/pipeline/core';
 
 async function tree(files: string[]): Promise<string> {
@@ -103,8 +103,8 @@ test('missing paths and empty folders are typed errors', async () => {
 test('intake channels: responses satisfy the contract', async () => {
   const root = await tree(['in/a.jpg', 'in/b.jpg']);
   try {
-    const core = { paths: dataPaths(path.join(root, 'data')) } as Core;
-    const handlers = createIntakeHandlers(core, [
+    const context = handlerContext({ paths: dataPaths(path.join(root, 'data')) } as Core);
+    const handlers = createIntakeHandlers(context, [
       { inbox: path.join(root, 'in'), label: 'Máy quét tầng 1' },
     ]);
     const status = await handlers.hotFolderStatus({});
@@ -113,8 +113,8 @@ test('intake channels: responses satisfy the contract', async () => {
     assert.equal(status.folders[0]!.watching, false);
     assert.equal(status.folders[0]!.lastError, null);
 
-    // The folder comes as a grant of the host's dialog (GUIDE §4.8), never as a path.
-    const grant = hostOf(core).grants.issue('importFolder', path.join(root, 'in'));
+    // The folder comes as a grant of the host's dialog, never as a path the page typed.
+    const grant = context.host.grants.issue('importFolder', path.join(root, 'in'));
     const listing = await handlers.importFolder({ grant });
     assert.deepEqual(
       listing.files.map((f) => f.name),
@@ -170,7 +170,7 @@ test('hotFolderStatus reads the folders from Settings, with the ledger and the l
     const entry = ledger.take('a.jpg', 'ab'.repeat(32), 10, new Date('2026-11-23T08:00:00Z'))!;
     ledger.finish(entry.id, 'failed', 'IMAGE_CORRUPT', new Date('2026-11-23T08:00:01Z'));
     ledger.close();
-    const handlers = createIntakeHandlers({ paths } as Core);
+    const handlers = createIntakeHandlers(handlerContext({ paths } as Core));
     const { folders } = contract.hotFolderStatus.response.parse(await handlers.hotFolderStatus({}));
     assert.equal(folders.length, 1);
     assert.equal(folders[0]!.label, 'Tầng 1');

@@ -11,21 +11,19 @@ import {
   esclAddressesFromEnv,
   mdnsFromEnv,
   scanDefaults,
-  type DeviceRegistryOptions,
 } from '../acquire/devices';
 import { KnownDevices } from '../acquire/devicesKnown';
 import { ScanJobs } from '../acquire/devicesScanJobs';
 import { filePinStore } from '../acquire/esclHttps';
-import type { Core } from '../pipeline/core';
-import { loadSettings } from '../settings/store';
-import type { DomainHandlers } from './domainHandlers';
+import type { DomainHandlers, HandlerContext } from './context';
 
 export function createAcquireHandlers(
-  core: Core,
+  context: HandlerContext,
   options: { registry?: () => DeviceRegistry; scanJobs?: ScanJobs; known?: KnownDevices } = {},
 ): DomainHandlers<typeof ACQUIRE_CHANNELS> {
-  const registry = options.registry ?? (() => registryFromSettings(core));
-  const jobs = options.scanJobs ?? new ScanJobs(path.join(core.paths.root, 'scans'), registry);
+  const registry = options.registry ?? (() => registryFromSettings(context));
+  const jobs =
+    options.scanJobs ?? new ScanJobs(path.join(context.core.paths.root, 'scans'), registry);
   const known = options.known ?? new KnownDevices();
 
   /** The driver and the id to open, for a device the page named; refused unless known. */
@@ -100,24 +98,14 @@ export function createAcquireHandlers(
 }
 
 /** The scanners IT saved in the settings screen, plus SOHOA_ESCL for a quick setup. */
-export function registryFromSettings(
-  core: Core,
-  extra: Omit<DeviceRegistryOptions, 'configured' | 'esclAddresses'> = {},
-): DeviceRegistry {
-  let configured: DeviceRegistryOptions['configured'] = [];
-  try {
-    configured = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
-      .scanners;
-  } catch {
-    // Unreadable settings must not hide SANE or NAPS2 scanners.
-  }
+function registryFromSettings({ core, settings, env }: HandlerContext): DeviceRegistry {
   return new DeviceRegistry({
     escl: {
-      discover: mdnsFromEnv(),
+      discover: mdnsFromEnv(env),
       pins: filePinStore(path.join(core.paths.root, 'escl-pins.json')),
     },
-    ...extra,
-    configured,
-    esclAddresses: esclAddressesFromEnv(),
+    // Unreadable settings must not hide SANE or NAPS2 scanners.
+    configured: settings.saved()?.scanners ?? [],
+    esclAddresses: esclAddressesFromEnv(env),
   });
 }

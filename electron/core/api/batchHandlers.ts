@@ -3,14 +3,14 @@ import type { BATCH_CHANNELS } from '../../../shared/contracts/batch';
 import { HotFolderDriver, ledgerFileIn } from '../acquire/hotFolderDriver';
 import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
 import { BatchQueue } from '../batch/queue';
-import { grantedPath } from '../host/context';
-import type { Core } from '../pipeline/core';
-import { loadSettings } from '../settings/store';
-import type { DomainHandlers } from './domainHandlers';
+import type { DomainHandlers, HandlerContext } from './context';
 
-export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHANNELS> {
+export function createBatchHandlers(
+  context: HandlerContext,
+): DomainHandlers<typeof BATCH_CHANNELS> {
+  const { core, host } = context;
   const queue = new BatchQueue(core);
-  feedHotFolders(core, queue);
+  feedHotFolders(context, queue);
   // The queue must stop (its running batch stays queued) before the core it runs on closes.
   core.onClose(() => queue.close());
   return {
@@ -18,7 +18,7 @@ export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHA
     batchQueueFolder: async (r) => ({
       batch: await queue.queueFolder({
         ...(r.title ? { title: r.title } : {}),
-        folder: grantedPath(core, r.grant, 'batchFolder'),
+        folder: host.grants.redeem(r.grant, 'batchFolder'),
       }),
     }),
     batchList: (r) => Promise.resolve(queue.list(r.limit)),
@@ -45,16 +45,11 @@ export function createBatchHandlers(core: Core): DomainHandlers<typeof BATCH_CHA
  * Hot folders that IT pointed at the batch queue (Settings: target "batch") feed it from the
  * moment the desk starts: a batch per burst of scans. Settings saved later apply at the next start.
  */
-function feedHotFolders(core: Core, queue: BatchQueue): void {
-  let folders: { inbox: string; label: string }[];
-  try {
-    const { settings } = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir });
-    folders = settings.hotFolders
-      .filter((h) => h.target === 'batch')
-      .map((h) => ({ inbox: h.path, label: h.label || h.path }));
-  } catch {
-    return; // Unreadable settings are the settings screen's to report; batches still work.
-  }
+function feedHotFolders({ core, settings }: HandlerContext, queue: BatchQueue): void {
+  // Unreadable settings are the settings screen's to report; batches still work.
+  const folders = (settings.saved()?.hotFolders ?? [])
+    .filter((h) => h.target === 'batch')
+    .map((h) => ({ inbox: h.path, label: h.label || h.path }));
   if (folders.length === 0) return;
   const driver = new HotFolderDriver(folders, ledgerFileIn(core.paths.root));
   for (const f of folders)

@@ -20,9 +20,12 @@ import { openDeskDatabase } from '../dossier/db';
 import { loadCatalog } from '../dossier/procedures';
 import { receiveDossier } from '../dossier/reception';
 import { DossierStore } from '../dossier/store';
-import type { DomainHandlers } from './domainHandlers';
+import type { DomainHandlers, HandlerContext } from './context';
 
-export function createDossierHandlers(dataDir: string): DomainHandlers<typeof DOSSIER_CHANNELS> {
+export function createDossierHandlers({
+  core,
+}: HandlerContext): DomainHandlers<typeof DOSSIER_CHANNELS> {
+  const dataDir = core.paths.root;
   /** A short-lived connection per call: the desk's writers never hold the file between calls. */
   const withDb = <T>(fn: (db: ReturnType<typeof openDeskDatabase>) => T): T => {
     const db = openDeskDatabase(dataDir);

@@ -1,15 +1,16 @@
 // Entry point for the shells (Electron main, web host): build the core on a data folder and
 // expose it only as the contract's `invoke`. The shell also passes in what only it can do (the
-// native file dialog, the PIN window): the host services.
+// native file dialog, the PIN window: the host services) and, once, the environment.
 import { defaultDataDir, dataPaths } from '../config/paths';
-import { attachHost } from '../host/context';
-import { GrantRegistry } from '../host/grants';
 import type { HostServices } from '../host/types';
 import { coreOptionsFromEnv, openCore, type CoreOptions } from '../pipeline/core';
 import { coreOptionsFromSettings } from '../settings/coreOptions';
-import { createHandlers, createInvoke, type Invoke } from './handlers';
+import { inForce } from '../settings/precedence';
+import { handlerContext, type Environment } from './context';
+import { createHandlers } from './handlers';
+import { createInvoke, type Invoke } from './invoke';
 
-export type { Invoke } from './handlers';
+export type { Invoke } from './invoke';
 export type { HostServices } from '../host/types';
 export { environmentPinPrompt } from '../host/pinLogin';
 
@@ -21,22 +22,25 @@ export interface Api {
 export interface ApiOptions extends CoreOptions {
   /** The shell's dialogs; without `choosePath` the choosePath channel answers a typed error. */
   host?: HostServices;
+  /** The environment IT set for the process (SOHOA_*); the shells leave it to `process.env`. */
+  env?: Environment;
 }
 
 export async function createApi(options: ApiOptions = {}): Promise<Api> {
-  const { host = {}, ...coreOptions } = options;
-  // What the Settings screen saved, then what IT set in the environment, then the caller's
-  // options. Saved settings take effect when the core next opens.
-  const paths = dataPaths(coreOptions.dataDir ?? defaultDataDir());
-  const merged: CoreOptions = {
-    ...coreOptionsFromSettings({ dataDir: paths.root, keysDir: paths.keysDir }),
-    ...coreOptionsFromEnv(),
-    ...coreOptions,
+  const { host = {}, env = process.env, ...caller } = options;
+  const paths = dataPaths(caller.dataDir ?? defaultDataDir(env));
+  // Saved settings take effect when the core next opens; the reception reads them per receipt.
+  const inForceAtOpen: CoreOptions = {
+    ...inForce({
+      saved: coreOptionsFromSettings({ dataDir: paths.root, keysDir: paths.keysDir }),
+      env: coreOptionsFromEnv(env),
+      caller,
+    }),
     dataDir: paths.root,
   };
-  const core = await openCore(withPinPrompt(merged, host));
-  attachHost(core, { services: host, grants: new GrantRegistry() });
-  return { invoke: createInvoke(createHandlers(core)), close: () => core.close() };
+  const core = await openCore(withPinPrompt(inForceAtOpen, host));
+  const context = handlerContext(core, { host, env, caller });
+  return { invoke: createInvoke(createHandlers(context)), close: () => core.close() };
 }
 
 /**

@@ -10,25 +10,22 @@ import {
   type HotFolderConfig,
 } from '../acquire/hotFolderDriver';
 import { HotFolderLedger, type LedgerEntry } from '../acquire/hotFolderLedger';
-import { grantedPath } from '../host/context';
-import type { Core } from '../pipeline/core';
-import { loadSettings } from '../settings/store';
 import { measurePage } from '../separate/pageSignals';
 import { separatorSheetPdf } from '../separate/separatorSheet';
 import { adjustSplits, planSeparation } from '../separate/splitPlan';
-import type { DomainHandlers } from './domainHandlers';
+import type { DomainHandlers, HandlerContext } from './context';
 
 /** `hotFolders` for tests; by default the Settings' folders (read at each call) and the environment's. */
 export function createIntakeHandlers(
-  core: Core,
+  context: HandlerContext,
   hotFolders?: readonly HotFolderConfig[],
 ): DomainHandlers<typeof INTAKE_CHANNELS> {
-  const ledgerFile = ledgerFileIn(core.paths.root);
+  const ledgerFile = ledgerFileIn(context.core.paths.root);
   return {
     async hotFolderStatus() {
       // Whichever driver watches a folder (the batch queue's, the reception's), it shows here.
       const hotFolderDriver = new HotFolderDriver(
-        hotFolders ?? configuredHotFolders(core),
+        hotFolders ?? configuredHotFolders(context),
         ledgerFile,
       );
       const devices = await hotFolderDriver.listDevices();
@@ -52,7 +49,7 @@ export function createIntakeHandlers(
       };
     },
     async importFolder({ grant }) {
-      const listing = await listScanFiles(grantedPath(core, grant, 'importFolder'));
+      const listing = await listScanFiles(context.host.grants.redeem(grant, 'importFolder'));
       return {
         files: listing.files.map((f) => ({ name: f.name, size: f.size })),
         skipped: listing.skipped,
@@ -87,16 +84,12 @@ export function createIntakeHandlers(
   };
 }
 
-function configuredHotFolders(core: Core): HotFolderConfig[] {
+function configuredHotFolders({ settings, env }: HandlerContext): HotFolderConfig[] {
   const folders = new Map<string, HotFolderConfig>();
-  try {
-    const { settings } = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir });
-    for (const h of settings.hotFolders)
-      folders.set(h.path, { inbox: h.path, ...(h.label ? { label: h.label } : {}) });
-  } catch {
-    // Unreadable settings are the settings screen's to report; the environment's folders remain.
-  }
-  for (const f of hotFoldersFromEnv()) if (!folders.has(f.inbox)) folders.set(f.inbox, f);
+  // Unreadable settings are the settings screen's to report; the environment's folders remain.
+  for (const h of settings.saved()?.hotFolders ?? [])
+    folders.set(h.path, { inbox: h.path, ...(h.label ? { label: h.label } : {}) });
+  for (const f of hotFoldersFromEnv(env)) if (!folders.has(f.inbox)) folders.set(f.inbox, f);
   return [...folders.values()];
 }
 

@@ -5,6 +5,18 @@
 import path from 'node:path';
 import type { RECEPTION_CHANNELS } from '../../../shared/contracts/reception';
 import { errorInfo, SohoaError } from '../../../shared/errors';
+import type { DeskSettings } from '../../../shared/settings';
+import { hotFoldersFromEnv, ledgerFileIn } from '../acquire/hotFolderDriver';
+import { openDeskDatabase } from '../dossier/db';
+import { findProcedure, loadCatalog } from '../dossier/procedures';
+import { DossierStore } from '../dossier/store';
+import { coreOptionsFromEnv, DEMO_AGENCY, type AgencyIdentity, type Core } from '../pipeline/core';
+import {
+  FollowingFeed,
+  ReceptionHotFolderFeed,
+  receptionHotFolders,
+} from '../reception/hotFolderFeed';
+import { renderPdfPagePng } from '../reception/preview';
 import {
   archiveTitle,
   finishAtReception,
@@ -12,54 +24,31 @@ import {
   recentProcedureCodes,
   signAtReception,
 } from '../reception/receive';
-import { findProcedure, loadCatalog } from '../dossier/procedures';
-import { openDeskDatabase } from '../dossier/db';
-import { DossierStore } from '../dossier/store';
-import { renderPdfPagePng } from '../reception/preview';
 import { ReceptionSessions } from '../reception/session';
 import { describeSigner } from '../reception/signer';
-import {
-  FollowingFeed,
-  ReceptionHotFolderFeed,
-  receptionHotFolders,
-} from '../reception/hotFolderFeed';
-import { hotFoldersFromEnv, ledgerFileIn } from '../acquire/hotFolderDriver';
-import { coreOptionsFromEnv, DEMO_AGENCY, type Core } from '../pipeline/core';
-import { loadSettings } from '../settings/store';
-import type { DomainHandlers } from './domainHandlers';
+import { inForce } from '../settings/precedence';
+import type { DomainHandlers, Environment, HandlerContext } from './context';
+
+type ReceptionHandlers = DomainHandlers<typeof RECEPTION_CHANNELS>;
 
 /** Printed on the receipt's date line when neither IT's environment nor Cài đặt names a place. */
 const DEFAULT_PLACE = 'Xã mẫu';
 
-export function createReceptionHandlers(core: Core): DomainHandlers<typeof RECEPTION_CHANNELS> {
-  const options = coreOptionsFromEnv();
-  /**
-   * The agency as IT set it for the machine (SOHOA_AGENCY_ID), else as saved in Cài đặt (read
-   * on each reception, so a change applies at once), else the demo agency.
-   */
-  const savedAgency = () => {
-    try {
-      return loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
-        .agency;
-    } catch {
-      return null;
-    }
-  };
-  const agencyNow = (): { id: string; name: string; codePattern?: string } => {
-    if (options.agency) return options.agency;
-    const saved = savedAgency();
-    return saved ? { id: saved.id, name: saved.name, codePattern: saved.codePattern } : DEMO_AGENCY;
-  };
-  /** The same order for the slip's place: the machine's environment, then Cài đặt, then a default. */
-  const placeNow = (): string =>
-    process.env.SOHOA_AGENCY_PLACE || savedAgency()?.place || DEFAULT_PLACE;
+/** Who receives, and where: printed on the receipt and coded into the dossier's code. */
+interface ReceivingAgency {
+  agency: AgencyIdentity & { codePattern?: string };
+  place: string;
+}
+
+export function createReceptionHandlers(context: HandlerContext): ReceptionHandlers {
+  const { core } = context;
   const sessions = new ReceptionSessions({
     root: path.join(core.paths.root, 'desk-sessions'),
     ocr: () => core.sharedOcr('interactive'),
     orientation: () => core.orientation(),
   });
   void sessions.dropStale().catch(() => undefined);
-  const feeds = followHotFolders(core);
+  const feeds = followHotFolders(context);
   // Watching from the start, not from the screen's first look.
   void feeds.current();
   // What the reception started stops with the core (the shells only know the core's close).
@@ -67,7 +56,7 @@ export function createReceptionHandlers(core: Core): DomainHandlers<typeof RECEP
 
   return {
     async receptionStatus() {
-      const { id, name } = agencyNow();
+      const { id, name } = receivingAgency(context).agency;
       return {
         agency: { id, name },
         // The key the core signs with (Settings and environment as merged at open), not env alone.
@@ -111,51 +100,8 @@ export function createReceptionHandlers(core: Core): DomainHandlers<typeof RECEP
         ],
       };
     },
-    async receptionReceive(request) {
-      const outcome = await receiveAtReception(core, {
-        procedureCode: request.procedureCode,
-        applicant: request.applicant,
-        clerk: request.clerk,
-        agency: agencyNow(),
-        place: placeNow(),
-        documents: request.documents,
-        pageText: (id) => sessions.text(request.sessionId, id),
-        pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
-      });
-      const png = await renderPdfPagePng(`${outcome.dossierCode}.pdf`, outcome.slip.pdf);
-      return {
-        dossierCode: outcome.dossierCode,
-        state: outcome.state,
-        slipKind: outcome.slip.kind,
-        dueDate: outcome.dueDate,
-        missing: outcome.missing,
-        archived: outcome.archived,
-        outboxState: outcome.outboxState,
-        fileErrors: outcome.fileErrors,
-        slipPreview: `data:image/png;base64,${png.toString('base64')}`,
-        slipPdfBase64: Buffer.from(outcome.slip.pdf).toString('base64'),
-      };
-    },
-    async receptionSign(request) {
-      const db = openDeskDatabase(core.paths.root);
-      const dossier = (() => {
-        try {
-          return new DossierStore(db).get(request.dossierCode);
-        } finally {
-          db.close();
-        }
-      })();
-      if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', request.dossierCode);
-      const { catalog } = await loadCatalog(core.paths.root);
-      const procedure = findProcedure(catalog, dossier.procedureCode);
-      return signAtReception(core, {
-        code: dossier.code,
-        clerk: request.clerk,
-        title: archiveTitle(procedure.name, dossier.applicant.fullName, dossier.code),
-        pages: request.pages,
-        pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
-      });
-    },
+    receptionReceive: (request) => receive(context, sessions, request),
+    receptionSign: (request) => sign(core, sessions, request),
     async receptionFinish(request) {
       const state = request.dossierCode
         ? finishAtReception(core.paths.root, request.dossierCode, request.clerk)
@@ -167,21 +113,99 @@ export function createReceptionHandlers(core: Core): DomainHandlers<typeof RECEP
 }
 
 /**
+ * The agency and place as they are now, in the one order of settings/precedence.ts: Cài đặt
+ * (read at each reception, so a change applies at once), then IT's environment (SOHOA_AGENCY_ID,
+ * SOHOA_AGENCY_PLACE), then createApi's caller; the demo agency and a sample place when no layer
+ * names them. The agency is taken whole from one layer, the place on its own.
+ */
+function receivingAgency({ settings, env, caller }: HandlerContext): ReceivingAgency {
+  return inForce<Partial<ReceivingAgency>>({
+    defaults: { agency: DEMO_AGENCY, place: DEFAULT_PLACE },
+    saved: savedAgency(settings.saved()),
+    env: envAgency(env),
+    caller: caller.agency ? { agency: caller.agency } : {},
+  }) as ReceivingAgency;
+}
+
+function savedAgency(saved: DeskSettings | null): Partial<ReceivingAgency> {
+  if (!saved) return {};
+  const { id, name, codePattern, place } = saved.agency;
+  return { agency: { id, name, codePattern }, ...(place ? { place } : {}) };
+}
+
+function envAgency(env: Environment): Partial<ReceivingAgency> {
+  const agency = coreOptionsFromEnv(env).agency;
+  return {
+    ...(agency ? { agency } : {}),
+    ...(env.SOHOA_AGENCY_PLACE ? { place: env.SOHOA_AGENCY_PLACE } : {}),
+  };
+}
+
+async function receive(
+  context: HandlerContext,
+  sessions: ReceptionSessions,
+  request: Parameters<ReceptionHandlers['receptionReceive']>[0],
+): ReturnType<ReceptionHandlers['receptionReceive']> {
+  const { agency, place } = receivingAgency(context);
+  const outcome = await receiveAtReception(context.core, {
+    procedureCode: request.procedureCode,
+    applicant: request.applicant,
+    clerk: request.clerk,
+    agency,
+    place,
+    documents: request.documents,
+    pageText: (id) => sessions.text(request.sessionId, id),
+    pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
+  });
+  const png = await renderPdfPagePng(`${outcome.dossierCode}.pdf`, outcome.slip.pdf);
+  return {
+    dossierCode: outcome.dossierCode,
+    state: outcome.state,
+    slipKind: outcome.slip.kind,
+    dueDate: outcome.dueDate,
+    missing: outcome.missing,
+    archived: outcome.archived,
+    outboxState: outcome.outboxState,
+    fileErrors: outcome.fileErrors,
+    slipPreview: `data:image/png;base64,${png.toString('base64')}`,
+    slipPdfBase64: Buffer.from(outcome.slip.pdf).toString('base64'),
+  };
+}
+
+async function sign(
+  core: Core,
+  sessions: ReceptionSessions,
+  request: Parameters<ReceptionHandlers['receptionSign']>[0],
+): ReturnType<ReceptionHandlers['receptionSign']> {
+  const db = openDeskDatabase(core.paths.root);
+  const dossier = (() => {
+    try {
+      return new DossierStore(db).get(request.dossierCode);
+    } finally {
+      db.close();
+    }
+  })();
+  if (!dossier) throw new SohoaError('DOSSIER_NOT_FOUND', request.dossierCode);
+  const { catalog } = await loadCatalog(core.paths.root);
+  const procedure = findProcedure(catalog, dossier.procedureCode);
+  return signAtReception(core, {
+    code: dossier.code,
+    clerk: request.clerk,
+    title: archiveTitle(procedure.name, dossier.applicant.fullName, dossier.code),
+    pages: request.pages,
+    pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
+  });
+}
+
+/**
  * The reception's hot folders are watched from the moment the desk starts (like the batch
  * queue's), so scans dropped while the reception screen is closed are waiting when it opens; a
  * folder IT adds or removes in Cài đặt applies at the screen's next look (every few seconds).
  */
-function followHotFolders(core: Core): FollowingFeed {
-  const configured = () => {
-    let saved: Parameters<typeof receptionHotFolders>[0] = [];
-    try {
-      saved = loadSettings({ dataDir: core.paths.root, keysDir: core.paths.keysDir }).settings
-        .hotFolders;
-    } catch {
-      // Unreadable settings are the settings screen's to report; the environment's folders remain.
-    }
-    return receptionHotFolders(saved, hotFoldersFromEnv());
-  };
+function followHotFolders({ core, settings, env }: HandlerContext): FollowingFeed {
+  // Unreadable settings are the settings screen's to report; the environment's folders remain.
+  const configured = () =>
+    receptionHotFolders(settings.saved()?.hotFolders ?? [], hotFoldersFromEnv(env));
   return new FollowingFeed(
     configured,
     (folders) =>

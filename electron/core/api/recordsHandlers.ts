@@ -1,4 +1,7 @@
-// Handlers for shared/contracts/records.ts: one core call per channel.
+// Handlers for shared/contracts/records.ts: what the archive keeps and the screens over it, one
+// core call per channel. Digitizing files makes a record; the list, detail, search, viewer,
+// signature report, export, outbox and audit read records; settings and the holiday calendar
+// are here too because saving a destination wakes this file's uploader.
 import path from 'node:path';
 import type { RECORDS_CHANNELS } from '../../../shared/contracts/records';
 import { SohoaError } from '../../../shared/errors';
@@ -12,14 +15,17 @@ import { OutboxDesk } from '../records/outboxView';
 import { PageImages } from '../records/pageImages';
 import { localizeReport } from '../records/signatureView';
 import { holidayYear, saveHolidayYear } from '../settings/holidays';
-import { loadSettings, saveSettings } from '../settings/store';
+import { resolveSettingsPaths } from '../settings/pathChoices';
 import { verifyPdf } from '../sign/verify/verifyPdf';
-import type { DomainHandlers } from './domainHandlers';
+import type { DomainHandlers, HandlerContext } from './context';
+
+type RecordsHandlers = DomainHandlers<typeof RECORDS_CHANNELS>;
 
 /** Who the audit log names for actions taken at the desk's screens. */
 const DESK_ACTOR = 'desk';
 
-export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS_CHANNELS> {
+export function createRecordsHandlers(context: HandlerContext): RecordsHandlers {
+  const { core, settings } = context;
   const { archive, paths } = core;
   const blobs = new BlobStore(paths.blobsDir);
   const pages = new PageImages(archive, blobs, path.join(paths.root, 'cache', 'pages'));
@@ -30,21 +36,11 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
   // A record just archived (signed at the counter, a batch) is sent at once, not at the next poll.
   core.onArchived(() => outbox.wake());
   core.onClose(() => outbox.stop());
-  const settingsPaths = { dataDir: paths.root, keysDir: paths.keysDir };
   const defaultExportDir = path.join(paths.root, 'exports');
-  const holidaysDir = () => path.join(resourcesDir(), 'holidays');
-
-  const record = (id: number) => {
-    const d = archive.getRecord(id);
-    if (!d) throw new SohoaError('DOSSIER_NOT_FOUND', String(id));
-    return d;
-  };
-  const settingsView = () => {
-    const loaded = loadSettings(settingsPaths);
-    return { ...loaded, defaultExportDir };
-  };
+  const record = (id: number) => recordOf(core, id);
 
   return {
+    ...recordChannels(core),
     archiveSearch(r) {
       return Promise.resolve({ hits: queryArchive(archive, r.query, r.filters, r.limit) });
     },
@@ -66,7 +62,7 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
     },
     async exportPackage(r) {
       const d = record(r.recordId);
-      const target = loadSettings(settingsPaths).settings.exportDir || defaultExportDir;
+      const target = settings.load().settings.exportDir || defaultExportDir;
       const { dir, files } = await exportRecord(archive, blobs, d.code, target, DESK_ACTOR);
       return { dir, files: files.length };
     },
@@ -85,20 +81,65 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
     auditVerify() {
       return auditCheck(archive, blobs);
     },
+    // A destination saved just now is used at once, not at the uploader's next poll.
+    ...settingsChannels(context, defaultExportDir, () => outbox.wake()),
+  };
+}
+
+function recordOf(core: Core, id: number) {
+  const found = core.archive.getRecord(id);
+  if (!found) throw new SohoaError('DOSSIER_NOT_FOUND', String(id));
+  return found;
+}
+
+/** Making a record from the page's files, and the records as the archive lists them. */
+function recordChannels(
+  core: Core,
+): Pick<RecordsHandlers, 'digitize' | 'listRecords' | 'getRecord'> {
+  return {
+    async digitize(request) {
+      const sources = request.files.map((f) => ({
+        name: f.name,
+        read: () => Promise.resolve(Buffer.from(f.dataBase64, 'base64')),
+      }));
+      const outcome = await core.digitize(sources, { title: request.title });
+      return { record: outcome.record, fileErrors: outcome.fileErrors, timings: outcome.timings };
+    },
+    listRecords(request) {
+      return Promise.resolve({ records: core.archive.listRecords(request.limit) });
+    },
+    getRecord(request) {
+      return Promise.resolve(recordOf(core, request.id));
+    },
+  };
+}
+
+/** The settings screen: the settings file, and the holiday calendar the working days use. */
+function settingsChannels(
+  { core, settings, host, env }: HandlerContext,
+  defaultExportDir: string,
+  onSaved: () => void,
+): Pick<RecordsHandlers, 'settingsGet' | 'settingsSave' | 'holidaysGet' | 'holidaysSave'> {
+  const holidaysDir = () => path.join(resourcesDir(env), 'holidays');
+  const view = () => ({ ...settings.load(), defaultExportDir });
+  return {
     settingsGet() {
-      return Promise.resolve(settingsView());
+      return Promise.resolve(view());
     },
     settingsSave(r) {
-      const saved = saveSettings(settingsPaths, r.settings, r.secrets);
-      // A destination saved just now is used at once, not at the uploader's next poll.
-      if (saved.ok) outbox.wake();
-      return Promise.resolve(saved.ok ? { ok: true as const, view: settingsView() } : saved);
+      // A file-system path in a save is one already saved or a grant of the host's own dialog for
+      // that field: the page never names a path of this machine by itself.
+      const resolved = resolveSettingsPaths(r.settings, settings.load().settings, host.grants);
+      if (!resolved.ok) return Promise.resolve(resolved);
+      const saved = settings.save(resolved.settings, r.secrets);
+      if (saved.ok) onSaved();
+      return Promise.resolve(saved.ok ? { ok: true as const, view: view() } : saved);
     },
     holidaysGet(r) {
-      return holidayYear(paths.root, holidaysDir(), r.year);
+      return holidayYear(core.paths.root, holidaysDir(), r.year);
     },
     holidaysSave(r) {
-      return saveHolidayYear(paths.root, holidaysDir(), r.data);
+      return saveHolidayYear(core.paths.root, holidaysDir(), r.data);
     },
   };
 }

@@ -1,7 +1,7 @@
-// The host services and the grant registry of one opened core. Handler files receive only the
-// core, so they find these through it; a core opened without a host (a test's stand-in) gets an
-// empty registry, which refuses every grant, and no chooser.
-import type { PathPurpose } from '../../../shared/contracts/host';
+// The host side of one opened core: the services only the shell can provide (its native
+// dialog, its PIN window) and the registry of the paths chosen through them. The API builds one
+// per core and hands it to the handlers in their context; a context built without services (a
+// test's) has an empty registry, which refuses every grant, and no chooser.
 import { GrantRegistry } from './grants';
 import type { HostServices } from './types';
 
@@ -10,22 +10,6 @@ export interface HostContext {
   grants: GrantRegistry;
 }
 
-const contexts = new WeakMap<object, HostContext>();
-
-export function attachHost(core: object, context: HostContext): void {
-  contexts.set(core, context);
-}
-
-export function hostOf(core: object): HostContext {
-  let context = contexts.get(core);
-  if (!context) {
-    context = { services: {}, grants: new GrantRegistry() };
-    contexts.set(core, context);
-  }
-  return context;
-}
-
-/** The path behind a grant the page sent for `purpose` (a typed error when it is not one). */
-export function grantedPath(core: object, grant: string, purpose: PathPurpose): string {
-  return hostOf(core).grants.redeem(grant, purpose);
+export function hostContext(services: HostServices = {}): HostContext {
+  return { services, grants: new GrantRegistry() };
 }

@@ -1,5 +1,6 @@
-// The paths the clerk chose in the host's own dialog, as opaque grants (GUIDE §4.8): the page
-// holds only a random id, bound to what it was chosen for, and the core looks the path up here.
+// The paths the clerk chose in the host's own dialog, as opaque grants (the renderer never
+// sees a file-system path it can choose freely): the page holds only a random id, bound to what
+// it was chosen for, and the core looks the path up here.
 // In memory only: a grant dies with the process, and after `ttlMs` (30 minutes by default), long
 // enough to fill a form, short enough that a leaked id is soon worthless.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,5 @@
-// A settings save may not bring a new file-system path the page typed (GUIDE §4.8): each path
+// A settings save may not bring a new file-system path the page typed (the renderer never names a
+// path of this machine by itself, so it cannot point the desk at a file it chose): each path
 // field holds either the path already saved (unchanged, or moved to another row) or the grant of
 // a path the clerk just chose in the host's dialog for that very field's purpose. Grants become
 // paths here; anything else is a field error (`pathNotChosen`) the Settings screen shows.
