@@ -2,7 +2,7 @@
 // SOHOA_ESCL), SANE devices (where scanimage is installed) and TWAIN/WIA through NAPS2 (where it
 // is installed). A source that is missing or failing does not hide the others; what went wrong
 // is returned beside the list so the screen can say it.
-import { errorInfo, isSohoaError, type ErrorInfo } from '../../../shared/errors';
+import { asErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import { EsclDriver, esclBaseUrl, type EsclDriverOptions } from './esclDriver';
 import { Naps2Driver, findNaps2 } from './naps2Driver';
 import { SaneDriver, type SaneDriverOptions } from './saneDriver';
@@ -121,11 +121,10 @@ export class DeviceRegistry {
         try {
           return await driver.listDevices(signal ? { signal } : {});
         } catch (e) {
+          const info = asErrorInfo(e, 'SCANNER_FAILED', driver.kind);
           // scanimage absent is normal on Windows and needs no message there.
-          if (isSohoaError(e)) {
-            if (!(e.code === 'SCANNER_TOOL_MISSING' && process.platform === 'win32'))
-              problems.push(e.info);
-          } else problems.push(errorInfo('SCANNER_FAILED', driver.kind));
+          if (!(info.code === 'SCANNER_TOOL_MISSING' && process.platform === 'win32'))
+            problems.push(info);
           return [];
         }
       }),

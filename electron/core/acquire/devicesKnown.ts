@@ -1,9 +1,9 @@
-// Which scanners a page may ask the core to open (GUIDE §4.8: the renderer never chooses freely
-// what the core opens). A device id is an eSCL URL, a SANE device string or a NAPS2 name, so a
-// free one would let a compromised page send HTTP requests anywhere on the office network or
-// open any SANE backend. Accepted: the devices this core listed itself (remembered for a day)
-// and the scanners IT configured (Settings, SOHOA_ESCL). Anything else is refused before any
-// driver is touched.
+// Which scanners a page may ask the core to open: the renderer never chooses freely what the
+// core opens. A device id is an eSCL URL, a SANE device string or a NAPS2 name, so a free one
+// would let a compromised page send HTTP requests anywhere on the office network or open any
+// SANE backend. Accepted: the devices this core listed itself (remembered for a day) and the
+// scanners IT configured (Settings, SOHOA_ESCL). Anything else is refused before any driver is
+// touched.
 import { SohoaError } from '../../../shared/errors';
 import { esclBaseUrl } from './esclDriver';
 import type { ScannerKind } from './devices';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { errorInfo, isSohoaError, SohoaError, type ErrorInfo } from '../../../shared/errors';
+import { asErrorInfo, isSohoaError, SohoaError, type ErrorInfo } from '../../../shared/errors';
 import { sha256Hex, writeFileDurably } from '../archive/blobStore';
 import type { PageSource } from '../pipeline/types';
 import type { DeviceRegistry, ScannerKind } from './devices';
@@ -134,7 +134,7 @@ export class ScanJobs {
       }
       manifest.state = 'done';
     } catch (e) {
-      const info = isSohoaError(e) ? e.info : errorInfo('SCANNER_FAILED', manifest.device.id);
+      const info = asErrorInfo(e, 'SCANNER_FAILED', manifest.device.id);
       manifest.state = info.code === 'SCAN_CANCELLED' ? 'cancelled' : 'error';
       manifest.error = info;
       if (!isSohoaError(e)) console.error('scan job', manifest.jobId, e);

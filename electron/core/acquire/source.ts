@@ -1,4 +1,4 @@
-// The one interface every way of getting pages into the desk speaks (issue 8): network scanners
+// The one interface every way of getting pages into the desk speaks: network scanners
 // (eSCL/AirScan), SANE's scanimage, TWAIN/WIA through an external engine, the hot folder and
 // file import. The reception and batch screens only ever see this.
 import type { PageSource } from '../pipeline/types';

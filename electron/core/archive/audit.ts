@@ -4,10 +4,13 @@
 // the database (last known sequence number and hash, written after each commit) catches that.
 // The anchor may lag the database by the last commit after a crash, never run ahead of it.
 import fs from 'node:fs';
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { sha256Hex } from './blobStore';
 import { canonicalJson } from './canonicalJson';
+import { writeFileDurablySync } from './durableFile';
+
+// Kept here for the settings and outbox stores, which have always imported it from the log.
+export { writeFileDurablySync } from './durableFile';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const ANCHOR_INTERVAL_MS = 500;
@@ -257,25 +260,4 @@ function fromRow(r: AuditRow): AuditEntry {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
-}
-
-/** Sync twin of writeFileDurably: the anchor is written right after a synchronous commit. */
-export function writeFileDurablySync(target: string, data: string | Uint8Array): void {
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, target);
-  if (process.platform !== 'win32') {
-    const dir = fs.openSync(path.dirname(target), 'r');
-    try {
-      fs.fsyncSync(dir);
-    } finally {
-      fs.closeSync(dir);
-    }
-  }
 }

@@ -9,8 +9,9 @@ import Database from 'better-sqlite3';
 import { SohoaError } from '../../../shared/errors';
 import { dataPaths } from '../config/paths';
 import { Archive } from './archive';
-import { AuditLog, writeFileDurablySync, type AuditHead } from './audit';
-import { BlobStore, sha256Hex, writeFileDurably } from './blobStore';
+import { AuditLog, type AuditHead } from './audit';
+import { BlobStore, sha256Hex } from './blobStore';
+import { writeFileDurably, writeFileDurablySync } from './durableFile';
 import { openArchive, verifyFiles, type OpenedArchive } from './open';
 
 export const BACKUP_MANIFEST = 'sohoa-backup.json';

@@ -1,8 +1,12 @@
 // Content-addressed file store: a file's name is its SHA-256, written to a temp file, fsynced and
 // renamed into place, so the archive never points at a file that is not fully on disk.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileDurably } from './durableFile';
+
+// Kept here for the many callers that have always imported it from the blob store.
+export { writeFileDurably } from './durableFile';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -34,32 +38,6 @@ export class BlobStore {
       return sha256Hex(await fs.readFile(this.pathOf(sha256))) === sha256;
     } catch {
       return false;
-    }
-  }
-}
-
-/** Temp file in the same folder, fsync, rename, fsync the folder: a crash leaves old or new. */
-export async function writeFileDurably(target: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await fs.open(tmp, 'wx');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-  if (process.platform !== 'win32') {
-    const dir = await fs.open(path.dirname(target), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
     }
   }
 }

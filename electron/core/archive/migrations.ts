@@ -1,5 +1,24 @@
 // Versioned schema. Each entry moves the database from version i to i+1 (PRAGMA user_version);
 // never edit a released entry, only append, so every old database upgrades in place.
+import type Database from 'better-sqlite3';
+
+/** The last version that changed what the search index holds (v4 index, v7 its vocabulary). */
+export const SEARCH_INDEX_VERSION = 7;
+/** The first version with the audit log (see v3). */
+export const AUDIT_VERSION = 3;
+
+/** Applies the missing migrations in order; returns the version the database had before. */
+export function migrate(db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+  return current;
+}
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE dossiers (
@@ -117,9 +136,9 @@ export const MIGRATIONS: readonly string[] = [
     SELECT d.id, 'pending', d.created_at, f.bytes, d.created_at, d.created_at
     FROM dossiers d JOIN files f ON f.dossier_id = d.id GROUP BY d.id;
   `,
-  // v6 (issue 6, reception): the learned classifier's counts, reception dossiers with their
-  // lifecycle, the documents received with their types and fields, and an append-only log of
-  // every state change with the clerk who made it.
+  // v6, the counter's reception: the learned classifier's counts, administrative dossiers with
+  // their lifecycle, the documents received with their types and fields, and an append-only log
+  // of every state change with the clerk who made it.
   `
   CREATE TABLE classifier_labels (
     type   TEXT PRIMARY KEY,
@@ -172,8 +191,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER reception_transitions_no_delete BEFORE DELETE ON reception_transitions
     BEGIN SELECT RAISE(ABORT, 'reception_transitions is append-only'); END;
   `,
-  // v7 (issue 5): the words of the folded page index, so a prefix query (`thang*`) expands to
-  // its words and each runs as an exact, early-stopping FTS query. FTS5 builds a prefix's whole
+  // v7, fast prefix search: the words of the folded page index, so a prefix query (`thang*`)
+  // expands to its words and each runs as an exact, early-stopping FTS query. FTS5 builds a prefix's whole
   // merged doclist first (30 ms at 400k pages for a 5-letter prefix, 300 ms for 2 letters).
   // Filled in JS by the archive (search.ts), like the index itself.
   `

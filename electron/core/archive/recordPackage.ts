@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { DOCUMENT_FIELD_ORDER, RECORD_FIELD_ORDER } from '../../../shared/archiveMetadata';
 import { SohoaError } from '../../../shared/errors';
 import type { Archive } from './archive';
-import { sha256Hex, writeFileDurably, type BlobStore } from './blobStore';
+import { sha256Hex, type BlobStore } from './blobStore';
+import { writeFileDurably } from './durableFile';
 
 export interface PackageFile {
   /** Path inside the bag, with forward slashes. */

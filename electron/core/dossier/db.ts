@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from '../archive/archive';
+import { migrate } from '../archive/migrations';
 import { dataPaths } from '../config/paths';
 
 export function openDeskDatabase(dataDir: string): Database.Database {

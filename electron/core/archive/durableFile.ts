@@ -1,0 +1,53 @@
+// Writing a file so that a crash leaves the old content or the new, never half of it: a temp file
+// in the same folder, fsync, rename, then fsync the folder so the rename itself is on disk.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+
+/** Temp file in the same folder, fsync, rename, fsync the folder: a crash leaves old or new. */
+export async function writeFileDurably(target: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fsp.open(tmp, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fsp.rename(tmp, target);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
+    throw e;
+  }
+  if (process.platform !== 'win32') {
+    const dir = await fsp.open(path.dirname(target), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  }
+}
+
+/** Sync twin of writeFileDurably: the audit anchor is written right after a synchronous commit. */
+export function writeFileDurablySync(target: string, data: string | Uint8Array): void {
+  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, target);
+  if (process.platform !== 'win32') {
+    const dir = fs.openSync(path.dirname(target), 'r');
+    try {
+      fs.fsyncSync(dir);
+    } finally {
+      fs.closeSync(dir);
+    }
+  }
+}

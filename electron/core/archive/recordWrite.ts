@@ -1,0 +1,235 @@
+// The archive's write path. A record, its documents, pages, file row, search entries, outbox item
+// and audit entry are written in one transaction, after the file is durably in the blob store
+// (the caller's part), so the database never describes something that is not on disk and never
+// holds half a record. A metadata change is logged with the record hash before and after.
+import {
+  DocumentMetadataInput,
+  RecordMetadataInput,
+  formatDocCode,
+} from '../../../shared/archiveMetadata';
+import type { PageRecord, SignatureSummary } from '../../../shared/contract';
+import { formatDossierCode, vietnamDayKey } from '../../../shared/dossierCode';
+import { SohoaError } from '../../../shared/errors';
+import type { AuditEvent, AuditLog } from './audit';
+import { canonicalJson } from './canonicalJson';
+import type { ArchiveDb } from './connection';
+import { recordHash } from './recordHash';
+import { indexRecordText } from './recordIndex';
+import { parseOrThrow, vnDate } from './recordInput';
+import { idBySourceRef, recordMetadata } from './recordQueries';
+import { indexPage } from './search';
+
+export interface NewDocument {
+  metadata?: DocumentMetadataInput;
+  /** Ordinals (1-based, in the record) of the pages of this document. */
+  pages: number[];
+}
+
+export interface NewRecord {
+  agencyId: string;
+  receivedAt: Date;
+  title: string;
+  pages: PageRecord[];
+  file: { sha256: string; bytes: number; signature: SignatureSummary | null };
+  metadata?: RecordMetadataInput;
+  /** Without documents, the record is one document holding every page. */
+  documents?: NewDocument[];
+  /** The batch item that produced it: recording the same item twice returns the first record. */
+  sourceRef?: string;
+  /** Who did it, for the audit log (a clerk's account, `cli`, `batch`…). */
+  actor?: string;
+}
+
+/** What the write path needs from the archive that owns it. */
+export interface RecordWriter {
+  a: ArchiveDb;
+  audit: AuditLog;
+  clock: () => Date;
+  /** Put each new record in the outbox for the records store. */
+  enqueueForUpload: boolean;
+}
+
+/** Writes a new record (or finds the one its sourceRef already made); returns its id. */
+export function addRecord(w: RecordWriter, input: NewRecord): number {
+  if (input.sourceRef) {
+    const existing = idBySourceRef(w.a, input.sourceRef);
+    if (existing !== undefined) return existing;
+  }
+  const recordInput = parseOrThrow(RecordMetadataInput, input.metadata ?? {});
+  const documents = input.documents ?? [{ pages: input.pages.map((p) => p.ordinal) }];
+  const docInputs = documents.map((d) => parseOrThrow(DocumentMetadataInput, d.metadata ?? {}));
+  return w.audit.write((audit) => {
+    // A batch item recorded by another connection since the check above.
+    if (input.sourceRef) {
+      const again = idBySourceRef(w.a, input.sourceRef);
+      if (again !== undefined) return again;
+    }
+    const { id, code } = insertRecordRow(w.a, input, recordInput);
+    insertDocumentsAndPages(w.a, id, code, input.pages, documents, docInputs);
+    insertFile(w.a, id, code, input.file);
+    indexRecordText(w.a, id);
+    if (w.enqueueForUpload) enqueue(w, id, input.file.bytes);
+    audit(recordedEvent(w.a, id, code, input));
+    return id;
+  });
+}
+
+/** The record's row with its newly allocated code and the circular's defaults for its fields. */
+function insertRecordRow(
+  a: ArchiveDb,
+  input: NewRecord,
+  recordInput: RecordMetadataInput,
+): { id: number; code: string } {
+  const day = vietnamDayKey(input.receivedAt);
+  const seq = a
+    .stmt(
+      `INSERT INTO day_sequences (agency, day, last) VALUES (?, ?, 1)
+       ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(input.agencyId, day) as { last: number };
+  const code = formatDossierCode(input.agencyId, day, seq.last);
+  const localDay = vnDate(input.receivedAt);
+  const metadata = {
+    maintenance: '01',
+    mode: '02',
+    language: 'vi',
+    startDate: localDay,
+    endDate: localDay,
+    confidenceLevel: '02',
+    paperFileCode: code,
+    ...recordInput,
+    title: recordInput.title ?? input.title,
+  };
+  const id = Number(
+    a
+      .stmt(
+        'INSERT INTO dossiers (code, title, created_at, metadata, source_ref) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        code,
+        metadata.title,
+        input.receivedAt.toISOString(),
+        canonicalJson(metadata),
+        input.sourceRef ?? null,
+      ).lastInsertRowid,
+  );
+  return { id, code };
+}
+
+function insertDocumentsAndPages(
+  a: ArchiveDb,
+  recordId: number,
+  code: string,
+  pages: readonly PageRecord[],
+  documents: readonly NewDocument[],
+  docInputs: readonly DocumentMetadataInput[],
+): void {
+  const docOfPage = new Map<number, number>();
+  for (const [i, doc] of documents.entries()) {
+    const docId = Number(
+      a
+        .stmt('INSERT INTO documents (dossier_id, ordinal, doc_code, metadata) VALUES (?, ?, ?, ?)')
+        .run(recordId, i + 1, formatDocCode(code, i + 1), canonicalJson(docInputs[i]))
+        .lastInsertRowid,
+    );
+    for (const ordinal of doc.pages) docOfPage.set(ordinal, docId);
+  }
+  for (const p of pages) {
+    const docId = docOfPage.get(p.ordinal);
+    if (docId === undefined) throw new SohoaError('METADATA_INVALID', `page ${p.ordinal}`);
+    const pageId = Number(
+      a
+        .stmt(
+          `INSERT INTO pages (dossier_id, document_id, ordinal, source_name, width_px, height_px, dpi, text, confidence)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          recordId,
+          docId,
+          p.ordinal,
+          p.sourceName,
+          p.widthPx,
+          p.heightPx,
+          p.dpi,
+          p.text,
+          p.confidence,
+        ).lastInsertRowid,
+    );
+    indexPage(a.db, pageId, p.text);
+  }
+}
+
+function insertFile(a: ArchiveDb, recordId: number, code: string, file: NewRecord['file']): void {
+  const sig = file.signature;
+  a.stmt(
+    `INSERT INTO files (dossier_id, name, sha256, bytes, signer, signed_at, sub_filter, demo_signature)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    recordId,
+    `${code}.pdf`,
+    file.sha256,
+    file.bytes,
+    sig?.signer ?? null,
+    sig?.signedAt ?? null,
+    sig?.subFilter ?? null,
+    sig?.demo ? 1 : 0,
+  );
+}
+
+function enqueue(w: RecordWriter, recordId: number, bytes: number): void {
+  const now = w.clock().toISOString();
+  w.a
+    .stmt(
+      `INSERT INTO outbox (dossier_id, state, next_attempt_at, bytes_total, created_at, updated_at)
+       VALUES (?, 'pending', ?, ?, ?, ?)`,
+    )
+    .run(recordId, now, bytes, now, now);
+}
+
+function recordedEvent(a: ArchiveDb, id: number, code: string, input: NewRecord): AuditEvent {
+  return {
+    actor: input.actor ?? 'system',
+    action: 'dossier.recorded',
+    recordType: 'dossier',
+    recordRef: code,
+    details: {
+      recordHash: recordHash(a, id),
+      fileSha256: input.file.sha256,
+      pages: input.pages.length,
+      ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
+    },
+  };
+}
+
+/** Changes the record's TT 05/2025 fields; logged with the record hash before and after. */
+export function updateRecordMetadata(
+  w: RecordWriter,
+  code: string,
+  patch: RecordMetadataInput,
+  actor: string,
+): void {
+  const input = parseOrThrow(RecordMetadataInput, patch);
+  w.audit.write((audit) => {
+    const row = w.a.stmt('SELECT id, metadata FROM dossiers WHERE code = ?').get(code) as
+      { id: number; metadata: string } | undefined;
+    if (!row) throw new SohoaError('DOSSIER_NOT_FOUND', code);
+    const before = recordHash(w.a, row.id);
+    const merged = { ...(JSON.parse(row.metadata) as object), ...input };
+    w.a
+      .stmt('UPDATE dossiers SET metadata = ?, title = coalesce(?, title) WHERE id = ?')
+      .run(canonicalJson(merged), input.title ?? null, row.id);
+    recordMetadata(w.a, row.id); // throws if the result is not a complete, valid record
+    indexRecordText(w.a, row.id);
+    audit({
+      actor,
+      action: 'dossier.metadata_changed',
+      recordType: 'dossier',
+      recordRef: code,
+      details: {
+        changed: Object.keys(input).sort(),
+        before,
+        recordHash: recordHash(w.a, row.id),
+      },
+    });
+  });
+}

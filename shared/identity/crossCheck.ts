@@ -1,0 +1,26 @@
+// The front QR and the back MRZ of one card must tell the same person.
+import { msg, type CardHolder, type IdentityCheck } from './checks';
+import { mrzName, type MrzData } from './mrz';
+
+/** Cross-checks the front QR against the back MRZ of the same card. */
+export function crossCheckCard(holder: CardHolder, mrz: MrzData): IdentityCheck[] {
+  const same = (id: string, ok: boolean, vi: string, en: string): IdentityCheck => ({
+    id,
+    ok,
+    severity: 'error',
+    message: ok
+      ? msg(`${vi} ở QR và MRZ khớp nhau.`, `QR and MRZ ${en} match.`)
+      : msg(`${vi} ở QR và MRZ KHÁC nhau.`, `QR and MRZ ${en} DIFFER.`),
+  });
+  return [
+    same('card.id', mrz.idNumber === holder.idNumber, 'Số định danh', 'ID numbers'),
+    same('card.birth', mrz.dateOfBirth === holder.dateOfBirth, 'Ngày sinh', 'dates of birth'),
+    same('card.sex', mrz.sex === holder.sex, 'Giới tính', 'sex'),
+    same(
+      'card.name',
+      `${mrz.surname} ${mrz.givenNames}`.trim() === mrzName(holder.fullName),
+      'Họ tên',
+      'names',
+    ),
+  ];
+}
