@@ -1,0 +1,106 @@
+// Where the pages panel takes pages from: the scanner (its slot), a folder, and files, each a
+// button (with its Alt shortcut) over a hidden file picker.
+import { useLayoutEffect, type ReactNode, type RefObject } from 'react';
+import type { Messages } from '../../i18n/vi';
+import { ACCEPTED_PAGE_TYPES, fromFolderInput, type FolderFile } from './files';
+import { titled } from './shortcuts';
+
+export function PageSources({
+  r,
+  busy,
+  scanSlot,
+  onFiles,
+  onFolder,
+  inputRef,
+  folderRef,
+}: {
+  r: Messages['reception'];
+  busy: boolean;
+  /** The scanner control (acquire channels), beside the file picker. */
+  scanSlot: ReactNode;
+  onFiles: (files: File[]) => void;
+  /** Every file of a picked folder (the screen keeps the scans). */
+  onFolder: (files: FolderFile[]) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  folderRef: RefObject<HTMLInputElement | null>;
+}) {
+  return (
+    <div className="panel-row">
+      <h3 id="pages-title">{r.pagesTitle}</h3>
+      {scanSlot}
+      <div className="pages-add">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          title={titled(r.pagesFolder, 'folder')}
+          aria-keyshortcuts="Alt+M"
+          onClick={() => folderRef.current?.click()}
+        >
+          {r.pagesFolder}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          title={titled(r.pagesAdd, 'addPages')}
+          aria-keyshortcuts="Alt+T"
+          onClick={() => inputRef.current?.click()}
+        >
+          {r.pagesAdd}
+        </button>
+      </div>
+      <FileInput
+        inputRef={inputRef}
+        label={r.pagesInputLabel}
+        accept={ACCEPTED_PAGE_TYPES}
+        onFiles={onFiles}
+      />
+      <FileInput
+        inputRef={folderRef}
+        label={r.pagesFolderInputLabel}
+        folder
+        onFiles={(files) => onFolder(fromFolderInput(files))}
+      />
+    </div>
+  );
+}
+
+/**
+ * A hidden file picker opened by its button. With `folder`, the browser reads a folder and its
+ * subfolders and hands over the files (no path reaches the page); `webkitdirectory` is set
+ * through the DOM, as React has no such prop.
+ */
+function FileInput({
+  inputRef,
+  label,
+  accept,
+  folder = false,
+  onFiles,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  label: string;
+  accept?: string;
+  folder?: boolean;
+  onFiles: (files: File[]) => void;
+}) {
+  useLayoutEffect(() => {
+    if (folder) inputRef.current?.setAttribute('webkitdirectory', '');
+  }, [folder, inputRef]);
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      multiple
+      accept={accept}
+      aria-label={label}
+      className="visually-hidden"
+      tabIndex={-1}
+      onChange={(e) => {
+        const files = Array.from(e.target.files ?? []);
+        e.target.value = '';
+        if (files.length > 0) onFiles(files);
+      }}
+    />
+  );
+}
