@@ -15,15 +15,15 @@ import {
 } from 'react';
 import { useStableCallback } from '../../hooks/useStableCallback';
 import { useI18n } from '../../i18n';
+import type { Messages } from '../../i18n/vi';
 import { droppedEntries, walkEntries, type FolderFile } from './files';
 import type { PageAction, Workspace } from './model';
 import { PageItem } from './PageItem';
+import type { LayoutRow } from './pageLayout';
 import { pageKeyCommand } from './pageKeys';
 import { PageSources } from './PageSources';
 import type { PagesHandle } from './useReceptionShortcuts';
 import { usePageWindow } from './usePageWindow';
-
-export type { PageAction };
 
 /** Drops on the panel: a folder is walked like a picked one, plain files are taken as they are. */
 function useDropZone(onFiles: (files: File[]) => void, onFolder: (files: FolderFile[]) => void) {
@@ -148,27 +148,46 @@ export function PagesPanel({
         onScroll={view.onScroll}
       >
         <div className="reception-page-canvas" ref={view.canvas}>
-          {view.groups.map((g) => {
-            const d = ws.docs[g.doc]!;
-            const label = r.documentLabel(g.doc + 1, d.pageIds.length);
-            return (
-              <div key={d.key} className="page-doc" role="group" aria-label={label}>
-                {g.rows.map((row) =>
-                  row.kind === 'head' ? (
-                    <p key={row.key} className="page-doc-head" data-top={row.top}>
-                      {label}
-                    </p>
-                  ) : (
-                    <ol key={row.key} className="page-list page-row" data-top={row.top}>
-                      {d.pageIds.slice(row.from, row.to).map(renderPage)}
-                    </ol>
-                  ),
-                )}
-              </div>
-            );
-          })}
+          <PageRows ws={ws} groups={view.groups} r={r} renderPage={renderPage} />
         </div>
       </div>
     </section>
+  );
+}
+
+/** The rows in view, grouped under their documents (a group per document, named). */
+function PageRows({
+  ws,
+  groups,
+  r,
+  renderPage,
+}: {
+  ws: Workspace;
+  groups: { doc: number; rows: LayoutRow[] }[];
+  r: Messages['reception'];
+  renderPage: (id: string) => ReactNode;
+}) {
+  return (
+    <>
+      {groups.map((g) => {
+        const d = ws.docs[g.doc]!;
+        const label = r.documentLabel(g.doc + 1, d.pageIds.length);
+        return (
+          <div key={d.key} className="page-doc" role="group" aria-label={label}>
+            {g.rows.map((row) =>
+              row.kind === 'head' ? (
+                <p key={row.key} className="page-doc-head" data-top={row.top}>
+                  {label}
+                </p>
+              ) : (
+                <ol key={row.key} className="page-list page-row" data-top={row.top}>
+                  {d.pageIds.slice(row.from, row.to).map(renderPage)}
+                </ol>
+              ),
+            )}
+          </div>
+        );
+      })}
+    </>
   );
 }

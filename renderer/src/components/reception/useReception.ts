@@ -260,3 +260,5 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
     },
   };
 }
+
+export type Reception = ReturnType<typeof useReception>;
