@@ -8,7 +8,7 @@ import { getApi, toErrorInfo } from '../../api';
 import { readAsBase64 } from '../../format';
 import { useAltKey } from '../../hooks/useAltKey';
 import { useI18n } from '../../i18n';
-import { ACCEPTED_TYPES } from '../DigitizeButton';
+import { FileInput, SCAN_FILE_TYPES } from '../FileInput';
 import { PathChoice } from '../host/PathChoice';
 import { ErrorNotice } from './ErrorNotice';
 import { ScanIntoBatch } from './ScanIntoBatch';
@@ -94,20 +94,12 @@ function FileDrop({ busy, onFiles }: { busy: boolean; onFiles: (files: File[]) =
       >
         {t.batch.addFiles}
       </button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPTED_TYPES}
-        aria-label={t.batch.addFilesInput}
-        className="visually-hidden"
-        tabIndex={-1}
+      <FileInput
+        inputRef={input}
+        label={t.batch.addFilesInput}
+        accept={SCAN_FILE_TYPES}
         disabled={busy}
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          onFiles(files);
-        }}
+        onFiles={onFiles}
       />
     </div>
   );

@@ -1,8 +1,9 @@
 // Where the pages panel takes pages from: the scanner (its slot), a folder, and files, each a
 // button (with its Alt shortcut) over a hidden file picker.
-import { useLayoutEffect, type ReactNode, type RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { Messages } from '../../i18n/vi';
-import { ACCEPTED_PAGE_TYPES, fromFolderInput, type FolderFile } from './files';
+import { FileInput, SCAN_FILE_TYPES } from '../FileInput';
+import { fromFolderInput, type FolderFile } from './files';
 import { titled } from './shortcuts';
 
 export function PageSources({
@@ -53,7 +54,7 @@ export function PageSources({
       <FileInput
         inputRef={inputRef}
         label={r.pagesInputLabel}
-        accept={ACCEPTED_PAGE_TYPES}
+        accept={SCAN_FILE_TYPES}
         onFiles={onFiles}
       />
       <FileInput
@@ -63,44 +64,5 @@ export function PageSources({
         onFiles={(files) => onFolder(fromFolderInput(files))}
       />
     </div>
-  );
-}
-
-/**
- * A hidden file picker opened by its button. With `folder`, the browser reads a folder and its
- * subfolders and hands over the files (no path reaches the page); `webkitdirectory` is set
- * through the DOM, as React has no such prop.
- */
-function FileInput({
-  inputRef,
-  label,
-  accept,
-  folder = false,
-  onFiles,
-}: {
-  inputRef: RefObject<HTMLInputElement | null>;
-  label: string;
-  accept?: string;
-  folder?: boolean;
-  onFiles: (files: File[]) => void;
-}) {
-  useLayoutEffect(() => {
-    if (folder) inputRef.current?.setAttribute('webkitdirectory', '');
-  }, [folder, inputRef]);
-  return (
-    <input
-      ref={inputRef}
-      type="file"
-      multiple
-      accept={accept}
-      aria-label={label}
-      className="visually-hidden"
-      tabIndex={-1}
-      onChange={(e) => {
-        const files = Array.from(e.target.files ?? []);
-        e.target.value = '';
-        if (files.length > 0) onFiles(files);
-      }}
-    />
   );
 }
