@@ -145,7 +145,7 @@ export interface ReceptionHooks {
 }
 
 /** Receiving and signing, signing again after a failure, and finishing (or dropping). */
-function useSigning(
+function signingActions(
   api: SohoaApi,
   state: ReceptionState,
   dispatch: Dispatch<ReceptionAction>,
@@ -230,7 +230,7 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
   useCardScan(api, scan, dispatch, fail);
   useClassifier(api, state.ws, dispatch, fail);
   const intake = usePageIntake(api, state.sessionId, dispatch, fail);
-  const { sign, retrySign, finish } = useSigning(api, state, dispatch, fail, {
+  const { sign, retrySign, finish } = signingActions(api, state, dispatch, fail, {
     ...hooks,
     reloadStatus,
   });
