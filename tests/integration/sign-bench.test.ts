@@ -159,7 +159,7 @@ describe(
       const { bytes } = await signPdf(pdf, { keySource: key, signingTime: new Date(), appearance: { kind: 'agency', agencyName: 'Bench', demo: false } });
       const afterSign = process.resourceUsage().maxRSS;
       const rss1 = process.memoryUsage().rss;
-      verifyPdf(bytes);
+      await verifyPdf(bytes);
       const afterVerify = process.resourceUsage().maxRSS;
       console.log(JSON.stringify({ base, afterSign, afterVerify, rss0, rss1 }));
     `;

@@ -13,6 +13,7 @@ import { PageImages } from '../records/pageImages';
 import { localizeReport } from '../records/signatureView';
 import { holidayYear, saveHolidayYear } from '../settings/holidays';
 import { loadSettings, saveSettings } from '../settings/store';
+import { deskVerifyOptions } from '../sign/trust/verifySetup';
 import { verifyPdf } from '../sign/verify/verifyPdf';
 import type { DomainHandlers } from './domainHandlers';
 
@@ -62,7 +63,13 @@ export function createRecordsHandlers(core: Core): DomainHandlers<typeof RECORDS
       const bytes = await blobs.read(d.sha256).catch((e: unknown) => {
         throw new SohoaError('BLOB_MISSING', d.code, { cause: e });
       });
-      return { fileName: d.fileName, report: localizeReport(verifyPdf(bytes)) };
+      // The desk's trust list and revocation cache, as every verification uses them.
+      const options = deskVerifyOptions({
+        shippedDir: path.join(resourcesDir(), 'trust'),
+        dataDir: paths.root,
+        ...(process.env.SOHOA_TRUST_LIST ? { machineFile: process.env.SOHOA_TRUST_LIST } : {}),
+      });
+      return { fileName: d.fileName, report: localizeReport(await verifyPdf(bytes, options)) };
     },
     async exportPackage(r) {
       const d = dossier(r.dossierId);

@@ -229,6 +229,11 @@ export class PdfDocument {
     return this.parseIndirectAt(offset).value;
   }
 
+  /** The object defined at `offset` (`N G obj …`), whatever the cross-reference says. */
+  objectAt(offset: number): { num: number; value: PdfValue } {
+    return this.parseIndirectAt(offset);
+  }
+
   /** Offset of an object in the file, or undefined when it lives in an object stream. */
   offsetOf(num: number): number | undefined {
     const e = this.entries.get(num);
