@@ -133,16 +133,25 @@ function compareFields(before: RevisionView, after: RevisionView, items: ChangeI
   for (const [name, f] of after.fields) {
     const was = before.fields.get(name);
     if (!was) {
+      // A new signature field that stays unsigned yet paints on the page is an overlay (the
+      // "sneaky signature"); a signed one is judged as the signature it is.
+      const paints = widgetPaints(after, f.widgets);
       items.push(
-        f.isSignature
-          ? {
-              kind: 'signature',
-              what: `signature field "${name}" added`,
-              field: name,
-              newField: true,
-              visible: widgetPaints(after, f.widgets),
-            }
-          : { kind: 'other', what: `form field "${name}" added`, field: name },
+        !f.isSignature
+          ? { kind: 'other', what: `form field "${name}" added`, field: name }
+          : f.value === '' && paints
+            ? {
+                kind: 'overlay',
+                what: `unsigned signature field "${name}" added that paints on the page`,
+                field: name,
+              }
+            : {
+                kind: 'signature',
+                what: `signature field "${name}" added`,
+                field: name,
+                newField: true,
+                visible: paints,
+              },
       );
       continue;
     }
@@ -186,7 +195,10 @@ function unusedDefinitions(final: PdfDocument, signedEnd: number): string[] {
     last.set(Number(m[1]), signedEnd + m.index + (m[0].length - m[0].trimStart().length));
   }
   const out: string[] = [];
+  // A cross-reference stream need not list itself.
+  const sections = new Set(final.sections.map((s) => s.offset));
   for (const [num, at] of last) {
+    if (sections.has(at)) continue;
     const entry = final.entries.get(num);
     // Writers are often a byte or two off; what matters is whether both readings agree.
     if (entry?.type === 1 && Math.abs(entry.offset - at) <= 2) continue;

@@ -55,6 +55,7 @@ export const EFFECTS: Record<string, Effect> = {
   'certification-violated': failed('FORMAT_FAILURE'),
   'field-lock-violated': failed('FORMAT_FAILURE'),
   'annotation-overlay': failed('FORMAT_FAILURE'),
+  'signature-removed': failed('FORMAT_FAILURE'),
   'digest-mismatch': failed('HASH_FAILURE'),
   'signature-mismatch': failed('SIG_CRYPTO_FAILURE'),
   // Who signed, and whether that can be trusted.

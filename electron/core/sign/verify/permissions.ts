@@ -2,9 +2,9 @@
 // certification signature's DocMDP level (ISO 32000-2 12.8.2.2): 1 nothing but validation data
 // and document timestamps, 2 also form filling and signing, 3 also annotations. An approval
 // signature's FieldMDP (its /Reference, or its field's /Lock) freezes the fields it names.
-// Whatever the level, an overlay (an annotation that can paint over the page) and any other
-// change fail every signature made before it. In a certified file a signature field added later
-// with a visible look is refused too: its appearance can paint anything ("sneaky signature").
+// Whatever the level, an overlay (an annotation, or an unsigned signature field, whose
+// appearance can paint over the page: "evil annotation", "sneaky signature") and any other
+// change fail every signature made before it.
 import type { PdfDocument } from '../pdf/document';
 import { PdfString, isName, type PdfDict, type PdfValue } from '../pdf/values';
 import type { ChangeItem } from './changes';
@@ -86,7 +86,7 @@ export function judgeChanges(items: ChangeItem[], own: Permissions, ownField: st
     if (!level) continue;
     const allowed =
       item.kind === 'ltv' ||
-      (level !== 1 && item.kind === 'signature' && !(item.newField && item.visible)) ||
+      (level !== 1 && item.kind === 'signature') ||
       (level !== 1 && item.kind === 'form') ||
       (level === 3 && item.kind === 'annotation');
     if (!allowed) add(out.errors, 'certification-violated');

@@ -285,6 +285,10 @@ export const CODE_TEXT: Record<string, Text> = {
     vi: 'từ điển chữ ký bị thay thế sau khi ký',
     en: 'the signature dictionary was replaced after signing',
   },
+  'signature-removed': {
+    vi: 'tệp từng được ký nhưng phiên bản cuối đã gỡ chữ ký khỏi tài liệu (nghi giả mạo)',
+    en: 'the file was signed but its last revision leaves the signature out of the document (possible forgery)',
+  },
   'field-lock-violated': {
     vi: 'trường biểu mẫu đã bị khóa khi ký nhưng sau đó bị sửa',
     en: 'a form field locked by the signature was changed afterwards',

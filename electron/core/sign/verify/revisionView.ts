@@ -283,6 +283,13 @@ function resourcesOf(h: Hasher, value: PdfValue | undefined): Map<string, string
   return out;
 }
 
+/** Signing a field locks its widget (flags Locked, LockedContents): that is not an edit. */
+function lockFree(dict: PdfDict, signature: boolean): PdfDict {
+  const flags = dict.get('F');
+  if (!signature || typeof flags !== 'number') return dict;
+  return new PdfDict(new Map([...dict.entries, ['F', flags & ~(128 | 512)]]));
+}
+
 function fieldViews(h: Hasher): {
   fields: Map<string, FieldView>;
   widgetField: Map<string, string>;
@@ -315,16 +322,20 @@ function fieldViews(h: Hasher): {
       const ids = widgets.map((w) => (w instanceof PdfRef ? `obj:${w.num}` : `field:${name}`));
       for (const id of ids) widgetField.set(id, name);
       const appearance = createHash('sha256');
+      const sig = type === 'Sig';
+      const rest = createHash('sha256').update(h.value(lockFree(dict, sig), fieldSkip));
       for (const w of widgets) {
         const wd = doc.dict(w);
         appearance.update(h.value(wd?.get('AP'))).update(h.value(wd?.get('AS')));
+        // Where and whether the widget shows (Rect, F, MK…) is not filling the form.
+        if (w !== item) rest.update(h.value(wd && lockFree(wd, sig), fieldSkip));
       }
       if (!part && !dict.has('FT') && kidFields.length) continue;
       fields.set(name, {
         name,
         type,
         value: dict.has('V') ? h.value(dict.get('V')) : '',
-        rest: h.value(dict, fieldSkip),
+        rest: rest.digest('base64url'),
         widgets: ids,
         appearance: appearance.digest('base64url'),
         isSignature: type === 'Sig',

@@ -59,6 +59,25 @@ function judgeModifications(
   });
 }
 
+/**
+ * Signatures the file contains but the final revision no longer reaches (a new catalog or
+ * form dictionary that leaves them out): the file then shows an unsigned document that was
+ * signed, which is a forgery, not an unsigned file.
+ */
+function orphanedSignatures(buf: Buffer, checked: Working[]): number {
+  const known = new Set(checked.map((w) => w.byteRange?.join(' ')));
+  const text = buf.toString('latin1');
+  let count = 0;
+  for (const m of text.matchAll(/\/ByteRange\s*\[\s*0\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+    const [b, c, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (c <= b || c + d > buf.length || known.has(`0 ${b} ${c} ${d}`)) continue;
+    // An unfilled placeholder (all zeros) was never a signature.
+    if (/^<0*>$/.test(buf.toString('latin1', b, c).replace(/\s+/g, ''))) continue;
+    if (/%%EOF[\r\n]*$/.test(buf.toString('latin1', Math.max(0, c + d - 8), c + d))) count++;
+  }
+  return count;
+}
+
 /** B-T by a timestamp, B-LT by validation data in the file, B-LTA by a later archive stamp. */
 function assignLevels(checked: Working[], hasDss: boolean): void {
   for (const sig of checked) {
@@ -128,6 +147,10 @@ function fileOutcome(report: VerifyReport): void {
     indication: s.indication,
     ...(s.subIndication ? { subIndication: s.subIndication } : {}),
   }));
+  // A file-level forgery fails the file whatever its remaining signatures say.
+  if (report.errors.includes('signature-removed')) {
+    relevant.push({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
+  }
   const worst = worstOutcome(relevant);
   if (!worst) {
     report.indication = report.errors.length ? 'TOTAL_FAILED' : 'NO_SIGNATURE';
@@ -171,6 +194,7 @@ export async function verifyPdf(
       }
     });
     judgeModifications(buf, doc, found, checked);
+    if (orphanedSignatures(buf, checked) > 0) report.errors.push('signature-removed');
     const evidence = mergeEvidence(
       dssEvidence(doc),
       ...checked.map((w) => archivedRevocation(w.signedAttributes)),
