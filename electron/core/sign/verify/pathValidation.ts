@@ -148,22 +148,24 @@ function structureProblems(path: X509Certificate[]): string[] {
   return out;
 }
 
-/** The latest start and earliest end of the path's validity periods. */
-function commonWindow(path: X509Certificate[]): { from: Date; to: Date } {
-  const from = new Date(Math.max(...path.map((c) => Date.parse(c.validFrom))));
-  const to = new Date(Math.min(...path.map((c) => Date.parse(c.validTo))));
-  return { from, to };
-}
-
-/** PKI.js's RFC 5280 processing over an already built path, at a time every link was valid. */
-async function rfc5280(path: X509Certificate[], anchor: X509Certificate, at: Date) {
-  const certs = path.slice(0, -1).map(pkiCert).reverse(); // PKI.js wants the leaf last
+/**
+ * PKI.js's RFC 5280 processing over an already built path. Validity periods are judged here at
+ * the proven time (below), so the copies PKI.js sees are made valid at any time: its own time
+ * check would otherwise stop before the constraint checks for an expired certificate.
+ */
+async function rfc5280(path: X509Certificate[], at: Date) {
+  const copies = path.map((c) => {
+    const p = pkijs.Certificate.fromBER(new Uint8Array(c.raw));
+    p.notBefore.value = new Date(0);
+    p.notAfter.value = new Date(8.6e15);
+    return p;
+  });
+  const root = copies[copies.length - 1]!;
   const issuers = new Map<pkijs.Certificate, pkijs.Certificate>();
-  for (let i = 0; i + 1 < path.length; i++) issuers.set(pkiCert(path[i]!), pkiCert(path[i + 1]!));
-  const root = pkiCert(anchor);
+  for (let i = 0; i + 1 < copies.length; i++) issuers.set(copies[i]!, copies[i + 1]!);
   const engine = new pkijs.CertificateChainValidationEngine({
     trustedCerts: [root],
-    certs,
+    certs: copies.slice(0, -1).reverse(), // PKI.js wants the leaf last
     checkDate: at,
     // The links were checked with Node's crypto when the path was built.
     findIssuer: (cert: pkijs.Certificate) =>
@@ -193,12 +195,9 @@ export async function validatePath(
   const anchor = chain.path[chain.path.length - 1]!;
   result.anchor = anchor;
   const constraints = structureProblems(chain.path);
-  const window = commonWindow(chain.path);
-  if (window.from > window.to) constraints.push('no time when every certificate was valid');
-  else if (chain.path.length > 1) {
-    const checkAt = at < window.from ? window.from : at > window.to ? window.to : at;
+  if (chain.path.length > 1) {
     try {
-      const verdict = await rfc5280(chain.path, anchor, checkAt);
+      const verdict = await rfc5280(chain.path, at);
       if (!verdict.result) constraints.push(verdict.resultMessage || 'RFC 5280 processing failed');
     } catch (e) {
       constraints.push(`RFC 5280 processing failed: ${String(e)}`);

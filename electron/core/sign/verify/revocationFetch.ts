@@ -19,6 +19,8 @@ export interface RevocationOptions {
   timeoutMs?: number;
   /** How long a cached OCSP answer is reused (default 1 h); CRLs until their nextUpdate. */
   ocspMaxAgeMs?: number;
+  /** Ask the servers again even when the cache holds an answer (a clerk's "check again"). */
+  fresh?: boolean;
 }
 
 const memory = new Map<string, { at: number; body: Buffer }>();
@@ -118,7 +120,10 @@ export class RevocationFetcher {
     const out: { body: Buffer; cached: boolean }[] = [];
     for (const url of ocspUrls(cert).filter(usable).slice(0, 2)) {
       const key = `ocsp-${createHash('sha256').update(url).update(request).digest('hex')}`;
-      const hit = fresh ? undefined : this.cached(key, this.options.ocspMaxAgeMs ?? 3_600_000);
+      const hit =
+        fresh || this.options.fresh
+          ? undefined
+          : this.cached(key, this.options.ocspMaxAgeMs ?? 3_600_000);
       if (hit) {
         out.push({ body: hit, cached: true });
         continue;
@@ -143,7 +148,7 @@ export class RevocationFetcher {
     for (const url of crlUrls(cert).filter(usable).slice(0, 2)) {
       const key = `crl-${createHash('sha256').update(url).digest('hex')}`;
       // The caller checks nextUpdate; a day bounds how long a CRL without one is reused.
-      const hit = fresh ? undefined : this.cached(key, 86_400_000);
+      const hit = fresh || this.options.fresh ? undefined : this.cached(key, 86_400_000);
       if (hit) {
         out.push({ body: hit, cached: true });
         continue;
