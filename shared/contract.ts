@@ -8,6 +8,7 @@ import { DESK_CHANNELS } from './contracts/desk';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
+import { TRUST_CHANNELS } from './contracts/trust';
 import { RECEPTION_CHANNELS } from './procedures';
 
 /** Upper bound for one uploaded page, base64 (a 600 dpi A4 colour TIFF is ~ 100 MB raw). */
@@ -108,6 +109,7 @@ export const contract = {
   ...DESK_CHANNELS,
   ...BATCH_CHANNELS,
   ...RECORDS_CHANNELS,
+  ...TRUST_CHANNELS,
   ...ACQUIRE_CHANNELS,
   ...INTAKE_CHANNELS,
   ...HOST_CHANNELS,

@@ -21,6 +21,7 @@ import { createDeskHandlers } from './deskHandlers';
 import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
+import { createTrustHandlers } from './trustHandlers';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
 
@@ -44,6 +45,7 @@ export function createHandlers(core: Core): Handlers {
     ...createAcquireHandlers(core),
     ...createIntakeHandlers(core),
     ...createHostHandlers(core),
+    ...createTrustHandlers(core),
     async digitize(request) {
       const sources = request.files.map((f) => ({
         name: f.name,

@@ -28,8 +28,10 @@ export interface TrustEntry {
 export interface TrustList {
   entries: TrustEntry[];
   anchors: X509Certificate[];
-  /** Fingerprints the user removed from the shipped or machine list (kept to show them). */
+  /** Fingerprints the user removed from the shipped or machine list. */
   removed: string[];
+  /** Those removed roots themselves, so the clerk can see and restore them. */
+  hidden: TrustEntry[];
   /** Files that could not be used, with why (for Cài đặt and the log; no personal data). */
   problems: string[];
 }
@@ -163,7 +165,14 @@ export function loadTrustList(paths: TrustPaths): TrustList {
     seen.add(e.sha256);
     return true;
   });
-  return { entries, anchors: entries.map((e) => e.certificate), removed: [...removed], problems };
+  const hidden = base.filter((e) => removed.has(e.sha256));
+  return {
+    entries,
+    anchors: entries.map((e) => e.certificate),
+    removed: [...removed],
+    hidden,
+    problems,
+  };
 }
 
 /** Adds a root (PEM or DER bytes) to the user's list; returns its entry. */
