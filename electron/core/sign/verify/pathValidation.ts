@@ -57,15 +57,25 @@ const UNDERSTOOD = new Set([
   '1.3.6.1.5.5.7.48.1.5', // id-pkix-ocsp-nocheck
 ]);
 
-const parsed = new WeakMap<X509Certificate, pkijs.Certificate>();
+/**
+ * Parsed certificates and RFC 5280 verdicts by fingerprint: a desk meets the same few CA chains
+ * all day, and the structural checks do not depend on the time (validity is judged apart).
+ */
+const parsed = new Map<string, pkijs.Certificate>();
+const verdicts = new Map<string, { result: boolean; resultMessage?: string }>();
+const MAX_CACHED = 500;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
+  map.set(key, value);
+  return value;
+}
 
 export function pkiCert(cert: X509Certificate): pkijs.Certificate {
-  let p = parsed.get(cert);
-  if (!p) {
-    p = pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
-    parsed.set(cert, p);
-  }
-  return p;
+  return (
+    parsed.get(cert.fingerprint256) ??
+    remember(parsed, cert.fingerprint256, pkijs.Certificate.fromBER(new Uint8Array(cert.raw)))
+  );
 }
 
 function extension(cert: X509Certificate, oid: string): pkijs.Extension | undefined {
@@ -154,6 +164,9 @@ function structureProblems(path: X509Certificate[]): string[] {
  * check would otherwise stop before the constraint checks for an expired certificate.
  */
 async function rfc5280(path: X509Certificate[], at: Date) {
+  const key = path.map((c) => c.fingerprint256).join('|');
+  const known = verdicts.get(key);
+  if (known) return known;
   const copies = path.map((c) => {
     const p = pkijs.Certificate.fromBER(new Uint8Array(c.raw));
     p.notBefore.value = new Date(0);
@@ -171,7 +184,11 @@ async function rfc5280(path: X509Certificate[], at: Date) {
     findIssuer: (cert: pkijs.Certificate) =>
       Promise.resolve(cert === root ? [root] : issuers.has(cert) ? [issuers.get(cert)!] : []),
   });
-  return engine.verify();
+  const verdict = await engine.verify();
+  return remember(verdicts, key, {
+    result: verdict.result,
+    ...(verdict.resultMessage ? { resultMessage: verdict.resultMessage } : {}),
+  });
 }
 
 export async function validatePath(
