@@ -79,7 +79,7 @@ describe('PAdES B-T with a loopback TSA', () => {
     // A valid outcome needs the signer's revocation status too: asked from the responder.
     const report = await verifyPdf(bytes, {
       trustAnchors: [new X509Certificate(pki.root.certDer)],
-      revocation: { online: true },
+      revocation: { online: true, timeoutMs: 10_000 },
     });
     assert.equal(report.verdict, 'valid', JSON.stringify(report.signatures));
     const [s] = report.signatures;

@@ -100,7 +100,7 @@ describe('revocation and path validation against real servers', () => {
   let anchors: X509Certificate[];
   const online = (extra: Partial<VerifyOptions> = {}): VerifyOptions => ({
     trustAnchors: anchors,
-    revocation: { online: true, timeoutMs: 2000 },
+    revocation: { online: true, timeoutMs: 10_000 },
     ...extra,
   });
   const signAs = async (leaf: Issued | string, extra: Record<string, unknown> = {}) => {
@@ -143,11 +143,17 @@ describe('revocation and path validation against real servers', () => {
   test('good: TOTAL_PASSED from the responder, then from the cache without asking again', async () => {
     const bytes = await signAs(pki.issue({ cn: 'Tốt Lành', ocspUrl: ocsp.url }));
     const cacheDir = path.join(dir, 'cache');
-    const first = await verifyPdf(bytes, online({ revocation: { online: true, cacheDir } }));
+    const first = await verifyPdf(
+      bytes,
+      online({ revocation: { online: true, cacheDir, timeoutMs: 10_000 } }),
+    );
     assert.equal(first.indication, 'TOTAL_PASSED', JSON.stringify(first.signatures[0]));
     assert.equal(first.signatures[0]!.revocationEvidence?.source, 'online');
     const served = ocsp.served();
-    const again = await verifyPdf(bytes, online({ revocation: { online: true, cacheDir } }));
+    const again = await verifyPdf(
+      bytes,
+      online({ revocation: { online: true, cacheDir, timeoutMs: 10_000 } }),
+    );
     assert.equal(again.indication, 'TOTAL_PASSED');
     assert.equal(again.signatures[0]!.revocationEvidence?.source, 'cache');
     assert.equal(ocsp.served(), served, 'answered from the disk cache');
@@ -228,7 +234,10 @@ describe('revocation and path validation against real servers', () => {
     // A CRL is good until its nextUpdate: only a fresh look sees the new one.
     const cached = await verifyPdf(bytes, online());
     assert.equal(cached.indication, 'TOTAL_PASSED');
-    const revoked = await verifyPdf(bytes, online({ revocation: { online: true, fresh: true } }));
+    const revoked = await verifyPdf(
+      bytes,
+      online({ revocation: { online: true, fresh: true, timeoutMs: 10_000 } }),
+    );
     assert.equal(revoked.subIndication, 'REVOKED_NO_POE');
   });
 

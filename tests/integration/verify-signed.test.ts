@@ -28,7 +28,8 @@ describe('verifyPdf on signatures we make', () => {
   let twice: Uint8Array;
   let anchors: X509Certificate[];
   let ocsp: OcspResponder;
-  const online = { revocation: { online: true } } as const;
+  // Loaded CI machines answer slowly: a generous timeout keeps the outcome about revocation.
+  const online = { revocation: { online: true, timeoutMs: 10_000 } } as const;
 
   before(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-verify-'));
