@@ -136,7 +136,7 @@ test(
 
     await page.getByRole('button', { name: 'English' }).click();
     await page
-      .getByTestId('report-warnings')
+      .locator('.report-signature .report-errors')
       .getByText(/trusted root/)
       .waitFor();
     await shot(page, 'records-03-archive-viewer-en');
