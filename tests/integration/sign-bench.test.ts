@@ -142,17 +142,26 @@ describe(
     test('10-page PDF/A: sign + verify of our own fresh signature, offline', async () => {
       const pdf = await pdfA(10);
       const verifyOptions = { trustAnchors: anchors, revocation: { online: false } };
-      const both = await timeIt(21, async () => {
-        const { bytes } = await signPdf(pdf, {
+      const sign = () =>
+        signPdf(pdf, {
           keySource: p12,
           signingTime: new Date(),
           appearance: { kind: 'agency', agencyName: 'Bench', demo: false },
         });
-        const report = await verifyPdf(bytes, verifyOptions);
+      const both = await timeIt(21, async () => {
+        const report = await verifyPdf((await sign()).bytes, verifyOptions);
         assert.ok(report.signatures[0]!.cryptoValid);
       });
+      // The parts, measured in the same run so the load on the machine is the same.
+      const signOnly = await timeIt(21, sign);
+      const signed = (await sign()).bytes;
+      const verifyOnly = await timeIt(21, () => verifyPdf(signed, verifyOptions));
       console.log(
-        `| 10-page PDF/A (${(pdf.length / 1e3).toFixed(0)} KB) | PKCS#12 RSA-2048 | sign + verify (median of 21) | ${both.toFixed(1)} ms | goal ≤ 50 ms |`,
+        [
+          '| file | key | sign + verify | sign | verify (full, offline) | goal |',
+          '|---|---|---|---|---|---|',
+          `| 10-page PDF/A (${(pdf.length / 1e3).toFixed(0)} KB) | PKCS#12 RSA-2048 | ${both.toFixed(1)} ms | ${signOnly.toFixed(1)} ms | ${verifyOnly.toFixed(1)} ms | sign + verify ≤ 50 ms (median of 21) |`,
+        ].join('\n'),
       );
     });
 
