@@ -8,8 +8,9 @@ import {
   type Classification,
   type DocumentType,
 } from '../../../shared/classification';
+import { linesOf, type TextLine } from './extract';
 import type { NaiveBayes } from './model';
-import { applyRules } from './rules';
+import { applyRulesToLines, type RuleResult } from './rules';
 
 export interface ClassifyOptions {
   /** The learned layer; omitted for rules only. */
@@ -25,8 +26,25 @@ const MODEL_HALF_WEIGHT_DOCS = 24;
 const RULES_FULL_SCORE = 7;
 
 export function classifyText(text: string, options: ClassifyOptions = {}): Classification {
+  return classifyLines(linesOf(text), options).classification;
+}
+
+/**
+ * The decision for a page given as lines (with their boxes when the reader gave them, so the
+ * header's columns are seen as a reader sees them), and the rules' view of the page, which
+ * metadata extraction reuses.
+ */
+export function classifyLines(
+  lines: readonly TextLine[],
+  options: ClassifyOptions & { pageWidth?: number } = {},
+): { classification: Classification; rules: RuleResult } {
+  const rules = applyRulesToLines(lines, options.pageWidth);
+  const text = lines.map((l) => l.text).join('\n');
+  return { classification: decide(text, rules, options), rules };
+}
+
+function decide(text: string, rules: RuleResult, options: ClassifyOptions): Classification {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const rules = applyRules(text);
   const ruleTotal = [...rules.scores.values()].reduce((s, x) => s + x, 0);
   const ruleTop = Math.max(0, ...rules.scores.values());
   // The rules' own certainty: how strong the best evidence is.

@@ -8,10 +8,19 @@ import { decodeIdNumber } from '../../../shared/identity';
 import { nfc } from '../../../shared/text';
 import { foldKeepLength, looseFold } from './features';
 
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface TextLine {
   text: string;
   page?: number;
-  box?: { x0: number; y0: number; x1: number; y1: number };
+  box?: Box;
+  /** The line's words with their boxes, when the reader gave them (OCR, a PDF text layer). */
+  words?: { text: string; box: Box }[];
 }
 
 export function linesOf(text: string, page = 1): TextLine[] {
@@ -245,14 +254,16 @@ export function extractFields(lines: TextLine[], type: DocumentType | null): Ext
 
 /** Lines of a recognised page with their boxes, so each field knows its region. */
 export function linesFromOcrPage(
-  page: {
-    lines: { words: { text: string }[]; box: { x0: number; y0: number; x1: number; y1: number } }[];
-  },
+  page: { lines: { words: { text: string; box?: Box }[]; box: Box }[] },
   pageNumber: number,
 ): TextLine[] {
-  return page.lines.map((l) => ({
-    text: l.words.map((w) => w.text).join(' '),
-    page: pageNumber,
-    box: l.box,
-  }));
+  return page.lines.map((l) => {
+    const words = l.words.flatMap((w) => (w.box ? [{ text: w.text, box: w.box }] : []));
+    return {
+      text: l.words.map((w) => w.text).join(' '),
+      page: pageNumber,
+      box: l.box,
+      ...(words.length === l.words.length && words.length > 0 ? { words } : {}),
+    };
+  });
 }
