@@ -29,6 +29,8 @@ const CatalogueFile = z.object({
   /** Words of issuing bodies' names and place names, spelt right: OCR's lost marks restored. */
   organWords: z.array(z.string()).default([]),
   places: z.array(z.string()).default([]),
+  /** Frequent phrases of subjects, spelt right, for the same restoration in a subject. */
+  phrases: z.array(z.string()).default([]),
 });
 export type CatalogueFile = z.infer<typeof CatalogueFile>;
 
@@ -59,6 +61,8 @@ export interface Catalogue {
   vocabulary: string[];
   /** Place names as spelt. */
   places: string[];
+  /** Phrases of subjects and bodies' and places' names of two words or more, longest first. */
+  subjectVocabulary: string[];
 }
 
 export const upperCode = (code: string) => code.normalize('NFC').toUpperCase();
@@ -108,6 +112,13 @@ export function compileCatalogue(raw: unknown): Catalogue {
       .map((w) => w.normalize('NFC').toUpperCase())
       .sort((a, b) => b.split(' ').length - a.split(' ').length),
     places: file.places,
+    subjectVocabulary: [
+      ...file.phrases,
+      ...file.places.flatMap((p) => [`tỉnh ${p}`, `thành phố ${p}`]),
+      ...file.organWords.filter((w) => w.includes(' ')),
+    ]
+      .map((w) => w.normalize('NFC'))
+      .sort((a, b) => b.split(' ').length - a.split(' ').length),
   };
 }
 

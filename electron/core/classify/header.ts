@@ -49,7 +49,7 @@ const isDateline = (s: Segment) =>
 
 /** First lines of the body: the header is over where these begin. */
 const BODY_START =
-  /^(-\s*)?(can cu|kinh gui|thuc hien|theo de nghi|xet de nghi|xet|trong (thoi gian|nam)|ngay \d|hom nay|duoc |dieu \d|chuong [ivx\d]|phan thu|nguon an le|i\.|1\.)/;
+  /^(-\s*)?(?:(?:can cu|kinh gui|thuc hien|theo de nghi|xet de nghi|xet|trong (?:thoi gian|nam)|ngay \d+|hom nay|duoc|dieu \d+|chuong [ivx\d]+|phan thu|nguon an le)\b|[i1]\.\s)/;
 
 /**
  * The title the segment starts with: the fewest OCR slips first ("THÔNG BÁO" read right is not
@@ -64,9 +64,12 @@ function bestTitle(s: Segment, cat: Catalogue): TitleMatch | null {
       if (sq.length > title.squeezed.length + 60) continue;
       const slips = prefixDistance(sq, title.squeezed);
       if (slips === Infinity) continue;
+      // Out of capitals only a line that is nearly the title alone counts (OCR may lower a
+      // letter or two); "Quyết định số 12/QĐ-UBND về" in a sentence does not.
+      const capitals = capitalShare(s.text) >= 0.6;
+      if (!capitals && sq.length > title.squeezed.length + 4) continue;
       const length = title.squeezed.length;
       if (best && (slips > best.slips || (slips === best.slips && length <= best.length))) continue;
-      const capitals = capitalShare(s.text) >= 0.6;
       best = { match: { type: t.type, title: title.text, segment: s, capitals }, slips, length };
     }
   return best?.match ?? null;
@@ -89,28 +92,52 @@ function findOrgan(head: Segment[], limit: Segment | null): Segment[] {
 const vGap = (a: Segment, b: Segment) =>
   a.box && b.box ? (b.box.y0 - a.box.y1) / Math.max(1, a.box.y1 - a.box.y0) : 0;
 
-/** Subject lines after `start`: until the body begins, a gap, or the signer's capitals line. */
-function findSubject(segments: Segment[], start: number, vvBlock: boolean): Segment[] {
+const centre = (s: Segment) => (s.box ? (s.box.x0 + s.box.x1) / 2 : 0);
+
+/** Whether, in a text without boxes, line `s` is already the body rather than the subject. */
+function bodyByWording(s: Segment): boolean {
+  const text = s.text.trim();
+  // A sentence (ending in a full stop or a colon), a "Label: value" line, or the note under
+  // a regulation's title ("(Ban hành kèm theo Quyết định …)").
+  return (
+    /[.:;!]$/.test(text) ||
+    /^[^:]{2,40}:\s*\S/.test(text) ||
+    /^\(\s*(ban hanh )?kem theo/.test(foldVietnamese(text))
+  );
+}
+
+/**
+ * Subject lines from `start`: until the body begins, the text leaves the subject's block (a gap,
+ * another column, off the title's centre line), or the signer's line in capitals. `anchor` is
+ * the segment the subject hangs from (the title, or the V/v line).
+ */
+function findSubject(
+  segments: Segment[],
+  start: number,
+  anchor: Segment,
+  vvBlock: boolean,
+  width: number,
+): Segment[] {
   const out: Segment[] = [];
-  const first = segments[start];
+  const boxed = !!anchor.box && width > 0;
   for (let i = start; i < segments.length && out.length < 6; i++) {
     const s = segments[i]!;
     const folded = foldVietnamese(s.text);
     if (out.length > 0 && BODY_START.test(folded)) break;
-    if (vvBlock && first && s.column !== first.column && s.column !== 'full') continue;
     if (vvBlock && /^kinh gui/.test(folded)) break;
+    if (vvBlock && s.column !== anchor.column && s.column !== 'full') continue;
+    // A title's subject is centred under it: stamps and marginal notes beside it are not.
+    if (!vvBlock && boxed && s.box && Math.abs(centre(s) - centre(anchor)) > 0.15 * width) continue;
     if (isMotto(s) || isRule(s) || isDateline(s)) {
       if (out.length > 0) break;
       continue;
     }
-    const prev = out.at(-1);
-    if (prev && vGap(prev, s) > 1.2) break;
-    // A subject is a phrase: a sentence (ending in a full stop or a colon), a "Label: value"
-    // line or a bracketed note ("(Ban hành kèm theo …)") is already the body.
-    if (prev && (/^\(/.test(s.text.trim()) || /^[^:]{2,40}:\s*\S/.test(s.text))) break;
-    if (prev && /[.:;!]$/.test(s.text.trim())) break;
+    const prev = out.at(-1) ?? (vvBlock ? undefined : anchor);
+    if (prev && boxed && vGap(prev, s) > 1.2) break;
+    if (out.length > 0 && !boxed && bodyByWording(s)) break;
     // After a subject in ordinary case, a line in capitals is the signer's title.
-    if (prev && capitalShare(prev.text) < 0.6 && capitalShare(s.text) >= 0.8) break;
+    const last = out.at(-1);
+    if (last && capitalShare(last.text) < 0.6 && capitalShare(s.text) >= 0.8) break;
     out.push(s);
   }
   return out;
@@ -134,10 +161,15 @@ export function analyseHeader(
   const dateline =
     head.find((s) => s !== number?.segment && isDateline(s)) ??
     (number && isDateline({ ...number.segment, text: number.line.rest }) ? number.segment : null);
+  // The "V/v" block of an official letter: its lines ("… Quyết định số 12/QĐ-UBND về …") are
+  // the subject, never a title.
+  const vvStart = head.find((s) => /^v\s*[/.]\s*v\b/.test(foldVietnamese(s.text)));
+  const width = pageWidth || Math.max(0, ...segments.map((x) => x.box?.x1 ?? 0));
+  const vv = vvStart ? findSubject(segments, segments.indexOf(vvStart), vvStart, true, width) : [];
   let title: TitleMatch | null = null;
   for (const s of head) {
     if (BODY_START.test(foldVietnamese(s.text))) break;
-    if (s === number?.segment || isMotto(s)) continue;
+    if (s === number?.segment || isMotto(s) || vv.includes(s)) continue;
     title = bestTitle(s, cat);
     if (title) break;
   }
@@ -146,14 +178,9 @@ export function analyseHeader(
   const organ = findOrgan(head, number?.segment ?? title?.segment ?? null).filter(
     (s) => s !== title?.segment,
   );
-  const vvStart = head.findIndex((s) => /^v\s*[/.]\s*v\b/.test(foldVietnamese(s.text)));
-  const vv =
-    vvStart >= 0 && !title ? findSubject(segments, segments.indexOf(head[vvStart]!), true) : [];
-  let subject: Segment[] = vv;
-  if (title) {
-    const at = segments.indexOf(title.segment);
-    const sameLine = title.segment === number?.segment;
-    subject = findSubject(segments, sameLine || at < 0 ? at + 1 : at + 1, false);
-  }
+  const subject =
+    title && !vv.length
+      ? findSubject(segments, segments.indexOf(title.segment) + 1, title.segment, false, width)
+      : vv;
   return { segments, number, dateline, title, organ, subject, vv };
 }

@@ -49,20 +49,36 @@ export function mergeRows(lines: readonly TextLine[]): TextLine[] {
   return out;
 }
 
-/** A word that continues the one before it without a space ("NĐ" + "-CP", "Hà Nội" + ","). */
+/**
+ * A word that continues the one before it without a space ("NĐ" + "-CP", "Nội" + ","); a dash
+ * standing alone ("LAO ĐỘNG - THƯƠNG BINH") keeps its spaces.
+ */
 const gluesTo = (prev: Word, w: Word, h: number) =>
-  w.box.x0 - prev.box.x1 < 0.35 * h && (/^[-,.;:)/]/.test(w.text) || /[-/(]$/.test(prev.text));
+  w.box.x0 - prev.box.x1 < 0.35 * h &&
+  (/^[-/]\S/.test(w.text) ||
+    /^[,.;:)]/.test(w.text) ||
+    (/[-/(]$/.test(prev.text) && prev.text.length > 1 && /^[\p{L}\p{N}]/u.test(w.text)));
 
-/** Cuts a row of words where the gap is wider than a column gutter. */
+/**
+ * Cuts a row of words where the gap is wider than a column gutter, and before the national
+ * motto when a body's name runs into it with no visible gutter.
+ */
 function splitWords(words: readonly Word[], gutter: number): Word[][] {
   const parts: Word[][] = [];
-  for (const w of words) {
+  words.forEach((w, i) => {
     const part = parts.at(-1);
     const prev = part?.at(-1);
-    if (part && prev && w.box.x0 - prev.box.x1 <= gutter) part.push(w);
+    const motto = (part?.length ?? 0) >= 2 && mottoStarts(words, i);
+    if (part && prev && !motto && w.box.x0 - prev.box.x1 <= gutter) part.push(w);
     else parts.push([w]);
-  }
+  });
   return parts;
+}
+
+function mottoStarts(words: readonly Word[], i: number): boolean {
+  const a = foldKeepLength(words[i]?.text ?? '');
+  const b = foldKeepLength(words[i + 1]?.text ?? '');
+  return (a === 'cong' && b.startsWith('hoa')) || (a === 'doc' && b.startsWith('lap'));
 }
 
 function wordsText(words: readonly Word[]): string {
@@ -109,8 +125,9 @@ export function segmentPage(lines: readonly TextLine[], pageWidth = 0): Segment[
   rows.forEach((line, row) => {
     if (line.words && line.box) {
       const h = Math.max(...line.words.map((w) => height(w.box)));
-      // A gutter: wider than three letter heights and than 4% of the page.
-      const gutter = Math.max(3 * h, 0.04 * width);
+      // A gutter: wider than one and a half letter heights (a space is about a third of one,
+      // a justified line's widest rarely reaches one) and than 2.5% of the page.
+      const gutter = Math.max(1.6 * h, 0.025 * width);
       for (const words of splitWords(line.words, gutter)) {
         const box = words.map((w) => w.box).reduce(union);
         out.push({

@@ -67,39 +67,51 @@ function fieldOf(
   };
 }
 
-/** Old and new tone placement (UỶ/ỦY, HOÀ/HÒA) are both right: compare without it. */
-const tonePlacement = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '')
-    .normalize('NFC');
+/** `word` in the case of `as`: all capitals, a capital first, or lower case. */
+function sameCase(word: string, as: string): string {
+  if (as === as.toUpperCase()) return word.toUpperCase();
+  const lower = word.toLowerCase();
+  return as[0] === as[0]!.toUpperCase() ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+}
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/** Letters and tone apart from where the tone sits: UỶ and ỦY (old and new placement) agree. */
+const toneKey = (s: string) => {
+  const d = s.normalize('NFD');
+  return `${d.replace(TONES, '').normalize('NFC')}|${(d.match(TONES) ?? []).sort().join('')}`;
+};
 
 /** Restores marks OCR lost on known words of bodies' names ("TINH QUANG NGAI" → "TỈNH QUẢNG NGÃI"). */
-export function restoreMarks(text: string, cat: Catalogue = catalogue()): string {
+export function restoreMarks(
+  text: string,
+  vocabulary: readonly string[] = catalogue().vocabulary,
+): string {
   const tokens = collapseWhitespace(text).split(' ');
   const folded = tokens.map((t) => foldVietnamese(t));
-  for (const phrase of cat.vocabulary) {
+  for (const phrase of vocabulary) {
     const words = phrase.split(' ');
     const want = words.map((w) => foldVietnamese(w));
     for (let i = 0; i + want.length <= tokens.length; i++) {
       if (!want.every((w, k) => folded[i + k] === w)) continue;
       for (let k = 0; k < words.length; k++) {
         const read = tokens[i + k]!;
-        const upper = read === read.toUpperCase();
-        const right = upper ? words[k]! : words[k]!.toLowerCase();
+        const right = sameCase(words[k]!, read);
         // A word read with its marks stays as printed (old tone placement included).
-        if (tonePlacement(read) !== tonePlacement(right) || read === foldVietnamese(read))
-          tokens[i + k] = right;
+        if (toneKey(read) !== toneKey(right)) tokens[i + k] = right;
       }
     }
   }
   return tokens.join(' ');
 }
 
-function organ(header: Header, source: ReadField['source']): ReadField | null {
+function organ(header: Header, source: ReadField['source'], cat: Catalogue): ReadField | null {
   if (header.organ.length === 0) return null;
-  const raw = collapseWhitespace(header.organ.map((s) => s.text).join(' '));
-  const value = restoreMarks(raw);
+  // OCR's stray marks at a line's end ("ỦY BAN NHÂN DÂN.", "DÂN...") are not the name's.
+  const raw = collapseWhitespace(
+    header.organ.map((s) => s.text.replace(/[.,:;…]+$/, '')).join(' '),
+  );
+  const value = restoreMarks(raw, cat.vocabulary);
   const capitals = capitalShare(raw) >= 0.8;
   return fieldOf(
     value,
@@ -110,7 +122,7 @@ function organ(header: Header, source: ReadField['source']): ReadField | null {
   );
 }
 
-function subject(header: Header, source: ReadField['source']): ReadField | null {
+function subject(header: Header, source: ReadField['source'], cat: Catalogue): ReadField | null {
   const parts = [...header.subject];
   let lead = '';
   // "LUẬT BẢO HIỂM XÃ HỘI" on one line: the subject follows the title on the same line.
@@ -123,10 +135,11 @@ function subject(header: Header, source: ReadField['source']): ReadField | null 
     const restText = words.slice(k).join(' ');
     if (squeeze(restText).length >= 4 && !/^cua\b/.test(foldVietnamese(restText))) lead = restText;
   }
-  const text = collapseWhitespace([lead, ...parts.map((s) => s.text)].join(' '));
+  const read = collapseWhitespace([lead, ...parts.map((s) => s.text)].join(' '));
+  const text = restoreMarks(read, cat.subjectVocabulary);
   if (squeeze(text).length < 4) return null;
   const segs = lead && t ? [t.segment, ...parts] : parts;
-  return fieldOf(text, parts.length > 3 ? 0.6 : 0.75, source, segs);
+  return fieldOf(text, parts.length > 3 ? 0.6 : 0.75, source, segs, read);
 }
 
 function numberFields(header: Header, issuedIso: string | null, source: ReadField['source']) {
@@ -220,9 +233,9 @@ export function extractMetadata(input: MetadataInput, cat: Catalogue = catalogue
   if (date && header.dateline)
     fields.issuedDate = fieldOf(date.iso, date.confidence, source, [header.dateline], date.raw);
   Object.assign(fields, numberFields(header, date?.iso ?? null, source));
-  const org = organ(header, source);
+  const org = organ(header, source, cat);
   if (org) fields.organName = org;
-  const subj = subject(header, source);
+  const subj = subject(header, source, cat);
   if (subj) fields.subject = subj;
   if (input.textSource !== 'text-file')
     fields.numberOfPage = fieldOf(String(input.pageCount), 1, 'pdf');

@@ -9,10 +9,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { collapseWhitespace } from '../../../shared/text';
 import { openImageFile } from '../imaging/loadPage';
-import type { OcrEngine, OcrPage } from '../ocr/types';
+import type { OcrEngine } from '../ocr/types';
 import { verifyPdf } from '../sign/verify/verifyPdf';
 import { datelineIncomplete } from './dates';
 import { linesFromOcrPage, type TextLine } from './extract';
+import { popplerPageText } from './pdfText';
 import type { PdfSignatureInfo } from './metadata';
 
 /** Letters a text layer needs to stand for a page (a portal stamp has about 150). */
@@ -48,19 +49,16 @@ export interface ReadOptions {
   pages?: number;
 }
 
-function letters(page: OcrPage): number {
-  return (page.text.match(/\p{L}/gu) ?? []).length;
-}
-
 /**
- * A text layer that leaves the number or the day blank ("Số: /TB", "ngày tháng 01 năm 2025")
- * had them stamped on as annotations, which the page image shows and the text does not.
+ * A text layer stands for the page when it holds a page's worth of letters and leaves neither
+ * the number nor the day blank ("Số: /TB", "ngày tháng 01 năm 2025": stamped on the image only).
  */
-export function textLayerIncomplete(page: OcrPage): boolean {
-  return page.lines.slice(0, 30).some((l) => {
-    const text = l.words.map((w) => w.text).join(' ');
-    return /^\s*s[oố]\s*:\s*\//i.test(text) || datelineIncomplete(text);
-  });
+export function textLayerUsable(lines: readonly TextLine[]): boolean {
+  const letters = lines.reduce((n, l) => n + (l.text.match(/\p{L}/gu) ?? []).length, 0);
+  if (letters < MIN_PAGE_LETTERS) return false;
+  return !lines
+    .slice(0, 30)
+    .some((l) => /^\s*s[oố]\s*:\s*\//i.test(l.text) || datelineIncomplete(l.text));
 }
 
 function pdfSignatures(bytes: Buffer): PdfSignatureInfo[] {
@@ -122,20 +120,23 @@ export async function readDocumentFile(
     const n = Math.min(image.pageCount, Math.max(1, options.pages ?? 1));
     for (let i = 0; i < n; i++) {
       const prepared = await image.page(i, { deskew: true });
-      const own = prepared.embeddedText;
-      let page: OcrPage;
-      let source: ReadPage['source'];
-      if (own && letters(own) >= MIN_PAGE_LETTERS && !textLayerIncomplete(own)) {
-        page = own;
-        source = 'text-layer';
-      } else {
+      let lines: TextLine[] | null = null;
+      let source: ReadPage['source'] = 'ocr';
+      if (prepared.embeddedText) {
+        // poppler's reading of the text layer, else the renderer's own.
+        const poppler = await popplerPageText(file, i, prepared.widthPx);
+        const own = linesFromOcrPage(prepared.embeddedText, i + 1);
+        lines = [poppler, own].find((l) => l && textLayerUsable(l)) ?? null;
+        if (lines) source = 'text-layer';
+      }
+      if (!lines) {
         const engine = await options.ocr();
-        page = await engine.recognize(prepared.ocr, prepared.widthPx, prepared.heightPx, {
+        const page = await engine.recognize(prepared.ocr, prepared.widthPx, prepared.heightPx, {
           dpi: prepared.dpi,
         });
-        source = 'ocr';
+        lines = linesFromOcrPage(page, i + 1);
       }
-      const lines = linesFromOcrPage(page, i + 1).filter((l) => collapseWhitespace(l.text));
+      lines = lines.filter((l) => collapseWhitespace(l.text));
       const redShare =
         prepared.analysis.content === 'colour' ? await redShareOf(prepared.archival) : 0;
       pages.push({

@@ -66,7 +66,7 @@ export function applyRulesToHeader(
     );
   }
   notationEvidence(header, cat, add);
-  if (header.vv.length && !title) add('official_letter', VV_WEIGHT, `V/v: ${header.vv[0]!.text}`);
+  if (header.vv.length) add('official_letter', VV_WEIGHT, `V/v: ${header.vv[0]!.text}`);
   const all = squeeze(text);
   for (const t of cat.types)
     for (const k of t.keywords)
