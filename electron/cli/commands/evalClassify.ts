@@ -37,6 +37,7 @@ const OPTIONS = {
   'rules-only': { type: 'boolean', default: false },
   threshold: { type: 'string' },
   pages: { type: 'string', default: '1' },
+  workers: { type: 'string', default: '1' },
   json: { type: 'boolean', default: false },
   details: { type: 'boolean', default: false },
   generate: { type: 'string' },
@@ -57,11 +58,12 @@ interface Run {
 /** Reads, types and describes every labelled document of --dir with the chosen learned layer. */
 async function runFolder(values: Values, lang: Lang): Promise<Run> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
+  const workers = Math.max(1, Number(values.workers) || 1);
   let pool: Promise<OcrPool> | undefined;
   const ocr = () =>
     (pool ??= createTesseractPool({
       langDir: dataPaths(dataDir ?? defaultDataDir()).tessdataDir,
-      size: 1,
+      size: workers,
     }));
   const vi = lang === 'vi';
   let model: NaiveBayes | undefined;
@@ -93,6 +95,7 @@ async function runFolder(values: Values, lang: Lang): Promise<Run> {
     const results = await runDocuments(cases, {
       ocr,
       pages: Math.max(1, Number(values.pages) || 1),
+      concurrency: workers,
       ...(model ? { model } : {}),
       ...(values.threshold ? { threshold: Number(values.threshold) } : {}),
       onDocument: (r) => {
@@ -188,8 +191,8 @@ async function generate(values: Values, lang: Lang): Promise<number> {
 }
 
 const USAGE = {
-  vi: 'sohoa eval classify --dir THƯ_MỤC [--train THƯ_MỤC | --learn-generated N | --data-dir THƯ_MỤC | --rules-only] [--threshold 0.6] [--pages 1] [--details] [--json]\n  sohoa eval classify --generate THƯ_MỤC [--seed N] [--per-type N] [--noise 1.0]',
-  en: 'sohoa eval classify --dir DIR [--train DIR | --learn-generated N | --data-dir DIR | --rules-only] [--threshold 0.6] [--pages 1] [--details] [--json]\n  sohoa eval classify --generate DIR [--seed N] [--per-type N] [--noise 1.0]',
+  vi: 'sohoa eval classify --dir THƯ_MỤC [--train THƯ_MỤC | --learn-generated N | --data-dir THƯ_MỤC | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval classify --generate THƯ_MỤC [--seed N] [--per-type N] [--noise 1.0]',
+  en: 'sohoa eval classify --dir DIR [--train DIR | --learn-generated N | --data-dir DIR | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval classify --generate DIR [--seed N] [--per-type N] [--noise 1.0]',
 };
 
 export const evalClassifyCommand: Command = {
@@ -231,8 +234,8 @@ export const evalClassifyCommand: Command = {
 export const evalExtractCommand: Command = {
   name: 'eval-extract',
   usage: {
-    vi: 'sohoa eval extract --dir THƯ_MỤC [--pages 1] [--details] [--json]   (cần truth.jsonl)',
-    en: 'sohoa eval extract --dir DIR [--pages 1] [--details] [--json]   (needs truth.jsonl)',
+    vi: 'sohoa eval extract --dir THƯ_MỤC [--pages 1] [--workers 1] [--details] [--json]   (cần truth.jsonl)',
+    en: 'sohoa eval extract --dir DIR [--pages 1] [--workers 1] [--details] [--json]   (needs truth.jsonl)',
   },
   async run(argv, { lang }) {
     const { values } = parseArgs({ args: argv, options: OPTIONS });

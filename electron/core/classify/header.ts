@@ -47,9 +47,15 @@ const isDateline = (s: Segment) =>
   /ng[aà]y\s*\S{0,3}\s*th[a-z]?ng\s*\S{0,3}\s*n[aă]m\s*\S{4}/.test(foldVietnamese(s.text)) ||
   datelineIncomplete(s.text);
 
+/** What precedes "ngày" on a date line is a place name, short and without a citation. */
+function placeBefore(text: string): boolean {
+  const before = foldVietnamese(text).split(/ng[aà]y/)[0] ?? '';
+  return before.length <= 40 && !/can cu|luat|quyet dinh|nghi dinh|\bso\b|\d\//.test(before);
+}
+
 /** First lines of the body: the header is over where these begin. */
 const BODY_START =
-  /^(-\s*)?(?:(?:can cu|kinh gui|thuc hien|theo de nghi|xet de nghi|xet|trong (?:thoi gian|nam)|ngay \d+|hom nay|duoc|dieu \d+|chuong [ivx\d]+|phan thu|nguon an le)\b|[i1]\.\s)/;
+  /^(-\s*)?(?:(?:can cu|kinh gui|thuc hien|theo de nghi|xet de nghi|xet|trong (?:thoi gian|nam)|ngay \d+(?!\s*thang)|hom nay|duoc|dieu \d+|chuong [ivx\d]+|phan thu|nguon an le)\b|[i1]\.\s)/;
 
 /**
  * The title the segment starts with: the fewest OCR slips first ("THÔNG BÁO" read right is not
@@ -158,8 +164,12 @@ export function analyseHeader(
       break;
     }
   }
+  // The date line is in the header: a date in the body ("Căn cứ Luật … ngày 19 tháng 6 năm
+  // 2015") is a cited document's.
+  const bodyAt = head.findIndex((s) => BODY_START.test(foldVietnamese(s.text)));
+  const header = bodyAt < 0 ? head : head.slice(0, bodyAt);
   const dateline =
-    head.find((s) => s !== number?.segment && isDateline(s)) ??
+    header.find((s) => s !== number?.segment && isDateline(s) && placeBefore(s.text)) ??
     (number && isDateline({ ...number.segment, text: number.line.rest }) ? number.segment : null);
   // The "V/v" block of an official letter: its lines ("… Quyết định số 12/QĐ-UBND về …") are
   // the subject, never a title.

@@ -211,6 +211,33 @@ function language(lines: readonly TextLine[]): ReadField | null {
       : null;
 }
 
+/**
+ * The fields the header prints: number, notation, issue date, issuing body, subject. `signedOn`:
+ * the document's signing dates, which bound a handwritten issue date.
+ */
+export function headerFields(
+  header: Header,
+  source: ReadField['source'],
+  signedOn: string[] = [],
+  cat: Catalogue = catalogue(),
+): Partial<Record<ReadMetadataField, ReadField>> {
+  const fields: Partial<Record<ReadMetadataField, ReadField>> = {};
+  const datelineText = header.dateline
+    ? header.dateline === header.number?.segment
+      ? header.number.line.rest
+      : header.dateline.text
+    : '';
+  const date = datelineText ? readDateline(datelineText, { signedOn }) : null;
+  if (date && header.dateline)
+    fields.issuedDate = fieldOf(date.iso, date.confidence, source, [header.dateline], date.raw);
+  Object.assign(fields, numberFields(header, date?.iso ?? null, source));
+  const org = organ(header, source, cat);
+  if (org) fields.organName = org;
+  const subj = subject(header, source, cat);
+  if (subj) fields.subject = subj;
+  return fields;
+}
+
 export function extractMetadata(input: MetadataInput, cat: Catalogue = catalogue()): ReadMetadata {
   const { header, classification } = input;
   const source: ReadField['source'] = input.textSource === 'text-layer' ? 'text-layer' : 'ocr';
@@ -224,19 +251,7 @@ export function extractMetadata(input: MetadataInput, cat: Catalogue = catalogue
       : (classification.candidates[0]?.score ?? 0) * 0.5;
     fields.typeName = fieldOf(DOCUMENT_TYPE_INFO[best].vi, conf, 'derived', segs);
   }
-  const datelineText = header.dateline
-    ? header.dateline === header.number?.segment
-      ? header.number.line.rest
-      : header.dateline.text
-    : '';
-  const date = datelineText ? readDateline(datelineText, { signedOn: signingDates(input) }) : null;
-  if (date && header.dateline)
-    fields.issuedDate = fieldOf(date.iso, date.confidence, source, [header.dateline], date.raw);
-  Object.assign(fields, numberFields(header, date?.iso ?? null, source));
-  const org = organ(header, source, cat);
-  if (org) fields.organName = org;
-  const subj = subject(header, source, cat);
-  if (subj) fields.subject = subj;
+  Object.assign(fields, headerFields(header, source, signingDates(input), cat));
   if (input.textSource !== 'text-file')
     fields.numberOfPage = fieldOf(String(input.pageCount), 1, 'pdf');
   const lang = language(input.lines);

@@ -32,14 +32,19 @@ function notationEvidence(header: Header, cat: Catalogue, add: Adder): void {
   const n = header.number?.line;
   if (!n) return;
   const shown = `số ký hiệu: ${header.number!.segment.text.trim()}`;
-  for (const type of n.codeTypes) add(type, CODE_WEIGHT / n.codeTypes.length, shown);
+  // A code two types share once OCR lost Đ (HD: Hướng dẫn or Hợp đồng) is settled by the title.
+  const byTitle = header.title?.type;
+  const codeTypes = byTitle && n.codeTypes.includes(byTitle) ? [byTitle] : n.codeTypes;
+  for (const type of codeTypes) add(type, CODE_WEIGHT / codeTypes.length, shown);
   for (const type of n.prefixTypes) add(type, PREFIX_WEIGHT, `${shown} (tên loại trước "số")`);
   if (n.codeTypes.length || n.prefixTypes.length) return;
   const issuers = n.issuers.map((c) => upperCode(c).replace(/\d+$/, ''));
   const normative = cat.types.filter((t) => t.issuers.some((i) => issuers.includes(i)));
   for (const t of normative) add(t.type, NORMATIVE_ISSUER_WEIGHT, `${shown} (cơ quan ban hành)`);
-  // Letters first: "1523/2025" (a birth-notice number) is no notation at all.
-  if (!normative.length && /\p{L}/u.test(n.codes[0] ?? '') && !n.year)
+  // Letters first: "1523/2025" (a birth-notice number) is no notation at all. An official letter
+  // has no title: under a title in capitals, an issuer-only notation says nothing of the type.
+  const titled = header.title?.capitals;
+  if (!normative.length && !titled && /\p{L}/u.test(n.codes[0] ?? '') && !n.year)
     add('official_letter', ISSUER_ONLY_WEIGHT, `${shown} (chỉ có mã cơ quan)`);
 }
 
