@@ -62,7 +62,7 @@ test('a scanned decision: every TT 05/2025 field with its confidence and region'
   assert.equal(f.organName?.value, 'ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI');
   // "Ag": a handwritten 16 or 19; signed on the 17th, so the 16th.
   assert.equal(f.issuedDate?.value, '2025-01-16');
-  assert.ok(f.issuedDate!.confidence < 0.8, 'a guessed day is flagged for review');
+  assert.ok(f.issuedDate.confidence < 0.8, 'a guessed day is flagged for review');
   assert.equal(f.subject?.value, 'Về việc bổ nhiệm vào ngạch Thanh tra viên và xếp lương');
   assert.equal(f.numberOfPage?.value, '2');
   assert.equal(f.language?.value, 'vi');
@@ -71,8 +71,8 @@ test('a scanned decision: every TT 05/2025 field with its confidence and region'
   assert.ok(f.keyword?.value.includes('Quảng Ngãi'));
   assert.equal(m.normative, false);
   // Regions: the date is read in the right column, the body's name in the left one.
-  assert.ok(f.issuedDate!.region!.x0 >= 1000 && f.organName!.region!.x1 < 700);
-  assert.equal(f.subject!.region!.y0, 480);
+  assert.ok(f.issuedDate.region!.x0 >= 1000 && f.organName.region!.x1 < 700);
+  assert.equal(f.subject.region!.y0, 480);
   assert.equal(f.codeNotation?.page, 1);
   const stored = toDocumentMetadataInput(m);
   assert.equal(stored.issuedDate, '16/01/2025');
