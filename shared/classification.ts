@@ -139,8 +139,8 @@ export function documentTypesOf(group: DocumentTypeGroup): DocumentType[] {
 
 /**
  * From this confidence a decision counts as "sure": at most a few percent of such decisions may
- * be wrong (measured by `sohoa eval classify`). Below DEFAULT_REVIEW_THRESHOLD the document goes
- * to review.
+ * be wrong (measured by `sohoa eval classify`). Below the review threshold (0.6 by default) the
+ * document goes to review instead of being assigned.
  */
 export const HIGH_CONFIDENCE = 0.85;
 

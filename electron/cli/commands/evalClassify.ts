@@ -118,6 +118,17 @@ function printDocument(r: DocumentResult): void {
   );
 }
 
+function printErrors(lang: Lang, results: readonly DocumentResult[]): void {
+  const failed = results.filter((r) => r.error);
+  if (!failed.length) return;
+  console.log(
+    lang === 'vi'
+      ? 'Không đọc được (tính là chuyển xem lại):'
+      : 'Not read (counted as sent to review):',
+  );
+  for (const r of failed) console.log(`  ✗ ${r.case.name}: ${r.error}`);
+}
+
 export function printClassification(lang: Lang, report: ClassificationReport, mode: string): void {
   const vi = lang === 'vi';
   console.log(vi ? `Phân loại văn bản (${mode})` : `Document typing (${mode})`);
@@ -222,7 +233,10 @@ export const evalClassifyCommand: Command = {
       console.log(
         JSON.stringify({ mode: run.mode, seconds: run.seconds, ...report, documents }, null, 2),
       );
-    } else printClassification(lang, report, run.mode);
+    } else {
+      printClassification(lang, report, run.mode);
+      printErrors(lang, run.results);
+    }
     // With --json, stdout stays one JSON document; the summary line goes to stderr.
     (values.json ? console.error : console.log)(
       `accuracy ${pct(report.accuracy)}% over ${report.n} documents`,
@@ -262,7 +276,10 @@ export const evalExtractCommand: Command = {
           2,
         ),
       );
-    } else printFields(lang, rows);
+    } else {
+      printFields(lang, rows);
+      printErrors(lang, run.results);
+    }
     const n = rows.reduce((a, s) => a + s.n, 0);
     const exact = rows.reduce((a, s) => a + s.exact, 0);
     (values.json ? console.error : console.log)(

@@ -20,6 +20,16 @@ export interface ClassifyOptions {
 }
 
 export const DEFAULT_THRESHOLD = 0.6;
+
+/** No evidence for any type: the document waits for the clerk. */
+export const NO_DECISION: Readonly<Classification> = {
+  type: null,
+  confidence: 0,
+  needsReview: true,
+  candidates: [],
+  source: 'none',
+  evidence: [],
+};
 /** Confirmed documents at which the model weighs as much as the rules. */
 const MODEL_HALF_WEIGHT_DOCS = 24;
 /** A rule score at which the rules are fully sure of themselves (a title plus a keyword). */
@@ -68,16 +78,7 @@ function decide(text: string, rules: RuleResult, options: ClassifyOptions): Clas
     .sort((a, b) => b.score - a.score)
     .slice(0, 3);
   const best = candidates[0];
-  if (!best) {
-    return {
-      type: null,
-      confidence: 0,
-      needsReview: true,
-      candidates: [],
-      source: 'none',
-      evidence: [],
-    };
-  }
+  if (!best) return { ...NO_DECISION };
   // Confidence: the best candidate's share, scaled by how much evidence there is at all.
   const support = Math.min(1, ruleStrength + modelWeight * 1.5);
   const confidence = Math.round(best.score * support * 1000) / 1000;

@@ -11,11 +11,11 @@ import {
   type DocumentType,
 } from '../../../shared/classification';
 import type { ReadMetadata } from '../../../shared/documentMetadata';
-import { SohoaError } from '../../../shared/errors';
+import { isSohoaError, SohoaError } from '../../../shared/errors';
 import { collapseWhitespace, foldVietnamese } from '../../../shared/text';
 import type { OcrEngine } from '../ocr/types';
 import { catalogue } from './catalogue';
-import { classifyLines, type ClassifyOptions } from './classify';
+import { classifyLines, NO_DECISION, type ClassifyOptions } from './classify';
 import { extractFields } from './extract';
 import { extractMetadata } from './metadata';
 import { hasRedInk, readDocumentFile, type ReadDocumentResult } from './readDocument';
@@ -88,15 +88,6 @@ export interface RunOptions extends ClassifyOptions {
   onDocument?: (r: DocumentResult) => void;
 }
 
-const EMPTY: Classification = {
-  type: null,
-  confidence: 0,
-  needsReview: true,
-  candidates: [],
-  source: 'none',
-  evidence: [],
-};
-
 /**
  * Pages already read in this process: `eval classify` then `eval extract` on one folder (a test
  * does both) read each page once; OCR of a scanned page takes seconds. Keyed by the file's path,
@@ -126,7 +117,13 @@ async function runDocument(c: DocumentCase, options: RunOptions): Promise<Docume
   const started = performance.now();
   let result: DocumentResult;
   try {
-    const doc = await readMemoised(c.file, { ocr: options.ocr, pages: options.pages ?? 1 });
+    const read = () => readMemoised(c.file, { ocr: options.ocr, pages: options.pages ?? 1 });
+    // A page that ran out of time on a loaded machine (rendering or OCR) gets a second chance.
+    const doc = await read().catch((e: unknown) => {
+      if (isSohoaError(e) && e.code === 'PDF_TOO_COMPLEX') return read();
+      if (e instanceof Error && e.name === 'OcrTimeoutError') return read();
+      throw e;
+    });
     const page = doc.pages[0]!;
     const lines = doc.pages.flatMap((p) => p.lines);
     const { classification, rules } = classifyLines(page.lines, {
@@ -152,7 +149,7 @@ async function runDocument(c: DocumentCase, options: RunOptions): Promise<Docume
     const metadata: ReadMetadata = { type: null, normative: false, fields: {} };
     result = {
       case: c,
-      classification: EMPTY,
+      classification: { ...NO_DECISION },
       metadata,
       personal: {},
       source: 'error',
