@@ -15,10 +15,10 @@ import { isSohoaError, SohoaError } from '../../../shared/errors';
 import { collapseWhitespace, foldVietnamese } from '../../../shared/text';
 import type { OcrEngine } from '../ocr/types';
 import { catalogue } from './catalogue';
-import { classifyLines, NO_DECISION, type ClassifyOptions } from './classify';
+import { NO_DECISION, type ClassifyOptions } from './classify';
+import { describeRead } from './describe';
 import { extractFields } from './extract';
-import { extractMetadata } from './metadata';
-import { hasRedInk, readDocumentFile, type ReadDocumentResult } from './readDocument';
+import { readDocumentFile, type ReadDocumentResult } from './readDocument';
 
 export interface DocumentCase {
   name: string;
@@ -124,26 +124,13 @@ async function runDocument(c: DocumentCase, options: RunOptions): Promise<Docume
       if (e instanceof Error && e.name === 'OcrTimeoutError') return read();
       throw e;
     });
-    const page = doc.pages[0]!;
+    const { classification, metadata } = describeRead(doc, options);
     const lines = doc.pages.flatMap((p) => p.lines);
-    const { classification, rules } = classifyLines(page.lines, {
-      ...options,
-      pageWidth: page.widthPx,
-    });
-    const metadata = extractMetadata({
-      header: rules.header,
-      classification,
-      lines,
-      pageCount: doc.pageCount,
-      textSource: page.source,
-      ...(page.widthPx ? { pageSize: { width: page.widthPx, height: page.heightPx } } : {}),
-      signatures: doc.signatures,
-      redInk: hasRedInk(page),
-    });
     const personal = Object.fromEntries(
       extractFields(lines, classification.type).map((f) => [f.name, f.value]),
     );
-    result = { case: c, classification, metadata, personal, source: page.source, seconds: 0 };
+    const source = doc.pages[0]!.source;
+    result = { case: c, classification, metadata, personal, source, seconds: 0 };
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     const metadata: ReadMetadata = { type: null, normative: false, fields: {} };
