@@ -34,6 +34,8 @@ export const NO_DECISION: Readonly<Classification> = {
 const MODEL_HALF_WEIGHT_DOCS = 24;
 /** A rule score at which the rules are fully sure of themselves (a title plus a keyword). */
 const RULES_FULL_SCORE = 7;
+/** Rule score above RULES_FULL_SCORE at which the header alone decides (title 6 + code 5). */
+const DECLARED_SPAN = 4;
 
 export function classifyText(text: string, options: ClassifyOptions = {}): Classification {
   return classifyLines(linesOf(text), options).classification;
@@ -61,7 +63,11 @@ function decide(text: string, rules: RuleResult, options: ClassifyOptions): Clas
   const ruleStrength = Math.min(1, ruleTop / RULES_FULL_SCORE);
   const posterior = options.model?.predict(text) ?? [];
   const n = options.model?.documentCount ?? 0;
-  const modelWeight = posterior.length ? n / (n + MODEL_HALF_WEIGHT_DOCS) : 0;
+  // A header that declares its type twice over (a title and the notation's code, or the V/v
+  // block and an issuer-only notation) is what the issuer says the document is: the learned
+  // layer, which reads the body's words, has less and less to say as that evidence grows.
+  const declared = Math.min(1, Math.max(0, (ruleTop - RULES_FULL_SCORE) / DECLARED_SPAN));
+  const modelWeight = posterior.length ? (n / (n + MODEL_HALF_WEIGHT_DOCS)) * (1 - declared) : 0;
   const ruleWeight =
     ruleTotal > 0 ? (1 - modelWeight) * (0.5 + ruleStrength / 2) + modelWeight * ruleStrength : 0;
 
