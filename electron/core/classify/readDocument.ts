@@ -61,9 +61,11 @@ export function textLayerUsable(lines: readonly TextLine[]): boolean {
     .some((l) => /^\s*s[oố]\s*:\s*\//i.test(l.text) || datelineIncomplete(l.text));
 }
 
-function pdfSignatures(bytes: Buffer): PdfSignatureInfo[] {
+/** Who signed and when, as the file claims: enough to bound a handwritten date; no network. */
+async function pdfSignatures(bytes: Buffer): Promise<PdfSignatureInfo[]> {
   try {
-    return verifyPdf(new Uint8Array(bytes), { timeLimitMs: 5000 }).signatures.map((s) => ({
+    const report = await verifyPdf(new Uint8Array(bytes), { timeLimitMs: 5000 });
+    return report.signatures.map((s) => ({
       ...(s.signer ? { signer: s.signer } : {}),
       ...(s.claimedSigningTime ? { time: s.claimedSigningTime } : {}),
     }));
@@ -155,7 +157,7 @@ export async function readDocumentFile(
     name,
     pageCount: image.pageCount,
     pages,
-    signatures: image.format === 'pdf' ? pdfSignatures(bytes) : [],
+    signatures: image.format === 'pdf' ? await pdfSignatures(bytes) : [],
   };
 }
 
