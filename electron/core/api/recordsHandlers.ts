@@ -10,7 +10,7 @@ import { exportRecord } from '../archive/recordPackage';
 import { resourcesDir } from '../dossier/resources';
 import type { Core } from '../pipeline/core';
 import { auditCheck, auditPage } from '../records/auditView';
-import { queryArchive } from '../records/archiveQuery';
+import { archiveFacets, queryArchive } from '../records/archiveQuery';
 import { OutboxDesk } from '../records/outboxView';
 import { PageImages } from '../records/pageImages';
 import { localizeReport } from '../records/signatureView';
@@ -44,6 +44,16 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
     ...recordChannels(core),
     archiveSearch(r) {
       return Promise.resolve({ hits: queryArchive(archive, r.query, r.filters, r.limit) });
+    },
+    recordFields(r) {
+      return Promise.resolve(archive.recordFields(r.recordId));
+    },
+    reviewFields(r) {
+      const { recordId, ...review } = r;
+      return Promise.resolve(archive.reviewFields(recordId, review, DESK_ACTOR));
+    },
+    archiveFacets() {
+      return Promise.resolve(archiveFacets(archive));
     },
     async pageImage(r) {
       const image = await pages.get(r.recordId, r.page);

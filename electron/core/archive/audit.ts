@@ -20,6 +20,7 @@ export type AuditAction =
   | 'archive.restored'
   | 'dossier.recorded'
   | 'dossier.metadata_changed'
+  | 'dossier.fields_reviewed'
   | 'dossier.exported'
   | 'outbox.enqueued'
   | 'outbox.uploaded'
