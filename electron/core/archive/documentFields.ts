@@ -65,7 +65,9 @@ export function insertReadFields(a: ArchiveDb, documentId: number, fields: ReadF
 
 function documentsOfRecord(a: ArchiveDb, recordId: number) {
   return a
-    .stmt('SELECT id, ordinal, doc_code, metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal')
+    .stmt(
+      'SELECT id, ordinal, doc_code, metadata FROM documents WHERE dossier_id = ? ORDER BY ordinal',
+    )
     .all(recordId) as { id: number; ordinal: number; doc_code: string; metadata: string }[];
 }
 
@@ -136,7 +138,9 @@ export function reviewDocumentFields(
   w.audit.write((audit) => {
     const doc = documentsOfRecord(w.a, recordId).find((d) => d.ordinal === review.document);
     if (!doc) throw new SohoaError('DOSSIER_NOT_FOUND', `${recordId}#${review.document}`);
-    const { code, title } = w.a.stmt('SELECT code, title FROM dossiers WHERE id = ?').get(recordId) as {
+    const { code, title } = w.a
+      .stmt('SELECT code, title FROM dossiers WHERE id = ?')
+      .get(recordId) as {
       code: string;
       title: string;
     };

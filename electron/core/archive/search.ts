@@ -161,7 +161,10 @@ function matchingPages(
   if (!combos) add(query.all(toFtsQuery(parsed), window) as Scored[]);
   else
     for (const words of combos) {
-      const exact = { terms: words.map((word) => ({ word, prefix: false })), phrase: parsed.phrase };
+      const exact = {
+        terms: words.map((word) => ({ word, prefix: false })),
+        phrase: parsed.phrase,
+      };
       add(query.all(toFtsQuery(exact), window) as Scored[]);
     }
   return [...found]

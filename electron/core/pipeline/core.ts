@@ -25,6 +25,7 @@ import { openKeySource, type KeySourceSpec } from '../sign/keySources';
 import { openPkcs12 } from '../sign/pkcs12KeySource';
 import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
+import { describeFirstPage, type FirstPage } from './describeRecord';
 import { runPageFlow, type FlowResult } from './pageFlow';
 import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
 
@@ -213,6 +214,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
     });
     const records: PageRecord[] = [];
     const reports: PageReport[] = [];
+    let firstPage: FirstPage | undefined;
     let flow: FlowResult;
     try {
       flow = await timed('pages', () =>
@@ -235,6 +237,12 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
               ocr: page.ocr,
               turn: page.turn,
             });
+            firstPage ??= {
+              ocr: page.ocr,
+              widthPx: page.prepared.widthPx,
+              heightPx: page.prepared.heightPx,
+              textFromSource: page.analysis.textFromSource ?? false,
+            };
             const sideways = page.turn === 90 || page.turn === 270;
             const ordinal = records.length + 1;
             const sourceName =
@@ -293,17 +301,31 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
         });
       });
 
+      // The document's type and TT 05/2025 fields from its first page, read already; what the
+      // caller set wins, and the archivist reviews the rest.
+      const described =
+        opts.describe === false || !firstPage ? null : describeFirstPage(firstPage, records.length);
+      const given = documentMetadata.data;
+      const readFields = Object.fromEntries(
+        Object.entries(described?.readFields ?? {}).filter(([k]) => !(k in given)),
+      );
       const { record, pdfPath, raced } = await timed('archive', () =>
         wrap('ARCHIVE_FAILED', title, async () => {
           const sha256 = await blobs.put(signed.bytes);
           const record = archive.addRecord({
             agencyId: agency.id,
             receivedAt,
-            title,
+            title: (!metadata.data.title && described?.title) || title,
             pages: records,
             file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
             metadata: metadata.data,
-            documents: [{ metadata: documentMetadata.data, pages: records.map((r) => r.ordinal) }],
+            documents: [
+              {
+                metadata: { ...described?.metadata, ...given },
+                readFields,
+                pages: records.map((r) => r.ordinal),
+              },
+            ],
             ...(sourceRef ? { sourceRef } : {}),
           });
           // Another run recorded this sourceRef while we read (checked in the write transaction):
