@@ -93,7 +93,7 @@ export function recordFieldsView(a: ArchiveDb, recordId: number): RecordFieldsVi
       if (r?.state === 'unreviewed') unreviewed++;
       return {
         field,
-        value: typeof meta[field] === 'string' ? (meta[field] as string) : '',
+        value: typeof meta[field] === 'string' ? meta[field] : '',
         read: r
           ? {
               value: r.value,

@@ -40,9 +40,11 @@ export function recordSearchColumns(a: ArchiveDb, id: number): RecordColumns {
     }[]
   ).map((d) => JSON.parse(d.metadata) as Json);
   const reception = receptionOf(a, id);
-  const notation = (d: Json) =>
+  const notation = (d: Json) => {
     // "1009/QĐ-TTg": the number and notation as printed, so a search for the whole finds it.
-    d.codeNumber && d.codeNotation ? [`${String(d.codeNumber)}/${String(d.codeNotation)}`] : [];
+    const [n, k] = texts(d, DOC_IDS);
+    return d.codeNumber && d.codeNotation && n && k ? [`${n}/${k}`] : [];
+  };
   return {
     ids: [
       row.code,

@@ -72,7 +72,7 @@ function storable(values: Partial<DocumentMetadataInput>): Partial<DocumentMetad
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values))
     if (DocumentMetadataInput.safeParse({ [k]: v }).success) out[k] = v;
-  return out as Partial<DocumentMetadataInput>;
+  return out;
 }
 
 export function describeFirstPage(
