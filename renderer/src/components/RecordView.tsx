@@ -5,6 +5,7 @@ import { toErrorInfo } from '../api';
 import { formatBytes, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { ExportButton } from './archive/ExportButton';
+import { FieldReview } from './archive/FieldReview';
 import { PageViewer } from './archive/PageViewer';
 import { SignatureReport } from './archive/SignatureReport';
 import { signatureClass, signatureLabel } from './signature';
@@ -95,6 +96,11 @@ export function RecordView({
         )}
       </dl>
       <ExportButton api={api} recordId={d.id} />
+      <FieldReview
+        api={api}
+        recordId={d.id}
+        onTitle={(title) => setState({ kind: 'ready', record: { ...d, title } })}
+      />
       <PageViewer api={api} record={d} initialPage={initialPage} searchWords={searchWords} />
       <SignatureReport api={api} recordId={d.id} />
     </article>

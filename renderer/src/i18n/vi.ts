@@ -2,6 +2,7 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
@@ -121,6 +122,7 @@ export const vi = {
   // One namespace per screen (i18n/screens/*.ts).
   reception: reception.vi,
   batch: batch.vi,
+  fields: fields.vi,
   outbox: outbox.vi,
   settings: settings.vi,
   audit: audit.vi,
