@@ -4,181 +4,119 @@
 // the archive. Add a command with one entry here: its name, its usage (the same text as its
 // module's), `pages: true` when it holds scanned pages in memory, and `load`.
 import type { CommandEntry } from './types';
+import { USAGE } from '../usage';
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'digitize',
     pages: true,
-    usage: {
-      vi: 'sohoa digitize <tệp ảnh/PDF…> [--out THƯ_MỤC] [--title TIÊU_ĐỀ] [--data-dir THƯ_MỤC] [--no-deskew] [--no-orientation] [--workers N] [--json]',
-      en: 'sohoa digitize <image/PDF files…> [--out DIR] [--title TITLE] [--data-dir DIR] [--no-deskew] [--no-orientation] [--workers N] [--json]',
-    },
+    usage: USAGE['digitize'],
     load: async () => (await import('./digitize')).digitizeCommand,
   },
   {
     name: 'demo',
     pages: true,
-    usage: {
-      vi: 'sohoa demo [--data-dir THƯ_MỤC]',
-      en: 'sohoa demo [--data-dir DIR]',
-    },
+    usage: USAGE['demo'],
     load: async () => (await import('./demo')).demoCommand,
   },
   {
     name: 'eval',
     pages: true,
-    usage: {
-      vi: 'sohoa eval ocr --dir THƯ_MỤC [--json] [--data-dir THƯ_MỤC]\n  sohoa eval classify …  (như eval-classify)\n  sohoa eval extract …  (như eval-extract)',
-      en: 'sohoa eval ocr --dir DIR [--json] [--data-dir DIR]\n  sohoa eval classify …  (same as eval-classify)\n  sohoa eval extract …  (same as eval-extract)',
-    },
+    usage: USAGE['eval'],
     load: async () => (await import('./eval')).evalCommand,
   },
   {
     name: 'procedures',
-    usage: {
-      vi: 'sohoa procedures [list | show MÃ_TTHC | import TỆP.json|.csv] [--data-dir THƯ_MỤC] [--json]',
-      en: 'sohoa procedures [list | show CODE | import FILE.json|.csv] [--data-dir DIR] [--json]',
-    },
+    usage: USAGE['procedures'],
     load: async () => (await import('./procedures')).proceduresCommand,
   },
   {
     name: 'cccd',
-    usage: {
-      vi: 'sohoa cccd [ẢNH_MẶT_TRƯỚC] [--text CHUỖI_QR] [--mrz TỆP_MRZ.txt] [--json]',
-      en: 'sohoa cccd [FRONT_IMAGE] [--text QR_TEXT] [--mrz MRZ_FILE.txt] [--json]',
-    },
+    usage: USAGE['cccd'],
     load: async () => (await import('./cccd')).cccdCommand,
   },
   {
     name: 'eval-classify',
     pages: true,
-    usage: {
-      vi: 'sohoa eval-classify --dir THƯ_MỤC [--train THƯ_MỤC | --data-dir THƯ_MỤC | --rules-only] [--threshold 0.6] [--json]\n  sohoa eval-classify --generate THƯ_MỤC [--seed N] [--per-type N] [--noise 1.0]',
-      en: 'sohoa eval-classify --dir DIR [--train DIR | --data-dir DIR | --rules-only] [--threshold 0.6] [--json]\n  sohoa eval-classify --generate DIR [--seed N] [--per-type N] [--noise 1.0]',
-    },
+    usage: USAGE['eval-classify'],
     load: async () => (await import('./evalClassify')).evalClassifyCommand,
   },
   {
     name: 'search',
-    usage: {
-      vi: 'sohoa search "<từ cần tìm>" [--limit N] [--data-dir THƯ_MỤC] [--json]',
-      en: 'sohoa search "<query>" [--limit N] [--data-dir DIR] [--json]',
-    },
+    usage: USAGE['search'],
     load: async () => (await import('./search')).searchCommand,
   },
   {
     name: 'audit',
-    usage: {
-      vi: 'sohoa audit verify [--data-dir THƯ_MỤC] [--json]   (kiểm tra nhật ký và toàn bộ tệp)',
-      en: 'sohoa audit verify [--data-dir DIR] [--json]   (check the audit log and every file)',
-    },
+    usage: USAGE['audit'],
     load: async () => (await import('./audit')).auditCommand,
   },
   {
     name: 'backup',
-    usage: {
-      vi: 'sohoa backup <thư mục đích> [--data-dir THƯ_MỤC]',
-      en: 'sohoa backup <target dir> [--data-dir DIR]',
-    },
+    usage: USAGE['backup'],
     load: async () => (await import('./backup')).backupCommand,
   },
   {
     name: 'restore',
-    usage: {
-      vi: 'sohoa restore <thư mục sao lưu> [--data-dir THƯ_MỤC] [--force]',
-      en: 'sohoa restore <backup dir> [--data-dir DIR] [--force]',
-    },
+    usage: USAGE['restore'],
     load: async () => (await import('./backup')).restoreCommand,
   },
   {
     name: 'export',
-    usage: {
-      vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--data-dir THƯ_MỤC]   (gói BagIt)',
-      en: 'sohoa export <dossier code> <target dir> [--data-dir DIR]   (BagIt package)',
-    },
+    usage: USAGE['export'],
     load: async () => (await import('./export')).exportCommand,
   },
   {
     name: 'outbox',
-    usage: {
-      vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',
-      en: 'sohoa outbox status | run [--once] | retry <dossier code> | configure folder <dir> | configure s3 --endpoint URL --bucket NAME [--region R] (keys from SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir DIR]',
-    },
+    usage: USAGE['outbox'],
     load: async () => (await import('./outbox')).outboxCommand,
   },
   {
     name: 'eval-extract',
     pages: true,
-    usage: {
-      vi: 'sohoa eval-extract --dir THƯ_MỤC [--json]   (cần truth.jsonl, xem eval-classify --generate)',
-      en: 'sohoa eval-extract --dir DIR [--json]   (needs truth.jsonl, see eval-classify --generate)',
-    },
+    usage: USAGE['eval-extract'],
     load: async () => (await import('./evalClassify')).evalExtractCommand,
   },
   {
     name: 'sign',
-    usage: {
-      vi: 'sohoa sign <tệp.pdf> [--key TỆP.p12 | --key pkcs11:THƯ_VIỆN.so --token NHÃN --key-label NHÃN] [--appearance agency|signer] [--tsa URL] [--out TỆP] (mật khẩu: SOHOA_KEY_PASSWORD, PIN: SOHOA_PIN)',
-      en: 'sohoa sign <file.pdf> [--key FILE.p12 | --key pkcs11:MODULE.so --token LABEL --key-label LABEL] [--appearance agency|signer] [--tsa URL] [--out FILE] (password: SOHOA_KEY_PASSWORD, PIN: SOHOA_PIN)',
-    },
+    usage: USAGE['sign'],
     load: async () => (await import('./sign')).signCommand,
   },
   {
     name: 'verify',
-    usage: {
-      vi: 'sohoa verify <tệp.pdf…> [--json] [--trust THƯ_MỤC_CHỨNG_THƯ_GỐC]',
-      en: 'sohoa verify <file.pdf…> [--json] [--trust ANCHOR_DIR]',
-    },
+    usage: USAGE['verify'],
     load: async () => (await import('./verify')).verifyCommand,
   },
   {
     name: 'receipt',
-    usage: {
-      vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-      en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
-    },
+    usage: USAGE['receipt'],
     load: async () => (await import('./receipt')).receiptCommand,
   },
   {
     name: 'reception',
-    usage: {
-      vi: 'sohoa reception (show MÃ_HS | move MÃ_HS TRẠNG_THÁI --clerk TÊN [--reason LÝ_DO] | confirm SỐ_TÀI_LIỆU LOẠI --clerk TÊN) [--data-dir THƯ_MỤC] [--json]',
-      en: 'sohoa reception (show CODE | move CODE STATE --clerk NAME [--reason WHY] | confirm DOCUMENT_ID TYPE --clerk NAME) [--data-dir DIR] [--json]',
-    },
+    usage: USAGE['reception'],
     load: async () => (await import('./reception')).receptionCommand,
   },
   {
     name: 'hotfolder',
     pages: true,
-    usage: {
-      vi: 'sohoa hotfolder watch THƯ_MỤC [--once] [--move-only] [--poll-ms 1000] [--stable-ms 2000] [--data-dir THƯ_MỤC] [--json] | sohoa hotfolder status THƯ_MỤC',
-      en: 'sohoa hotfolder watch DIR [--once] [--move-only] [--poll-ms 1000] [--stable-ms 2000] [--data-dir DIR] [--json] | sohoa hotfolder status DIR',
-    },
+    usage: USAGE['hotfolder'],
     load: async () => (await import('./hotfolder')).hotfolderCommand,
   },
   {
     name: 'separate',
     pages: true,
-    usage: {
-      vi: 'sohoa separate <tệp/thư mục…> [--blank] [--patch T,2,3] [--codes] [--count N] [--classifier] [--keep-separators] [--duplex | --manual-duplex] [--json]',
-      en: 'sohoa separate <files/folders…> [--blank] [--patch T,2,3] [--codes] [--count N] [--classifier] [--keep-separators] [--duplex | --manual-duplex] [--json]',
-    },
+    usage: USAGE['separate'],
     load: async () => (await import('./separate')).separateCommand,
   },
   {
     name: 'separator-sheet',
-    usage: {
-      vi: 'sohoa separator-sheet --out TỆP.pdf [--patch T|2|3|none] [--no-qr] [--type LOẠI] [--dossier MÃ_HỒ_SƠ] [--copies N]',
-      en: 'sohoa separator-sheet --out FILE.pdf [--patch T|2|3|none] [--no-qr] [--type TYPE] [--dossier DOSSIER_CODE] [--copies N]',
-    },
+    usage: USAGE['separator-sheet'],
     load: async () => (await import('./separate')).separatorSheetCommand,
   },
   {
     name: 'scan',
-    usage: {
-      vi: 'sohoa scan --list [--escl ĐỊA_CHỈ…] [--json] | sohoa scan --device LOẠI:MÃ --out THƯ_MỤC [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
-      en: 'sohoa scan --list [--escl ADDRESS…] [--json] | sohoa scan --device KIND:ID --out DIR [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
-    },
+    usage: USAGE['scan'],
     load: async () => (await import('./scan')).scanCommand,
   },
 ];
