@@ -45,8 +45,8 @@ export const USAGE = {
     en: 'sohoa restore <backup dir> [--data-dir DIR] [--force]',
   },
   export: {
-    vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--data-dir THƯ_MỤC]   (gói BagIt)',
-    en: 'sohoa export <dossier code> <target dir> [--data-dir DIR]   (BagIt package)',
+    vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--format bagit|eark] [--data-dir THƯ_MỤC]   (gói BagIt, hoặc gói E-ARK SIP nén zip)',
+    en: 'sohoa export <dossier code> <target dir> [--format bagit|eark] [--data-dir DIR]   (BagIt package, or a zipped E-ARK SIP)',
   },
   outbox: {
     vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',

@@ -371,7 +371,11 @@ export const RECORDS_CHANNELS = {
     response: z.object({ fileName: z.string(), report: LocalizedReport }),
   },
   exportPackage: {
-    request: z.object({ recordId: z.number().int().positive() }),
+    request: z.object({
+      recordId: z.number().int().positive(),
+      /** BagIt folder, or a zipped E-ARK SIP (METS + EAD3); `dir` is then the zip file. */
+      format: z.enum(['bagit', 'eark']).default('bagit'),
+    }),
     response: z.object({ dir: z.string(), files: z.number().int().positive() }),
   },
   outboxList: {

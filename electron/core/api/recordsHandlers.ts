@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { RECORDS_CHANNELS } from '../../../shared/contracts/records';
 import { SohoaError } from '../../../shared/errors';
 import { BlobStore } from '../archive/blobStore';
+import { exportEarkSip } from '../archive/earkPackage';
 import { exportRecord } from '../archive/recordPackage';
 import { resourcesDir } from '../dossier/resources';
 import type { Core } from '../pipeline/core';
@@ -76,6 +77,10 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
     async exportPackage(r) {
       const d = record(r.recordId);
       const target = settings.load().settings.exportDir || defaultExportDir;
+      if (r.format === 'eark') {
+        const sip = await exportEarkSip(archive, blobs, d.code, target, DESK_ACTOR);
+        return { dir: sip.file, files: sip.files.length };
+      }
       const { dir, files } = await exportRecord(archive, blobs, d.code, target, DESK_ACTOR);
       return { dir, files: files.length };
     },

@@ -15,6 +15,7 @@ const vi = {
   noRegion: 'Không có vùng trang',
   loading: 'Đang tải thông tin văn bản…',
   saved: (field: string) => `Đã lưu “${field}”.`,
+  exportEark: 'Xuất gói E-ARK (zip)',
   none: 'Máy chưa đọc được thông tin văn bản nào của hồ sơ này; có thể nhập tay.',
 };
 
@@ -33,6 +34,7 @@ const en: typeof vi = {
   noRegion: 'No page region',
   loading: 'Loading the document description…',
   saved: (field) => `Saved “${field}”.`,
+  exportEark: 'Export E-ARK package (zip)',
   none: 'Nothing of this record’s document description was read by the machine; it can be typed.',
 };
 
