@@ -29,8 +29,8 @@ export const USAGE = {
     en: 'sohoa eval-classify --dir DIR [--train DIR | --learn-generated N | --data-dir DIR | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval-classify --generate DIR [--seed N] [--per-type N] [--noise 1.0]',
   },
   search: {
-    vi: 'sohoa search "<từ cần tìm>" [--limit N] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa search "<query>" [--limit N] [--data-dir DIR] [--json]',
+    vi: 'sohoa search "<từ cần tìm>" [--type LOẠI] [--organ "CƠ QUAN BAN HÀNH"] [--year NĂM] [--limit N] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa search "<query>" [--type TYPE] [--organ "ISSUING BODY"] [--year YEAR] [--limit N] [--data-dir DIR] [--json]',
   },
   audit: {
     vi: 'sohoa audit verify [--data-dir THƯ_MỤC] [--json]   (kiểm tra nhật ký và toàn bộ tệp)',

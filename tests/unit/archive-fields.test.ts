@@ -12,6 +12,7 @@ import { sha256Hex } from '../../electron/core/archive/blobStore';
 import { queryArchive, archiveFacets } from '../../electron/core/records/archiveQuery';
 import { describeFirstPage } from '../../electron/core/pipeline/describeRecord';
 import { documentTitle } from '../../shared/documentTitle';
+import { searchCommand } from '../../electron/cli/commands/search';
 
 const page = (text: string, ordinal = 1) => ({
   ordinal,
@@ -137,8 +138,8 @@ test('fields as read carry confidence and region; accept and edit are logged and
   archive.close();
 });
 
-test('search: the notation ranks its record above a page that only mentions it; filters on body and year', () => {
-  const { archive, rec } = archiveWithDecision();
+test('search: the notation ranks its record above a page that only mentions it; filters on body and year', async () => {
+  const { archive, rec, dir } = archiveWithDecision();
   const other = archive.addRecord({
     agencyId: 'H49',
     receivedAt: new Date('2026-11-24T02:00:00Z'),
@@ -178,6 +179,21 @@ test('search: the notation ranks its record above a page that only mentions it; 
   );
   assert.equal(facets.organNames.length, 2);
   archive.close();
+
+  // `sohoa search` takes the same filters.
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (s: string) => lines.push(s);
+  try {
+    const code = await searchCommand.run(['quy hoach', '--year', '2025', '--data-dir', dir], {
+      lang: 'vi',
+    });
+    assert.equal(code, 0);
+  } finally {
+    console.log = log;
+  }
+  assert.equal(lines.length, 2, lines.join('\n'));
+  assert.match(lines[0]!, /^H49-261124-0001 · trang 1 · Công văn về việc triển khai$/);
 });
 
 test('a reception dossier linked after archiving is found by the applicant’s ID number and name', () => {

@@ -7,8 +7,8 @@
 // Hits are ranked by relevance (FTS5's bm25): first the records whose own description matches,
 // weighted by column (identifiers such as the code and the notation above the title above the
 // other fields), then pages by their text. A common word can match most of a million pages, and
-// bm25 scores every match it is asked to order: pages are ranked among the newest PAGE_WINDOW
-// matches, so a search stays as fast as the newest-first one it replaced.
+// bm25 scores every match it is asked to order: records and pages are each ranked among their
+// newest RANK_WINDOW matches, so a search stays about as fast as the newest-first one it replaced.
 import type Database from 'better-sqlite3';
 import { foldVietnamese, nfc } from '../../../shared/text';
 
@@ -44,7 +44,8 @@ export const RECORD_WEIGHTS: Readonly<Record<keyof RecordColumns, number>> = {
   body: 2,
 };
 
-export const PAGE_WINDOW = 1000;
+/** Matches ranked by bm25, newest first: bounds a search's cost whatever the archive's size. */
+export const RANK_WINDOW = 200;
 
 const foldCache = new Map<string, string>();
 
@@ -195,12 +196,16 @@ interface PageHitRow {
 /** Records whose own description matches, best first (weighted bm25 over the record index). */
 function matchingRecords(db: Database.Database, match: string, limit: number): Scored[] {
   const w = RECORD_WEIGHTS;
+  // Ranked among the newest RANK_WINDOW matches, like pages: a word in most records' titles
+  // would otherwise have bm25 score every record.
   return db
     .prepare(
-      `SELECT rowid AS id, bm25(record_fts, ${w.ids}, ${w.title}, ${w.body}) AS score
-       FROM record_fts WHERE record_fts MATCH ? ORDER BY score, rowid DESC LIMIT ?`,
+      `SELECT id, score FROM (
+         SELECT rowid AS id, bm25(record_fts, ${w.ids}, ${w.title}, ${w.body}) AS score
+         FROM record_fts WHERE record_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+       ORDER BY score, id DESC LIMIT ?`,
     )
-    .all(match, limit) as Scored[];
+    .all(match, RANK_WINDOW, limit) as Scored[];
 }
 
 /**
@@ -233,7 +238,7 @@ export function searchArchive(
     `SELECT d.id AS dossier_id, d.code, d.title, p.ordinal, p.text
      FROM pages p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?`,
   );
-  const window = options.pageWindow ?? PAGE_WINDOW;
+  const window = options.pageWindow ?? RANK_WINDOW;
   for (const { id } of matchingPages(db, parsed, window)) {
     const r = pageRow.get(id) as PageHitRow | undefined;
     if (!r || listed.has(r.dossier_id)) continue;

@@ -16,6 +16,8 @@ const vi = {
   loading: 'Đang tải thông tin văn bản…',
   saved: (field: string) => `Đã lưu “${field}”.`,
   exportEark: 'Xuất gói E-ARK (zip)',
+  filterOrgan: 'Cơ quan ban hành',
+  filterYear: 'Năm ban hành',
   none: 'Máy chưa đọc được thông tin văn bản nào của hồ sơ này; có thể nhập tay.',
 };
 
@@ -35,6 +37,8 @@ const en: typeof vi = {
   loading: 'Loading the document description…',
   saved: (field) => `Saved “${field}”.`,
   exportEark: 'Export E-ARK package (zip)',
+  filterOrgan: 'Issuing body',
+  filterYear: 'Year issued',
   none: 'Nothing of this record’s document description was read by the machine; it can be typed.',
 };
 
