@@ -25,8 +25,9 @@ export interface TextLinesVerdict {
 const DIRECTION_MARGIN = 1.25;
 /** Upright when the ink above the x-height band outweighs the ink below by this much. */
 const UPRIGHT_RATIO = 1.35;
-/** Fewer lines than this leave the up/down test to OSD. */
+/** Fewer lines than this are judged on a clearer lean of their marks, never by OSD. */
 const MIN_LINES = 3;
+const FEW_LINES_RATIO = 2;
 /** Below this many ink points there is too little text for any test, OSD's included. */
 export const MIN_TEXT_POINTS = 400;
 
@@ -55,14 +56,17 @@ export function readTextLines(points: InkPoints): TextLinesVerdict {
   const marks = marksAboveAndBelow(frame, skew.angle);
   const ratio = marks.below > 0 ? marks.above / marks.below : marks.above > 0 ? Infinity : 1;
   const verdict = { skew, marksRatio: Math.round(ratio * 100) / 100, lines: marks.lines };
-  if (marks.lines < MIN_LINES) return { turn: null, ...verdict };
-  if (ratio >= UPRIGHT_RATIO) return { turn: base, ...verdict };
-  if (ratio <= 1 / UPRIGHT_RATIO) {
+  // One or two lines ("Trang 2") are too few characters for OSD as well: only a clear lean of
+  // their marks turns the page, else it stays as scanned.
+  const few = marks.lines < MIN_LINES;
+  const needed = few ? FEW_LINES_RATIO : UPRIGHT_RATIO;
+  if (ratio >= needed) return { turn: base, ...verdict };
+  if (ratio <= 1 / needed) {
     // Upside down in this frame: half a turn more. The skew keeps its value: a page turned half
     // a turn is skewed the same way.
     return { turn: ((base + 180) % 360) as QuarterTurn, ...verdict };
   }
-  return { turn: null, ...verdict };
+  return { turn: few && base === 0 ? 0 : null, ...verdict };
 }
 
 /**

@@ -80,7 +80,7 @@ function createNativePool(native: NativeTesseract, size: number, pageTimeoutMs: 
       kind: 'native',
       version: `tesseract ${native.version}`,
       languages,
-      model: native.tessdataDir ? `data in ${native.tessdataDir}` : 'the program’s own data',
+      model: native.dataDir ? `vie.traineddata in ${native.dataDir}` : 'the program’s own data',
       program: native.program,
     },
   };

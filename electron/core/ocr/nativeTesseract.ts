@@ -20,6 +20,8 @@ export interface NativeTesseract {
   version: string;
   /** `--tessdata-dir` to pass, when the data is not where the program looks by default. */
   tessdataDir?: string;
+  /** Where its language data is, as the program says (for the report). */
+  dataDir?: string;
   languages: string[];
 }
 
@@ -67,15 +69,19 @@ export async function findNativeTesseract(
         (path.isAbsolute(program) && fs.existsSync(besideData) ? besideData : undefined);
       const dirArgs = tessdataDir ? ['--tessdata-dir', tessdataDir] : [];
       const list = await run(program, [...dirArgs, '--list-langs'], { timeout: 10_000 });
-      const languages = `${list.stdout}\n${list.stderr}`
+      const listing = `${list.stdout}\n${list.stderr}`;
+      const languages = listing
         .split(/\r?\n/)
         .map((l) => l.trim())
         .filter((l) => /^[a-z_]+$/i.test(l));
       if (!languages.includes('vie')) continue;
+      // "List of available languages in "/usr/share/tesseract-ocr/5/tessdata/" (3):"
+      const dataDir = tessdataDir ?? /languages in "([^"]+)"/.exec(listing)?.[1];
       return {
         program,
         version: `${version[1]}.${version[2]}${version[3] ? `.${version[3]}` : ''}`,
         ...(tessdataDir ? { tessdataDir } : {}),
+        ...(dataDir ? { dataDir } : {}),
         languages,
       };
     } catch {
