@@ -143,7 +143,8 @@ export async function applyGeometry(img: RawImage, g: Geometry): Promise<RawImag
     let s = sharp(out.data, { raw: rawInfo(out) });
     if (g.crop) s = s.extract(g.crop);
     if (g.turn) s = s.rotate(g.turn);
-    out = await toRaw(s, out.channels);
+    // libvips would hand a one-band image back as sRGB: keep the image's own kind.
+    out = await toRaw(out.channels === 1 ? s.toColourspace('b-w') : s, out.channels);
   }
   if (g.skewDeg) {
     const s = sharp(out.data, { raw: rawInfo(out) }).rotate(-g.skewDeg, {
