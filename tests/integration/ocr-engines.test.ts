@@ -54,6 +54,7 @@ function withAspectOnlyJfif(jpeg: Buffer, density: number): Buffer {
  */
 function writeFakeTesseract(where: string): string {
   const file = path.join(where, 'tesseract');
+  const out = path.dirname(where);
   fs.writeFileSync(
     file,
     `#!/bin/sh
@@ -61,9 +62,9 @@ case "$1" in
   --version) echo "tesseract 5.3.0"; exit 0;;
   --list-langs) printf 'List of available languages in "/x/" (2):\\nosd\\nvie\\n'; exit 0;;
 esac
-if [ -n "$FAKE_TESSERACT_SLEEP" ]; then echo $$ > "${where}/pid"; sleep 30; fi
-echo "$OMP_THREAD_LIMIT $*" > "${where}/call"
-wc -c > "${where}/bytes"
+if [ -n "$FAKE_TESSERACT_SLEEP" ]; then echo $$ > "${out}/pid"; sleep 30; fi
+echo "$OMP_THREAD_LIMIT $*" > "${out}/call"
+wc -c > "${out}/bytes"
 printf 'level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n'
 printf '4\\t1\\t1\\t1\\t1\\t0\\t10\\t20\\t300\\t40\\t-1\\t\\n'
 printf '5\\t1\\t1\\t1\\t1\\t1\\t10\\t20\\t100\\t40\\t91.5\\tHo\\314\\200a\\n'
@@ -80,7 +81,9 @@ before(async () => {
   const grey = await sharp(png).toColourspace('b-w').jpeg({ quality: 80 }).toBuffer();
   const jpg = withAspectOnlyJfif(grey, 200);
   page = await (await openImageFile('to-khai.jpg', jpg)).page(0);
-  fake = writeFakeTesseract(dir);
+  // In a folder of its own: a `tessdata` folder beside a program is taken as its data.
+  fs.mkdirSync(path.join(dir, 'bin'));
+  fake = writeFakeTesseract(path.join(dir, 'bin'));
 });
 
 after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -13,6 +13,17 @@ export function toPgm(img: GreyImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), img.data]);
 }
 
+/**
+ * An empty PGM of the given size and a view of its pixels: the page steps write the OCR copy's
+ * pixels straight into the file the engine is handed, instead of copying them in at the end.
+ */
+export function newPgm(width: number, height: number): { pgm: Buffer; pixels: Buffer } {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  const pgm = Buffer.allocUnsafe(header.length + width * height);
+  header.copy(pgm);
+  return { pgm, pixels: pgm.subarray(header.length) };
+}
+
 /** Downscales so the longer side is at most `maxSide` pixels (analysis does not need more). */
 export async function downscale(
   img: GreyImage,

@@ -7,22 +7,23 @@ import sharp, { type Sharp } from 'sharp';
 import type { OrientationDetector } from '../ocr/orientation';
 import type { OcrPage } from '../ocr/types';
 import { inkPoints, quarterTurn, searchSkew, type InkPoints, type SkewEstimate } from './deskew';
-import { histogram, toPgm, type GreyImage } from './grey';
+import { histogram, type GreyImage } from './grey';
 import { readInk } from './formCleanup';
 import { darkEdgeCrop, paperLevel, type CropBox } from './pageAnalysis';
 import { StepClock, type StepTimes } from './pageSteps';
 import {
   applyGeometry,
   asGrey,
-  cutRaw,
+  cutGrey,
   greyAndKind,
-  lumaOf,
+  greyOf,
   rawInfo,
   reduceBox,
   toRaw,
   type ContentKind,
   type Decoded,
   type RawImage,
+  type View,
 } from './raster';
 import { ASSUMED_DPI, type Resolution } from './resolution';
 import { readTextLines, type QuarterTurn } from './textLines';
@@ -150,28 +151,24 @@ export async function preparePage(
   const changed = cut !== null || upright.turn !== 0 || deskewed;
   const geometry = { crop: cut, turn: upright.turn, skewDeg: deskewed ? upright.skew.angle : 0 };
   const page = await clock.time('straighten', async () => {
-    if (!changed) return { colour, grey: decoded.grey };
+    if (!changed) return { colour: colour && view(colour), grey: decoded.grey };
     // Straightening smooths the colour image; its grey copy is taken from the result, not
     // straightened separately (one rotation instead of two).
-    if (colour) {
-      const turned = await applyGeometry(colour, geometry);
-      return { colour: turned, grey: lumaOf(turned) };
-    }
-    return { colour: null, grey: await applyGeometry(decoded.grey, geometry) };
+    const turned = await applyGeometry(colour ?? { ...decoded.grey, channels: 1 }, geometry);
+    return { colour: colour ? turned : null, grey: greyOf(turned) };
   });
-
-  const { blank, ocrCopy } = await clock.time('cleanup', () => {
-    // The OCR reads a copy with form rules, tick boxes and dot leaders whitened (formCleanup.ts),
-    // made in place in the PGM the engine is handed; the same pass over the ink measures blankness.
-    const pgm = toPgm(asGrey(page.grey));
-    const pixels = { ...asGrey(page.grey), data: pgm.subarray(pgm.length - page.grey.data.length) };
-    const ink = readInk(pixels, dpi, paper, options.cleanForms !== false);
-    return { blank: ink.blank, ocrCopy: pgm };
-  });
+  // The archival copy first: on a grey page it is made from the very pixels the cleanup below
+  // then whitens in place for the OCR.
   const archival = await clock.time('encode', () =>
     !changed && original
       ? { format: 'jpeg' as const, bytes: original }
-      : encodeArchival(page.colour ?? page.grey, kind, archivalQuality(options.sourceJpegQuality)),
+      : encodeArchival(page.colour, page.grey, kind, archivalQuality(options.sourceJpegQuality)),
+  );
+  // The OCR reads a copy with form rules, tick boxes and dot leaders whitened (formCleanup.ts),
+  // in place in the PGM the engine is handed; the same pass over the ink measures blankness.
+  const blank = await clock.time(
+    'cleanup',
+    () => readInk(page.grey, dpi, paper, options.cleanForms !== false).blank,
   );
 
   const full = decoded.grey;
@@ -180,7 +177,7 @@ export async function preparePage(
     heightPx: page.grey.height,
     dpi,
     archival,
-    ocr: ocrCopy,
+    ocr: page.grey.pgm,
     analysis: {
       rotatedDeg: upright.turn,
       orientationConfidence: round2(upright.confidence),
@@ -225,7 +222,7 @@ function analyse(decoded: Decoded, k: number, cropEdges: boolean) {
   const hist = k === 1 ? decoded.hist : histogram(reduced);
   const box = cropEdges ? darkEdgeCrop(reduced, paperLevel(reduced, hist)) : null;
   const whole = !box || (box.width === reduced.width && box.height === reduced.height);
-  const inside = whole ? reduced : cutRaw(reduced, box);
+  const inside = whole ? reduced : cutGrey(reduced, box);
   const insideHist = whole ? hist : histogram(inside);
   return {
     crop: box && !whole ? scaleBox(box, k, decoded.grey) : null,
@@ -296,23 +293,30 @@ function archivalQuality(source: number | null | undefined): number {
  * smooths a bilevel page's edges into grey, so it is thresholded back first.
  */
 async function encodeArchival(
-  image: RawImage,
+  colour: View | null,
+  grey: GreyImage,
   kind: ContentKind,
   quality: number,
 ): Promise<PreparedPage['archival']> {
   if (kind === 'bilevel') {
-    const bw = Buffer.from(image.data);
-    for (let i = 0; i < bw.length; i++) bw[i] = bw[i]! < 128 ? 0 : 255;
-    const bytes = await sharp(bw, { raw: rawInfo(image) })
+    const bw = Buffer.allocUnsafe(grey.data.length);
+    for (let i = 0; i < bw.length; i++) bw[i] = grey.data[i]! < 128 ? 0 : 255;
+    const bytes = await sharp(bw, { raw: { width: grey.width, height: grey.height, channels: 1 } })
       .png({ palette: true, colours: 2, dither: 0, compressionLevel: 9 })
       .toBuffer();
     return { format: 'png', bytes };
   }
-  const pixels = sharp(image.data, { raw: rawInfo(image) });
-  const bytes = await (image.channels === 1 ? pixels.toColourspace('b-w') : pixels)
-    .jpeg({ quality, optimiseCoding: true })
-    .toBuffer();
+  const pixels = colour
+    ? sharp(colour.img.data, { raw: rawInfo(colour.img) }).extract(colour.box)
+    : sharp(grey.data, {
+        raw: { width: grey.width, height: grey.height, channels: 1 },
+      }).toColourspace('b-w');
+  const bytes = await pixels.jpeg({ quality, optimiseCoding: true }).toBuffer();
   return { format: 'jpeg', bytes };
+}
+
+function view(img: RawImage): View {
+  return { img, box: { left: 0, top: 0, width: img.width, height: img.height } };
 }
 
 function round2(v: number): number {

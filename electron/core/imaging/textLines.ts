@@ -2,7 +2,8 @@
 // (OSD, a third of a second a page) runs only on the pages this leaves in doubt.
 // - Line direction: text lines make the row profile sharp and barely change the column profile;
 //   on a page fed sideways it is the other way round. Each axis' "contrast" (its best angle
-//   against its flattest one within ±15°) tells which axis the lines follow.
+//   against its flattest one within ±15°) tells which axis the lines follow; lines across a
+//   portrait image are left to OSD (a page fed sideways comes out landscape).
 // - Up or down: in Latin script, and Vietnamese even more with its tone marks, far more ink sits
 //   above a line's x-height band (capitals, ascenders, marks) than below it (descenders, the dot
 //   below). Upside down, the two swap.
@@ -49,6 +50,10 @@ export function readTextLines(points: InkPoints): TextLinesVerdict {
     frame = points;
     skew = across;
   } else if (down.contrast >= across.contrast * DIRECTION_MARGIN) {
+    // A sheet fed sideways comes out landscape. Upright, it is a landscape document scanned as
+    // such, or no text at all: the four bars of a patch-code separator sheet make a sharp column
+    // profile too. Only OSD may turn such a page.
+    if (points.width <= points.height) return { turn: null, ...none };
     base = 90;
     frame = turned;
     skew = searchSkew(turned);
