@@ -75,10 +75,10 @@ test('a cut, a reorder, a flipped byte or another key never opens', async () => 
     ['another key', sealed, DataKey.generate()],
   ];
   for (const [what, bytes, k] of attempts) {
-    assert.throws(() => openBuffer(bytes, () => k), undefined, what);
+    assert.throws(() => openBuffer(bytes, () => k), /./, what);
     await assert.rejects(
       streamThrough(bytes, () => new OpeningStream(() => k)),
-      undefined,
+      /./,
       what,
     );
   }

@@ -15,7 +15,11 @@ import type {
 import { isSohoaError, SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
 import { Archive } from '../archive/archive';
 import { BlobStore, writeFileDurably } from '../archive/blobStore';
-import { dataPaths, defaultDataDir, type DataPaths } from '../config/paths';
+import { dataPaths, defaultDataDir, ensureDataDir, type DataPaths } from '../config/paths';
+import { readDataFile } from '../vault/files';
+import type { KeyProvider } from '../vault/keyProvider';
+import { useKeyProvider } from '../vault/registry';
+import { prepareVault } from '../vault/setup';
 import { createOrientationDetector, type OrientationDetector } from '../ocr/orientation';
 import { createTesseractPool, type OcrPool, type OcrPoolStats } from '../ocr/tesseractPool';
 import type { OcrEngine } from '../ocr/types';
@@ -43,6 +47,11 @@ export interface CoreOptions {
   keySource?: KeySourceSpec;
   /** RFC 3161 time-stamping authority: digitized files are signed PAdES B-T. */
   tsaUrl?: string;
+  /**
+   * Who wraps the data folder's key (the app: the OS keystore). Chosen once per process; without
+   * one, a data folder that has no vault yet stays unencrypted.
+   */
+  keyProvider?: KeyProvider;
   /** OCR workers; defaults to one per core. */
   ocrWorkers?: number;
   clock?: () => Date;
@@ -135,8 +144,10 @@ export function coreOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CoreOp
 }
 
 export async function openCore(options: CoreOptions = {}): Promise<Core> {
-  const paths = dataPaths(options.dataDir ?? defaultDataDir());
-  await fs.mkdir(paths.root, { recursive: true });
+  const paths = dataPaths(ensureDataDir(options.dataDir ?? defaultDataDir()));
+  if (options.keyProvider) useKeyProvider(options.keyProvider);
+  // Made on first run, migrated (or resumed) before any store opens, and its key opened.
+  await prepareVault(paths.root);
   const archive = new Archive(paths.database);
   const blobs = new BlobStore(paths.blobsDir);
   const agency = options.agency ?? DEMO_AGENCY;
@@ -278,7 +289,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       const pdf = await timed('pdf', () =>
         wrap('PDF_FAILED', title, async () => {
           await writer.finish();
-          return fs.readFile(draftPath);
+          return readDataFile(draftPath);
         }),
       );
 

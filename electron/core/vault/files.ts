@@ -108,7 +108,7 @@ export function createDataWriteStream(file: string): {
 } {
   const key = sealingKeyFor(file);
   const out = fs.createWriteStream(file, { mode: 0o600 });
-  if (!key) return { stream: out, finished: streamDone(out) };
+  if (!key) return { stream: out, finished: closed(out) };
   const input = new PassThrough();
   return { stream: input, finished: pipeline(input, new SealingStream(key), out) };
 }
@@ -134,9 +134,9 @@ export async function createDataReadStream(file: string): Promise<Readable> {
   return source.pipe(opening);
 }
 
-function streamDone(stream: Writable): Promise<void> {
+function closed(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.once('finish', () => resolve());
+    stream.once('close', () => resolve());
     stream.once('error', reject);
   });
 }

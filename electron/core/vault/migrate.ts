@@ -103,7 +103,7 @@ async function sealInPlace(file: string, key: DataKey): Promise<boolean> {
  * table by table against the original, then renamed over it once no WAL of the plain file is
  * left to be replayed onto the encrypted one.
  */
-function encryptDatabase(file: string, key: DataKey): void {
+export function encryptDatabase(file: string, key: DataKey): void {
   const tmp = file + TMP;
   fs.rmSync(tmp, { force: true });
   const source = new Database(file);
