@@ -106,6 +106,8 @@ export function createDataWriteStream(file: string): {
   stream: Writable;
   finished: Promise<void>;
 } {
+  const root = vaultRootOf(file);
+  if (root) ownerOnlyFolders(root, path.dirname(path.resolve(file)));
   const key = sealingKeyFor(file);
   const out = fs.createWriteStream(file, { mode: 0o600 });
   if (!key) return { stream: out, finished: closed(out) };
