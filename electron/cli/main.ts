@@ -3,6 +3,7 @@
 import { errorInfo, isSohoaError } from '../../shared/errors';
 import { COMMANDS } from './commands';
 import { t, type Lang } from './messages';
+import { prepareCliVault } from './vault';
 
 export async function main(argv: string[]): Promise<number> {
   const langAt = argv.indexOf('--lang');
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    await prepareCliVault(name, rest);
     return await command.run(rest, { lang });
   } catch (e) {
     // Whatever went wrong, the clerk gets one readable line, never a stack trace.

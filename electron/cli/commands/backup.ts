@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { backupArchive, restoreArchive } from '../../core/archive/backup';
 import { openArchive } from '../../core/archive/open';
 import { defaultDataDir } from '../../core/config/paths';
+import { rememberKey } from '../../core/vault/registry';
+import { keyFromRecoveryCode } from '../../core/vault/recoveryCode';
 import type { Command } from './types';
 
 export const backupCommand: Command = {
@@ -41,20 +43,26 @@ export const backupCommand: Command = {
 export const restoreCommand: Command = {
   name: 'restore',
   usage: {
-    vi: 'sohoa restore <thư mục sao lưu> [--data-dir THƯ_MỤC] [--force]',
-    en: 'sohoa restore <backup dir> [--data-dir DIR] [--force]',
+    vi: 'sohoa restore <thư mục sao lưu> [--data-dir THƯ_MỤC] [--force] [--recovery-code "MÃ"]',
+    en: 'sohoa restore <backup dir> [--data-dir DIR] [--force] [--recovery-code "CODE"]',
   },
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, force: { type: 'boolean', default: false } },
+      options: {
+        'data-dir': { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'recovery-code': { type: 'string' },
+      },
     });
     if (positionals.length !== 1) {
       console.error(this.usage[lang]);
       return 2;
     }
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    // An encrypted backup on a new machine opens only with the recovery code of its data key.
+    if (values['recovery-code']) rememberKey(keyFromRecoveryCode(values['recovery-code']));
     const r = await restoreArchive(path.resolve(positionals[0]!), dataDir, { force: values.force });
     console.log(
       lang === 'vi'

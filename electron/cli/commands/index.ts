@@ -18,6 +18,7 @@ import { receptionCommand } from './reception';
 import { hotfolderCommand } from './hotfolder';
 import { separateCommand, separatorSheetCommand } from './separate';
 import { scanCommand } from './scan';
+import { vaultCommand } from './vault';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   backupCommand,
   restoreCommand,
+  vaultCommand,
   exportCommand,
   outboxCommand,
   evalExtractCommand,

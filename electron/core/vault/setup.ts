@@ -145,3 +145,18 @@ function isInside(root: string, file: string): boolean {
   const rel = path.relative(path.resolve(root), path.resolve(file));
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
+
+/**
+ * Opens the vault of `dataDir` with the recovery code (a new machine, another account, a lost
+ * key file) and wraps its key for this process's provider, so the next start needs no code.
+ */
+export function recoverVault(dataDir: string, key: DataKey): { root: string } {
+  const root = vaultRootOfDir(dataDir);
+  const vault = root ? readVaultFile(root) : null;
+  if (!root || !vault) throw new SohoaError('VAULT_LOCKED', path.basename(dataDir));
+  if (vault.keyId !== key.id) throw new SohoaError('VAULT_KEY_MISMATCH', path.basename(root));
+  rememberKey(key);
+  const provider = currentKeyProvider();
+  if (provider) enrollProvider(root, provider);
+  return { root };
+}
