@@ -166,7 +166,11 @@ function contentHash(db: Database.Database): Buffer {
 function cell(v: unknown): Buffer {
   if (v === null) return Buffer.from('\u0001N');
   if (Buffer.isBuffer(v)) return Buffer.concat([Buffer.from(`\u0001B${v.length}:`), v]);
-  return Buffer.from(`\u0001${typeof v}${String(v).length}:${String(v)}`);
+  const text =
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint'
+      ? String(v)
+      : JSON.stringify(v);
+  return Buffer.from(`\u0001${typeof v}${text.length}:${text}`);
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest();
