@@ -32,6 +32,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       applyKey(db, key, 'key');
       // The first read proves the key (a wrong one reads as "file is not a database").
       db.prepare('SELECT count(*) FROM sqlite_master').get();
+      // The OS caches only ciphertext: a larger page cache keeps decrypted pages for search.
+      db.pragma('cache_size = -32768');
     } catch (e) {
       db.close();
       throw new SohoaError('VAULT_DATABASE_UNREADABLE', path.basename(file), { cause: e });
