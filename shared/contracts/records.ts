@@ -373,8 +373,8 @@ export const RECORDS_CHANNELS = {
   exportPackage: {
     request: z.object({
       recordId: z.number().int().positive(),
-      /** BagIt folder, or a zipped E-ARK SIP (METS + EAD3); `dir` is then the zip file. */
-      format: z.enum(['bagit', 'eark']).default('bagit'),
+      /** BagIt folder (the default), or a zipped E-ARK SIP (METS + EAD3); `dir` is then the zip. */
+      format: z.enum(['bagit', 'eark']).optional(),
     }),
     response: z.object({ dir: z.string(), files: z.number().int().positive() }),
   },
