@@ -1,6 +1,6 @@
 // The archivist's review of a record's TT 05/2025 document fields, from the keyboard alone: each
 // field shows what the machine read, how sure it was and the page region it read it from. Enter
-// accepts the field as it stands (or saves what was typed), typing edits, Tab / Shift+Tab move,
+// accepts the field as it stands (or saves what was typed), typing replaces the selected value, Tab / Shift+Tab move,
 // Esc undoes the edit, Alt+A accepts every field read with high confidence. After Enter the
 // focus goes to the next field still to review, so a record is reviewed in one pass.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -258,6 +258,8 @@ function FieldRow({
         value={draft ?? f.value}
         aria-describedby={`${id}-state`}
         autoComplete="off"
+        // Reached by Tab or after Enter, the value is selected: typing replaces what was read.
+        onFocus={(e) => e.currentTarget.select()}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
