@@ -27,8 +27,8 @@ const STATE_VI = {
 export const outboxCommand: Command = {
   name: 'outbox',
   usage: {
-    vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',
-    en: 'sohoa outbox status | run [--once] | retry <dossier code> | configure folder <dir> | configure s3 --endpoint URL --bucket NAME [--region R] (keys from SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir DIR]',
+    vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] [--allow-http] [--sse AES256|aws:kms|none] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',
+    en: 'sohoa outbox status | run [--once] | retry <dossier code> | configure folder <dir> | configure s3 --endpoint URL --bucket NAME [--region R] [--allow-http] [--sse AES256|aws:kms|none] (keys from SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir DIR]',
   },
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
@@ -40,6 +40,9 @@ export const outboxCommand: Command = {
         endpoint: { type: 'string' },
         bucket: { type: 'string' },
         region: { type: 'string' },
+        // IT allows this one endpoint over plain HTTP (a store without TLS on the office network).
+        'allow-http': { type: 'boolean', default: false },
+        sse: { type: 'string' },
       },
     });
     const vi = lang === 'vi';
@@ -83,6 +86,8 @@ export const outboxCommand: Command = {
               forcePathStyle: true,
               accessKeyId: process.env.SOHOA_S3_ACCESS_KEY_ID ?? '',
               secretAccessKey: process.env.SOHOA_S3_SECRET_ACCESS_KEY ?? '',
+              ...(values['allow-http'] ? { allowHttp: true } : {}),
+              ...(values.sse ? { serverSideEncryption: values.sse as 'AES256' } : {}),
             };
           else {
             console.error(this.usage[lang]);
