@@ -22,6 +22,10 @@ export const PROTECTION_MESSAGES = {
     vi: `Hồ sơ ${s} còn đang được giải quyết (chưa ký, chưa lưu trữ hoặc chưa kết thúc) nên không xóa dữ liệu cá nhân. Hãy kết thúc hồ sơ trước.`,
     en: `Dossier ${s} is still being processed (not signed, archived or closed), so its personal data is not erased. Close the dossier first.`,
   }),
+  RETENTION_SWEEP_FAILED: (s) => ({
+    vi: `Chưa dọn được kho "${s}" theo thời hạn lưu giữ (thư mục không đọc được hoặc ổ đĩa lỗi). Các kho khác vẫn được dọn; máy sẽ thử lại ở lần dọn sau.`,
+    en: `Store "${s}" could not be cleared by its retention rule (a folder could not be read or the disk failed). The other stores were cleared; the desk tries again at the next sweep.`,
+  }),
   ERASE_FAILED: (s) => ({
     vi: `Chưa xóa hết dữ liệu cá nhân của hồ sơ ${s} (một tệp đang bị chương trình khác giữ hoặc ổ đĩa lỗi). Phần đã xóa vẫn được ghi nhật ký; hãy thử lại sau ít phút.`,
     en: `The personal data of dossier ${s} was not completely erased (a file is held by another program or the disk failed). What was erased is logged; try again in a few minutes.`,
