@@ -54,12 +54,18 @@ export const StoreReport = z.object({
 export type StoreReport = z.infer<typeof StoreReport>;
 
 /** A reception dossier by its code, or the one an archived record was made from. */
-const EraseTarget = z
-  .object({
-    recordId: z.number().int().positive().optional(),
-    dossierCode: z.string().min(1).max(60).optional(),
-  })
-  .refine((t) => (t.recordId === undefined) !== (t.dossierCode === undefined), 'recordId or dossierCode');
+const Target = z.object({
+  recordId: z.number().int().positive().optional(),
+  dossierCode: z.string().min(1).max(60).optional(),
+});
+const oneOf = (t: z.infer<typeof Target>) =>
+  (t.recordId === undefined) !== (t.dossierCode === undefined);
+const EraseTarget = Target.refine(oneOf, 'recordId or dossierCode');
+/** The erasure names who asked: the audit log keeps it. */
+const EraseRequest = Target.extend({ clerk: z.string().min(1).max(100) }).refine(
+  oneOf,
+  'recordId or dossierCode',
+);
 
 /** What an erasure removed or overwrote (never the data itself). */
 export const ERASED_PARTS = [
@@ -117,5 +123,5 @@ export const RETENTION_CHANNELS = {
     response: z.object({ started: z.boolean() }),
   },
   personalDataEraseCheck: { request: EraseTarget, response: EraseCheck },
-  personalDataErase: { request: EraseTarget, response: EraseOutcome },
+  personalDataErase: { request: EraseRequest, response: EraseOutcome },
 } as const;
