@@ -38,7 +38,7 @@ export function admitFeatures(
   kept: (feature: string) => boolean,
 ): Set<string> {
   let seen = sightings.get(store);
-  if (!seen) sightings.set(store, (seen = new Map()));
+  if (!seen) sightings.set(store, (seen = new Map<string, Set<string>>()));
   const doc = createHash('sha256').update(text).digest('base64').slice(0, 12);
   const out = new Set<string>();
   for (const f of features) {
@@ -47,7 +47,7 @@ export function admitFeatures(
       continue;
     }
     let docs = seen.get(f);
-    if (!docs) seen.set(f, (docs = new Set()));
+    if (!docs) seen.set(f, (docs = new Set<string>()));
     docs.add(doc);
     // Kept counting: a feature unlearned to nothing by a correction is common all the same.
     if (docs.size >= MIN_DOCUMENTS) out.add(f);
