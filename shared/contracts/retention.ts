@@ -61,8 +61,8 @@ const Target = z.object({
 const oneOf = (t: z.infer<typeof Target>) =>
   (t.recordId === undefined) !== (t.dossierCode === undefined);
 const EraseTarget = Target.refine(oneOf, 'recordId or dossierCode');
-/** The erasure names who asked: the audit log keeps it. */
-const EraseRequest = Target.extend({ clerk: z.string().min(1).max(100) }).refine(
+/** Who asked, for the audit log (the archive screen has no clerk: the desk itself). */
+const EraseRequest = Target.extend({ clerk: z.string().min(1).max(100).optional() }).refine(
   oneOf,
   'recordId or dossierCode',
 );

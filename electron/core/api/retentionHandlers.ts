@@ -52,6 +52,6 @@ export function createRetentionHandlers(context: HandlerContext): RetentionHandl
       return Promise.resolve({ started });
     },
     personalDataEraseCheck: (request) => Promise.resolve(checkErase(erase, request)),
-    personalDataErase: ({ clerk, ...target }) => erasePersonalData(erase, target, clerk),
+    personalDataErase: ({ clerk, ...target }) => erasePersonalData(erase, target, clerk ?? 'desk'),
   };
 }
