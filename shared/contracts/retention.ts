@@ -82,6 +82,7 @@ export const ERASED_PARTS = [
   'sessions',
   'outputCopy',
   'exports',
+  'batchFiles',
 ] as const;
 export const ErasedPart = z.enum(ERASED_PARTS);
 export type ErasedPart = z.infer<typeof ErasedPart>;

@@ -11,6 +11,9 @@ import { test } from 'node:test';
 import { Archive } from '../../electron/core/archive/archive';
 import { BlobStore } from '../../electron/core/archive/blobStore';
 import { verifyFiles } from '../../electron/core/archive/open';
+import { safeDirName } from '../../electron/core/archive/recordPackage';
+import { openBatchDatabase } from '../../electron/core/batch/store/schema';
+import { batchesOfRecord } from '../../electron/core/retention/batchOriginals';
 import { DossierStore } from '../../electron/core/dossier/store';
 import { checkErase, erasePersonalData } from '../../electron/core/retention/erase';
 import { dataPaths } from '../../electron/core/config/paths';
@@ -84,18 +87,34 @@ async function populated() {
   db.prepare(`UPDATE outbox SET state = 'done' WHERE dossier_id = ?`).run(record.id);
   await fs.mkdir(path.join(data, 'output'), { recursive: true });
   await fs.writeFile(path.join(data, 'output', record.fileName), pdf);
+  // The batch that made it (its copy of the scan) and a package exported from it.
+  const batches = openBatchDatabase(path.join(data, 'batches.sqlite'));
+  const batchId = Number(
+    batches
+      .prepare(
+        `INSERT INTO batches (title, state, source, created_at, dossier_id) VALUES ('Lô 1', 'done', 'files', '2016-06-15', ?)`,
+      )
+      .run(record.id).lastInsertRowid,
+  );
+  await fs.mkdir(path.join(data, 'batches', String(batchId), 'inputs'), { recursive: true });
+  await fs.writeFile(path.join(data, 'batches', String(batchId), 'inputs', 'scan.jpg'), pdf);
+  await fs.mkdir(path.join(data, 'exports', safeDirName(record.code), 'data'), { recursive: true });
+  await fs.writeFile(path.join(data, 'exports', safeDirName(record.code), 'data', 'x.pdf'), pdf);
   await fs.mkdir(path.join(data, 'cache', 'pages'), { recursive: true });
   await fs.writeFile(
     path.join(data, 'cache', 'pages', `${sha256}-p1-w1200.json`),
     JSON.stringify({ n: NAME }),
   );
-  return { data, archive, blobs, dossier, record };
+  const batchDirsOf = (id: number) =>
+    batchesOfRecord(batches, id).map((b) => path.join(data, 'batches', String(b)));
+  return { data, archive, blobs, dossier, record, batches, batchDirsOf };
 }
 
 test('an applicant’s personal data is erased everywhere once the period ends, and the chain verifies', async (t) => {
-  const { data, archive, blobs, dossier, record } = await populated();
+  const { data, archive, blobs, dossier, record, batches, batchDirsOf } = await populated();
   t.after(() => {
     archive.close();
+    batches.close();
     return fs.rm(data, { recursive: true, force: true });
   });
   const deps = (at: string) => ({
@@ -103,10 +122,11 @@ test('an applicant’s personal data is erased everywhere once the period ends, 
     dataDir: data,
     settings: () => DEFAULT_RETENTION,
     clock: () => new Date(at),
+    batchDirsOf,
   });
   const needles = [NAME, ID, ADDRESS, FOLDED];
   archive.database.pragma('wal_checkpoint(TRUNCATE)');
-  assert.ok((await filesHolding(data, needles)).length >= 4, 'the data is there to begin with');
+  assert.ok((await filesHolding(data, needles)).length >= 6, 'the data is there to begin with');
 
   // Kept 10 years from the year after 2016: not before 01/01/2027 (Vietnam time).
   const early = checkErase(deps('2026-12-31T16:59:00Z'), { dossierCode: dossier.code });
@@ -160,9 +180,10 @@ test('an applicant’s personal data is erased everywhere once the period ends, 
 });
 
 test('a dossier still being processed, or kept permanently, is refused with its reason', async (t) => {
-  const { data, archive, dossier, record } = await populated();
+  const { data, archive, dossier, record, batches } = await populated();
   t.after(() => {
     archive.close();
+    batches.close();
     return fs.rm(data, { recursive: true, force: true });
   });
   const deps = {

@@ -4,11 +4,12 @@
 // desk is not slowed) and stops with it.
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { RETENTION_CHANNELS } from '../../../shared/contracts/retention';
 import { DEFAULT_RETENTION, type RetentionSettings } from '../../../shared/settings';
 import { hotFoldersFromEnv } from '../acquire/hotFolderDriver';
 import { openBatchDatabase } from '../batch/store/schema';
-import { releasableBatches } from '../retention/batchOriginals';
+import { batchesOfRecord, releasableBatches } from '../retention/batchOriginals';
 import { checkErase, erasePersonalData, type EraseDeps } from '../retention/erase';
 import { RetentionJob } from '../retention/job';
 import type { DomainHandlers, HandlerContext } from './context';
@@ -20,6 +21,17 @@ export function createRetentionHandlers(context: HandlerContext): RetentionHandl
   const dataDir = core.paths.root;
   const settings = (): RetentionSettings =>
     context.settings.saved()?.retention ?? DEFAULT_RETENTION;
+  /** The batch queue's file, opened for one question and closed (absent: no batch ever ran). */
+  const withBatches = <T>(ask: (db: Database.Database) => T, none: T): T => {
+    const file = path.join(dataDir, 'batches.sqlite');
+    if (!fs.existsSync(file)) return none;
+    const batches = openBatchDatabase(file);
+    try {
+      return ask(batches);
+    } finally {
+      batches.close();
+    }
+  };
   const job = new RetentionJob({
     dataDir,
     settings,
@@ -29,20 +41,20 @@ export function createRetentionHandlers(context: HandlerContext): RetentionHandl
     ],
     // Sessions still in use are far younger than the shortest rule (a day).
     openSessions: new Set(),
-    releasableBatches: () => {
-      const file = path.join(dataDir, 'batches.sqlite');
-      if (!fs.existsSync(file)) return [];
-      const batches = openBatchDatabase(file);
-      try {
-        return releasableBatches(batches, core.archive.database);
-      } finally {
-        batches.close();
-      }
-    },
+    releasableBatches: () =>
+      withBatches((b) => releasableBatches(b, core.archive.database), [] as number[]),
   });
   job.start();
   core.onClose(() => job.stop());
-  const erase: EraseDeps = { archive: core.archive, dataDir, settings };
+  const erase: EraseDeps = {
+    archive: core.archive,
+    dataDir,
+    settings,
+    batchDirsOf: (id) =>
+      withBatches((b) => batchesOfRecord(b, id), [] as number[]).map((n) =>
+        path.join(dataDir, 'batches', String(n)),
+      ),
+  };
 
   return {
     retentionStatus: () => job.status(),

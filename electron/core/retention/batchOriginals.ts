@@ -2,7 +2,7 @@
 // every record is in the archive AND whose upload the records store confirmed. Until then the
 // originals are the only way to make the record again, so nothing else qualifies (a failed or
 // cancelled batch keeps its inputs for a retry; a document the run could not archive keeps the
-// whole batch's).
+// whole batch's). And which batches made a record, for erasing its applicant's data.
 import type Database from 'better-sqlite3';
 
 /** Batch ids whose originals are no longer needed. */
@@ -36,4 +36,15 @@ export function releasableBatches(
     if (ids.every(confirmed)) out.push(b.id);
   }
   return out;
+}
+
+/** The batches that made an archived record (a whole batch, or one document of a separated one). */
+export function batchesOfRecord(batchDb: Database.Database, recordId: number): number[] {
+  return batchDb
+    .prepare(
+      `SELECT id FROM batches WHERE dossier_id = ?
+       UNION SELECT batch_id FROM batch_records WHERE archive_id = ?`,
+    )
+    .pluck()
+    .all(recordId, recordId) as number[];
 }

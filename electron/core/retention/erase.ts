@@ -13,6 +13,7 @@ import { errorInfo, SohoaError, type ErrorInfo } from '../../../shared/errors';
 import type { RetentionSettings } from '../../../shared/settings';
 import type { Archive } from '../archive/archive';
 import { withStatementCache } from '../archive/connection';
+import { safeDirName } from '../archive/recordPackage';
 import { recordSearchText } from '../archive/recordIndex';
 import { indexRecord } from '../archive/search';
 import {
@@ -38,6 +39,8 @@ export const ERASED_FILE_SHA256 = '0'.repeat(64);
 export interface EraseDeps {
   archive: Archive;
   dataDir: string;
+  /** The folders of the batches that made a record (their copies of the scans, thumbnails). */
+  batchDirsOf?: (recordId: number) => string[];
   settings: () => RetentionSettings;
   clock?: () => Date;
 }
@@ -97,6 +100,8 @@ function eraseRows(
         'recordFile',
         'outputCopy',
         'renderCache',
+        'exports',
+        'batchFiles',
       );
     }
     audit({
@@ -127,13 +132,17 @@ function scrubDatabase(archive: Archive): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-/** The signed file's blob (unless another record shares it), its copy in output/, its renders. */
+/**
+ * The signed file's blob (unless another record shares it), its copy in output/, its package in
+ * exports/, the batch folders that made it and its renders.
+ */
 async function eraseFiles(
   deps: EraseDeps,
+  record: { id: number; code: string },
   files: RecordFile[],
   problems: ErrorInfo[],
-  code: string,
 ) {
+  const { code } = record;
   const db = deps.archive.database;
   const gone = async (p: string) => {
     try {
@@ -142,6 +151,15 @@ async function eraseFiles(
       problems.push(errorInfo('ERASE_FAILED', code));
     }
   };
+  const removeDir = async (p: string) => {
+    try {
+      await fs.rm(p, { recursive: true, force: true });
+    } catch {
+      problems.push(errorInfo('ERASE_FAILED', code));
+    }
+  };
+  await removeDir(path.join(deps.dataDir, 'exports', safeDirName(code)));
+  for (const dir of deps.batchDirsOf?.(record.id) ?? []) await removeDir(dir);
   const cache = path.join(deps.dataDir, 'cache', 'pages');
   const renders = await fs.readdir(cache).catch(() => [] as string[]);
   for (const f of files) {
@@ -171,7 +189,7 @@ export async function erasePersonalData(
     const { files, parts } = eraseRows(deps.archive, t, actor);
     erased = parts;
     scrubDatabase(deps.archive);
-    if (t.record) await eraseFiles(deps, files, problems, targetName(t));
+    if (t.record) await eraseFiles(deps, t.record, files, problems);
   } finally {
     db.pragma(`secure_delete = ${wasSecure ? 'ON' : 'OFF'}`);
   }
