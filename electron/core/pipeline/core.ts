@@ -7,7 +7,10 @@ import path from 'node:path';
 import type { RecordSummary } from '../../../shared/contract';
 import { Archive } from '../archive/archive';
 import { BlobStore } from '../archive/blobStore';
-import { dataPaths, defaultDataDir, type DataPaths } from '../config/paths';
+import { dataPaths, defaultDataDir, ensureDataDir, type DataPaths } from '../config/paths';
+import type { KeyProvider } from '../vault/keyProvider';
+import { useKeyProvider } from '../vault/registry';
+import { prepareVault } from '../vault/setup';
 import { createOcrEngine, createOrientation, engineChoice, type EngineChoice } from '../ocr/engine';
 import type { OrientationDetector } from '../ocr/orientation';
 import type { OcrPool, OcrPoolStats } from '../ocr/tesseractPool';
@@ -34,6 +37,11 @@ export interface CoreOptions {
   keySource?: KeySourceSpec;
   /** RFC 3161 time-stamping authority: digitized files are signed PAdES B-T. */
   tsaUrl?: string;
+  /**
+   * Who wraps the data folder's key (the app: the OS keystore). Chosen once per process; without
+   * one, a data folder that has no vault yet stays unencrypted.
+   */
+  keyProvider?: KeyProvider;
   /** OCR workers; defaults to one per core. */
   ocrWorkers?: number;
   /** Which OCR engine: the native Tesseract program when the machine has one (auto), or not. */
@@ -117,8 +125,10 @@ export function coreOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CoreOp
 }
 
 export async function openCore(options: CoreOptions = {}): Promise<Core> {
-  const paths = dataPaths(options.dataDir ?? defaultDataDir());
-  await fs.mkdir(paths.root, { recursive: true });
+  const paths = dataPaths(ensureDataDir(options.dataDir ?? defaultDataDir()));
+  if (options.keyProvider) useKeyProvider(options.keyProvider);
+  // Made on first run, migrated (or resumed) before any store opens, and its key opened.
+  await prepareVault(paths.root);
   const archive = new Archive(paths.database);
   const blobs = new BlobStore(paths.blobsDir);
   const agency = options.agency ?? DEMO_AGENCY;

@@ -21,6 +21,7 @@ import {
 import type { Archive } from '../archive/archive';
 import { writeFileDurably, type BlobStore } from '../archive/blobStore';
 import type { DataPaths } from '../config/paths';
+import { readDataFile } from '../vault/files';
 import { IMAGE_STEPS } from '../imaging/pageSteps';
 import type { OrientationDetector } from '../ocr/orientation';
 import type { OcrPool } from '../ocr/tesseractPool';
@@ -245,7 +246,7 @@ async function finishRecord(
   const pdf = await timings.timed('pdf', () =>
     wrap('PDF_FAILED', title, async () => {
       await draft.writer.finish();
-      return fs.readFile(draft.draftPath);
+      return readDataFile(draft.draftPath);
     }),
   );
   const signed = await timings.timed('sign', async () => {
