@@ -45,6 +45,7 @@ export function storeLayouts(dataDir: string, hotFolderInboxes: readonly string[
       id: 'configuration',
       paths: [
         at('settings.json'),
+        at('vault.json'),
         at('outbox-destination.json'),
         at('escl-pins.json'),
         at('keys'),

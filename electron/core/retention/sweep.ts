@@ -9,6 +9,7 @@ import { asErrorInfo, type ErrorInfo } from '../../../shared/errors';
 import type { RetentionSettings } from '../../../shared/settings';
 import { checkRealFolder } from '../acquire/hotFolderSafety';
 import { hotFolderDirs } from '../acquire/hotFolderFiles';
+import { readDataFile } from '../vault/files';
 import { addSize, newestChange, removeCounted, sizeOf, WORK_DAYS, type Size } from './stores';
 
 const DAY = 24 * 3600 * 1000;
@@ -69,9 +70,8 @@ const scans: Sweeper = async (i, removed) => {
   const limit = i.now.getTime() - i.settings.scanJobDays * DAY;
   for (const name of await entries(dir)) {
     const job = path.join(dir, name);
-    const manifest = await fs
-      .readFile(path.join(job, 'manifest.json'), 'utf8')
-      .then((t) => JSON.parse(t) as { state?: string; updatedAt?: string })
+    const manifest = await readDataFile(path.join(job, 'manifest.json'))
+      .then((t) => JSON.parse(t.toString('utf8')) as { state?: string; updatedAt?: string })
       .catch(() => null);
     // Without a readable manifest the job never started properly; its age alone decides.
     if (manifest && !FINISHED_SCAN.has(String(manifest.state))) continue;
