@@ -209,3 +209,42 @@ test('a dossier still being processed, or kept permanently, is refused with its 
   });
   assert.equal(checkErase(deps, { dossierCode: other.code }).refusal?.code, 'ERASE_DOSSIER_OPEN');
 });
+
+test('a refused dossier keeps its applicant for the years Cài đặt says, then is erased', async (t) => {
+  const data = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-erase-refused-'));
+  const archive = new Archive(dataPaths(data).database);
+  t.after(() => {
+    archive.close();
+    return fs.rm(data, { recursive: true, force: true });
+  });
+  const at = new Date('2020-03-02T03:00:00Z');
+  const store = new DossierStore(archive.database, () => at);
+  const d = store.create({
+    procedureCode: '1.001193',
+    applicant: { fullName: NAME, idNumber: ID, source: 'typed', address: ADDRESS },
+    clerk: 'cb.lan',
+    agencyId: 'H49.64.33',
+  });
+  store.transition(d.code, 'refused', { clerk: 'cb.lan', reason: 'Không thuộc thẩm quyền', at });
+  const deps = (now: string) => ({
+    archive,
+    dataDir: data,
+    settings: () => ({ ...DEFAULT_RETENTION, unarchivedDossierYears: 5 }),
+    clock: () => new Date(now),
+  });
+  // 5 years from the year after 2020: from 01/01/2026, Vietnam time.
+  assert.equal(
+    checkErase(deps('2025-12-31T16:00:00Z'), { dossierCode: d.code }).refusal?.code,
+    'RETENTION_NOT_ENDED',
+  );
+  const out = await erasePersonalData(
+    deps('2025-12-31T17:00:00Z'),
+    { dossierCode: d.code },
+    'cb.lan',
+  );
+  assert.equal(out.recordCode, null);
+  assert.deepEqual(out.erased, ['applicant', 'documentTexts', 'documentFields']);
+  assert.deepEqual(await filesHolding(data, [NAME, ID, ADDRESS]), []);
+  assert.equal(archive.verify().ok, true);
+  assert.ok(checkErase(deps('2026-01-02T00:00:00Z'), { dossierCode: d.code }).erasedAt);
+});
