@@ -2,6 +2,7 @@ import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 import type { Messages } from './vi';
@@ -120,6 +121,7 @@ export const en: Messages = {
   batch: batch.en,
   outbox: outbox.en,
   settings: settings.en,
+  protection: protection.en,
   audit: audit.en,
   host: host.en,
 };

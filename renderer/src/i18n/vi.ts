@@ -4,6 +4,7 @@ import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 
@@ -123,6 +124,7 @@ export const vi = {
   batch: batch.vi,
   outbox: outbox.vi,
   settings: settings.vi,
+  protection: protection.vi,
   audit: audit.vi,
   host: host.vi,
 };
