@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { toErrorInfo } from '../api';
 import { formatBytes, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { EraseButton } from './archive/EraseButton';
 import { ExportButton } from './archive/ExportButton';
 import { FieldReview } from './archive/FieldReview';
 import { PageViewer } from './archive/PageViewer';
@@ -96,6 +97,7 @@ export function RecordView({
         )}
       </dl>
       <ExportButton api={api} recordId={d.id} />
+      <EraseButton api={api} recordId={d.id} code={d.code} />
       <FieldReview
         api={api}
         recordId={d.id}

@@ -3,6 +3,7 @@ import { batch } from './screens/batch';
 import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 import type { Messages } from './vi';
@@ -122,6 +123,7 @@ export const en: Messages = {
   fields: fields.en,
   outbox: outbox.en,
   settings: settings.en,
+  protection: protection.en,
   audit: audit.en,
   host: host.en,
 };

@@ -5,6 +5,7 @@ import { batch } from './screens/batch';
 import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 
@@ -125,6 +126,7 @@ export const vi = {
   fields: fields.vi,
   outbox: outbox.vi,
   settings: settings.vi,
+  protection: protection.vi,
   audit: audit.vi,
   host: host.vi,
 };
