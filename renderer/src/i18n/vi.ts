@@ -2,6 +2,7 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
@@ -122,6 +123,7 @@ export const vi = {
   // One namespace per screen (i18n/screens/*.ts).
   reception: reception.vi,
   batch: batch.vi,
+  fields: fields.vi,
   outbox: outbox.vi,
   settings: settings.vi,
   protection: protection.vi,
