@@ -43,7 +43,7 @@ const SUMMARY_SELECT = `
   SELECT d.id, d.code, d.title, d.created_at,
          (SELECT count(*) FROM pages p WHERE p.dossier_id = d.id) AS page_count,
          f.name, f.sha256, f.bytes, f.signer, f.signed_at, f.sub_filter, f.demo_signature
-  FROM dossiers d JOIN files f ON f.dossier_id = d.id`;
+  FROM dossiers d JOIN files f ON f.dossier_id = d.id AND f.role <> 'companion'`;
 
 export function listRecords(a: ArchiveDb, limit: number): RecordSummary[] {
   const rows = a.stmt(`${SUMMARY_SELECT} ORDER BY d.id DESC LIMIT ?`).all(limit) as RecordRow[];

@@ -31,6 +31,7 @@ import type { KeySource } from '../sign/types';
 import type { AgencyIdentity } from './core';
 import { describeFirstPage, type FirstPage } from './describeRecord';
 import { runPageFlow, type FlowPage, type FlowResult } from './pageFlow';
+import { receivedSignedPdf, type ReceivedPdf } from './receivedPdf';
 import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
 
 /** What a digitize run needs from its core. */
@@ -64,13 +65,13 @@ class Timings {
 
 export async function digitize(
   ctx: DigitizeContext,
-  sources: readonly RecordPage[],
+  inputs: readonly RecordPage[],
   opts: DigitizeOptions = {},
 ): Promise<DigitizeOutcome> {
   const timings = new Timings();
   const receivedAt = ctx.clock();
   const title =
-    opts.title?.trim() || `Hồ sơ số hóa ${sources[0] ? path.basename(sources[0].name) : ''}`.trim();
+    opts.title?.trim() || `Hồ sơ số hóa ${inputs[0] ? path.basename(inputs[0].name) : ''}`.trim();
   const failed = (fileErrors: ErrorInfo[], pages: PageReport[] = []): DigitizeOutcome => ({
     record: null,
     pdfPath: null,
@@ -88,6 +89,9 @@ export async function digitize(
     const existing = ctx.archive.findBySourceRef(sourceRef);
     if (existing) return alreadyArchived(ctx.archive, existing, timings.list);
   }
+
+  const signedInput = await timings.timed('received', () => receivedSignedPdf(inputs));
+  const sources = signedInput ? [signedInput.source] : inputs;
 
   // The PDF is written page by page into the data folder's tmp/, then signed and archived;
   // until the archive holds it, the inputs are the only copy that counts.
@@ -123,7 +127,7 @@ export async function digitize(
   try {
     const done = await finishRecord(
       ctx,
-      { writer, draftPath, title, receivedAt, records, timings },
+      { writer, draftPath, title, receivedAt, records, timings, received: signedInput?.received },
       {
         metadata: metadata.data,
         documentMetadata: documentMetadata.data,
@@ -135,10 +139,11 @@ export async function digitize(
     if (done.raced)
       return { ...alreadyArchived(ctx.archive, done.record, timings.list), ...report };
     ctx.onArchived(done.record);
-    const { record, pdfPath } = done;
+    const { record, pdfPath, companionPath } = done;
     return {
       record,
       pdfPath,
+      ...(companionPath ? { companionPath } : {}),
       fileErrors: flow.errors,
       timings: timings.list,
       pages: reports,
@@ -237,6 +242,8 @@ interface Draft {
   receivedAt: Date;
   records: PageRecord[];
   timings: Timings;
+  /** A PDF received signed: the record's main file, kept as it came; the draft is its companion. */
+  received?: ReceivedPdf;
 }
 
 /**
@@ -253,7 +260,12 @@ async function finishRecord(
     sourceRef: string | undefined;
     outDir: string | undefined;
   },
-): Promise<{ record: RecordSummary; pdfPath: string | null; raced: boolean }> {
+): Promise<{
+  record: RecordSummary;
+  pdfPath: string | null;
+  companionPath?: string;
+  raced: boolean;
+}> {
   const { timings, title, records } = draft;
   const pdf = await timings.timed('pdf', () =>
     wrap('PDF_FAILED', title, async () => {
@@ -278,15 +290,31 @@ async function finishRecord(
   const readFields = Object.fromEntries(
     Object.entries(described?.readFields ?? {}).filter(([k]) => !(k in given)),
   );
+  const { received } = draft;
   return timings.timed('archive', () =>
     wrap('ARCHIVE_FAILED', title, async () => {
-      const sha256 = await ctx.blobs.put(signed.bytes);
+      const desk = {
+        sha256: await ctx.blobs.put(signed.bytes),
+        bytes: signed.bytes.length,
+        signature: signed.summary,
+      };
+      // The original is stored from the very bytes that were verified and read: sha256 equal.
+      const main = received
+        ? {
+            sha256: await ctx.blobs.put(received.bytes),
+            bytes: received.bytes.length,
+            signature: received.signature,
+            role: 'received' as const,
+            report: received.report,
+          }
+        : desk;
       const record = ctx.archive.addRecord({
         agencyId: ctx.agency.id,
         receivedAt: draft.receivedAt,
         title: (!fields.metadata.title && described?.title) || title,
         pages: records,
-        file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
+        file: main,
+        ...(received ? { companion: { ...desk, role: 'companion' as const } } : {}),
         metadata: fields.metadata,
         documents: [
           {
@@ -299,12 +327,15 @@ async function finishRecord(
       });
       // Another run recorded this sourceRef while we read (checked in the write transaction):
       // its record stands; this signed copy is not written out.
-      if (record.sha256 !== sha256) return { record, pdfPath: null, raced: true };
+      if (record.sha256 !== main.sha256) return { record, pdfPath: null, raced: true };
       const outDir = fields.outDir ?? ctx.paths.outputDir;
       await fs.mkdir(outDir, { recursive: true });
       const pdfPath = path.join(outDir, record.fileName);
-      await writeFileDurably(pdfPath, signed.bytes);
-      return { record, pdfPath, raced: false };
+      await writeFileDurably(pdfPath, received ? received.bytes : signed.bytes);
+      if (!received) return { record, pdfPath, raced: false };
+      const companionPath = path.join(outDir, record.fileName.replace(/\.pdf$/, '-ocr.pdf'));
+      await writeFileDurably(companionPath, signed.bytes);
+      return { record, pdfPath, companionPath, raced: false };
     }),
   );
 }

@@ -82,6 +82,11 @@ export interface ProgressEvent {
 export interface DigitizeOutcome {
   record: RecordSummary | null;
   pdfPath: string | null;
+  /**
+   * Beside a PDF received signed (then `pdfPath` is that original, byte for byte): the desk's
+   * searchable copy with its own signature.
+   */
+  companionPath?: string;
   fileErrors: ErrorInfo[];
   timings: StageTiming[];
   /** Per page, in PDF order: what the image pipeline did and the OCR's mean confidence. */
