@@ -31,7 +31,8 @@ import type { KeySource } from '../sign/types';
 import type { AgencyIdentity } from './core';
 import { describeFirstPage, type FirstPage } from './describeRecord';
 import { runPageFlow, type FlowPage, type FlowResult } from './pageFlow';
-import { receivedSignedPdf, type ReceivedPdf } from './receivedPdf';
+import { KeptScan } from './keptPages';
+import { singlePdfInput, type ReceivedPdf } from './receivedPdf';
 import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
 
 /** What a digitize run needs from its core. */
@@ -90,26 +91,34 @@ export async function digitize(
     if (existing) return alreadyArchived(ctx.archive, existing, timings.list);
   }
 
-  const signedInput = await timings.timed('received', () => receivedSignedPdf(inputs));
-  const sources = signedInput ? [signedInput.source] : inputs;
+  const single = await timings.timed('received', () => singlePdfInput(inputs));
+  const sources = single ? [single.source] : inputs;
 
   // The PDF is written page by page into the data folder's tmp/, then signed and archived;
   // until the archive holds it, the inputs are the only copy that counts.
   await fs.mkdir(ctx.paths.tmpDir, { recursive: true });
   const draftPath = path.join(ctx.paths.tmpDir, `${randomUUID()}.pdf`);
-  const writer = new SearchablePdfWriter(draftPath, {
-    title,
-    author: ctx.agency.name,
-    created: receivedAt,
-  });
+  const pdfMeta = { title, author: ctx.agency.name, created: receivedAt };
+  const writer = new SearchablePdfWriter(draftPath, pdfMeta);
+  // An unsigned PDF keeps its own pages when it can; a signed one is kept whole, untouched.
+  const kept =
+    single && !single.received ? new KeptScan(ctx.paths.tmpDir, single.bytes, pdfMeta) : undefined;
   const records: PageRecord[] = [];
   const reports: PageReport[] = [];
   const first: { page?: FirstPage } = {};
   let flow: FlowResult;
   try {
-    flow = await readPages(ctx, sources, opts, { writer, records, reports, timings, first });
+    flow = await readPages(ctx, sources, opts, {
+      writer,
+      kept,
+      records,
+      reports,
+      timings,
+      first,
+    });
   } catch (e) {
     writer.abort();
+    await kept?.abort();
     await fs.rm(draftPath, { force: true });
     const code = opts.signal?.aborted ? 'CANCELLED' : 'PDF_FAILED';
     return failed([asErrorInfo(e, code, path.basename(title))], reports);
@@ -121,13 +130,23 @@ export async function digitize(
   };
   if (flow.pages === 0) {
     writer.abort();
+    await kept?.abort();
     await fs.rm(draftPath, { force: true });
     return { ...failed(flow.errors), ...report };
   }
   try {
     const done = await finishRecord(
       ctx,
-      { writer, draftPath, title, receivedAt, records, timings, received: signedInput?.received },
+      {
+        writer,
+        draftPath,
+        title,
+        receivedAt,
+        records,
+        timings,
+        kept,
+        ...(single?.received ? { received: single.received } : {}),
+      },
       {
         metadata: metadata.data,
         documentMetadata: documentMetadata.data,
@@ -139,7 +158,11 @@ export async function digitize(
     if (done.raced)
       return { ...alreadyArchived(ctx.archive, done.record, timings.list), ...report };
     ctx.onArchived(done.record);
-    const { record, pdfPath, companionPath } = done;
+    const { record, pdfPath, companionPath, keptRefused } = done;
+    // The file as a whole could not carry its text layer: no page was kept after all.
+    if (keptRefused)
+      for (const r of reports)
+        if (r.original?.kept) r.original = { kept: false, reason: keptRefused };
     return {
       record,
       pdfPath,
@@ -166,6 +189,7 @@ async function readPages(
   opts: DigitizeOptions,
   out: {
     writer: SearchablePdfWriter;
+    kept: KeptScan | undefined;
     records: PageRecord[];
     reports: PageReport[];
     timings: Timings;
@@ -212,6 +236,8 @@ async function readPages(
       confidence,
       analysis: page.analysis,
     });
+    const original = out.kept?.add(page);
+    if (original) reports[reports.length - 1]!.original = original;
     await writer.drained();
   };
   const flow = await timings.timed('pages', () =>
@@ -244,6 +270,8 @@ interface Draft {
   timings: Timings;
   /** A PDF received signed: the record's main file, kept as it came; the draft is its companion. */
   received?: ReceivedPdf;
+  /** An unsigned PDF whose own pages take the text layer, when they can. */
+  kept?: KeptScan;
 }
 
 /**
@@ -264,12 +292,17 @@ async function finishRecord(
   record: RecordSummary;
   pdfPath: string | null;
   companionPath?: string;
+  keptRefused?: string;
   raced: boolean;
 }> {
   const { timings, title, records } = draft;
+  let keptRefused: string | undefined;
   const pdf = await timings.timed('pdf', () =>
     wrap('PDF_FAILED', title, async () => {
       await draft.writer.finish();
+      const overlaid = await draft.kept?.finish();
+      if (overlaid && 'bytes' in overlaid) return overlaid.bytes;
+      keptRefused = overlaid?.refused;
       return readDataFile(draft.draftPath);
     }),
   );
@@ -328,11 +361,12 @@ async function finishRecord(
       // Another run recorded this sourceRef while we read (checked in the write transaction):
       // its record stands; this signed copy is not written out.
       if (record.sha256 !== main.sha256) return { record, pdfPath: null, raced: true };
+      const refusal = keptRefused ? { keptRefused } : {};
       const outDir = fields.outDir ?? ctx.paths.outputDir;
       await fs.mkdir(outDir, { recursive: true });
       const pdfPath = path.join(outDir, record.fileName);
       await writeFileDurably(pdfPath, received ? received.bytes : signed.bytes);
-      if (!received) return { record, pdfPath, raced: false };
+      if (!received) return { record, pdfPath, raced: false, ...refusal };
       const companionPath = path.join(outDir, record.fileName.replace(/\.pdf$/, '-ocr.pdf'));
       await writeFileDurably(companionPath, signed.bytes);
       return { record, pdfPath, companionPath, raced: false };

@@ -19,17 +19,22 @@ export interface ReceivedPdf {
 /** Bounded like every verification of a file from outside: a hostile PDF cannot stall the desk. */
 const VERIFY_LIMIT_MS = 5000;
 
-const looksSignedPdf = (bytes: Buffer): boolean =>
-  bytes.subarray(0, 1024).includes('%PDF-') && bytes.includes('/ByteRange');
+const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 1024).includes('%PDF-');
+
+/** A run made of one PDF file: its bytes, and what its signatures were found to be. */
+export interface SinglePdf {
+  /** Reads the same bytes again, so the pages are made from exactly what is archived. */
+  source: PageSource;
+  bytes: Buffer;
+  /** Set when the PDF carries at least one signature. */
+  received: ReceivedPdf | null;
+}
 
 /**
- * The one PDF of a run, when it carries at least one signature: verified offline (file evidence
- * only; the viewer checks again with the desk's trust list and revocation). The source is given
- * back reading the same bytes, so the pages are made from exactly what is archived.
+ * The one PDF of a run, with its signatures verified offline when it carries any (file evidence
+ * only; the viewer checks again with the desk's trust list and revocation); null for any other run.
  */
-export async function receivedSignedPdf(
-  sources: readonly RecordPage[],
-): Promise<{ received: ReceivedPdf; source: PageSource } | null> {
+export async function singlePdfInput(sources: readonly RecordPage[]): Promise<SinglePdf | null> {
   const [only] = sources;
   if (sources.length !== 1 || !only || isPreRead(only)) return null;
   let bytes: Buffer;
@@ -38,20 +43,19 @@ export async function receivedSignedPdf(
   } catch {
     return null; // the page flow reports the unreadable file as it does for any input
   }
+  if (!isPdf(bytes)) return null;
   const source: PageSource = { name: only.name, read: () => Promise.resolve(bytes) };
-  if (!looksSignedPdf(bytes)) return null;
+  if (!bytes.includes('/ByteRange')) return { source, bytes, received: null };
   let report: VerifyReport;
   try {
     report = await verifyPdf(new Uint8Array(bytes), { timeLimitMs: VERIFY_LIMIT_MS });
   } catch {
-    return null; // unreadable as a signed PDF: digitized like any other PDF
+    return { source, bytes, received: null }; // unreadable as signed: digitized like any PDF
   }
   const signatures = report.signatures.filter((s) => s.kind === 'signature');
-  if (signatures.length === 0) return null;
-  return {
-    received: { bytes, sha256: sha256Hex(bytes), report, signature: summaryOf(report) },
-    source,
-  };
+  if (signatures.length === 0) return { source, bytes, received: null };
+  const received = { bytes, sha256: sha256Hex(bytes), report, signature: summaryOf(report) };
+  return { source, bytes, received };
 }
 
 function summaryOf(report: VerifyReport): SignatureSummary | null {

@@ -112,4 +112,9 @@ export interface PageReport {
   resolution?: Resolution;
   confidence: number;
   analysis: PageAnalysisRecord;
+  /**
+   * For a scanned PDF received unsigned: whether its own page (image streams untouched) carries
+   * the text layer, or why it was re-rendered instead (turned, deskewed, cropped, has-own-text…).
+   */
+  original?: { kept: true } | { kept: false; reason: string };
 }
