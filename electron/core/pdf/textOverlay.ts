@@ -2,7 +2,16 @@
 // invisible words the desk's PDF carries) becomes a form XObject drawn over the original page,
 // stretched to its visible box. The scan's image streams (CCITT, JBIG2, JPEG) are copied as they
 // are, never decoded: a bilevel scan stays the size it came, where re-rasterizing would grow it.
-import { PDFDocument } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  popGraphicsState,
+  pushGraphicsState,
+} from 'pdf-lib';
 
 /** Why a page cannot take the overlay: then the whole file is made the usual way. */
 export type OverlayRefusal = 'unreadable' | 'page-count' | 'rotated-page';
@@ -28,10 +37,40 @@ export async function overlayTextLayer(
   const pages = doc.getPages();
   if (pages.length !== text.getPageCount()) return { refused: 'page-count' };
   if (pages.some((p) => p.getRotation().angle % 360 !== 0)) return { refused: 'rotated-page' };
-  const layers = await doc.embedPages(text.getPages());
+  // Each text page's content stream becomes a form as it is (still compressed), with the text
+  // pages' shared font copied once; the copied page objects themselves are dropped, so nothing
+  // unused is written (embedPages would leave a second copy of every content stream).
+  const copied = await doc.copyPages(text, text.getPageIndices());
   pages.forEach((page, i) => {
+    const layer = copied[i]!;
+    const contentsRef = layer.node.get(PDFName.of('Contents'));
+    const contents = contentsRef && doc.context.lookup(contentsRef);
+    if (!(contentsRef instanceof PDFRef) || !(contents instanceof PDFRawStream))
+      throw new Error('text page without one content stream');
+    const { width, height } = layer.getMediaBox();
+    const form = doc.context.register(
+      PDFRawStream.of(
+        doc.context.obj({
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, width, height],
+          Resources: layer.node.Resources(),
+          Filter: contents.dict.get(PDFName.of('Filter')),
+          Length: contents.contents.length,
+        }),
+        contents.contents,
+      ),
+    );
+    doc.context.delete(contentsRef);
+    doc.context.delete(layer.ref);
+    const name = page.node.newXObject('SohoaText', form);
     const box = page.getCropBox();
-    page.drawPage(layers[i]!, { x: box.x, y: box.y, width: box.width, height: box.height });
+    page.pushOperators(
+      pushGraphicsState(),
+      concatTransformationMatrix(box.width / width, 0, 0, box.height / height, box.x, box.y),
+      drawObject(name),
+      popGraphicsState(),
+    );
   });
   doc.setTitle(meta.title);
   doc.setProducer(meta.producer);
