@@ -7,6 +7,10 @@ export const DOSSIER_MESSAGES = {
     vi: `Tệp lịch nghỉ "${f}" không đúng định dạng. Sửa tệp theo mẫu trong resources/holidays hoặc báo bộ phận CNTT.`,
     en: `Holiday file "${f}" is not in the expected format. Fix it after the samples in resources/holidays or tell IT.`,
   }),
+  HOLIDAY_NOTICE_INVALID: (f) => ({
+    vi: `Thông báo lịch nghỉ trong tệp "${f}" có dòng sai (xem danh sách theo dòng). Lịch đang dùng vẫn giữ nguyên; sửa tệp rồi nạp lại.`,
+    en: `The holiday notice in "${f}" has rows in error (see the list by row). The calendar in use is kept; fix the file and load it again.`,
+  }),
   PROCEDURE_CATALOG_INVALID: (f) => ({
     vi: `Danh mục thủ tục "${f}" không hợp lệ. Danh mục cũ vẫn được giữ; kiểm tra tệp rồi nhập lại.`,
     en: `Procedure catalog "${f}" is not valid. The current catalog is kept; check the file and import it again.`,
