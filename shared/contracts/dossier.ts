@@ -6,24 +6,38 @@
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
 import { z } from 'zod';
 import { ClassificationSchema, DocumentType, ExtractedFieldSchema } from '../classification';
-import { CardHolderSchema, IdentityCheckSchema, MrzDataSchema } from '../identity';
+import { CardHolderSchema, CardKindSchema, IdentityCheckSchema, MrzDataSchema } from '../identity';
 import { DossierState, Procedure } from '../procedures';
 
-/** The applicant as the clerk confirmed them (from the card's QR, its MRZ, or typed). */
+/**
+ * The applicant as the clerk confirmed them (from the card's QR, its MRZ, or typed). The ID is
+ * the 12-digit personal identification number (the 9-digit CMND ceased to be valid on 31
+ * December 2024); an old number appears only as read from the card's QR.
+ */
 export const Applicant = z.object({
   fullName: z.string().min(1).max(200),
-  idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
+  idNumber: z.string().regex(/^\d{12}$/),
   source: z.enum(['qr', 'mrz', 'typed']),
   phone: z.string().max(30).optional(),
   address: z.string().max(500).optional(),
   dateOfBirth: z.string().optional(),
+  /** The old CMND number the card's QR carries, shown only as the old number. */
+  oldIdNumber: z
+    .string()
+    .regex(/^\d{9}(\d{3})?$/)
+    .optional(),
+  /** Which card the applicant showed, when read from it. */
+  card: CardKindSchema.optional(),
 });
+
+/** An applicant as stored: dossiers received before the 12-digit rule may hold an old number. */
+const StoredApplicant = Applicant.extend({ idNumber: z.string() });
 
 const DossierSchema = z.object({
   id: z.number().int().positive(),
   code: z.string(),
   procedureCode: z.string(),
-  applicant: Applicant,
+  applicant: StoredApplicant,
   state: DossierState,
   receivedAt: z.string().nullable(),
   dueDate: z.string().nullable(),

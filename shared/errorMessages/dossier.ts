@@ -40,12 +40,12 @@ export const DOSSIER_MESSAGES = {
     en: `Dossier code pattern "${f}" is not valid (it needs {AGENCY}, {YYMMDD} or {YYYYMMDD}, and {N…}). Fix the configuration.`,
   }),
   CCCD_QR_INVALID: (f) => ({
-    vi: `Mã QR "${f}" không phải mã QR của căn cước công dân. Quét lại mặt trước của thẻ.`,
-    en: `QR code "${f}" is not an ID card (CCCD) QR code. Scan the front of the card again.`,
+    vi: `Mã QR "${f}" không phải mã QR của thẻ căn cước. Quét lại mặt có mã QR của thẻ (mặt sau với thẻ căn cước, mặt trước với căn cước công dân).`,
+    en: `QR code "${f}" is not an identity card QR code. Scan the side with the QR code again (the back of a thẻ căn cước, the front of a căn cước công dân).`,
   }),
   CCCD_QR_NOT_FOUND: (f) => ({
-    vi: `Không tìm thấy mã QR trên ảnh "${f}". Đặt thẻ thẳng, đủ sáng rồi quét lại mặt trước.`,
-    en: `No QR code was found in image "${f}". Place the card straight, well lit, and scan the front again.`,
+    vi: `Không tìm thấy mã QR trên ảnh "${f}". Đặt thẻ thẳng, đủ sáng rồi quét mặt có mã QR (mặt sau với thẻ căn cước, mặt trước với căn cước công dân).`,
+    en: `No QR code was found in image "${f}". Place the card straight, well lit, and scan the side with the QR code (the back of a thẻ căn cước, the front of a căn cước công dân).`,
   }),
   MRZ_INVALID: (f) => ({
     vi: `Không đọc được dải MRZ ở mặt sau thẻ (${f}). Quét lại mặt sau hoặc nhập tay.`,

@@ -12,7 +12,7 @@ import { renderPage } from '../../electron/cli/demo/samplePages';
 import { openArchive } from '../../electron/core/archive/open';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
 import { DossierStore } from '../../electron/core/dossier/store';
-import { cccdQrPayload } from '../../electron/core/identity/sampleCard';
+import { cccdQrPayload, SAMPLE_HOLDERS } from '../../electron/core/identity/sampleCard';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 import { startEsclEmulator } from '../helpers/esclEmulator';
@@ -20,22 +20,19 @@ import { startEsclEmulator } from '../helpers/esclEmulator';
 /** Two pages are read at import and again when the dossier is digitized: seconds each here. */
 const OCR_TIMEOUT = 180_000;
 
-// An invented person: the number follows the structure but belongs to no one.
+// An invented person with a new-style card (thẻ căn cước, issued after 1 July 2024: its QR is on
+// the back and carries four more fields); the number follows the structure but belongs to no one.
 const HOLDER: CardHolder = {
-  idNumber: '036195000123',
-  oldIdNumber: '162000123',
-  fullName: 'Trần Thị Ngọc Lan',
-  dateOfBirth: '1995-07-14',
-  sex: 'F',
-  address: 'Thôn Đông, Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định',
-  dateOfIssue: '2021-04-10',
+  ...SAMPLE_HOLDERS.cccd,
+  card: 'can-cuoc',
+  dateOfIssue: '2025-03-12',
 };
 
 const FORM_LINES = [
   '# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   'Độc lập - Tự do - Hạnh phúc',
   '# TỜ KHAI CẤP BẢN SAO TRÍCH LỤC HỘ TỊCH',
-  'Kính gửi: Ủy ban nhân dân xã Hải Minh',
+  'Kính gửi: Ủy ban nhân dân xã Hải Hậu',
   'Họ và tên người yêu cầu: Trần Thị Ngọc Lan',
 ];
 /** Too little to classify: the machine asks the clerk (needs review). */

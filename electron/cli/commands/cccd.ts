@@ -1,10 +1,11 @@
-// `sohoa cccd`: read an applicant's ID card from a front scan (QR), from text typed by a
-// handheld QR scanner, and/or from the back's MRZ text; print the fields and every check.
+// `sohoa cccd`: read an applicant's ID card from a scan of the side with the QR code, from text
+// typed by a handheld QR scanner, and/or from the back's MRZ text; print the fields and every check.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SohoaError } from '../../../shared/errors';
 import {
+  CARD_KINDS,
   crossCheckCard,
   parseKeyboardWedge,
   parseMrzTd1,
@@ -17,8 +18,8 @@ import type { Command } from './types';
 export const cccdCommand: Command = {
   name: 'cccd',
   usage: {
-    vi: 'sohoa cccd [ẢNH_MẶT_TRƯỚC] [--text CHUỖI_QR] [--mrz TỆP_MRZ.txt] [--json]',
-    en: 'sohoa cccd [FRONT_IMAGE] [--text QR_TEXT] [--mrz MRZ_FILE.txt] [--json]',
+    vi: 'sohoa cccd [ẢNH_MẶT_CÓ_MÃ_QR] [--text CHUỖI_QR] [--mrz TỆP_MRZ.txt] [--json]',
+    en: 'sohoa cccd [QR_SIDE_IMAGE] [--text QR_TEXT] [--mrz MRZ_FILE.txt] [--json]',
   },
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
@@ -60,6 +61,7 @@ export const cccdCommand: Command = {
     } else {
       if (holder) {
         const rows: [string, string][] = [
+          [lang === 'vi' ? 'Loại thẻ' : 'Card', CARD_KINDS[holder.card].label[lang]],
           [lang === 'vi' ? 'Số định danh' : 'ID number', holder.idNumber],
           [lang === 'vi' ? 'Số CMND cũ' : 'Old ID', holder.oldIdNumber || '—'],
           [lang === 'vi' ? 'Họ và tên' : 'Full name', holder.fullName],
@@ -76,7 +78,7 @@ export const cccdCommand: Command = {
                   : 'female'
                 : '?',
           ],
-          [lang === 'vi' ? 'Nơi thường trú' : 'Address', holder.address],
+          [CARD_KINDS[holder.card].addressLabel[lang], holder.address],
           [lang === 'vi' ? 'Ngày cấp' : 'Date of issue', holder.dateOfIssue],
         ];
         for (const [k, v] of rows) console.log(`${k.padEnd(16)} ${v}`);

@@ -14,7 +14,7 @@ import {
   vietnamDayKey,
 } from '../../../shared/dossierCode';
 import { SohoaError } from '../../../shared/errors';
-import type { CardHolder } from '../../../shared/identity';
+import type { CardHolder, CardKind } from '../../../shared/identity';
 import {
   REASON_REQUIRED,
   canTransition,
@@ -25,12 +25,16 @@ import type { NaiveBayes } from '../classify/model';
 
 export interface Applicant {
   fullName: string;
+  /** The 12-digit personal identification number. */
   idNumber: string;
   /** Where the identity came from: QR, MRZ or typed by the clerk. */
   source: 'qr' | 'mrz' | 'typed';
   phone?: string;
   address?: string;
   dateOfBirth?: string;
+  /** The old CMND number read from the card's QR: shown only as the old number. */
+  oldIdNumber?: string;
+  card?: CardKind;
 }
 
 export function applicantFromCard(h: CardHolder, source: 'qr' | 'mrz' = 'qr'): Applicant {
@@ -40,6 +44,8 @@ export function applicantFromCard(h: CardHolder, source: 'qr' | 'mrz' = 'qr'): A
     source,
     address: h.address,
     dateOfBirth: h.dateOfBirth,
+    ...(h.oldIdNumber ? { oldIdNumber: h.oldIdNumber } : {}),
+    card: h.card,
   };
 }
 
