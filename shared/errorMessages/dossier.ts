@@ -15,6 +15,14 @@ export const DOSSIER_MESSAGES = {
     vi: `Danh mục thủ tục "${f}" không hợp lệ. Danh mục cũ vẫn được giữ; kiểm tra tệp rồi nhập lại.`,
     en: `Procedure catalog "${f}" is not valid. The current catalog is kept; check the file and import it again.`,
   }),
+  DELIVERY_CHOICE_INVALID: (f) => ({
+    vi: `Nơi nhận kết quả "${f}" không có trong danh sách của đơn vị tiếp nhận. Chọn lại nơi nhận hoặc bổ sung trong Cài đặt.`,
+    en: `"${f}" is not one of the reception unit's places to collect results. Choose again or add it in Settings.`,
+  }),
+  APPLICANT_ID_INVALID: (f) => ({
+    vi: `Số định danh cá nhân phải gồm đúng 12 chữ số (số đã nhập có ${f} ký tự; chứng minh nhân dân 9 số hết giá trị từ 01/01/2025). Nhập số định danh trên thẻ căn cước.`,
+    en: `The personal identification number must have exactly 12 digits (the one entered has ${f} characters; 9-digit CMND numbers ceased to be valid on 1 January 2025). Enter the number on the identity card.`,
+  }),
   PROCEDURE_NOT_FOUND: (f) => ({
     vi: `Không tìm thấy thủ tục có mã "${f}" trong danh mục. Chọn lại thủ tục hoặc cập nhật danh mục.`,
     en: `No procedure with code "${f}" in the catalog. Pick the procedure again or update the catalog.`,

@@ -1,25 +1,31 @@
 // `sohoa receipt`: receive a dossier at the counter from the command line. The applicant comes
-// from a card scan (QR), scanner-typed QR text, or --name/--id; the documents are OCR text files
-// (NAME.txt). Prints what each document is, what is missing, the appointment date, and writes
-// the receipt, the request for supplement, or (with --refuse) the refusal slip as an A5 PDF.
+// from a card scan (the side with the QR), scanner-typed QR text, or --name/--id (the 12-digit
+// number); the documents are OCR text files (NAME.txt). The reception unit and its places to
+// collect results come from Cài đặt (or --unit); the applicant's choice is --collect PLACE or
+// --post. Prints what each document is, what is missing, the appointment date and whether its
+// year is official or estimated, and writes the receipt, the request for supplement, or (with
+// --refuse) the refusal slip as an A5 PDF.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPE_LABELS, FIELD_LABELS } from '../../../shared/classification';
 import { SohoaError } from '../../../shared/errors';
 import { parseKeyboardWedge } from '../../../shared/identity';
-import { CutOff } from '../../../shared/workingDays';
+import { DEFAULT_RECEPTION_UNIT } from '../../../shared/settings';
+import { CutOff, isoToDmy, type DueDate } from '../../../shared/workingDays';
 import { defaultDataDir } from '../../core/config/paths';
 import { readCardImage } from '../../core/identity/cccd';
+import { dataPaths } from '../../core/config/paths';
 import { receiveDossier } from '../../core/dossier/reception';
-import type { Applicant } from '../../core/dossier/store';
+import { applicantFromCard, type Applicant, type ResultDelivery } from '../../core/dossier/store';
+import { settingsAccess } from '../../core/settings/access';
 import type { Command } from './types';
 
 export const receiptCommand: Command = {
   name: 'receipt',
   usage: {
-    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
+    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ_ĐỊNH_DANH) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--unit ĐƠN_VỊ_TIẾP_NHẬN] [--collect NƠI_NHẬN | --post [ĐỊA_CHỈ]] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID12) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--unit RECEPTION_UNIT] [--collect PLACE | --post [ADDRESS]] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
   },
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
@@ -37,6 +43,9 @@ export const receiptCommand: Command = {
         'agency-name': { type: 'string', default: process.env.SOHOA_AGENCY_NAME ?? 'UBND xã mẫu' },
         'cut-off': { type: 'string', default: '15:00' },
         place: { type: 'string', default: 'Xã mẫu' },
+        unit: { type: 'string' },
+        collect: { type: 'string' },
+        post: { type: 'string' },
         clerk: { type: 'string', default: 'Cán bộ một cửa' },
         code: { type: 'string' },
         refuse: { type: 'string' },
@@ -51,21 +60,11 @@ export const receiptCommand: Command = {
     let applicant: Applicant;
     if (values.cccd) {
       const read = await readCardImage(await fs.readFile(values.cccd), path.basename(values.cccd));
-      applicant = {
-        fullName: read.holder.fullName,
-        idNumber: read.holder.idNumber,
-        address: read.holder.address,
-        source: 'qr',
-      };
+      applicant = applicantFromCard(read.holder);
     } else if (values['cccd-text'] !== undefined) {
       const parsed = parseKeyboardWedge(values['cccd-text']);
       if (!parsed.ok) throw new SohoaError('CCCD_QR_INVALID', values['cccd-text'].slice(0, 40));
-      applicant = {
-        fullName: parsed.holder.fullName,
-        idNumber: parsed.holder.idNumber,
-        address: parsed.holder.address,
-        source: 'qr',
-      };
+      applicant = applicantFromCard(parsed.holder);
     } else if (values.name && values.id) {
       applicant = { fullName: values.name, idNumber: values.id, source: 'typed' };
     } else return 2;
@@ -75,8 +74,20 @@ export const receiptCommand: Command = {
         text: await fs.readFile(f, 'utf8'),
       })),
     );
+    const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    const saved =
+      settingsAccess({ dataDir, keysDir: dataPaths(dataDir).keysDir }).saved()?.reception ??
+      DEFAULT_RECEPTION_UNIT;
+    const delivery: ResultDelivery | undefined =
+      values.post !== undefined
+        ? { kind: 'post', address: values.post }
+        : values.collect
+          ? { kind: 'place', name: values.collect, address: '' }
+          : undefined;
     const outcome = await receiveDossier({
-      dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(),
+      dataDir,
+      unit: values.unit === undefined ? saved : { ...saved, unitName: values.unit },
+      ...(delivery ? { delivery } : {}),
       agencyId: values.agency,
       agencyName: values['agency-name'],
       place: values.place,
@@ -113,11 +124,7 @@ export const receiptCommand: Command = {
     }
     for (const c of outcome.checklist.missingMandatory)
       console.log(`  ✗ ${vi ? 'Thiếu' : 'Missing'}: ${c.name}`);
-    if (outcome.due) {
-      console.log(
-        `${vi ? 'Ngày hẹn trả' : 'Appointment'}: ${outcome.due.due}${outcome.due.estimated ? (vi ? ' (ước tính theo lịch nghỉ mặc định)' : ' (estimated, default holidays)') : ''}`,
-      );
-    }
+    if (outcome.due) console.log(appointmentLine(outcome.due, vi));
     const kind = {
       receipt: vi ? 'Giấy tiếp nhận' : 'Receipt',
       supplement: vi ? 'Phiếu yêu cầu bổ sung' : 'Request for supplement',
@@ -127,3 +134,21 @@ export const receiptCommand: Command = {
     return 0;
   },
 };
+
+/** The appointment and whether its year follows an official holiday notice or an estimate. */
+function appointmentLine(due: DueDate, vi: boolean): string {
+  const { year, status, notice } = due.dueYear;
+  const basis =
+    status === 'estimated'
+      ? vi
+        ? `ước tính: năm ${year} chưa có thông báo chính thức`
+        : `estimated: no official notice for ${year} yet`
+      : due.estimated
+        ? vi
+          ? 'có ngày nghỉ ước tính'
+          : 'some days off estimated'
+        : vi
+          ? `lịch nghỉ chính thức${notice ? `, ${notice}` : ''}`
+          : `official holidays${notice ? `, ${notice}` : ''}`;
+  return `${vi ? 'Ngày hẹn trả' : 'Appointment'}: ${isoToDmy(due.due)} (${basis})`;
+}

@@ -198,4 +198,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
   `,
+  // v8, the counter under Decree 118/2025: where the applicant chose to collect the result, and
+  // whether the appointment date rested on an estimated holiday year.
+  `
+  ALTER TABLE reception_dossiers ADD COLUMN delivery TEXT CHECK (delivery IS NULL OR json_valid(delivery));
+  ALTER TABLE reception_dossiers ADD COLUMN due_estimated INTEGER;
+  `,
 ];
