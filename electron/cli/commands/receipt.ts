@@ -13,20 +13,17 @@ import { SohoaError } from '../../../shared/errors';
 import { parseKeyboardWedge } from '../../../shared/identity';
 import { DEFAULT_RECEPTION_UNIT } from '../../../shared/settings';
 import { CutOff, isoToDmy, type DueDate } from '../../../shared/workingDays';
-import { defaultDataDir } from '../../core/config/paths';
+import { dataPaths, defaultDataDir } from '../../core/config/paths';
 import { readCardImage } from '../../core/identity/cccd';
-import { dataPaths } from '../../core/config/paths';
 import { receiveDossier } from '../../core/dossier/reception';
 import { applicantFromCard, type Applicant, type ResultDelivery } from '../../core/dossier/store';
 import { settingsAccess } from '../../core/settings/access';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const receiptCommand: Command = {
   name: 'receipt',
-  usage: {
-    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ_ĐỊNH_DANH) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--unit ĐƠN_VỊ_TIẾP_NHẬN] [--collect NƠI_NHẬN | --post [ĐỊA_CHỈ]] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID12) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--unit RECEPTION_UNIT] [--collect PLACE | --post [ADDRESS]] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
-  },
+  usage: USAGE['receipt'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,
