@@ -17,7 +17,8 @@ const vi = {
   agencyIdHint: 'Theo Nghị định 30/2020, ví dụ H49.64.33. Là phần đầu của mọi mã hồ sơ.',
   agencyName: 'Tên cơ quan',
   codePattern: 'Mẫu mã hồ sơ',
-  codePatternHint: 'Mặc định {AGENCY}-{YYMMDD}-{NNNN} (Thông tư 01/2018/TT-VPCP).',
+  codePatternHint:
+    'Mặc định {AGENCY}-{YYMMDD}-{NNNN} (theo mẫu cũ của Thông tư 01/2018/TT-VPCP; Nghị định 118/2025/NĐ-CP không quy định mẫu khác).',
   agencyPlace: 'Địa danh trên phiếu',
   agencyPlaceHint: 'In ở dòng ngày tháng của phiếu tiếp nhận, ví dụ “Tân Hòa”. Để trống: “Xã mẫu”.',
   signing: 'Ký số',
@@ -134,7 +135,8 @@ const en: typeof vi = {
   agencyIdHint: 'As in Decree 30/2020, e.g. H49.64.33. It starts every dossier code.',
   agencyName: 'Agency name',
   codePattern: 'Dossier code pattern',
-  codePatternHint: 'Default {AGENCY}-{YYMMDD}-{NNNN} (Circular 01/2018/TT-VPCP).',
+  codePatternHint:
+    'Default {AGENCY}-{YYMMDD}-{NNNN} (the former Circular 01/2018/TT-VPCP format; Decree 118/2025/NĐ-CP sets no other).',
   agencyPlace: 'Place on the slips',
   agencyPlaceHint: 'Printed on the receipt’s date line, e.g. “Tân Hòa”. Empty: “Xã mẫu”.',
   signing: 'Digital signing',
