@@ -19,6 +19,7 @@ export const SETTINGS_ISSUE_KEYS = [
   'dpiRange',
   'duplicateName',
   'duplicatePath',
+  'duplicatePlace',
   'label',
   'pathNotChosen',
   'invalid',
@@ -151,7 +152,7 @@ function deskSettingsWith(path: z.ZodType<string>) {
           ctx.addIssue({
             code: 'custom',
             path: ['reception', 'collectionPlaces', i, 'name'],
-            message: 'duplicateName',
+            message: 'duplicatePlace',
           });
         places.add(key);
       });

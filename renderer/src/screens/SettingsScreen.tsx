@@ -12,6 +12,7 @@ import { SettingsFieldsContext } from '../components/settings/Field';
 import { HolidaysEditor } from '../components/settings/HolidaysEditor';
 import { HotFoldersSection } from '../components/settings/HotFoldersSection';
 import { LanguageSection } from '../components/settings/LanguageSection';
+import { ReceptionUnitSection } from '../components/settings/ReceptionUnitSection';
 import { ScannersSection } from '../components/settings/ScannersSection';
 import { SigningSection } from '../components/settings/SigningSection';
 import { useSettingsForm } from '../components/settings/useSettingsForm';
@@ -64,6 +65,7 @@ export function SettingsScreen() {
       <SettingsFieldsContext.Provider value={f.fields}>
         <form className="settings-form" onSubmit={(e) => void f.save(e)} noValidate>
           <AgencySection {...section} />
+          <ReceptionUnitSection {...section} />
           <SigningSection {...secrets} />
           <ScannersSection {...section} />
           <HotFoldersSection {...section} />

@@ -22,7 +22,8 @@ export const EMPTY_APPLICANT: ApplicantDraft = {
   source: 'typed',
 };
 
-export const ID_NUMBER = /^\d{9}(\d{3})?$/;
+/** The 12-digit personal identification number: the 9-digit CMND ceased to be valid at the end of 2024. */
+export const ID_NUMBER = /^\d{12}$/;
 
 export function applicantReady(a: ApplicantDraft): boolean {
   return a.fullName.trim() !== '' && ID_NUMBER.test(a.idNumber.trim());

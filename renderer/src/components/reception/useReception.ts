@@ -12,6 +12,7 @@ import {
   type Dispatch,
 } from 'react';
 import type { SohoaApi } from '../../../../shared/contract';
+import type { ResultDelivery } from '../../../../shared/contracts/dossier';
 import { matchChecklist, type Procedure } from '../../../../shared/procedures';
 import { getApi, toErrorInfo } from '../../api';
 import { loadClerk, saveClerk } from './ClerkField';
@@ -150,7 +151,7 @@ function signingActions(
   state: ReceptionState,
   dispatch: Dispatch<ReceptionAction>,
   fail: (e: unknown) => void,
-  after: ReceptionHooks & { reloadStatus: () => void },
+  after: ReceptionHooks & { reloadStatus: () => void; delivery: ResultDelivery | null },
 ) {
   const { sessionId, procedure, applicant, clerk, ws, result, signing } = state;
 
@@ -163,6 +164,7 @@ function signingActions(
         procedureCode: procedure.code,
         clerk: clerk.trim(),
         applicant: applicantOf(applicant),
+        ...(after.delivery ? { delivery: after.delivery } : {}),
         documents: ws.docs.map((d) => ({
           pages: turnedPages(ws, d.pageIds),
           type: d.type,
@@ -230,9 +232,13 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
   useCardScan(api, scan, dispatch, fail);
   useClassifier(api, state.ws, dispatch, fail);
   const intake = usePageIntake(api, state.sessionId, dispatch, fail);
+  // The applicant's choice of where to collect the result, for this dossier only.
+  const [delivery, setDelivery] = useState<ResultDelivery | null>(null);
+  useEffect(() => setDelivery(null), [state.sessionId]);
   const { sign, retrySign, finish } = signingActions(api, state, dispatch, fail, {
     ...hooks,
     reloadStatus,
+    delivery,
   });
 
   const checklist = useMemo(
@@ -250,6 +256,8 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
     checklist,
     needs,
     ...intake,
+    delivery,
+    setDelivery,
     sign,
     retrySign,
     finish,
