@@ -16,6 +16,7 @@ import { cccdQrPayload, SAMPLE_HOLDERS } from '../../electron/core/identity/samp
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 import { startEsclEmulator } from '../helpers/esclEmulator';
+import { vi } from '../../renderer/src/i18n/vi';
 
 /** Two pages are read at import and again when the dossier is digitized: seconds each here. */
 const OCR_TIMEOUT = 180_000;
@@ -178,6 +179,10 @@ test(
     assert.equal(await doc2.locator('select').inputValue(), 'cccd_front');
     await page.locator('.checklist [data-complete="true"]').waitFor();
 
+    // The applicant chooses to get the result by the public post (the unit offers it by default).
+    await page.locator('#delivery-place').selectOption({ label: vi.reception.deliveryPost });
+    await page.locator('#delivery-address').fill('Số 5 Lê Lợi, phường Sài Gòn, TP. Hồ Chí Minh');
+
     // Sign with the demo key (Alt+K): the receipt comes back and is previewed.
     const signStart = Date.now();
     await page.keyboard.press('Alt+K');
@@ -193,6 +198,18 @@ test(
       () => (document.querySelector<HTMLImageElement>('img.slip-preview')?.naturalWidth ?? 0) > 300,
     );
     assert.match(await result.innerText(), /thử nghiệm/);
+    // The appointment says whether its year's days off are official or estimated, and where the
+    // result goes.
+    const dueLine = result.locator('.due-line');
+    const status = await dueLine.getAttribute('data-year-status');
+    assert.ok(status === 'official' || status === 'estimated', `year status ${status}`);
+    const dueYear = Number((await dueLine.locator('.due').innerText()).slice(-4));
+    const said = status === 'estimated' ? vi.reception.dueEstimated : vi.reception.dueOfficial;
+    assert.ok((await dueLine.innerText()).includes(said(dueYear)), await dueLine.innerText());
+    assert.match(
+      await result.locator('.delivery-chosen[data-delivery="post"]').innerText(),
+      /Số 5 Lê Lợi/,
+    );
     assert.deepEqual(desk.browserErrors, []);
     await assertAccessible(page, 'reception, receipt');
     await shot(page, 'reception-4-receipt');
@@ -235,6 +252,10 @@ test(
     try {
       const store = new DossierStore(db);
       assert.equal(store.get(code)?.state, 'archived');
+      assert.deepEqual(store.get(code)?.delivery, {
+        kind: 'post',
+        address: 'Số 5 Lê Lợi, phường Sài Gòn, TP. Hồ Chí Minh',
+      });
       const link = db
         .prepare('SELECT archive_dossier_id AS id FROM reception_dossiers WHERE code = ?')
         .get(code) as { id: number | null };
