@@ -69,8 +69,8 @@ export const USAGE = {
     en: 'sohoa verify <file.pdf…> [--json] [--trust ANCHOR_DIR] [--trust-list FILE] [--offline] [--data-dir DIR]   (exit: 0 passed, 1 indeterminate, 3 failed or unsigned)',
   },
   receipt: {
-    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ_ĐỊNH_DANH) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--unit ĐƠN_VỊ_TIẾP_NHẬN] [--collect NƠI_NHẬN | --post [ĐỊA_CHỈ]] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID12) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--unit RECEPTION_UNIT] [--collect PLACE | --post [ADDRESS]] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
+    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ_ĐỊNH_DANH) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--unit ĐƠN_VỊ_TIẾP_NHẬN] [--collect NƠI_NHẬN | --post [--post-address ĐỊA_CHỈ]] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID12) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--unit RECEPTION_UNIT] [--collect PLACE | --post [--post-address ADDRESS]] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
   },
   reception: {
     vi: 'sohoa reception (show MÃ_HS | move MÃ_HS TRẠNG_THÁI --clerk TÊN [--reason LÝ_DO] | confirm SỐ_TÀI_LIỆU LOẠI --clerk TÊN) [--data-dir THƯ_MỤC] [--json]',

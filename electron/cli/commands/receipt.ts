@@ -2,9 +2,9 @@
 // from a card scan (the side with the QR), scanner-typed QR text, or --name/--id (the 12-digit
 // number); the documents are OCR text files (NAME.txt). The reception unit and its places to
 // collect results come from Cài đặt (or --unit); the applicant's choice is --collect PLACE or
-// --post. Prints what each document is, what is missing, the appointment date and whether its
-// year is official or estimated, and writes the receipt, the request for supplement, or (with
-// --refuse) the refusal slip as an A5 PDF.
+// --post (to --post-address, else the applicant's address). Prints what each document is, what
+// is missing, the appointment date and whether its year is official or estimated, and writes
+// the receipt, the request for supplement, or (with --refuse) the refusal slip as an A5 PDF.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,7 +42,8 @@ export const receiptCommand: Command = {
         place: { type: 'string', default: 'Xã mẫu' },
         unit: { type: 'string' },
         collect: { type: 'string' },
-        post: { type: 'string' },
+        post: { type: 'boolean', default: false },
+        'post-address': { type: 'string', default: '' },
         clerk: { type: 'string', default: 'Cán bộ một cửa' },
         code: { type: 'string' },
         refuse: { type: 'string' },
@@ -75,12 +76,11 @@ export const receiptCommand: Command = {
     const saved =
       settingsAccess({ dataDir, keysDir: dataPaths(dataDir).keysDir }).saved()?.reception ??
       DEFAULT_RECEPTION_UNIT;
-    const delivery: ResultDelivery | undefined =
-      values.post !== undefined
-        ? { kind: 'post', address: values.post }
-        : values.collect
-          ? { kind: 'place', name: values.collect, address: '' }
-          : undefined;
+    const delivery: ResultDelivery | undefined = values.post
+      ? { kind: 'post', address: values['post-address'] }
+      : values.collect
+        ? { kind: 'place', name: values.collect, address: '' }
+        : undefined;
     const outcome = await receiveDossier({
       dataDir,
       unit: values.unit === undefined ? saved : { ...saved, unitName: values.unit },
