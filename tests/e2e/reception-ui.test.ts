@@ -252,6 +252,11 @@ test(
     try {
       const store = new DossierStore(db);
       assert.equal(store.get(code)?.state, 'archived');
+      // The card as its QR told it: the new-style card, and the old number only as the old one.
+      const stored = store.get(code)?.applicant;
+      assert.equal(stored?.idNumber, HOLDER.idNumber);
+      assert.equal(stored?.card, 'can-cuoc');
+      assert.equal(stored?.oldIdNumber, HOLDER.oldIdNumber);
       assert.deepEqual(store.get(code)?.delivery, {
         kind: 'post',
         address: 'Số 5 Lê Lợi, phường Sài Gòn, TP. Hồ Chí Minh',

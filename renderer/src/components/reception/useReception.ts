@@ -73,13 +73,20 @@ function useCardScan(
     if (!scan) return;
     api.readCard({ typed: scan.payload }).then((card) => {
       if (!card.holder) return;
-      const { fullName, idNumber, dateOfBirth, address } = card.holder;
+      const { fullName, idNumber, dateOfBirth, address, oldIdNumber, card: kind } = card.holder;
       const warnings = card.checks
         .filter((c) => !c.ok && c.severity === 'error')
         .map((c) => c.message);
       dispatch({
         type: 'cardRead',
-        holder: { fullName, idNumber, dateOfBirth, address },
+        holder: {
+          fullName,
+          idNumber,
+          dateOfBirth,
+          address,
+          card: kind,
+          ...(oldIdNumber ? { oldIdNumber } : {}),
+        },
         warnings,
       });
     }, fail);
@@ -135,6 +142,8 @@ function applicantOf(a: ReceptionState['applicant']) {
     ...(a.address.trim() ? { address: a.address.trim() } : {}),
     ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
     ...(a.dateOfBirth ? { dateOfBirth: a.dateOfBirth } : {}),
+    ...(a.oldIdNumber ? { oldIdNumber: a.oldIdNumber } : {}),
+    ...(a.card ? { card: a.card } : {}),
   };
 }
 
