@@ -1,7 +1,9 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 import type { Messages } from './vi';
@@ -118,8 +120,10 @@ export const en: Messages = {
   navAudit: 'Audit log',
   reception: reception.en,
   batch: batch.en,
+  fields: fields.en,
   outbox: outbox.en,
   settings: settings.en,
+  protection: protection.en,
   audit: audit.en,
   host: host.en,
 };

@@ -2,8 +2,10 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 
@@ -121,8 +123,10 @@ export const vi = {
   // One namespace per screen (i18n/screens/*.ts).
   reception: reception.vi,
   batch: batch.vi,
+  fields: fields.vi,
   outbox: outbox.vi,
   settings: settings.vi,
+  protection: protection.vi,
   audit: audit.vi,
   host: host.vi,
 };
