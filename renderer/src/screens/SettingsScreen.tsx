@@ -13,6 +13,7 @@ import { HolidaysEditor } from '../components/settings/HolidaysEditor';
 import { HotFoldersSection } from '../components/settings/HotFoldersSection';
 import { LanguageSection } from '../components/settings/LanguageSection';
 import { ProtectionSection } from '../components/settings/ProtectionSection';
+import { ReceptionUnitSection } from '../components/settings/ReceptionUnitSection';
 import { ScannersSection } from '../components/settings/ScannersSection';
 import { SigningSection } from '../components/settings/SigningSection';
 import { useSettingsForm } from '../components/settings/useSettingsForm';
@@ -65,6 +66,7 @@ export function SettingsScreen() {
       <SettingsFieldsContext.Provider value={f.fields}>
         <form className="settings-form" onSubmit={(e) => void f.save(e)} noValidate>
           <AgencySection {...section} />
+          <ReceptionUnitSection {...section} />
           <SigningSection {...secrets} />
           <ScannersSection {...section} />
           <HotFoldersSection {...section} />
