@@ -7,6 +7,7 @@ import { CORE_MESSAGES } from './errorMessages/core';
 import { DOSSIER_MESSAGES } from './errorMessages/dossier';
 import { HOST_MESSAGES } from './errorMessages/host';
 import { INTAKE_MESSAGES } from './errorMessages/intake';
+import { MACHINE_MESSAGES } from './errorMessages/machine';
 import { OCR_MESSAGES } from './errorMessages/ocr';
 import { SIGN_MESSAGES } from './errorMessages/sign';
 import type { Template } from './errorMessages/template';
@@ -20,6 +21,7 @@ const MESSAGES = {
   ...ACQUIRE_MESSAGES,
   ...INTAKE_MESSAGES,
   ...HOST_MESSAGES,
+  ...MACHINE_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -7,6 +7,7 @@
 import type { Archive } from '../archive/archive';
 import type { BlobStore } from '../archive/blobStore';
 import type { Connector } from './connector';
+import { uploadBlocked } from '../policy/gate';
 import { connectorFor, fileKeyProvider, loadDestination, type Destination } from './destination';
 import { Outbox } from './outbox';
 
@@ -115,7 +116,8 @@ export function configuredConnector(
     current() {
       let dest: Destination | null;
       try {
-        dest = loadDestination(dataDir, fileKeyProvider(keysDir));
+        // Nothing goes out while the machine's policy is invalid (policy/gate.ts).
+        dest = uploadBlocked(dataDir) ? null : loadDestination(dataDir, fileKeyProvider(keysDir));
       } catch {
         dest = null;
       }
