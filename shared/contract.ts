@@ -8,6 +8,7 @@ import { RECEPTION_CHANNELS } from './contracts/reception';
 import { DOSSIER_CHANNELS } from './contracts/dossier';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
+import { MACHINE_CHANNELS } from './contracts/machine';
 import { RECORDS_CHANNELS } from './contracts/records';
 
 // The record's schemas are used across the app (the archive, the pipeline, the screens), so the
@@ -33,6 +34,7 @@ export const contract = {
   ...ACQUIRE_CHANNELS,
   ...INTAKE_CHANNELS,
   ...HOST_CHANNELS,
+  ...MACHINE_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

@@ -67,6 +67,9 @@ const EXPOSED = {
   listScans: true,
   discardScan: true,
   choosePath: true,
+  machineStatus: true,
+  machineSettings: true,
+  machineHealth: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

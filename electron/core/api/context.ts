@@ -37,6 +37,8 @@ export interface HandlerContext {
   readonly caller: CoreOptions;
   /** The installed app (what the shell said), as opposed to development or a test. */
   readonly packaged: boolean;
+  /** The options the core was opened with (every layer applied): its key, TSA and agency. */
+  readonly opened: CoreOptions;
 }
 
 const NOBODY: OperatorIdentity = {
@@ -67,6 +69,7 @@ export function handlerContext(
     policy?: PolicySource;
     person?: DeskPerson;
     packaged?: boolean;
+    opened?: CoreOptions;
   } = {},
 ): HandlerContext {
   const policy = options.policy ?? fixedPolicy({ state: 'absent', file: '' });
@@ -83,6 +86,7 @@ export function handlerContext(
     env: options.env ?? process.env,
     caller: options.caller ?? {},
     packaged: options.packaged ?? false,
+    opened: options.opened ?? options.caller ?? {},
   };
 }
 

@@ -8,6 +8,7 @@ import type { HandlerContext } from './context';
 import { createDossierHandlers } from './dossierHandlers';
 import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
+import { createMachineHandlers } from './machineHandlers';
 import { createReceptionHandlers } from './receptionHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
 
@@ -22,5 +23,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createAcquireHandlers(context),
     ...createIntakeHandlers(context),
     ...createHostHandlers(context),
+    ...createMachineHandlers(context),
   };
 }

@@ -89,7 +89,15 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
     ...(given.clock ? { clock: given.clock } : {}),
   });
   const core = guardedCore(opened, { policy, clock });
-  const context = handlerContext(core, { host, env, caller, policy, person, packaged });
+  const context = handlerContext(core, {
+    host,
+    env,
+    caller,
+    policy,
+    person,
+    packaged,
+    opened: inForceAtOpen,
+  });
   return { invoke: createInvoke(createHandlers(context)), close: () => core.close() };
 }
 
