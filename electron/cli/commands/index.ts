@@ -18,6 +18,8 @@ import { receptionCommand } from './reception';
 import { hotfolderCommand } from './hotfolder';
 import { separateCommand, separatorSheetCommand } from './separate';
 import { scanCommand } from './scan';
+import { doctorCommand } from './doctor';
+import { supportBundleCommand } from './support-bundle';
 import type { Command } from './types';
 
 export const COMMANDS: readonly Command[] = [
@@ -42,4 +44,6 @@ export const COMMANDS: readonly Command[] = [
   separateCommand,
   separatorSheetCommand,
   scanCommand,
+  doctorCommand,
+  supportBundleCommand,
 ];

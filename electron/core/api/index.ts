@@ -12,14 +12,15 @@ import { environmentInForce, type Environment } from '../policy/environment';
 import { machinePolicyFile } from '../policy/file';
 import { registerPolicy } from '../policy/gate';
 import { guardedCore } from '../policy/guard';
-import { lockedKeys, policyThresholds, withoutLocked } from '../policy/inForce';
-import { policySource } from '../policy/source';
+import { lockedKeys, policyLogs, policyThresholds, withoutLocked } from '../policy/inForce';
+import { policySource, type PolicySource } from '../policy/source';
+import { log, machineLogDir, openLogFile } from '../log/logger';
 import { coreOptionsFromEnv, openCore, type CoreOptions } from '../pipeline/core';
 import { coreOptionsOf } from '../settings/coreOptions';
 import { policyLayers } from '../settings/layers';
 import { inForce } from '../settings/precedence';
 import { loadSettings, readP12Password } from '../settings/store';
-import { deskPerson, handlerContext } from './context';
+import { deskPerson, handlerContext, type DeskPerson } from './context';
 import { createHandlers } from './handlers';
 import { createInvoke, type Invoke } from './invoke';
 
@@ -43,6 +44,8 @@ export interface ApiOptions extends CoreOptions {
   policyFile?: string;
   /** Where the account at the desk, its groups and name come from: the system's unless a test says. */
   operatorSources?: OperatorSources;
+  /** The folder of the desk's log files: the machine's log folder unless a test names another. */
+  logDir?: string;
 }
 
 export async function createApi(options: ApiOptions = {}): Promise<Api> {
@@ -52,10 +55,17 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
     packaged = false,
     policyFile,
     operatorSources,
+    logDir,
     ...given
   } = options;
   const policy = policySource(policyFile ?? machinePolicyFile());
   const current = policy.policy();
+  const logs = policyLogs(current);
+  const logFile = await openLogFile({
+    dir: logDir ?? machineLogDir(processEnv),
+    name: 'desk',
+    ...logs,
+  }).catch(() => null);
   const identity = await resolveOperator(operatorSources ?? systemSources(processEnv));
   const person = deskPerson(identity, policy);
   setDeskOperator({
@@ -89,6 +99,8 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
     ...(given.clock ? { clock: given.clock } : {}),
   });
   const core = guardedCore(opened, { policy, clock });
+  opened.onClose(() => logFile?.close() ?? Promise.resolve());
+  logOpened(policy, person, packaged);
   const context = handlerContext(core, {
     host,
     env,
@@ -99,6 +111,22 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
     opened: inForceAtOpen,
   });
   return { invoke: createInvoke(createHandlers(context)), close: () => core.close() };
+}
+
+/** What support needs to know about how this desk started (no account, no path of the clerk's). */
+function logOpened(policy: PolicySource, person: DeskPerson, packaged: boolean): void {
+  const state = policy.current();
+  const l = log('desk');
+  l.info('opened', {
+    packaged,
+    policy: state.state,
+    role: person.role(),
+    sharedAccount: person.sharedAccount(),
+    node: process.versions.node,
+  });
+  if (state.state === 'invalid')
+    for (const p of state.problems)
+      l.warn('policy problem', { path: p.path || null, line: p.line ?? null });
 }
 
 /**

@@ -34,3 +34,12 @@ export function withoutLocked<T extends CoreOptions>(caller: T, policy: MachineP
 export function policyThresholds(policy: MachinePolicy | null): HealthThresholds {
   return { ...HEALTH_DEFAULTS, ...policy?.health };
 }
+
+/** The log's level and rotation from the policy (or its defaults). */
+export function policyLogs(policy: MachinePolicy | null): {
+  level: 'error' | 'warn' | 'info' | 'debug';
+  maxFileMb: number;
+  keepFiles: number;
+} {
+  return policy?.logs ?? { level: 'info', maxFileMb: 10, keepFiles: 14 };
+}
