@@ -70,6 +70,10 @@ const EXPOSED = {
   machineStatus: true,
   machineSettings: true,
   machineHealth: true,
+  trustList: true,
+  trustAdd: true,
+  trustRemove: true,
+  trustRestore: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

@@ -13,7 +13,8 @@ import { ArchiveScreen } from './screens/ArchiveScreen';
 import { AuditScreen } from './screens/AuditScreen';
 import { BatchScreen } from './screens/BatchScreen';
 import { OutboxScreen } from './screens/OutboxScreen';
-import { ReceptionScreen, type CardScan } from './screens/ReceptionScreen';
+import type { CardScan } from './components/reception/useReception';
+import { ReceptionScreen } from './screens/ReceptionScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
 export type ScreenId = 'reception' | 'batch' | 'archive' | 'outbox' | 'settings' | 'audit';

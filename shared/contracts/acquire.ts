@@ -44,7 +44,7 @@ export const ScannerCapabilities = z.object({
 });
 export type ScannerCapabilities = z.infer<typeof ScannerCapabilities>;
 
-/** The rules' defaults: feeder, colour, 200 dpi (REQUIREMENTS-VN). */
+/** The defaults the digitization rules set for reception scans: feeder, colour, 200 dpi. */
 export const ScanRequestSettings = z.object({
   source: PaperSource.default('feeder'),
   duplex: z.boolean().default(false),

@@ -8,6 +8,7 @@ import type { HealthReport } from '../../../shared/contracts/machine';
 import { machineHealthInput } from '../../core/health/machineInput';
 import { runHealth } from '../../core/health/report';
 import type { Lang } from '../messages';
+import { USAGE } from '../usage';
 import type { Command } from './types';
 
 const MARK = { ok: '✓', warning: '!', error: '✗' } as const;
@@ -36,10 +37,7 @@ export async function doctorReport(options: Parameters<typeof machineHealthInput
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  usage: {
-    vi: 'sohoa doctor [--json] [--data-dir THƯ_MỤC] [--policy TỆP]',
-    en: 'sohoa doctor [--json] [--data-dir DIR] [--policy FILE]',
-  },
+  usage: USAGE['doctor'],
   async run(argv, { lang }) {
     const { values } = parseArgs({
       args: argv,

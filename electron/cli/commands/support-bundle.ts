@@ -7,6 +7,7 @@ import { machineHealthInput } from '../../core/health/machineInput';
 import { runHealth } from '../../core/health/report';
 import { machineLogDir } from '../../core/log/logger';
 import { writeSupportBundle } from '../../core/log/supportBundle';
+import { USAGE } from '../usage';
 import type { Command } from './types';
 
 function appVersion(): string {
@@ -22,10 +23,7 @@ function appVersion(): string {
 
 export const supportBundleCommand: Command = {
   name: 'support-bundle',
-  usage: {
-    vi: 'sohoa support-bundle <tệp.zip> [--data-dir THƯ_MỤC] [--log-dir THƯ_MỤC]',
-    en: 'sohoa support-bundle <file.zip> [--data-dir DIR] [--log-dir DIR]',
-  },
+  usage: USAGE['support-bundle'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

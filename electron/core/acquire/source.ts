@@ -29,7 +29,7 @@ export interface DeviceCapabilities {
   maxHeightMm?: number;
 }
 
-/** What the clerk asked for; the rules' defaults are colour at 200 dpi (REQUIREMENTS-VN). */
+/** What the clerk asked for; the defaults the digitization rules set for reception scans are colour at 200 dpi. */
 export interface ScanSettings {
   source: PaperSource;
   duplex: boolean;

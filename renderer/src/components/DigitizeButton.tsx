@@ -1,10 +1,8 @@
 // "Số hóa tệp…": a real button that opens the file picker. The file input stays in the DOM
 // (visually hidden, still labelled) so assistive tech and automation can reach it too.
-import { useRef, type ChangeEvent } from 'react';
+import { useRef } from 'react';
 import { useI18n } from '../i18n';
-
-export const ACCEPTED_TYPES =
-  'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf';
+import { FileInput, SCAN_FILE_TYPES } from './FileInput';
 
 export function DigitizeButton({
   busy,
@@ -15,13 +13,6 @@ export function DigitizeButton({
 }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(event.target.files ?? []);
-    // Reset so picking the same file again still fires a change.
-    event.target.value = '';
-    if (files.length > 0) onFiles(files);
-  };
 
   return (
     <>
@@ -34,16 +25,12 @@ export function DigitizeButton({
       >
         {t.digitizeButton}
       </button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept={ACCEPTED_TYPES}
-        aria-label={t.digitizeInputLabel}
-        className="visually-hidden"
-        tabIndex={-1}
+      <FileInput
+        inputRef={input}
+        label={t.digitizeInputLabel}
+        accept={SCAN_FILE_TYPES}
         disabled={busy}
-        onChange={onChange}
+        onFiles={onFiles}
       />
     </>
   );

@@ -51,7 +51,7 @@ export const vi = {
     `${source} · ${width}×${height} px · ${dpi} dpi · độ tin cậy ${confidence}%`,
   pageNoText: '(Không nhận dạng được chữ trên trang này.)',
   pages: (n: number) => `${n} trang`,
-  // Archive: search, filters, viewer, signature report, export (issue 7).
+  // Archive: search, filters, viewer, signature report, export.
   searchLabel: 'Tìm trong kho (không cần gõ dấu)',
   searchPlaceholder: 'Ví dụ: giay khai sinh nguyen van an',
   searchButton: 'Tìm',

@@ -1,7 +1,7 @@
 // Nhật ký: the hash-chained audit log, newest first a page at a time, with the full check on
 // top (chain, anchor, every dossier's rows, every stored file) and where the chain breaks.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Response } from '../../../shared/contract';
+import type { Response, SohoaApi } from '../../../shared/contract';
 import type { ErrorInfo } from '../../../shared/errors';
 import { getApi, toErrorInfo } from '../api';
 import { ChainResult } from '../components/audit/ChainResult';
@@ -11,10 +11,10 @@ import '../styles/records.css';
 
 const PAGE = 50;
 
-export function AuditScreen() {
-  const api = useMemo(getApi, []);
-  const { t, pick, locale } = useI18n();
-  const a = t.audit;
+type AuditEntry = Response<'auditEntries'>['entries'][number];
+
+/** The chain check and the log, a page at a time, newest first. */
+function useAuditLog(api: SohoaApi) {
   const [check, setCheck] = useState<Response<'auditVerify'> | null>(null);
   const [checking, setChecking] = useState(false);
   const [page, setPage] = useState<Response<'auditEntries'> | null>(null);
@@ -51,7 +51,6 @@ export function AuditScreen() {
   }, [load, verify]);
 
   const entries = page?.entries ?? [];
-  const broken = new Set(check?.problems.map((p) => p.seq) ?? []);
   const first = entries[0];
   const last = entries.at(-1);
   const older = () => {
@@ -65,6 +64,71 @@ export function AuditScreen() {
     setCursors((c) => c.slice(0, -1));
     void load(previous);
   };
+  /** Checks the chain again and reloads the page shown. */
+  const recheck = () => {
+    void verify();
+    void load(cursors.length === 0 || !first ? undefined : first.seq + 1);
+  };
+  return {
+    check,
+    checking,
+    page,
+    entries,
+    error,
+    atNewest: cursors.length === 0,
+    older,
+    newer,
+    recheck,
+  };
+}
+
+function AuditTable({ entries, broken }: { entries: AuditEntry[]; broken: Set<number> }) {
+  const { t, locale } = useI18n();
+  const a = t.audit;
+  return (
+    <table className="records-table" data-testid="audit-table">
+      <thead>
+        <tr>
+          <th scope="col">{a.colSeq}</th>
+          <th scope="col">{a.colAt}</th>
+          <th scope="col">{a.colActor}</th>
+          <th scope="col">{a.colAction}</th>
+          <th scope="col">{a.colRecord}</th>
+          <th scope="col">{a.colHash}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq} data-seq={e.seq} className={broken.has(e.seq) ? 'broken' : undefined}>
+            <th scope="row">
+              #{e.seq}
+              {broken.has(e.seq) && <span className="broken-mark"> ✗ {a.brokenEntry}</span>}
+            </th>
+            <td>
+              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
+            </td>
+            <td>{e.actor}</td>
+            <td>{a.actions[e.action] ?? e.action}</td>
+            <td>{e.recordRef}</td>
+            <td className="hash-short" title={e.hash}>
+              {e.hash.slice(0, 12)}…
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AuditScreen() {
+  const api = useMemo(getApi, []);
+  const { t, pick } = useI18n();
+  const a = t.audit;
+  const log = useAuditLog(api);
+  const { check, checking, page, entries, error } = log;
+  const broken = new Set(check?.problems.map((p) => p.seq) ?? []);
+  const first = entries[0];
+  const last = entries.at(-1);
 
   return (
     <div className="screen records-screen">
@@ -74,10 +138,7 @@ export function AuditScreen() {
         <button
           type="button"
           className="primary"
-          onClick={() => {
-            void verify();
-            void load(cursors.length === 0 || !first ? undefined : first.seq + 1);
-          }}
+          onClick={log.recheck}
           disabled={checking}
           aria-busy={checking}
         >
@@ -99,50 +160,14 @@ export function AuditScreen() {
           {page && <span className="muted small">{a.total(page.total)}</span>}
         </div>
         {page && entries.length === 0 && <p className="muted">{a.empty}</p>}
-        {entries.length > 0 && (
-          <table className="records-table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{a.colSeq}</th>
-                <th scope="col">{a.colAt}</th>
-                <th scope="col">{a.colActor}</th>
-                <th scope="col">{a.colAction}</th>
-                <th scope="col">{a.colRecord}</th>
-                <th scope="col">{a.colHash}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr
-                  key={e.seq}
-                  data-seq={e.seq}
-                  className={broken.has(e.seq) ? 'broken' : undefined}
-                >
-                  <th scope="row">
-                    #{e.seq}
-                    {broken.has(e.seq) && <span className="broken-mark"> ✗ {a.brokenEntry}</span>}
-                  </th>
-                  <td>
-                    <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
-                  </td>
-                  <td>{e.actor}</td>
-                  <td>{a.actions[e.action] ?? e.action}</td>
-                  <td>{e.recordRef}</td>
-                  <td className="hash-short" title={e.hash}>
-                    {e.hash.slice(0, 12)}…
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {entries.length > 0 && <AuditTable entries={entries} broken={broken} />}
         {first && last && (
           <div className="pager">
             <button
               type="button"
               className="secondary small"
-              onClick={newer}
-              disabled={cursors.length === 0}
+              onClick={log.newer}
+              disabled={log.atNewest}
             >
               {a.newer}
             </button>
@@ -150,7 +175,7 @@ export function AuditScreen() {
             <button
               type="button"
               className="secondary small"
-              onClick={older}
+              onClick={log.older}
               disabled={last.seq <= 1}
             >
               {a.older}

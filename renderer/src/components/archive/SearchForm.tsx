@@ -1,6 +1,6 @@
 // The archive's search box and filters. Searching is diacritic-insensitive in the core, so the
 // clerk types without accents; the filters narrow by day, procedure, document type, upload state.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ArchiveFilters } from '../../../../shared/contracts/records';
 import {
   DOCUMENT_TYPE_LABELS,
@@ -8,6 +8,7 @@ import {
   type DocumentType,
 } from '../../../../shared/classification';
 import type { SohoaApi } from '../../../../shared/contract';
+import type { Messages } from '../../i18n/vi';
 import type { OutboxState } from '../../../../shared/contracts/records';
 import { useI18n } from '../../i18n';
 import { UPLOAD_STATES, uploadStateLabel } from './uploadState';
@@ -15,6 +16,126 @@ import { UPLOAD_STATES, uploadStateLabel } from './uploadState';
 export interface SearchRequest {
   query: string;
   filters: ArchiveFilters;
+}
+
+/** The filters as the form holds them ('' for any). */
+interface Filters {
+  from: string;
+  to: string;
+  procedure: string;
+  docType: string;
+  status: string;
+}
+
+const ANY: Filters = { from: '', to: '', procedure: '', docType: '', status: '' };
+
+function filtersOf(f: Filters): ArchiveFilters {
+  return {
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.procedure ? { procedure: f.procedure } : {}),
+    ...(f.docType ? { docType: f.docType as DocumentType } : {}),
+    ...(f.status ? { status: f.status as OutboxState } : {}),
+  };
+}
+
+/** The procedure catalogue for its filter; without it the other filters still work. */
+function useProcedureChoices(api: SohoaApi) {
+  const [procedures, setProcedures] = useState<{ code: string; name: string }[]>([]);
+  useEffect(() => {
+    api.listProcedures({}).then(
+      (r) => setProcedures(r.procedures.map((p) => ({ code: p.code, name: p.name }))),
+      () => setProcedures([]),
+    );
+  }, [api]);
+  return procedures;
+}
+
+/** One filter: a label over its control. */
+function Filter({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label>
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
+function FilterFields({
+  filters,
+  set,
+  reversed,
+  procedures,
+  t,
+}: {
+  filters: Filters;
+  set: (patch: Partial<Filters>) => void;
+  /** "From" is after "to": both dates are marked and the error says so. */
+  reversed: boolean;
+  procedures: { code: string; name: string }[];
+  t: Messages;
+}) {
+  const { pick } = useI18n();
+  const dateError = {
+    'aria-invalid': reversed || undefined,
+    'aria-describedby': reversed ? 'filter-dates-error' : undefined,
+  } as const;
+  return (
+    <fieldset className="filters">
+      <legend>{t.filtersLegend}</legend>
+      <Filter label={t.filterFrom}>
+        <input
+          type="date"
+          value={filters.from}
+          onChange={(e) => set({ from: e.target.value })}
+          {...dateError}
+        />
+      </Filter>
+      <Filter label={t.filterTo}>
+        <input
+          type="date"
+          value={filters.to}
+          onChange={(e) => set({ to: e.target.value })}
+          {...dateError}
+        />
+      </Filter>
+      <Filter label={t.filterProcedure}>
+        <select value={filters.procedure} onChange={(e) => set({ procedure: e.target.value })}>
+          <option value="">{t.filterAny}</option>
+          {procedures.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.code} · {p.name}
+            </option>
+          ))}
+        </select>
+      </Filter>
+      <Filter label={t.filterDocType}>
+        <select value={filters.docType} onChange={(e) => set({ docType: e.target.value })}>
+          <option value="">{t.filterAny}</option>
+          {DOCUMENT_TYPES.map((d) => (
+            <option key={d} value={d}>
+              {pick(DOCUMENT_TYPE_LABELS[d])}
+            </option>
+          ))}
+        </select>
+      </Filter>
+      <Filter label={t.filterStatus}>
+        <select value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+          <option value="">{t.filterAny}</option>
+          {UPLOAD_STATES.map((s) => (
+            <option key={s} value={s}>
+              {uploadStateLabel(s, t)}
+            </option>
+          ))}
+        </select>
+      </Filter>
+      {reversed && (
+        <p id="filter-dates-error" role="alert" className="field-error">
+          {t.filterDatesReversed}
+        </p>
+      )}
+    </fieldset>
+  );
 }
 
 export function SearchForm({
@@ -26,57 +147,31 @@ export function SearchForm({
   onSearch: (request: SearchRequest) => void;
   onClear: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [procedure, setProcedure] = useState('');
-  const [docType, setDocType] = useState('');
-  const [status, setStatus] = useState('');
-  const [procedures, setProcedures] = useState<{ code: string; name: string }[]>([]);
-
-  useEffect(() => {
-    // The catalog only fills the procedure filter; without it the other filters still work.
-    api.listProcedures({}).then(
-      (r) => setProcedures(r.procedures.map((p) => ({ code: p.code, name: p.name }))),
-      () => setProcedures([]),
-    );
-  }, [api]);
-
-  const reversed = from !== '' && to !== '' && from > to;
+  const [filters, setFilters] = useState<Filters>(ANY);
+  const procedures = useProcedureChoices(api);
+  const reversed = filters.from !== '' && filters.to !== '' && filters.from > filters.to;
   /** After the first search, a changed filter searches again at once (one click less). */
   const searched = useRef(false);
   const run = () => {
     if (reversed) return;
     searched.current = true;
-    onSearch({
-      query: query.trim(),
-      filters: {
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        ...(procedure ? { procedure } : {}),
-        ...(docType ? { docType: docType as DocumentType } : {}),
-        ...(status ? { status: status as OutboxState } : {}),
-      },
-    });
+    onSearch({ query: query.trim(), filters: filtersOf(filters) });
   };
+  const rerun = useEffectEvent(run);
+  const { from, to, procedure, docType, status } = filters;
+  useEffect(() => {
+    if (searched.current) rerun();
+  }, [from, to, procedure, docType, status]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     run();
   };
-  const latest = useRef(run);
-  latest.current = run;
-  useEffect(() => {
-    if (searched.current) latest.current();
-  }, [from, to, procedure, docType, status]);
   const clear = () => {
     searched.current = false;
     setQuery('');
-    setFrom('');
-    setTo('');
-    setProcedure('');
-    setDocType('');
-    setStatus('');
+    setFilters(ANY);
     onClear();
   };
 
@@ -99,67 +194,13 @@ export function SearchForm({
           {t.searchClear}
         </button>
       </div>
-      <fieldset className="filters">
-        <legend>{t.filtersLegend}</legend>
-        <label>
-          <span>{t.filterFrom}</span>
-          <input
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            aria-invalid={reversed || undefined}
-            aria-describedby={reversed ? 'filter-dates-error' : undefined}
-          />
-        </label>
-        <label>
-          <span>{t.filterTo}</span>
-          <input
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            aria-invalid={reversed || undefined}
-            aria-describedby={reversed ? 'filter-dates-error' : undefined}
-          />
-        </label>
-        <label>
-          <span>{t.filterProcedure}</span>
-          <select value={procedure} onChange={(e) => setProcedure(e.target.value)}>
-            <option value="">{t.filterAny}</option>
-            {procedures.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.code} · {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t.filterDocType}</span>
-          <select value={docType} onChange={(e) => setDocType(e.target.value)}>
-            <option value="">{t.filterAny}</option>
-            {DOCUMENT_TYPES.map((d) => (
-              <option key={d} value={d}>
-                {pick(DOCUMENT_TYPE_LABELS[d])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t.filterStatus}</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t.filterAny}</option>
-            {UPLOAD_STATES.map((s) => (
-              <option key={s} value={s}>
-                {uploadStateLabel(s, t)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {reversed && (
-          <p id="filter-dates-error" role="alert" className="field-error">
-            {t.filterDatesReversed}
-          </p>
-        )}
-      </fieldset>
+      <FilterFields
+        filters={filters}
+        set={(patch) => setFilters((f) => ({ ...f, ...patch }))}
+        reversed={reversed}
+        procedures={procedures}
+        t={t}
+      />
     </form>
   );
 }

@@ -20,7 +20,7 @@ const VERDICT_CLASS = {
 } as const;
 
 export function SignatureReport({ api, recordId }: { api: SohoaApi; recordId: number }) {
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const check = useCallback(() => {
@@ -36,7 +36,6 @@ export function SignatureReport({ api, recordId }: { api: SohoaApi; recordId: nu
   }, [api, recordId]);
   useEffect(check, [check]);
 
-  const yesNo = (b: boolean) => (b ? t.yes : t.no);
   return (
     <section
       className="signature-report"
@@ -74,73 +73,82 @@ export function SignatureReport({ api, recordId }: { api: SohoaApi; recordId: nu
             </ul>
           )}
           {state.value.report.signatures.map((s, i) => (
-            <div key={s.field} className="report-signature">
-              <h4>
-                {s.kind === 'document-timestamp'
-                  ? t.reportTimestampKind
-                  : t.reportSignature(i + 1, s.field)}
-                {': '}
-                <span className={VERDICT_CLASS[s.verdict]}>{pick(s.verdictText)}</span>
-              </h4>
-              <dl className="facts">
-                <dt>{t.reportSigner}</dt>
-                <dd>{s.signer ?? '?'}</dd>
-                <dt>{t.reportChain}</dt>
-                <dd>{s.chain.join(' → ') || '?'}</dd>
-                <dt>{t.reportTrusted}</dt>
-                <dd>{yesNo(s.trusted)}</dd>
-                <dt>{t.reportIntact}</dt>
-                <dd>{yesNo(s.intact)}</dd>
-                <dt>{t.reportCrypto}</dt>
-                <dd>{yesNo(s.cryptoValid)}</dd>
-                <dt>{t.reportWhole}</dt>
-                <dd>{yesNo(s.coversWholeRevision)}</dd>
-                <dt>{t.reportLevel}</dt>
-                <dd>{s.level || '?'}</dd>
-                <dt>{t.reportAlgorithm}</dt>
-                <dd>{s.algorithm ?? '?'}</dd>
-                {s.claimedSigningTime && (
-                  <>
-                    <dt>{t.reportClaimedTime}</dt>
-                    <dd>{formatDateTime(s.claimedSigningTime, locale)}</dd>
-                  </>
-                )}
-                {s.timestamp && (
-                  <>
-                    <dt>{t.reportTimestamp}</dt>
-                    <dd>
-                      {formatDateTime(s.timestamp.time, locale)} · {s.timestamp.tsa} ·{' '}
-                      {yesNo(s.timestamp.valid)}
-                    </dd>
-                  </>
-                )}
-                <dt>{t.reportAfter}</dt>
-                <dd>{pick(s.changesText)}</dd>
-              </dl>
-              {s.errors.length > 0 && (
-                <>
-                  <p className="report-label">{t.reportProblems}</p>
-                  <ul className="report-errors">
-                    {s.errors.map((e, k) => (
-                      <li key={k}>{pick(e)}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {s.warnings.length > 0 && (
-                <>
-                  <p className="report-label">{t.reportWarnings}</p>
-                  <ul className="report-warnings" data-testid="report-warnings">
-                    {s.warnings.map((w, k) => (
-                      <li key={k}>{pick(w)}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </div>
+            <SignatureFacts key={s.field} signature={s} n={i + 1} />
           ))}
         </>
       )}
     </section>
+  );
+}
+
+type Signature = Response<'signatureReport'>['report']['signatures'][number];
+
+/** One signature (or document timestamp): its verdict and every fact it rests on, with problems. */
+function SignatureFacts({ signature: s, n }: { signature: Signature; n: number }) {
+  const { t, pick, locale } = useI18n();
+  const yesNo = (b: boolean) => (b ? t.yes : t.no);
+  return (
+    <div className="report-signature">
+      <h4>
+        {s.kind === 'document-timestamp' ? t.reportTimestampKind : t.reportSignature(n, s.field)}
+        {': '}
+        <span className={VERDICT_CLASS[s.verdict]}>{pick(s.verdictText)}</span>
+      </h4>
+      <dl className="facts">
+        <dt>{t.reportSigner}</dt>
+        <dd>{s.signer ?? '?'}</dd>
+        <dt>{t.reportChain}</dt>
+        <dd>{s.chain.join(' → ') || '?'}</dd>
+        <dt>{t.reportTrusted}</dt>
+        <dd>{yesNo(s.trusted)}</dd>
+        <dt>{t.reportIntact}</dt>
+        <dd>{yesNo(s.intact)}</dd>
+        <dt>{t.reportCrypto}</dt>
+        <dd>{yesNo(s.cryptoValid)}</dd>
+        <dt>{t.reportWhole}</dt>
+        <dd>{yesNo(s.coversWholeRevision)}</dd>
+        <dt>{t.reportLevel}</dt>
+        <dd>{s.level || '?'}</dd>
+        <dt>{t.reportAlgorithm}</dt>
+        <dd>{s.algorithm ?? '?'}</dd>
+        {s.claimedSigningTime && (
+          <>
+            <dt>{t.reportClaimedTime}</dt>
+            <dd>{formatDateTime(s.claimedSigningTime, locale)}</dd>
+          </>
+        )}
+        {s.timestamp && (
+          <>
+            <dt>{t.reportTimestamp}</dt>
+            <dd>
+              {formatDateTime(s.timestamp.time, locale)} · {s.timestamp.tsa} ·{' '}
+              {yesNo(s.timestamp.valid)}
+            </dd>
+          </>
+        )}
+        <dt>{t.reportAfter}</dt>
+        <dd>{pick(s.changesText)}</dd>
+      </dl>
+      {s.errors.length > 0 && (
+        <>
+          <p className="report-label">{t.reportProblems}</p>
+          <ul className="report-errors">
+            {s.errors.map((e, k) => (
+              <li key={k}>{pick(e)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {s.warnings.length > 0 && (
+        <>
+          <p className="report-label">{t.reportWarnings}</p>
+          <ul className="report-warnings" data-testid="report-warnings">
+            {s.warnings.map((w, k) => (
+              <li key={k}>{pick(w)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }

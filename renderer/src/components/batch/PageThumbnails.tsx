@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { BatchPage, BatchSummary } from '../../../../shared/contracts/batch';
 import { getApi } from '../../api';
 import { useI18n } from '../../i18n';
-import { cachedThumbnail, loadThumbnail } from './thumbnails';
+import { useThumbnail } from './useThumbnail';
 import { VirtualGrid } from './VirtualGrid';
 
 const CELL_WIDTH = 132;
@@ -13,25 +13,11 @@ const PAGE_CHUNK = 1000;
 
 function Thumb({ batchId, page }: { batchId: number; page: BatchPage }) {
   const { t } = useI18n();
-  const key = `${batchId}:${page.fileId}:${page.pageInFile}`;
-  const [src, setSrc] = useState<string | undefined>(() => cachedThumbnail(key));
-  const [failed, setFailed] = useState(false);
-  const wanted = page.state !== 'failed';
-
-  useEffect(() => {
-    if (!wanted || src) return;
-    let mounted = true;
-    loadThumbnail(batchId, page.fileId, page.pageInFile, () => mounted)
-      .then((url) => {
-        if (mounted && url) setSrc(url);
-      })
-      .catch(() => {
-        if (mounted) setFailed(true);
-      });
-    return () => {
-      mounted = false;
-    };
-  }, [batchId, page.fileId, page.pageInFile, wanted, src]);
+  const { src, failed } = useThumbnail(
+    page.state !== 'failed'
+      ? { batchId, fileId: page.fileId, pageInFile: page.pageInFile }
+      : undefined,
+  );
 
   const status =
     page.state === 'failed'

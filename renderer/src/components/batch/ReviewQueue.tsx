@@ -6,28 +6,17 @@ import { DOCUMENT_TYPE_LABELS, DocumentType } from '../../../../shared/classific
 import type { BatchSummary, ReviewItem } from '../../../../shared/contracts/batch';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { getApi, toErrorInfo } from '../../api';
-import { useI18n } from '../../i18n';
+import { useI18n, type I18n } from '../../i18n';
 import { RecordDialog } from './RecordDialog';
 import { ErrorNotice } from './ErrorNotice';
-import { cachedThumbnail, loadThumbnail } from './thumbnails';
+import { useThumbnail } from './useThumbnail';
 
 /** Enough for a shift's work; the rest shows once these are decided. */
 const SHOWN = 100;
 
 function ReviewThumb({ item }: { item: ReviewItem }) {
   const { t } = useI18n();
-  const key = `${item.batchId}:${item.fileId}:${item.pageInFile}`;
-  const [src, setSrc] = useState(() => cachedThumbnail(key));
-  useEffect(() => {
-    if (src) return;
-    let mounted = true;
-    loadThumbnail(item.batchId, item.fileId, item.pageInFile, () => mounted)
-      .then((url) => mounted && url && setSrc(url))
-      .catch(() => undefined);
-    return () => {
-      mounted = false;
-    };
-  }, [item.batchId, item.fileId, item.pageInFile, src]);
+  const { src } = useThumbnail(item);
   return (
     <div className="review-thumb">
       {src && <img src={src} alt={t.batch.thumbAlt(item.subject)} />}
@@ -35,21 +24,10 @@ function ReviewThumb({ item }: { item: ReviewItem }) {
   );
 }
 
-export function ReviewQueue({
-  batches,
-  reviewOpen,
-  onChanged,
-}: {
-  batches: BatchSummary[];
-  reviewOpen: number;
-  onChanged: () => void;
-}) {
-  const { t, lang, locale } = useI18n();
+/** The open review items, asked again whenever the count of open items changes. */
+function useOpenReviewItems(reviewOpen: number) {
   const [items, setItems] = useState<ReviewItem[]>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const [open, setOpen] = useState<{ recordId: number; ordinal: number } | null>(null);
-  const nf = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
-  const titles = new Map(batches.map((b) => [b.id, b.title]));
 
   useEffect(() => {
     let live = true;
@@ -62,21 +40,115 @@ export function ReviewQueue({
     };
   }, [reviewOpen]);
 
+  /** Accepts or dismisses an item: it leaves the list once the core has recorded the decision. */
   const decide = async (item: ReviewItem, decision: 'accepted' | 'dismissed') => {
     try {
       await getApi().batchDecide({ itemId: item.id, decision });
       setItems((list) => list.filter((x) => x.id !== item.id));
       setError(null);
-      onChanged();
+      return true;
     } catch (e) {
       setError(toErrorInfo(e));
+      return false;
     }
   };
+  return { items, error, decide };
+}
 
+/** Why the item is here and where it is: batch, page, confidence or ink, candidate types. */
+function reviewFacts(item: ReviewItem, batchTitle: string | undefined, i18n: I18n): string {
+  const { t, lang, locale } = i18n;
+  const nf = new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 });
   const typeLabel = (code: string) => {
     const parsed = DocumentType.safeParse(code);
     return parsed.success ? DOCUMENT_TYPE_LABELS[parsed.data][lang] : code;
   };
+  return [
+    batchTitle,
+    t.batch.reviewPage(item.ordinal),
+    item.reason === 'unclassified'
+      ? t.batch.reviewConfidence(Math.round(item.confidence * 100))
+      : item.reason === 'low-confidence'
+        ? t.batch.reviewConfidence(Math.round(item.confidence))
+        : t.batch.reviewInk(nf.format((item.inkRatio ?? 0) * 100)),
+    ...(item.candidates.length > 0
+      ? [t.batch.reviewCandidates(item.candidates.map(typeLabel).join(', '))]
+      : []),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function ReviewEntry({
+  item,
+  batchTitle,
+  onDecide,
+  onOpen,
+}: {
+  item: ReviewItem;
+  batchTitle: string | undefined;
+  onDecide: (decision: 'accepted' | 'dismissed') => void;
+  onOpen: (recordId: number) => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <li className={`review-item review-${item.reason}`} data-reason={item.reason}>
+      <ReviewThumb item={item} />
+      <div className="review-body">
+        <p>
+          <span className="badge review-reason">{t.batch.reason[item.reason]}</span>{' '}
+          <strong>{item.subject}</strong>
+        </p>
+        <p className="muted small">{reviewFacts(item, batchTitle, i18n)}</p>
+        <div className="review-actions">
+          <button
+            type="button"
+            className="secondary small"
+            title={t.batch.acceptHint}
+            aria-label={`${t.batch.accept}: ${item.subject}`}
+            onClick={() => onDecide('accepted')}
+          >
+            {t.batch.accept}
+          </button>
+          <button
+            type="button"
+            className="secondary small"
+            title={t.batch.dismissHint}
+            aria-label={`${t.batch.dismiss}: ${item.subject}`}
+            onClick={() => onDecide('dismissed')}
+          >
+            {t.batch.dismiss}
+          </button>
+          {item.recordId !== null && (
+            <button
+              type="button"
+              className="link small"
+              aria-label={`${t.batch.openDossier}: ${item.subject}`}
+              onClick={() => onOpen(item.recordId!)}
+            >
+              {t.batch.openDossier}
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export function ReviewQueue({
+  batches,
+  reviewOpen,
+  onChanged,
+}: {
+  batches: BatchSummary[];
+  reviewOpen: number;
+  onChanged: () => void;
+}) {
+  const { t } = useI18n();
+  const { items, error, decide } = useOpenReviewItems(reviewOpen);
+  const [open, setOpen] = useState<{ recordId: number; ordinal: number } | null>(null);
+  const titles = new Map(batches.map((b) => [b.id, b.title]));
 
   return (
     <section className="panel batch-review" aria-labelledby="batch-review-title">
@@ -88,65 +160,15 @@ export function ReviewQueue({
       ) : (
         <ul className="review-list">
           {items.slice(0, SHOWN).map((item) => (
-            <li
+            <ReviewEntry
               key={item.id}
-              className={`review-item review-${item.reason}`}
-              data-reason={item.reason}
-            >
-              <ReviewThumb item={item} />
-              <div className="review-body">
-                <p>
-                  <span className="badge review-reason">{t.batch.reason[item.reason]}</span>{' '}
-                  <strong>{item.subject}</strong>
-                </p>
-                <p className="muted small">
-                  {[
-                    titles.get(item.batchId),
-                    t.batch.reviewPage(item.ordinal),
-                    item.reason === 'unclassified'
-                      ? t.batch.reviewConfidence(Math.round(item.confidence * 100))
-                      : item.reason === 'low-confidence'
-                        ? t.batch.reviewConfidence(Math.round(item.confidence))
-                        : t.batch.reviewInk(nf.format((item.inkRatio ?? 0) * 100)),
-                    ...(item.candidates.length > 0
-                      ? [t.batch.reviewCandidates(item.candidates.map(typeLabel).join(', '))]
-                      : []),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </p>
-                <div className="review-actions">
-                  <button
-                    type="button"
-                    className="secondary small"
-                    title={t.batch.acceptHint}
-                    aria-label={`${t.batch.accept}: ${item.subject}`}
-                    onClick={() => void decide(item, 'accepted')}
-                  >
-                    {t.batch.accept}
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary small"
-                    title={t.batch.dismissHint}
-                    aria-label={`${t.batch.dismiss}: ${item.subject}`}
-                    onClick={() => void decide(item, 'dismissed')}
-                  >
-                    {t.batch.dismiss}
-                  </button>
-                  {item.recordId !== null && (
-                    <button
-                      type="button"
-                      className="link small"
-                      aria-label={`${t.batch.openDossier}: ${item.subject}`}
-                      onClick={() => setOpen({ recordId: item.recordId!, ordinal: item.ordinal })}
-                    >
-                      {t.batch.openDossier}
-                    </button>
-                  )}
-                </div>
-              </div>
-            </li>
+              item={item}
+              batchTitle={titles.get(item.batchId)}
+              onDecide={(decision) =>
+                void decide(item, decision).then((decided) => decided && onChanged())
+              }
+              onOpen={(recordId) => setOpen({ recordId, ordinal: item.ordinal })}
+            />
           ))}
         </ul>
       )}

@@ -12,22 +12,22 @@ import { ErrorNotice } from './ErrorNotice';
 
 const PATCHES: PatchCode[] = ['T', '2', '3', '1', '4', '6'];
 
-export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
-  const { t, pick } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [count, setCount] = useState('5');
-  const [patch, setPatch] = useState<PatchCode | ''>('T');
-  const [qr, setQr] = useState(true);
-  const [type, setType] = useState('');
-  const [dossier, setDossier] = useState('');
+/** What each sheet carries, as the form holds it. */
+interface SheetForm {
+  count: string;
+  patch: PatchCode | '';
+  qr: boolean;
+  type: string;
+  dossier: string;
+}
+
+/** Asks the core for the sheets' PDF and offers it as a download (started at once). */
+function useSheetPdf() {
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<{ url: string; name: string; sheets: number } | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const link = useRef<HTMLAnchorElement>(null);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
   useEffect(
     () => () => {
       if (made) URL.revokeObjectURL(made.url);
@@ -38,13 +38,13 @@ export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
     if (made) link.current?.click();
   }, [made]);
 
-  const make = async () => {
-    const n = Math.min(100, Math.max(1, Math.round(Number(count) || 1)));
+  const make = async (form: SheetForm) => {
+    const n = Math.min(100, Math.max(1, Math.round(Number(form.count) || 1)));
     const spec: SeparatorSheetSpecInput = {
-      patch: patch || null,
-      qr,
-      ...(type ? { type: type as SeparatorSheetSpecInput['type'] } : {}),
-      ...(dossier.trim() ? { dossierCode: dossier.trim() } : {}),
+      patch: form.patch || null,
+      qr: form.qr,
+      ...(form.type ? { type: form.type as SeparatorSheetSpecInput['type'] } : {}),
+      ...(form.dossier.trim() ? { dossierCode: form.dossier.trim() } : {}),
     };
     setBusy(true);
     try {
@@ -61,15 +61,13 @@ export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
       setBusy(false);
     }
   };
+  return { busy, made, error, link, make };
+}
 
+function SheetFields({ form, set }: { form: SheetForm; set: (patch: Partial<SheetForm>) => void }) {
+  const { t, pick } = useI18n();
   return (
-    <dialog
-      ref={dialog}
-      className="batch-sheets"
-      aria-labelledby="batch-sheets-title"
-      onClose={onClose}
-    >
-      <h3 id="batch-sheets-title">{t.batch.printTitle}</h3>
+    <>
       <label className="batch-field">
         <span>{t.batch.printCount}</span>
         <input
@@ -77,16 +75,16 @@ export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
           name="sheet-count"
           min={1}
           max={100}
-          value={count}
-          onChange={(e) => setCount(e.target.value)}
+          value={form.count}
+          onChange={(e) => set({ count: e.target.value })}
         />
       </label>
       <label className="batch-field">
         <span>{t.batch.printPatch}</span>
         <select
           name="sheet-patch"
-          value={patch}
-          onChange={(e) => setPatch(e.target.value as PatchCode | '')}
+          value={form.patch}
+          onChange={(e) => set({ patch: e.target.value as PatchCode | '' })}
         >
           <option value="">{t.batch.printPatchNone}</option>
           {PATCHES.map((p) => (
@@ -100,8 +98,8 @@ export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
         <input
           type="checkbox"
           name="sheet-qr"
-          checked={qr}
-          onChange={(e) => setQr(e.target.checked)}
+          checked={form.qr}
+          onChange={(e) => set({ qr: e.target.checked })}
         />
         <span>{t.batch.printQr}</span>
       </label>
@@ -109,9 +107,9 @@ export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
         <span>{t.batch.printType}</span>
         <select
           name="sheet-type"
-          value={type}
-          disabled={!qr}
-          onChange={(e) => setType(e.target.value)}
+          value={form.type}
+          disabled={!form.qr}
+          onChange={(e) => set({ type: e.target.value })}
         >
           <option value="">{t.batch.printTypeNone}</option>
           {DOCUMENT_TYPES.map((d) => (
@@ -126,18 +124,47 @@ export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
         <input
           type="text"
           name="sheet-dossier"
-          value={dossier}
+          value={form.dossier}
           maxLength={64}
-          disabled={!qr}
-          onChange={(e) => setDossier(e.target.value)}
+          disabled={!form.qr}
+          onChange={(e) => set({ dossier: e.target.value })}
         />
       </label>
+    </>
+  );
+}
+
+export function SeparatorSheetDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [form, setForm] = useState<SheetForm>({
+    count: '5',
+    patch: 'T',
+    qr: true,
+    type: '',
+    dossier: '',
+  });
+  const { busy, made, error, link, make } = useSheetPdf();
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="batch-sheets"
+      aria-labelledby="batch-sheets-title"
+      onClose={onClose}
+    >
+      <h3 id="batch-sheets-title">{t.batch.printTitle}</h3>
+      <SheetFields form={form} set={(patch) => setForm((f) => ({ ...f, ...patch }))} />
       <ErrorNotice error={error} />
       <p className="status" role="status" aria-live="polite">
         {busy ? t.batch.printMaking : made ? t.batch.printReady(made.sheets) : null}
       </p>
       <div className="batch-actions">
-        <button type="button" disabled={busy} onClick={() => void make()}>
+        <button type="button" disabled={busy} onClick={() => void make(form)}>
           {t.batch.printMake}
         </button>
         {made && (

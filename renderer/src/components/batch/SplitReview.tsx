@@ -4,20 +4,16 @@
 // the mouse or ← →, and adds, removes or moves a split or changes the page's role; each edit goes
 // through the core (batchAdjustSplits → adjustSplits) and the plan comes back re-derived. Accept
 // queues the batch to archive one record per document.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { DOCUMENT_TYPE_LABELS, DocumentType } from '../../../../shared/classification';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { DOCUMENT_TYPE_LABELS } from '../../../../shared/classification';
 import type { BatchRecord, BatchSummary, StackPage } from '../../../../shared/contracts/batch';
-import type {
-  PlannedDocument,
-  SplitEdit,
-  SplitPlan,
-  SplitReason,
-} from '../../../../shared/contracts/intake';
+import type { PlannedDocument, SplitEdit, SplitPlan } from '../../../../shared/contracts/intake';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { getApi, toErrorInfo } from '../../api';
-import { useI18n, type I18n } from '../../i18n';
+import { useAltKey } from '../../hooks/useAltKey';
+import { useI18n } from '../../i18n';
 import { ErrorNotice } from './ErrorNotice';
-import { cachedThumbnail, loadThumbnail } from './thumbnails';
+import { SplitCell } from './SplitCell';
 import { VirtualGrid } from './VirtualGrid';
 
 const CELL_WIDTH = 150;
@@ -32,142 +28,16 @@ export const SPLIT_KEYS = {
   accept: 'Alt+A',
 } as const;
 
-function typeLabel(code: string, pick: I18n['pick']): string {
-  const parsed = DocumentType.safeParse(code.trim());
-  return parsed.success ? pick(DOCUMENT_TYPE_LABELS[parsed.data]) : code;
-}
+type DocStart = { doc: PlannedDocument; n: number };
 
-/** "Tờ phân tách QR: Giấy khai sinh", "Patch T", "Đổi loại: CCCD → Đơn"… */
-export function reasonText(
-  reason: SplitReason,
-  doc: PlannedDocument,
-  t: I18n['t'],
-  pick: I18n['pick'],
-): string {
-  const why = t.batch.why;
-  let text: string;
-  switch (reason.method) {
-    case 'start':
-      text = why.start;
-      break;
-    case 'blank':
-      text = why.blank;
-      break;
-    case 'patch':
-      text = why.patch(reason.detail ?? 'Patch');
-      break;
-    case 'code': {
-      const what = [
-        ...(doc.typeFrom === 'separator' && doc.type ? [pick(DOCUMENT_TYPE_LABELS[doc.type])] : []),
-        ...(doc.dossierCode ? [doc.dossierCode] : []),
-      ];
-      text = what.length ? why.code(what.join(' · ')) : why.codeBare;
-      break;
-    }
-    case 'count':
-      text = why.count(reason.detail ?? '');
-      break;
-    case 'classifier': {
-      const [from = '', to = ''] = (reason.detail ?? '').split('→');
-      text = why.classifier(typeLabel(from, pick), typeLabel(to, pick));
-      break;
-    }
-    case 'manual':
-      text = reason.movedFrom !== undefined ? why.moved(reason.movedFrom + 1) : why.manual;
-      break;
-  }
-  return text;
-}
-
-function Cell({
-  batchId,
-  index,
-  stack,
-  plan,
-  start,
-  selected,
-  onPick,
-}: {
-  batchId: number;
-  index: number;
-  stack: StackPage | undefined;
-  plan: SplitPlan;
-  start: { doc: PlannedDocument; n: number } | undefined;
-  selected: boolean;
-  onPick: () => void;
-}) {
-  const { t, pick } = useI18n();
-  const page = plan.pages[index]!;
-  const key = stack ? `${batchId}:${stack.fileId}:${stack.pageInFile}` : '';
-  const [src, setSrc] = useState<string | undefined>(() => cachedThumbnail(key));
-  useEffect(() => {
-    if (!stack || src) return;
-    let mounted = true;
-    loadThumbnail(batchId, stack.fileId, stack.pageInFile, () => mounted)
-      .then((url) => mounted && url && setSrc(url))
-      .catch(() => undefined);
-    return () => {
-      mounted = false;
-    };
-  }, [batchId, stack, src]);
-
-  const flags = [
-    ...(page.role === 'separator'
-      ? [plan.options.keepSeparators ? t.batch.splitSeparatorKept : t.batch.splitSeparator]
-      : []),
-    ...(page.blankBack ? [t.batch.splitBlankBack] : page.blank ? [t.batch.splitBlank] : []),
-  ];
-  const marker = start
-    ? [
-        t.batch.splitDoc(start.n),
-        ...(start.doc.startsDossier ? [t.batch.splitNewDossier] : []),
-        ...start.doc.reasons.map((r) => reasonText(r, start.doc, t, pick)),
-      ]
-    : [];
-  return (
-    <button
-      type="button"
-      data-page={index}
-      tabIndex={selected ? 0 : -1}
-      aria-pressed={selected}
-      className={[
-        'split-page',
-        start ? 'split-start' : '',
-        page.role === 'separator' ? 'split-separator' : '',
-        page.blank ? 'split-blank' : '',
-        selected ? 'split-selected' : '',
-      ]
-        .filter(Boolean)
-        .join(' ')}
-      onClick={onPick}
-    >
-      {start && <span className="split-marker">{marker.join(' · ')}</span>}
-      <span className="split-image">
-        {src ? <img src={src} alt={t.batch.thumbAlt(page.name)} /> : null}
-      </span>
-      <span className="split-caption">
-        <strong>{t.batch.splitPage(index + 1)}</strong>
-        {flags.map((f) => (
-          <span key={f} className="split-flag">
-            {f}
-          </span>
-        ))}
-      </span>
-    </button>
-  );
-}
-
-export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChanged: () => void }) {
-  const { t, pick } = useI18n();
+/** The plan of the batch as the core has it, with the edits and the acceptance that change it. */
+function useSplitPlan(batch: BatchSummary, onChanged: () => void) {
+  const { t } = useI18n();
   const [plan, setPlan] = useState<SplitPlan | null>(null);
   const [stack, setStack] = useState<StackPage[]>([]);
   const [records, setRecords] = useState<BatchRecord[]>([]);
-  const [cursor, setCursor] = useState(0);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const strip = useRef<HTMLDivElement>(null);
-  const focusWanted = useRef(false);
-  const editable = batch.state === 'awaiting-split' && plan !== null;
 
   useEffect(() => {
     let live = true;
@@ -190,42 +60,17 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
     if (!['queued', 'running', 'paused'].includes(batch.state)) setStatus(null);
   }, [batch.id, batch.state]);
 
-  // After a keyboard move the picked page takes the focus. The strip is windowed: a page far
-  // away (End in a 500-page batch) is not in the DOM yet, so its row is scrolled into view first
-  // and the focus follows on the render that the scroll brings.
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    const el = strip.current?.querySelector<HTMLButtonElement>(`[data-page="${cursor}"]`);
-    if (el) {
-      focusWanted.current = false;
-      el.focus();
-      el.scrollIntoView?.({ block: 'nearest' });
-      return;
-    }
-    const grid = strip.current?.querySelector<HTMLElement>('.vgrid');
-    if (!grid) return;
-    const columns = Math.max(1, Math.floor(grid.clientWidth / CELL_WIDTH));
-    grid.scrollTop = Math.floor(cursor / columns) * CELL_HEIGHT;
-  });
-
-  const starts = new Map<number, { doc: PlannedDocument; n: number }>();
-  plan?.documents.forEach((doc, i) => {
-    const first = doc.pages.find((p) => plan.pages[p]?.role === 'content');
-    if (first !== undefined) starts.set(first, { doc, n: i + 1 });
-  });
-
+  /** One edit of the plan; resolves whether the core took it. */
   const edit = useCallback(
-    async (change: SplitEdit, then?: number) => {
+    async (change: SplitEdit): Promise<boolean> => {
       try {
         const r = await getApi().batchAdjustSplits({ batchId: batch.id, edit: change });
         setPlan(r.plan);
         setError(null);
-        if (then !== undefined) {
-          focusWanted.current = true;
-          setCursor(then);
-        }
+        return true;
       } catch (e) {
         setError(toErrorInfo(e));
+        return false;
       }
     },
     [batch.id],
@@ -242,18 +87,176 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
     }
   }, [batch.id, onChanged, t]);
 
-  // Alt+A accepts from anywhere on the screen while the plan waits for review.
+  return { plan, stack, records, error, status, edit, accept };
+}
+
+/**
+ * The picked page, and the focus following it after a keyboard move. The strip is windowed: a
+ * page far away (End in a 500-page batch) is not in the DOM yet, so its row is scrolled into view
+ * first and the focus follows on the render that the scroll brings.
+ */
+function useSplitCursor() {
+  const [cursor, setCursor] = useState(0);
+  const strip = useRef<HTMLDivElement>(null);
+  const focusWanted = useRef(false);
   useEffect(() => {
-    if (!editable) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.code === 'KeyA') {
-        e.preventDefault();
-        void accept();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editable, accept]);
+    if (!focusWanted.current) return;
+    const el = strip.current?.querySelector<HTMLButtonElement>(`[data-page="${cursor}"]`);
+    if (el) {
+      focusWanted.current = false;
+      el.focus();
+      el.scrollIntoView?.({ block: 'nearest' });
+      return;
+    }
+    const grid = strip.current?.querySelector<HTMLElement>('.vgrid');
+    if (!grid) return;
+    const columns = Math.max(1, Math.floor(grid.clientWidth / CELL_WIDTH));
+    grid.scrollTop = Math.floor(cursor / columns) * CELL_HEIGHT;
+  });
+  /** Picks a page and puts the keyboard on it. */
+  const moveTo = useCallback((to: number) => {
+    focusWanted.current = true;
+    setCursor(to);
+  }, []);
+  return { cursor, setCursor, moveTo, strip };
+}
+
+/** Where each document starts: its first content page (separator sheets are not content). */
+function documentStarts(plan: SplitPlan | null): Map<number, DocStart> {
+  const starts = new Map<number, DocStart>();
+  plan?.documents.forEach((doc, i) => {
+    const first = doc.pages.find((p) => plan.pages[p]?.role === 'content');
+    if (first !== undefined) starts.set(first, { doc, n: i + 1 });
+  });
+  return starts;
+}
+
+/** The split tools for the picked page, as buttons with the keys that do the same. */
+function SplitTools({
+  cursor,
+  isSeparator,
+  isStart,
+  isFirst,
+  onToggle,
+  onMove,
+  onRole,
+  onAccept,
+}: {
+  cursor: number;
+  isSeparator: boolean;
+  isStart: boolean;
+  isFirst: boolean;
+  onToggle: () => void;
+  onMove: (by: -1 | 1) => void;
+  onRole: () => void;
+  onAccept: () => void;
+}) {
+  const { t } = useI18n();
+  const b = t.batch;
+  const toggleText = isStart ? b.splitRemove : b.splitAdd;
+  const roleText = isSeparator ? b.splitRoleContent : b.splitRoleSeparator;
+  return (
+    <div
+      className="batch-actions split-tools"
+      role="toolbar"
+      aria-label={b.splitSelected(cursor + 1)}
+    >
+      <span className="muted small">{b.splitSelected(cursor + 1)}</span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={isSeparator || isFirst}
+        title={`${toggleText} (${SPLIT_KEYS.toggle})`}
+        aria-keyshortcuts={SPLIT_KEYS.toggle}
+        onClick={onToggle}
+      >
+        {toggleText}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!isStart || isFirst}
+        title={`${b.splitLeft} (Alt+←)`}
+        aria-keyshortcuts={SPLIT_KEYS.left}
+        onClick={() => onMove(-1)}
+      >
+        {b.splitLeft}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!isStart || isFirst}
+        title={`${b.splitRight} (Alt+→)`}
+        aria-keyshortcuts={SPLIT_KEYS.right}
+        onClick={() => onMove(1)}
+      >
+        {b.splitRight}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        title={`${roleText} (${SPLIT_KEYS.role})`}
+        aria-keyshortcuts={SPLIT_KEYS.role}
+        onClick={onRole}
+      >
+        {roleText}
+      </button>
+      <button
+        type="button"
+        title={`${b.splitAccept} (${SPLIT_KEYS.accept})`}
+        aria-keyshortcuts={SPLIT_KEYS.accept}
+        onClick={onAccept}
+      >
+        {b.splitAccept}
+      </button>
+    </div>
+  );
+}
+
+/** The planned documents: pages, type, dossier code, paper group and what archiving made of it. */
+function SplitDocuments({ plan, records }: { plan: SplitPlan; records: BatchRecord[] }) {
+  const { t, pick } = useI18n();
+  const recordOf = new Map(records.map((r) => [r.document, r]));
+  let group = 0;
+  return (
+    <ol className="split-docs">
+      {plan.documents.map((doc, i) => {
+        if (i === 0 || doc.startsDossier) group++;
+        const record = recordOf.get(i);
+        const facts = [
+          t.batch.splitDocPages(doc.pages.length),
+          doc.type
+            ? t.batch.splitDocType(pick(DOCUMENT_TYPE_LABELS[doc.type]))
+            : t.batch.splitDocUnknown,
+          ...(doc.dossierCode ? [t.batch.splitDocDossier(doc.dossierCode)] : []),
+          t.batch.splitDocGroup(group),
+          ...(record?.archived
+            ? [
+                record.alreadyArchived
+                  ? t.batch.splitDocAlready(record.archived.code)
+                  : t.batch.splitDocArchived(record.archived.code),
+              ]
+            : record?.error
+              ? [`${t.batch.splitDocFailed}: ${pick(record.error.message)}`]
+              : []),
+        ];
+        return (
+          <li key={i} data-doc={i} data-archived={record?.archived?.code ?? ''}>
+            <strong>{t.batch.splitDoc(i + 1)}</strong>: {facts.join(' · ')}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { plan, stack, records, error, status, edit, accept } = useSplitPlan(batch, onChanged);
+  const { cursor, setCursor, moveTo, strip } = useSplitCursor();
+  const editable = batch.state === 'awaiting-split' && plan !== null;
+  // Alt+A accepts from anywhere on the screen while the plan waits for review.
+  useAltKey('KeyA', () => void accept(), editable);
 
   if (!plan) {
     return batch.separated && ['running', 'queued', 'paused'].includes(batch.state) ? (
@@ -263,13 +266,16 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
     );
   }
 
+  const starts = documentStarts(plan);
   const page = plan.pages[cursor];
   const isStart = starts.has(cursor);
   const isFirst = [...starts.keys()][0] === cursor;
   const toggle = () =>
     void edit(isStart ? { op: 'remove', at: cursor } : { op: 'add', at: cursor });
   const move = (by: -1 | 1) =>
-    void edit({ op: 'move', from: cursor, to: cursor + by }, cursor + by);
+    void edit({ op: 'move', from: cursor, to: cursor + by }).then(
+      (ok) => ok && moveTo(cursor + by),
+    );
   const role = () =>
     void edit({
       op: 'role',
@@ -277,13 +283,12 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
       role: page?.role === 'separator' ? 'content' : 'separator',
     });
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey) return;
     const last = plan.pages.length - 1;
     const go = (to: number) => {
       e.preventDefault();
-      focusWanted.current = true;
-      setCursor(Math.max(0, Math.min(last, to)));
+      moveTo(Math.max(0, Math.min(last, to)));
     };
     if (e.altKey && editable && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
       e.preventDefault();
@@ -304,8 +309,6 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
     }
   };
 
-  const recordOf = new Map(records.map((r) => [r.document, r]));
-  let group = 0;
   return (
     <section className="batch-split" aria-labelledby="batch-split-title">
       <h4 id="batch-split-title">{t.batch.splitTitle(plan.documents.length, plan.pages.length)}</h4>
@@ -314,60 +317,16 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
       {editable && <p className="muted small">{t.batch.splitShortcuts}</p>}
       <ErrorNotice error={error} />
       {editable && page && (
-        <div
-          className="batch-actions split-tools"
-          role="toolbar"
-          aria-label={t.batch.splitSelected(cursor + 1)}
-        >
-          <span className="muted small">{t.batch.splitSelected(cursor + 1)}</span>
-          <button
-            type="button"
-            className="secondary"
-            disabled={page.role !== 'content' || isFirst}
-            title={`${isStart ? t.batch.splitRemove : t.batch.splitAdd} (${SPLIT_KEYS.toggle})`}
-            aria-keyshortcuts={SPLIT_KEYS.toggle}
-            onClick={toggle}
-          >
-            {isStart ? t.batch.splitRemove : t.batch.splitAdd}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={!isStart || isFirst}
-            title={`${t.batch.splitLeft} (Alt+←)`}
-            aria-keyshortcuts={SPLIT_KEYS.left}
-            onClick={() => move(-1)}
-          >
-            {t.batch.splitLeft}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={!isStart || isFirst}
-            title={`${t.batch.splitRight} (Alt+→)`}
-            aria-keyshortcuts={SPLIT_KEYS.right}
-            onClick={() => move(1)}
-          >
-            {t.batch.splitRight}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            title={`${page.role === 'separator' ? t.batch.splitRoleContent : t.batch.splitRoleSeparator} (${SPLIT_KEYS.role})`}
-            aria-keyshortcuts={SPLIT_KEYS.role}
-            onClick={role}
-          >
-            {page.role === 'separator' ? t.batch.splitRoleContent : t.batch.splitRoleSeparator}
-          </button>
-          <button
-            type="button"
-            title={`${t.batch.splitAccept} (${SPLIT_KEYS.accept})`}
-            aria-keyshortcuts={SPLIT_KEYS.accept}
-            onClick={() => void accept()}
-          >
-            {t.batch.splitAccept}
-          </button>
-        </div>
+        <SplitTools
+          cursor={cursor}
+          isSeparator={page.role !== 'content'}
+          isStart={isStart}
+          isFirst={isFirst}
+          onToggle={toggle}
+          onMove={move}
+          onRole={role}
+          onAccept={() => void accept()}
+        />
       )}
       <p className="status" role="status" aria-live="polite">
         {status}
@@ -381,7 +340,7 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
           label={t.batch.splitStripLabel}
           itemKey={(p) => String(p.index)}
           renderCell={(p) => (
-            <Cell
+            <SplitCell
               batchId={batch.id}
               index={p.index}
               stack={stack[p.index]}
@@ -394,34 +353,7 @@ export function SplitReview({ batch, onChanged }: { batch: BatchSummary; onChang
         />
       </div>
       <h5>{t.batch.splitDocsTitle}</h5>
-      <ol className="split-docs">
-        {plan.documents.map((doc, i) => {
-          if (i === 0 || doc.startsDossier) group++;
-          const record = recordOf.get(i);
-          const facts = [
-            t.batch.splitDocPages(doc.pages.length),
-            doc.type
-              ? t.batch.splitDocType(pick(DOCUMENT_TYPE_LABELS[doc.type]))
-              : t.batch.splitDocUnknown,
-            ...(doc.dossierCode ? [t.batch.splitDocDossier(doc.dossierCode)] : []),
-            t.batch.splitDocGroup(group),
-            ...(record?.archived
-              ? [
-                  record.alreadyArchived
-                    ? t.batch.splitDocAlready(record.archived.code)
-                    : t.batch.splitDocArchived(record.archived.code),
-                ]
-              : record?.error
-                ? [`${t.batch.splitDocFailed}: ${pick(record.error.message)}`]
-                : []),
-          ];
-          return (
-            <li key={i} data-doc={i} data-archived={record?.archived?.code ?? ''}>
-              <strong>{t.batch.splitDoc(i + 1)}</strong>: {facts.join(' · ')}
-            </li>
-          );
-        })}
-      </ol>
+      <SplitDocuments plan={plan} records={records} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
-// A file-system path the clerk chooses in the computer's own dialog (GUIDE §4.8): the path is
-// shown read-only, and "Chọn…" asks the host (choosePath) for a grant that stands for it. The
-// page never holds a path it could type; what it sends back is the saved path or the grant.
+// A file-system path the clerk chooses in the computer's own dialog: the path is shown read-only,
+// and "Chọn…" asks the host (choosePath) for a grant that stands for it. The page never holds a
+// path it could type (a page taken over by a script could otherwise point the desk at any file);
+// what it sends back is the saved path or the grant.
 import { useState, type ReactElement } from 'react';
 import type { PathPurpose } from '../../../../shared/contracts/host';
 import type { ErrorInfo } from '../../../../shared/errors';

@@ -3,40 +3,53 @@
 // actions are buttons for the mouse. Pages come from the file picker, a folder, drops on the
 // panel, the scanner and the scan folder (the slots). Only the rows in view are drawn (and the
 // focused page's), so a 500-page stack scrolls and walks as a short one does; a page reached by
-// the keyboard is scrolled into view first.
+// the keyboard is scrolled into view first (usePageWindow).
 import {
-  memo,
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
+  useImperativeHandle,
   useState,
   type DragEvent,
   type KeyboardEvent,
   type ReactNode,
+  type Ref,
   type RefObject,
 } from 'react';
+import { useStableCallback } from '../../hooks/useStableCallback';
 import { useI18n } from '../../i18n';
-import {
-  ACCEPTED_PAGE_TYPES,
-  droppedEntries,
-  fromFolderInput,
-  walkEntries,
-  type FolderFile,
-} from './files';
-import { LOW_PAGE_CONFIDENCE, pageOrder, type WorkPage, type Workspace } from './model';
-import {
-  layoutPages,
-  ROW_HEIGHT,
-  rowOfPage,
-  rowsInView,
-  scrollToShow,
-  type LayoutRow,
-} from './pageLayout';
-import { titled } from './shortcuts';
+import type { Messages } from '../../i18n/vi';
+import { droppedEntries, walkEntries, type FolderFile } from './files';
+import type { PageAction, Workspace } from './model';
+import { PageItem } from './PageItem';
+import type { LayoutRow } from './pageLayout';
+import { pageKeyCommand } from './pageKeys';
+import { PageSources } from './PageSources';
+import type { PagesHandle } from './useReceptionShortcuts';
+import { usePageWindow } from './usePageWindow';
 
-export type PageAction =
-  'rotateRight' | 'rotateLeft' | 'back' | 'forward' | 'delete' | 'split' | 'merge';
+/** Drops on the panel: a folder is walked like a picked one, plain files are taken as they are. */
+function useDropZone(onFiles: (files: File[]) => void, onFolder: (files: FolderFile[]) => void) {
+  const [dragging, setDragging] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    // A folder dropped: its subfolders, its scans in order.
+    const folders = droppedEntries(e.dataTransfer.items);
+    if (folders) {
+      void walkEntries(folders).then(onFolder, () => onFolder([]));
+      return;
+    }
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length > 0) onFiles(files);
+  };
+  return {
+    dragging,
+    onDragOver: (e: DragEvent) => {
+      e.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop,
+  };
+}
 
 export function PagesPanel({
   ws,
@@ -46,7 +59,7 @@ export function PagesPanel({
   onAction,
   inputRef,
   folderRef,
-  focusPagesRef,
+  handleRef,
   scanSlot,
   hotFolderSlot,
 }: {
@@ -58,8 +71,8 @@ export function PagesPanel({
   onAction: (action: PageAction, pageId: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   folderRef: RefObject<HTMLInputElement | null>;
-  /** Set by the panel: puts the keyboard on the current page (Alt+G). */
-  focusPagesRef: RefObject<(() => void) | null>;
+  /** What Alt+G reaches: puts the keyboard on the current page. */
+  handleRef: Ref<PagesHandle>;
   /** The scanner control (acquire channels), beside the file picker. */
   scanSlot: ReactNode;
   /** The scan folder's waiting files. */
@@ -67,87 +80,13 @@ export function PagesPanel({
 }) {
   const { t } = useI18n();
   const r = t.reception;
-  const [focused, setFocused] = useState<string | null>(null);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
-  // scrollTop is kept to the row band above it: scrolling within a row draws nothing new.
-  const [box, setBox] = useState({ width: 0, height: 0, scrollTop: 0 });
-  const scroller = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLDivElement>(null);
-  const order = pageOrder(ws);
-  const current = focused && order.includes(focused) ? focused : (order[0] ?? null);
-
-  const sizes = ws.docs.map((d) => d.pageIds.length);
-  const sizesKey = sizes.join(',');
-  const layout = useMemo(
-    () => layoutPages(sizesKey ? sizesKey.split(',').map(Number) : [], box.width),
-    [sizesKey, box.width],
-  );
-  /** Where each page sits: its document, its place in it, its number in the dossier. */
-  const where = useMemo(() => {
-    const map = new Map<string, { doc: number; index: number; n: number }>();
-    let n = 0;
-    ws.docs.forEach((d, doc) =>
-      d.pageIds.forEach((id, index) => map.set(id, { doc, index, n: ++n })),
-    );
-    return map;
-  }, [ws.docs]);
-
-  // The rows in view, and the focused page's wherever it is (Tab must find it).
-  const shown = useMemo(() => {
-    const rows = rowsInView(layout, box.scrollTop, (box.height || 600) + ROW_HEIGHT);
-    const at = current ? where.get(current) : undefined;
-    const own = at ? rowOfPage(layout, at.doc, at.index) : undefined;
-    if (own && !rows.includes(own)) rows.push(own);
-    return rows.sort((a, b) => a.top - b.top);
-  }, [layout, box.scrollTop, box.height, current, where]);
-
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const measure = () =>
-      setBox((b) =>
-        b.width === el.clientWidth && b.height === el.clientHeight
-          ? b
-          : { ...b, width: el.clientWidth, height: el.clientHeight },
-      );
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  // Positions through the CSSOM (the CSP forbids style attributes), then the pending focus.
-  useLayoutEffect(() => {
-    const c = canvas.current;
-    const el = scroller.current;
-    if (!c || !el) return;
-    c.style.height = `${layout.height}px`;
-    for (const row of c.querySelectorAll<HTMLElement>('[data-top]')) {
-      row.style.top = `${row.dataset.top}px`;
-      row.style.gridTemplateColumns = `repeat(${layout.columns}, 1fr)`;
-    }
-    if (!pendingFocus) return;
-    const at = where.get(pendingFocus);
-    const row = at && rowOfPage(layout, at.doc, at.index);
-    if (row) {
-      const top = scrollToShow(row, el.scrollTop, el.clientHeight);
-      if (top !== el.scrollTop) {
-        el.scrollTop = top;
-        setBox((b) => ({ ...b, scrollTop: band(top) }));
-      }
-    }
-    c.querySelector<HTMLElement>(`[data-page="${pendingFocus}"]`)?.focus({ preventScroll: true });
-    setPendingFocus(null);
-  });
-
-  const focusPage = (id: string | null | undefined) => {
-    if (!id) return;
-    setFocused(id);
-    // After React drew (and maybe moved) the page: scroll to it, then focus it.
-    setPendingFocus(id);
-  };
-  focusPagesRef.current = () => focusPage(current);
+  const view = usePageWindow(ws);
+  const { order, current, focusPage } = view;
+  const drop = useDropZone(onFiles, onFolder);
+  useImperativeHandle(handleRef, () => ({ focusCurrentPage: () => focusPage(current) }), [
+    focusPage,
+    current,
+  ]);
 
   const act = (action: PageAction, id: string) => {
     const i = order.indexOf(id);
@@ -155,125 +94,47 @@ export function PagesPanel({
     if (action === 'delete') focusPage(order[i + 1] ?? order[i - 1]);
     else focusPage(id);
   };
-
   const onPageKey = (e: KeyboardEvent<HTMLElement>, id: string) => {
-    const i = order.indexOf(id);
-    const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
-    let action: PageAction | null = null;
-    if (e.key === 'ArrowLeft' && e.ctrlKey) action = 'back';
-    else if (e.key === 'ArrowRight' && e.ctrlKey) action = 'forward';
-    else if (e.key === 'ArrowLeft' && plain) focusPage(order[i - 1]);
-    else if (e.key === 'ArrowRight' && plain) focusPage(order[i + 1]);
-    else if (e.key === 'ArrowUp' && plain) focusPage(order[Math.max(0, i - layout.columns)]);
-    else if (e.key === 'ArrowDown' && plain)
-      focusPage(order[Math.min(order.length - 1, i + layout.columns)]);
-    else if (e.key === 'Home' && plain) focusPage(order[0]);
-    else if (e.key === 'End' && plain) focusPage(order[order.length - 1]);
-    else if (plain && (e.key === 'r' || e.key === 'R'))
-      action = e.shiftKey ? 'rotateLeft' : 'rotateRight';
-    else if (plain && (e.key === 'Delete' || e.key === 'Backspace')) action = 'delete';
-    else if (plain && (e.key === 's' || e.key === 'S')) action = 'split';
-    else if (plain && (e.key === 'm' || e.key === 'M')) action = 'merge';
-    else return;
+    const command = pageKeyCommand(e, order.indexOf(id), order.length, view.columns);
+    if (!command) return;
     e.preventDefault();
-    if (action) act(action, id);
+    if (command.kind === 'act') act(command.action, id);
+    else focusPage(order[command.index]);
   };
-
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    // A folder dropped: walked like a picked one (its subfolders, its scans in order).
-    const folders = droppedEntries(e.dataTransfer.items);
-    if (folders) {
-      void walkEntries(folders).then(onFolder, () => onFolder([]));
-      return;
-    }
-    const files = Array.from(e.dataTransfer.files);
-    if (files.length > 0) onFiles(files);
-  };
-
-  // Rows grouped under their document, as the reader expects (a group per document).
-  const groups: { doc: number; rows: LayoutRow[] }[] = [];
-  for (const row of shown) {
-    const last = groups[groups.length - 1];
-    if (last && last.doc === row.doc) last.rows.push(row);
-    else groups.push({ doc: row.doc, rows: [row] });
-  }
 
   // Stable handlers for the memoized pages: a scroll that brings new rows redraws only those.
-  const latest = useRef({ onPageKey, act, setFocused });
-  latest.current = { onPageKey, act, setFocused };
-  const onItemKey = useCallback(
-    (e: KeyboardEvent<HTMLElement>, id: string) => latest.current.onPageKey(e, id),
-    [],
-  );
-  const onItemAct = useCallback(
-    (action: PageAction, id: string) => latest.current.act(action, id),
-    [],
-  );
-  const onItemFocus = useCallback((id: string) => latest.current.setFocused(id), []);
+  const onItemKey = useStableCallback(onPageKey);
+  const onItemAct = useStableCallback(act);
   const renderPage = (id: string) => (
     <PageItem
       key={id}
       page={ws.pages[id]!}
-      n={where.get(id)?.n ?? 0}
+      n={view.where.get(id)?.n ?? 0}
       tabbable={id === current}
       r={r}
       onKey={onItemKey}
       onAct={onItemAct}
-      onFocus={onItemFocus}
+      onFocus={view.setFocused}
     />
   );
 
   return (
     <section
-      className={`reception-panel pages${dragging ? ' dragging' : ''}`}
+      className={`reception-panel pages${drop.dragging ? ' dragging' : ''}`}
       aria-labelledby="pages-title"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
-      <div className="panel-row">
-        <h3 id="pages-title">{r.pagesTitle}</h3>
-        {scanSlot}
-        <div className="pages-add">
-          <button
-            type="button"
-            className="secondary"
-            disabled={busyText !== null}
-            title={titled(r.pagesFolder, 'folder')}
-            aria-keyshortcuts="Alt+M"
-            onClick={() => folderRef.current?.click()}
-          >
-            {r.pagesFolder}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={busyText !== null}
-            title={titled(r.pagesAdd, 'addPages')}
-            aria-keyshortcuts="Alt+T"
-            onClick={() => inputRef.current?.click()}
-          >
-            {r.pagesAdd}
-          </button>
-        </div>
-        <FileInput
-          inputRef={inputRef}
-          label={r.pagesInputLabel}
-          accept={ACCEPTED_PAGE_TYPES}
-          onFiles={onFiles}
-        />
-        <FileInput
-          inputRef={folderRef}
-          label={r.pagesFolderInputLabel}
-          folder
-          onFiles={(files) => onFolder(fromFolderInput(files))}
-        />
-      </div>
+      <PageSources
+        r={r}
+        busy={busyText !== null}
+        scanSlot={scanSlot}
+        onFiles={onFiles}
+        onFolder={onFolder}
+        inputRef={inputRef}
+        folderRef={folderRef}
+      />
       {hotFolderSlot}
       <p className="drop-hint muted small">{r.pagesDrop}</p>
       <p className="status" role="status" aria-live="polite">
@@ -282,193 +143,51 @@ export function PagesPanel({
       {order.length === 0 && !busyText && <p className="muted">{r.pagesEmpty}</p>}
       <div
         className="reception-page-scroller"
-        ref={scroller}
+        ref={view.scroller}
         data-pages={order.length}
-        onScroll={(e) => {
-          const top = band(e.currentTarget.scrollTop);
-          setBox((b) => (b.scrollTop === top ? b : { ...b, scrollTop: top }));
-        }}
+        onScroll={view.onScroll}
       >
-        <div className="reception-page-canvas" ref={canvas}>
-          {groups.map((g) => {
-            const d = ws.docs[g.doc]!;
-            const label = r.documentLabel(g.doc + 1, d.pageIds.length);
-            return (
-              <div key={d.key} className="page-doc" role="group" aria-label={label}>
-                {g.rows.map((row) =>
-                  row.kind === 'head' ? (
-                    <p key={row.key} className="page-doc-head" data-top={row.top}>
-                      {label}
-                    </p>
-                  ) : (
-                    <ol key={row.key} className="page-list page-row" data-top={row.top}>
-                      {d.pageIds.slice(row.from, row.to).map(renderPage)}
-                    </ol>
-                  ),
-                )}
-              </div>
-            );
-          })}
+        <div className="reception-page-canvas" ref={view.canvas}>
+          <PageRows ws={ws} groups={view.groups} r={r} renderPage={renderPage} />
         </div>
       </div>
     </section>
   );
 }
 
-type ReceptionText = ReturnType<typeof useI18n>['t']['reception'];
-
-/** One thumbnail with its flags and mouse actions; redrawn only when its own props change. */
-const PageItem = memo(function PageItem({
-  page: p,
-  n,
-  tabbable,
+/** The rows in view, grouped under their documents (a group per document, named). */
+function PageRows({
+  ws,
+  groups,
   r,
-  onKey,
-  onAct,
-  onFocus,
+  renderPage,
 }: {
-  page: WorkPage;
-  n: number;
-  tabbable: boolean;
-  r: ReceptionText;
-  onKey: (e: KeyboardEvent<HTMLElement>, id: string) => void;
-  onAct: (action: PageAction, id: string) => void;
-  onFocus: (id: string) => void;
-}) {
-  const id = p.id;
-  const label = r.pageLabel(n, p.sourceName);
-  const low = !p.blank && p.confidence < LOW_PAGE_CONFIDENCE;
-  return (
-    <li className="page-item">
-      <button
-        type="button"
-        className="reception-thumb"
-        data-page={id}
-        data-n={n}
-        tabIndex={tabbable ? 0 : -1}
-        aria-label={label}
-        aria-describedby={`page-flags-${id}`}
-        title={`${label} · R, Shift+R, Ctrl+← Ctrl+→, Delete, S, M`}
-        aria-keyshortcuts="R Shift+R Control+ArrowLeft Control+ArrowRight Delete S M"
-        onFocus={() => onFocus(id)}
-        onKeyDown={(e) => onKey(e, id)}
-      >
-        <span className="reception-thumb-frame">
-          <img src={p.thumbnail} alt="" className={`rot-${p.rotation}`} decoding="async" />
-        </span>
-        <span className="reception-thumb-label">{n}</span>
-      </button>
-      <span id={`page-flags-${id}`} className="page-flags">
-        {p.blank && <span className="flag">{r.pageBlank}</span>}
-        {low && <span className="flag">{r.pageLowConfidence(Math.round(p.confidence))}</span>}
-      </span>
-      <span className="page-actions" role="group" aria-label={r.pageActions}>
-        <ActionButton
-          label={r.pageRotateLeft}
-          keys="Shift+R"
-          glyph="⟲"
-          onClick={() => onAct('rotateLeft', id)}
-        />
-        <ActionButton
-          label={r.pageRotateRight}
-          keys="R"
-          glyph="⟳"
-          onClick={() => onAct('rotateRight', id)}
-        />
-        <ActionButton
-          label={r.pageMoveBack}
-          keys="Control+ArrowLeft"
-          shown="Ctrl+←"
-          glyph="◀"
-          onClick={() => onAct('back', id)}
-        />
-        <ActionButton
-          label={r.pageMoveForward}
-          keys="Control+ArrowRight"
-          shown="Ctrl+→"
-          glyph="▶"
-          onClick={() => onAct('forward', id)}
-        />
-        <ActionButton label={r.pageSplit} keys="S" glyph="✂" onClick={() => onAct('split', id)} />
-        <ActionButton label={r.docMerge} keys="M" glyph="⊕" onClick={() => onAct('merge', id)} />
-        <ActionButton
-          label={r.pageDelete}
-          keys="Delete"
-          glyph="✕"
-          onClick={() => onAct('delete', id)}
-        />
-      </span>
-    </li>
-  );
-});
-
-/** The top of the row band a scroll position is in. */
-const band = (top: number) => Math.floor(top / ROW_HEIGHT) * ROW_HEIGHT;
-
-/**
- * A hidden file picker opened by its button. With `folder`, the browser reads a folder and its
- * subfolders and hands over the files (no path reaches the page); `webkitdirectory` is set
- * through the DOM, as React has no such prop.
- */
-function FileInput({
-  inputRef,
-  label,
-  accept,
-  folder = false,
-  onFiles,
-}: {
-  inputRef: RefObject<HTMLInputElement | null>;
-  label: string;
-  accept?: string;
-  folder?: boolean;
-  onFiles: (files: File[]) => void;
-}) {
-  useLayoutEffect(() => {
-    if (folder) inputRef.current?.setAttribute('webkitdirectory', '');
-  }, [folder, inputRef]);
-  return (
-    <input
-      ref={inputRef}
-      type="file"
-      multiple
-      accept={accept}
-      aria-label={label}
-      className="visually-hidden"
-      tabIndex={-1}
-      onChange={(e) => {
-        const files = Array.from(e.target.files ?? []);
-        e.target.value = '';
-        if (files.length > 0) onFiles(files);
-      }}
-    />
-  );
-}
-
-/** A small mouse target; the keyboard reaches the same action through the focused page. */
-function ActionButton({
-  label,
-  keys,
-  shown,
-  glyph,
-  onClick,
-}: {
-  label: string;
-  keys: string;
-  shown?: string;
-  glyph: string;
-  onClick: () => void;
+  ws: Workspace;
+  groups: { doc: number; rows: LayoutRow[] }[];
+  r: Messages['reception'];
+  renderPage: (id: string) => ReactNode;
 }) {
   return (
-    <button
-      type="button"
-      className="icon"
-      tabIndex={-1}
-      aria-label={label}
-      title={`${label} (${shown ?? keys})`}
-      aria-keyshortcuts={keys}
-      onClick={onClick}
-    >
-      <span aria-hidden="true">{glyph}</span>
-    </button>
+    <>
+      {groups.map((g) => {
+        const d = ws.docs[g.doc]!;
+        const label = r.documentLabel(g.doc + 1, d.pageIds.length);
+        return (
+          <div key={d.key} className="page-doc" role="group" aria-label={label}>
+            {g.rows.map((row) =>
+              row.kind === 'head' ? (
+                <p key={row.key} className="page-doc-head" data-top={row.top}>
+                  {label}
+                </p>
+              ) : (
+                <ol key={row.key} className="page-list page-row" data-top={row.top}>
+                  {d.pageIds.slice(row.from, row.to).map(renderPage)}
+                </ol>
+              ),
+            )}
+          </div>
+        );
+      })}
+    </>
   );
 }

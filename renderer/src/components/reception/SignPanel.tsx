@@ -34,7 +34,7 @@ export function SignPanel({
   onDiscard: () => void;
   printRef: RefObject<HTMLButtonElement | null>;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const r = t.reception;
   const signer = status?.signer;
   const signerText = !signer
@@ -90,69 +90,99 @@ export function SignPanel({
         {busyText}
       </p>
       {result && (
-        <div className="result" data-dossier={result.dossierCode} data-state={result.state}>
-          <p className={result.slipKind === 'receipt' ? 'ok' : 'warn'}>
-            {result.slipKind === 'receipt'
-              ? r.signedReceipt(result.dossierCode)
-              : r.signedSupplement(result.dossierCode)}{' '}
-            <span className="badge">{DOSSIER_STATE_LABELS[result.state][lang]}</span>
-          </p>
-          {result.dueDate && (
-            <p>
-              {r.dueDate}: <strong className="due">{result.dueDate}</strong>
-            </p>
-          )}
-          {result.archived && (
-            <p className="archived" data-archive-code={result.archived.code}>
-              {r.archivedAs(result.archived.code, result.archived.pageCount)}{' '}
-              {result.archived.demo ? r.signedDemo : r.signedBy(result.archived.signer)}
-            </p>
-          )}
-          {result.outboxState && <p className="outbox-note">{r.outboxQueued}</p>}
-          {result.slipKind === 'receipt' && !result.archived && (
-            <div className="warn">
-              <p>{r.signFailed}</p>
-              <button
-                type="button"
-                className="primary"
-                disabled={busyText !== null}
-                title={titled(r.signRetry, 'sign')}
-                aria-keyshortcuts="Alt+K"
-                onClick={onRetrySign}
-              >
-                {r.signRetry}
-              </button>
-            </div>
-          )}
-          <h4>{r.previewTitle}</h4>
-          <img
-            className="slip-preview"
-            src={result.slipPreview}
-            alt={r.previewAlt(result.dossierCode)}
-          />
-          <div className="button-row">
-            <button
-              ref={printRef}
-              type="button"
-              className="secondary"
-              title={titled(r.printButton, 'print')}
-              aria-keyshortcuts="Alt+I"
-              onClick={onPrint}
-            >
-              {r.printButton}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              title={titled(r.finishButton, 'finish')}
-              aria-keyshortcuts="Alt+H"
-              onClick={onFinish}
-            >
-              {r.finishButton}
-            </button>
-          </div>
-        </div>
+        <SignResult
+          result={result}
+          busy={busyText !== null}
+          onRetrySign={onRetrySign}
+          onPrint={onPrint}
+          onFinish={onFinish}
+          printRef={printRef}
+        />
       )}
     </section>
+  );
+}
+
+/** The received dossier: its code and state, due date, archive code, the slip and what is next. */
+function SignResult({
+  result,
+  busy,
+  onRetrySign,
+  onPrint,
+  onFinish,
+  printRef,
+}: {
+  result: ReceptionResult;
+  busy: boolean;
+  onRetrySign: () => void;
+  onPrint: () => void;
+  onFinish: () => void;
+  printRef: RefObject<HTMLButtonElement | null>;
+}) {
+  const { t, lang } = useI18n();
+  const r = t.reception;
+  return (
+    <div className="result" data-dossier={result.dossierCode} data-state={result.state}>
+      <p className={result.slipKind === 'receipt' ? 'ok' : 'warn'}>
+        {result.slipKind === 'receipt'
+          ? r.signedReceipt(result.dossierCode)
+          : r.signedSupplement(result.dossierCode)}{' '}
+        <span className="badge">{DOSSIER_STATE_LABELS[result.state][lang]}</span>
+      </p>
+      {result.dueDate && (
+        <p>
+          {r.dueDate}: <strong className="due">{result.dueDate}</strong>
+        </p>
+      )}
+      {result.archived && (
+        <p className="archived" data-archive-code={result.archived.code}>
+          {r.archivedAs(result.archived.code, result.archived.pageCount)}{' '}
+          {result.archived.demo ? r.signedDemo : r.signedBy(result.archived.signer)}
+        </p>
+      )}
+      {result.outboxState && <p className="outbox-note">{r.outboxQueued}</p>}
+      {result.slipKind === 'receipt' && !result.archived && (
+        <div className="warn">
+          <p>{r.signFailed}</p>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            title={titled(r.signRetry, 'sign')}
+            aria-keyshortcuts="Alt+K"
+            onClick={onRetrySign}
+          >
+            {r.signRetry}
+          </button>
+        </div>
+      )}
+      <h4>{r.previewTitle}</h4>
+      <img
+        className="slip-preview"
+        src={result.slipPreview}
+        alt={r.previewAlt(result.dossierCode)}
+      />
+      <div className="button-row">
+        <button
+          ref={printRef}
+          type="button"
+          className="secondary"
+          title={titled(r.printButton, 'print')}
+          aria-keyshortcuts="Alt+I"
+          onClick={onPrint}
+        >
+          {r.printButton}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          title={titled(r.finishButton, 'finish')}
+          aria-keyshortcuts="Alt+H"
+          onClick={onFinish}
+        >
+          {r.finishButton}
+        </button>
+      </div>
+    </div>
   );
 }

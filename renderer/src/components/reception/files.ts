@@ -1,8 +1,6 @@
 // Files picked or dropped by the clerk, as the contract carries them (base64), and the files of a
 // picked or dropped folder: the ones the core reads (as electron/core/acquire/fileImportFormats.ts), in
 // the order people expect (natural order of their paths in the folder).
-export const ACCEPTED_PAGE_TYPES =
-  'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf';
 
 const SCAN_EXTENSIONS = new Set(['jpg', 'jpeg', 'png', 'tif', 'tiff', 'pdf']);
 const SYSTEM_NAMES = new Set(['thumbs.db', 'desktop.ini', '.ds_store']);

@@ -1,8 +1,12 @@
 // The clerk's workspace at the counter, as pure data: the pages (in order, each with the turn the
 // clerk gave it) grouped into documents, each with its type and extracted fields. Every edit
 // returns a new workspace; a document whose pages changed is marked for re-classification.
-import type { DocumentType, ExtractedField } from '../../../../shared/classification';
-import type { Classification } from '../../../../shared/classification';
+// `workspaceReducer` is the same edits as actions, for useReducer.
+import type {
+  Classification,
+  DocumentType,
+  ExtractedField,
+} from '../../../../shared/classification';
 import type { ReceptionPage, Rotation } from '../../../../shared/contracts/reception';
 import type { ChecklistDocument } from '../../../../shared/procedures';
 
@@ -215,6 +219,71 @@ export function setField(ws: Workspace, key: string, index: number, value: strin
         : d,
     ),
   };
+}
+
+/**
+ * What a classification was asked for: the document and its set of pages. An answer applies only
+ * while the document still has that set (the clerk may have moved pages meanwhile).
+ */
+export function docSignature(d: Pick<WorkDocument, 'key' | 'pageIds'>): string {
+  return `${d.key}:${[...d.pageIds].sort().join(',')}`;
+}
+
+/** The clerk's edits of one page, from its keys or its buttons. */
+export type PageAction =
+  'rotateRight' | 'rotateLeft' | 'back' | 'forward' | 'delete' | 'split' | 'merge';
+
+export function editPage(ws: Workspace, action: PageAction, pageId: string): Workspace {
+  switch (action) {
+    case 'rotateRight':
+      return rotatePage(ws, pageId, 1);
+    case 'rotateLeft':
+      return rotatePage(ws, pageId, -1);
+    case 'back':
+      return movePage(ws, pageId, -1);
+    case 'forward':
+      return movePage(ws, pageId, 1);
+    case 'delete':
+      return deletePage(ws, pageId);
+    case 'split':
+      return splitAt(ws, pageId);
+    case 'merge':
+      return mergeWithPrevious(ws, pageId);
+  }
+}
+
+export type WorkspaceAction =
+  /** One stack read by the core, split into documents (groups of indexes into `pages`). */
+  | { type: 'add'; pages: readonly ReceptionPage[]; groups: readonly (readonly number[])[] }
+  | { type: 'page'; action: PageAction; pageId: string }
+  /** The classifier's answer for the document as it was when asked (`signature`). */
+  | {
+      type: 'classified';
+      key: string;
+      signature: string;
+      classification: Classification;
+      fields: ExtractedField[];
+    }
+  | { type: 'setType'; key: string; docType: DocumentType }
+  | { type: 'setField'; key: string; index: number; value: string };
+
+export function workspaceReducer(ws: Workspace, action: WorkspaceAction): Workspace {
+  switch (action.type) {
+    case 'add':
+      return addDocuments(ws, action.pages, action.groups);
+    case 'page':
+      return editPage(ws, action.action, action.pageId);
+    case 'classified': {
+      const d = ws.docs.find((x) => x.key === action.key);
+      return d && docSignature(d) === action.signature
+        ? classified(ws, action.key, action.classification, action.fields)
+        : ws;
+    }
+    case 'setType':
+      return setType(ws, action.key, action.docType);
+    case 'setField':
+      return setField(ws, action.key, action.index, action.value);
+  }
 }
 
 /** What the checklist sees: a document the machine is unsure of counts only once confirmed. */

@@ -10,17 +10,12 @@ import { useI18n } from '../../i18n';
 
 type Kind = 'daysOff' | 'workingDays';
 
-export function HolidaysEditor({ api }: { api: SohoaApi }) {
-  const { t, pick } = useI18n();
-  const s = t.settings;
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+/** One year's calendar as loaded, edited and saved (`notice` says it was saved). */
+function useHolidayYear(api: SohoaApi, year: number) {
+  const s = useI18n().t.settings;
   const [view, setView] = useState<HolidayYearView | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [incomplete, setIncomplete] = useState(false);
-  const [date, setDate] = useState('');
-  const [reason, setReason] = useState('');
 
   useEffect(() => {
     let current = true;
@@ -34,26 +29,25 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
     };
   }, [api, year]);
 
-  const add = (kind: Kind) => {
-    if (!view || !date.startsWith(`${year}-`) || !reason.trim()) {
-      setIncomplete(true);
-      return;
-    }
-    setIncomplete(false);
-    const note: DayNote = { date, reason: reason.trim() };
-    const list = [...view.data[kind].filter((d) => d.date !== date), note].sort((a, b) =>
-      a.date.localeCompare(b.date),
-    );
-    setView({ ...view, data: { ...view.data, [kind]: list } });
-    setDate('');
-    setReason('');
-  };
-  const remove = (kind: Kind, d: string) =>
+  const withDays = (v: HolidayYearView, kind: Kind, list: DayNote[]) =>
+    setView({ ...v, data: { ...v.data, [kind]: list } });
+  /** Adds a day (or replaces that date's reason), keeping the list in date order. */
+  const add = (kind: Kind, note: DayNote) =>
     view &&
-    setView({
-      ...view,
-      data: { ...view.data, [kind]: view.data[kind].filter((x) => x.date !== d) },
-    });
+    withDays(
+      view,
+      kind,
+      [...view.data[kind].filter((d) => d.date !== note.date), note].sort((a, b) =>
+        a.date.localeCompare(b.date),
+      ),
+    );
+  const remove = (kind: Kind, date: string) =>
+    view &&
+    withDays(
+      view,
+      kind,
+      view.data[kind].filter((x) => x.date !== date),
+    );
   const save = async () => {
     if (!view) return;
     try {
@@ -65,22 +59,30 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
       setError(toErrorInfo(e));
     }
   };
+  return { view, error, notice, add, remove, save };
+}
 
-  const list = (kind: Kind, title: string) => (
+function DayList({
+  title,
+  days,
+  onRemove,
+}: {
+  title: string;
+  days: DayNote[];
+  onRemove: (date: string) => void;
+}) {
+  const s = useI18n().t.settings;
+  return (
     <div>
       <h4>{title}</h4>
-      {view && view.data[kind].length === 0 ? (
+      {days.length === 0 ? (
         <p className="muted">{s.none}</p>
       ) : (
         <ul>
-          {view?.data[kind].map((d) => (
+          {days.map((d) => (
             <li key={d.date}>
               <time dateTime={d.date}>{d.date}</time> · {d.reason}{' '}
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => remove(kind, d.date)}
-              >
+              <button type="button" className="secondary small" onClick={() => onRemove(d.date)}>
                 {s.removeDay(d.date)}
               </button>
             </li>
@@ -89,6 +91,87 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
       )}
     </div>
   );
+}
+
+/** A new day off or working day of `year`, with its reason; both are needed. */
+function NewDay({
+  year,
+  onAdd,
+  onSave,
+}: {
+  year: number;
+  onAdd: (kind: Kind, note: DayNote) => void;
+  onSave: () => void;
+}) {
+  const s = useI18n().t.settings;
+  const [date, setDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [incomplete, setIncomplete] = useState(false);
+  const add = (kind: Kind) => {
+    if (!date.startsWith(`${year}-`) || !reason.trim()) {
+      setIncomplete(true);
+      return;
+    }
+    setIncomplete(false);
+    onAdd(kind, { date, reason: reason.trim() });
+    setDate('');
+    setReason('');
+  };
+  const invalid = {
+    'aria-invalid': incomplete || undefined,
+    'aria-describedby': incomplete ? 'holiday-incomplete' : undefined,
+  } as const;
+  return (
+    <>
+      <div className="rec-grid">
+        <div className="rec-field">
+          <label htmlFor="holiday-date">{s.holidayDate}</label>
+          <input
+            id="holiday-date"
+            type="date"
+            min={`${year}-01-01`}
+            max={`${year}-12-31`}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            {...invalid}
+          />
+        </div>
+        <div className="rec-field">
+          <label htmlFor="holiday-reason">{s.holidayReason}</label>
+          <input
+            id="holiday-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            {...invalid}
+          />
+        </div>
+      </div>
+      {incomplete && (
+        <p id="holiday-incomplete" className="field-error" role="alert">
+          {s.holidayIncomplete}
+        </p>
+      )}
+      <div className="rec-choices">
+        <button type="button" className="secondary small" onClick={() => add('daysOff')}>
+          {s.addDayOff}
+        </button>
+        <button type="button" className="secondary small" onClick={() => add('workingDays')}>
+          {s.addWorkingDay}
+        </button>
+        <button type="button" className="secondary small" onClick={onSave}>
+          {s.saveHolidays}
+        </button>
+      </div>
+    </>
+  );
+}
+
+export function HolidaysEditor({ api }: { api: SohoaApi }) {
+  const { t, pick } = useI18n();
+  const s = t.settings;
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const { view, error, notice, add, remove, save } = useHolidayYear(api, year);
 
   return (
     <fieldset>
@@ -108,49 +191,17 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
         <>
           <p className="muted">{s.holidayOrigin[view.origin]}</p>
           {view.data.tet && <p>{s.tet(view.data.tet.from, view.data.tet.to)}</p>}
-          {list('daysOff', s.daysOff)}
-          {list('workingDays', s.workingDays)}
-          <div className="rec-grid">
-            <div className="rec-field">
-              <label htmlFor="holiday-date">{s.holidayDate}</label>
-              <input
-                id="holiday-date"
-                type="date"
-                min={`${year}-01-01`}
-                max={`${year}-12-31`}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-                aria-invalid={incomplete || undefined}
-                aria-describedby={incomplete ? 'holiday-incomplete' : undefined}
-              />
-            </div>
-            <div className="rec-field">
-              <label htmlFor="holiday-reason">{s.holidayReason}</label>
-              <input
-                id="holiday-reason"
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                aria-invalid={incomplete || undefined}
-                aria-describedby={incomplete ? 'holiday-incomplete' : undefined}
-              />
-            </div>
-          </div>
-          {incomplete && (
-            <p id="holiday-incomplete" className="field-error" role="alert">
-              {s.holidayIncomplete}
-            </p>
-          )}
-          <div className="rec-choices">
-            <button type="button" className="secondary small" onClick={() => add('daysOff')}>
-              {s.addDayOff}
-            </button>
-            <button type="button" className="secondary small" onClick={() => add('workingDays')}>
-              {s.addWorkingDay}
-            </button>
-            <button type="button" className="secondary small" onClick={() => void save()}>
-              {s.saveHolidays}
-            </button>
-          </div>
+          <DayList
+            title={s.daysOff}
+            days={view.data.daysOff}
+            onRemove={(d) => remove('daysOff', d)}
+          />
+          <DayList
+            title={s.workingDays}
+            days={view.data.workingDays}
+            onRemove={(d) => remove('workingDays', d)}
+          />
+          <NewDay year={year} onAdd={add} onSave={() => void save()} />
         </>
       )}
       <div role="status" aria-live="polite">
