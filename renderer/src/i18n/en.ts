@@ -1,6 +1,7 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { host } from './screens/host';
+import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
@@ -122,4 +123,5 @@ export const en: Messages = {
   settings: settings.en,
   audit: audit.en,
   host: host.en,
+  machine: machine.en,
 };

@@ -3,6 +3,7 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { host } from './screens/host';
+import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
@@ -125,6 +126,7 @@ export const vi = {
   settings: settings.vi,
   audit: audit.vi,
   host: host.vi,
+  machine: machine.vi,
 };
 
 export type Messages = typeof vi;

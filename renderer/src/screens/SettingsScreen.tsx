@@ -5,6 +5,9 @@
 // write-only.
 import { useMemo, type ReactNode } from 'react';
 import { getApi } from '../api';
+import { LockedByIt } from '../components/machine/LockedByIt';
+import { MachinePanel } from '../components/machine/MachinePanel';
+import { useSettingSources } from '../components/machine/useMachineStatus';
 import { AgencySection } from '../components/settings/AgencySection';
 import { ConnectorSection } from '../components/settings/ConnectorSection';
 import { ErrorSummary } from '../components/settings/ErrorSummary';
@@ -33,6 +36,7 @@ export function SettingsScreen() {
   const { t, pick, setLang } = useI18n();
   const s = t.settings;
   const f = useSettingsForm(api, setLang);
+  const sources = useSettingSources(api);
   const { view, form } = f;
 
   if (f.loadError)
@@ -63,12 +67,24 @@ export function SettingsScreen() {
       <ErrorSummary issues={f.issues} labels={f.labels} />
       <SettingsFieldsContext.Provider value={f.fields}>
         <form className="settings-form" onSubmit={(e) => void f.save(e)} noValidate>
-          <AgencySection {...section} />
-          <SigningSection {...secrets} />
-          <ScannersSection {...section} />
-          <HotFoldersSection {...section} />
-          <ConnectorSection {...secrets} defaultExportDir={view.defaultExportDir} />
-          <LanguageSection {...section} />
+          <LockedByIt keys={['agency']} sources={sources}>
+            <AgencySection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['signing', 'tsaUrl']} sources={sources}>
+            <SigningSection {...secrets} />
+          </LockedByIt>
+          <LockedByIt keys={['scanners']} sources={sources}>
+            <ScannersSection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['hotFolders']} sources={sources}>
+            <HotFoldersSection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['connector', 'exportDir']} sources={sources}>
+            <ConnectorSection {...secrets} defaultExportDir={view.defaultExportDir} />
+          </LockedByIt>
+          <LockedByIt keys={['language']} sources={sources}>
+            <LanguageSection {...section} />
+          </LockedByIt>
           <div className="rec-actions">
             <button type="submit" className="primary" disabled={f.saving} aria-busy={f.saving}>
               {f.saving ? s.saving : s.save}
@@ -82,6 +98,7 @@ export function SettingsScreen() {
       <div className="holidays">
         <HolidaysEditor api={api} />
       </div>
+      <MachinePanel />
     </SettingsPage>
   );
 }
