@@ -136,6 +136,25 @@ export const PolicyLogs = z
   })
   .strict();
 
+/**
+ * An address on the agency's own network: a private IPv4 address, a one-label name or a name
+ * under an intranet suffix. Updates come from there unless IT allows the public internet.
+ */
+export function isIntranetUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  return !host.includes('.') || /\.(local|lan|internal|intranet|corp|home\.arpa)$/.test(host);
+}
+
 export const MachinePolicy = z
   .object({
     version: z.literal(POLICY_VERSION),
@@ -173,6 +192,8 @@ export const MachinePolicy = z
     for (const key of Object.keys(p.locked))
       if (key in p.defaults)
         ctx.addIssue({ code: 'custom', path: ['defaults', key], message: 'lockedAndDefault' });
+    if (p.updates && !p.updates.allowPublicInternet && !isIntranetUrl(p.updates.url))
+      ctx.addIssue({ code: 'custom', path: ['updates', 'url'], message: 'publicUpdateUrl' });
     const s3 = [p.locked.connector, p.defaults.connector].some((c) => c?.kind === 's3');
     if (p.connectorCredentials && !s3)
       ctx.addIssue({
@@ -224,10 +245,23 @@ const POLICY_TEXT: Record<string, Text> = {
     vi: 'một mục không thể vừa khóa vừa là mặc định; hãy bỏ ở một trong hai',
     en: 'a key cannot be both locked and a default; remove it from one of them',
   },
+  publicUpdateUrl: {
+    vi: 'nguồn cập nhật phải nằm trong mạng nội bộ (hoặc đặt allowPublicInternet: true)',
+    en: 'the update source must be on the intranet (or set allowPublicInternet: true)',
+  },
   unusedCredentials: {
     vi: 'khóa truy cập chỉ dùng khi kho lưu trữ là S3',
     en: 'access keys apply only when the records store is S3',
   },
+};
+
+const VI_TYPE: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'true/false',
+  object: 'đối tượng {…}',
+  array: 'danh sách […]',
 };
 
 /** The reader's words for one schema issue (zod's own messages are English-only and technical). */
@@ -244,7 +278,10 @@ export function policyIssueText(issue: z.core.$ZodIssue): Text {
     case 'invalid_type':
       return issue.input === undefined
         ? { vi: 'thiếu mục bắt buộc', en: 'a required key is missing' }
-        : { vi: `sai kiểu, cần ${issue.expected}`, en: `wrong type, ${issue.expected} expected` };
+        : {
+            vi: `sai kiểu, cần ${VI_TYPE[issue.expected] ?? issue.expected}`,
+            en: `wrong type, ${issue.expected} expected`,
+          };
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return { vi: `chỉ nhận: ${values}`, en: `must be one of: ${values}` };
@@ -279,7 +316,7 @@ export function policyProblems(error: z.ZodError): PolicyProblem[] {
 export function validatePolicy(
   value: unknown,
 ): { ok: true; policy: MachinePolicy } | { ok: false; problems: PolicyProblem[] } {
-  const r = MachinePolicy.safeParse(value);
+  const r = MachinePolicy.safeParse(value, { reportInput: true });
   return r.success
     ? { ok: true, policy: r.data }
     : { ok: false, problems: policyProblems(r.error) };

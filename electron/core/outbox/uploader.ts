@@ -7,6 +7,7 @@
 import type { Archive } from '../archive/archive';
 import type { BlobStore } from '../archive/blobStore';
 import type { Connector } from './connector';
+import { errorFields, log } from '../log/logger';
 import { uploadBlocked } from '../policy/gate';
 import { connectorFor, fileKeyProvider, loadDestination, type Destination } from './destination';
 import { Outbox } from './outbox';
@@ -58,9 +59,10 @@ export function startUploader(
           busy = true;
           await outbox.drain(target, stopping.signal);
         }
-      } catch {
+      } catch (e) {
         // The archive itself failed (disk full, locked) or the destination is unreadable: keep
         // the loop alive, try at the next poll.
+        log('outbox').warn('upload round failed', errorFields(e));
       } finally {
         busy = false;
       }
