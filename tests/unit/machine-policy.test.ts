@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createApi } from '../../electron/core/api';
+import { authorizeOnThisMachine } from '../../electron/core/operator/roles';
 import { environmentInForce } from '../../electron/core/policy/environment';
 import {
   machinePolicyFile,
@@ -14,6 +15,7 @@ import {
   readPolicyFile,
 } from '../../electron/core/policy/file';
 import type { Request, Response, Channel } from '../../shared/contract';
+import { SohoaError } from '../../shared/errors';
 import { testAccount, writePolicy } from '../helpers/machine';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-policy-'));
@@ -254,4 +256,35 @@ test('an invalid policy is reported on the status channel and stops saving setti
   } finally {
     await api.close();
   }
+});
+
+test('restoring a backup outside the desk needs a role that allows it; a clerk is refused in vi/en', async () => {
+  const file = writePolicy(path.join(work, 'roles'), {
+    version: 1,
+    roles: {
+      administrator: { groups: ['HOATIEN\\IT Admins'] },
+      clerk: { accounts: ['HOATIEN\\lan.nt'] },
+      others: 'none',
+    },
+  });
+  const refused = await authorizeOnThisMachine('restoreBackup', {
+    policyFile: file,
+    sources: testAccount('lan.nt', { domain: 'HOATIEN' }),
+  }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  assert.ok(refused instanceof SohoaError, String(refused));
+  assert.equal(refused.code, 'NOT_PERMITTED');
+  assert.match(refused.info.message.vi, /khôi phục bản sao lưu/);
+  assert.match(refused.info.message.en, /restore a backup/);
+  await authorizeOnThisMachine('restoreBackup', {
+    policyFile: file,
+    sources: testAccount('hung.pv', { domain: 'HOATIEN', groups: ['HOATIEN\\IT Admins'] }),
+  });
+  // No policy on the machine: one person's workstation, its account administers it.
+  await authorizeOnThisMachine('restoreBackup', {
+    policyFile: path.join(work, 'roles', 'none.json'),
+    sources: testAccount('lan.nt'),
+  });
 });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { backupArchive, restoreArchive } from '../../core/archive/backup';
 import { openArchive } from '../../core/archive/open';
 import { defaultDataDir } from '../../core/config/paths';
+import { authorizeOnThisMachine } from '../../core/operator/roles';
 import type { Command } from './types';
 import { USAGE } from '../usage';
 
@@ -49,6 +50,8 @@ export const restoreCommand: Command = {
       console.error(this.usage[lang]);
       return 2;
     }
+    // Restoring replaces the archive: only a role IT's policy allows it (administrator).
+    await authorizeOnThisMachine('restoreBackup');
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
     const r = await restoreArchive(path.resolve(positionals[0]!), dataDir, { force: values.force });
     console.log(

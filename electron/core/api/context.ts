@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/policy';
 import { hostContext, type HostContext } from '../host/context';
 import type { HostServices } from '../host/types';
 import type { OperatorIdentity } from '../operator/identity';
-import { authorize, roleOf } from '../operator/roles';
+import { authorize, roleUnder } from '../operator/roles';
 import type { Environment } from '../policy/environment';
 import { fixedPolicy, type PolicySource } from '../policy/source';
 import type { Core, CoreOptions } from '../pipeline/core';
@@ -53,8 +53,7 @@ const NOBODY: OperatorIdentity = {
 export function deskPerson(identity: OperatorIdentity, policy: PolicySource): DeskPerson {
   return {
     identity,
-    role: () =>
-      policy.current().state === 'invalid' ? 'none' : roleOf(identity, policy.policy()?.roles),
+    role: () => roleUnder(identity, policy),
     sharedAccount: () =>
       policy.policy()?.sharedAccount.allowed ?? policy.current().state === 'absent',
   };

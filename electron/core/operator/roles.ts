@@ -4,7 +4,14 @@
 // person's workstation and its account is its administrator, as before roles existed.
 import { SohoaError } from '../../../shared/errors';
 import { mayDo, type Permission, type PolicyRoles, type Role } from '../../../shared/policy';
-import type { OperatorIdentity } from './identity';
+import { machinePolicyFile } from '../policy/file';
+import { policySource, type PolicySource } from '../policy/source';
+import {
+  resolveOperator,
+  systemSources,
+  type OperatorIdentity,
+  type OperatorSources,
+} from './identity';
 
 const ORDER: Role[] = ['administrator', 'archivist', 'clerk'];
 
@@ -42,4 +49,23 @@ const WHAT: Record<Permission, string> = {
 /** Throws NOT_PERMITTED (vi/en) unless the role grants the permission. */
 export function authorize(role: Role | 'none', permission: Permission): void {
   if (!mayDo(role, permission)) throw new SohoaError('NOT_PERMITTED', WHAT[permission]);
+}
+
+/** The role under the machine's policy as it is now: none while the policy is invalid. */
+export function roleUnder(who: OperatorIdentity, policy: PolicySource): Role | 'none' {
+  return policy.current().state === 'invalid' ? 'none' : roleOf(who, policy.policy()?.roles);
+}
+
+/**
+ * For work done outside the desk's window (the `sohoa` command): the signed-in account's role
+ * under the machine's policy must grant the permission. The policy file and the account are
+ * options for tests only.
+ */
+export async function authorizeOnThisMachine(
+  permission: Permission,
+  options: { policyFile?: string; sources?: OperatorSources } = {},
+): Promise<void> {
+  const policy = policySource(options.policyFile ?? machinePolicyFile());
+  const who = await resolveOperator(options.sources ?? systemSources());
+  authorize(roleUnder(who, policy), permission);
 }
