@@ -6,26 +6,10 @@ import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pkcs11js from 'pkcs11js';
+import { loadModule } from '../../sign/pkcs11KeySource';
 import { openPkcs12 } from '../../sign/pkcs12KeySource';
 import type { HealthInput } from '../input';
 import { error, ok, reasonOf, viDate, warning, type Finding } from '../result';
-
-const modules = new Map<string, pkcs11js.PKCS11>();
-
-function loadModule(modulePath: string): pkcs11js.PKCS11 {
-  const known = modules.get(modulePath);
-  if (known) return known;
-  const lib = new pkcs11js.PKCS11();
-  lib.load(modulePath);
-  try {
-    lib.C_Initialize();
-  } catch (e) {
-    // The desk's own key source may have initialized it already in this process.
-    if (!/CKR_CRYPTOKI_ALREADY_INITIALIZED/.test(String(e))) throw e;
-  }
-  modules.set(modulePath, lib);
-  return lib;
-}
 
 /** The certificates a token shows without a PIN, leaf (non-CA) ones first. */
 function tokenCertificates(modulePath: string, tokenLabel?: string): X509Certificate[] | 'noToken' {
