@@ -10,6 +10,7 @@ import { INTAKE_MESSAGES } from './errorMessages/intake';
 import { MACHINE_MESSAGES } from './errorMessages/machine';
 import { OCR_MESSAGES } from './errorMessages/ocr';
 import { SIGN_MESSAGES } from './errorMessages/sign';
+import { VAULT_MESSAGES } from './errorMessages/vault';
 import type { Template } from './errorMessages/template';
 
 const MESSAGES = {
@@ -22,6 +23,7 @@ const MESSAGES = {
   ...INTAKE_MESSAGES,
   ...HOST_MESSAGES,
   ...MACHINE_MESSAGES,
+  ...VAULT_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -18,6 +18,7 @@ import { errorInfo } from '../../shared/errors';
 import type { PathPurpose } from '../../shared/contracts/host';
 import { createApi, type Api } from '../core/api';
 import { openDialogOptions } from './hostDialogs';
+import { osKeystoreProvider } from './keystore';
 import { createPinPrompter } from './pinWindow';
 import {
   APP_ENTRY_URL,
@@ -100,6 +101,8 @@ async function start(): Promise<void> {
   api = await createApi({
     packaged: app.isPackaged,
     host: { choosePath, askPin },
+    // After 'ready' (safeStorage needs it): the data folder's key wrapped by the OS keystore.
+    keyProvider: osKeystoreProvider(),
   });
   registerChannels();
   const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));

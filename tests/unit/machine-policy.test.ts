@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createApi } from '../../electron/core/api';
+import { defaultDataDir } from '../../electron/core/config/paths';
+import { machineLogDir } from '../../electron/core/log/logger';
 import { authorizeOnThisMachine } from '../../electron/core/operator/roles';
 import { environmentInForce } from '../../electron/core/policy/environment';
 import {
@@ -33,6 +35,13 @@ test('the machine policy file is where IT expects it on each platform', () => {
     'C:\\ProgramData\\SohoaDesk\\policy.json',
   );
   assert.equal(machinePolicyFile('linux'), '/etc/sohoa-desk/policy.json');
+  // The logs stay outside the data folder, which backups copy and the vault encrypts.
+  const local = 'C:\\Users\\lan\\AppData\\Local';
+  assert.equal(machineLogDir({ LOCALAPPDATA: local }, 'win32'), `${local}\\SohoaDesk-logs`);
+  assert.notEqual(
+    path.dirname(machineLogDir({ XDG_STATE_HOME: '/s' }, 'linux')),
+    defaultDataDir({ XDG_DATA_HOME: '/s' }, 'linux'),
+  );
   assert.deepEqual(readPolicyFile(path.join(work, 'none.json')), {
     state: 'absent',
     file: path.join(work, 'none.json'),

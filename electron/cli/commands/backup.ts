@@ -6,6 +6,8 @@ import { backupArchive, restoreArchive } from '../../core/archive/backup';
 import { openArchive } from '../../core/archive/open';
 import { defaultDataDir } from '../../core/config/paths';
 import { authorizeOnThisMachine } from '../../core/operator/roles';
+import { rememberKey } from '../../core/vault/registry';
+import { keyFromRecoveryCode } from '../../core/vault/recoveryCode';
 import type { Command } from './types';
 import { USAGE } from '../usage';
 
@@ -44,7 +46,11 @@ export const restoreCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, force: { type: 'boolean', default: false } },
+      options: {
+        'data-dir': { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'recovery-code': { type: 'string' },
+      },
     });
     if (positionals.length !== 1) {
       console.error(this.usage[lang]);
@@ -53,6 +59,8 @@ export const restoreCommand: Command = {
     // Restoring replaces the archive: only a role IT's policy allows it (administrator).
     await authorizeOnThisMachine('restoreBackup');
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    // An encrypted backup on a new machine opens only with the recovery code of its data key.
+    if (values['recovery-code']) rememberKey(keyFromRecoveryCode(values['recovery-code']));
     const r = await restoreArchive(path.resolve(positionals[0]!), dataDir, { force: values.force });
     console.log(
       lang === 'vi'

@@ -9,6 +9,7 @@ import { deskOperator, recordedActor } from '../operator/desk';
 import { sha256Hex } from './blobStore';
 import { canonicalJson } from './canonicalJson';
 import { writeFileDurablySync } from './durableFile';
+import { readDataFileSync } from '../vault/files';
 
 // Kept here for the settings and outbox stores, which have always imported it from the log.
 export { writeFileDurablySync } from './durableFile';
@@ -163,7 +164,7 @@ export class AuditLog {
 
   readAnchor(): AuditHead | null {
     try {
-      const parsed = JSON.parse(fs.readFileSync(this.anchorFile, 'utf8')) as AuditHead;
+      const parsed = JSON.parse(readDataFileSync(this.anchorFile).toString('utf8')) as AuditHead;
       return typeof parsed.seq === 'number' && typeof parsed.hash === 'string' ? parsed : null;
     } catch {
       return null;

@@ -65,11 +65,12 @@ export function machineLogDir(
   env: Environment = process.env,
   platform: NodeJS.Platform = process.platform,
 ): string {
+  // Beside the data folder (LOCALAPPDATA\SohoaDesk), not in it: backups, restores and the
+  // encryption of the data folder never touch the logs.
   if (platform === 'win32')
     return path.win32.join(
       env.LOCALAPPDATA ?? path.win32.join(os.homedir(), 'AppData', 'Local'),
-      'SohoaDesk',
-      'logs',
+      'SohoaDesk-logs',
     );
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Logs', 'SohoaDesk');
   return path.join(
