@@ -10,6 +10,7 @@ import { DeskSettings } from '../settings';
 export const HEALTH_CHECK_IDS = [
   'policy',
   'dataFolder',
+  'vault',
   'backups',
   'signingKey',
   'tsa',

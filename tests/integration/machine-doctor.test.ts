@@ -10,6 +10,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { main } from '../../electron/cli/main';
 import { doctorReport } from '../../electron/cli/commands/doctor';
+import { fileKeyProvider } from '../../electron/core/vault/keyProvider';
+import { makeRecoverySheet } from '../../electron/core/vault/recoverySheet';
+import { currentKeyProvider, useKeyProvider } from '../../electron/core/vault/registry';
+import { prepareVault } from '../../electron/core/vault/setup';
 import { backupArchive } from '../../electron/core/archive/backup';
 import { openArchive } from '../../electron/core/archive/open';
 import { sha256Hex } from '../../electron/core/archive/blobStore';
@@ -117,6 +121,7 @@ before(async () => {
 });
 
 after(async () => {
+  useKeyProvider(null);
   await Promise.allSettled([tsa?.close(), s3?.close(), scanner?.close()]);
   fs.rmSync(work, { recursive: true, force: true });
 });
@@ -144,6 +149,11 @@ async function check(policy: unknown, id: string, now?: () => Date) {
 }
 
 test('a healthy desk: every check reported, each ok', async () => {
+  // Encrypted at rest under a key the test holds, counted as strong as the OS keystore the app
+  // uses, with its recovery sheet made.
+  useKeyProvider({ ...fileKeyProvider(path.join(work, 'vault.key')), strong: true });
+  await prepareVault(dataDir);
+  await makeRecoverySheet(dataDir);
   // The policy names the S3 store: the desk's own store file is written from it at open;
   // doctor reads the same file, so write it the way the app would.
   settingsAccess(
@@ -181,6 +191,21 @@ test('each broken part is named by its check, with what to do', async () => {
   const policy = await check('{ "version": 1, "locked": { "language": "fr" } }', 'policy');
   assert.equal(policy.status, 'error');
   assert.match(policy.detail.vi, /dòng 1 \(locked\.language\)/);
+
+  // A data folder opened without a key provider stays plain.
+  const provider = currentKeyProvider();
+  useKeyProvider(null);
+  try {
+    const plain = await doctorReport({
+      dataDir: path.join(work, 'plain'),
+      policyFile: writePolicy(work, healthy),
+    });
+    const vault = plain.checks.find((c) => c.id === 'vault')!;
+    assert.equal(vault.status, 'error');
+    assert.match(vault.detail.en, /not encrypted/);
+  } finally {
+    useKeyProvider(provider);
+  }
 
   const disk = await check({ ...healthy, health: { minFreeDiskMb: 1_000_000_000 } }, 'dataFolder');
   assert.equal(disk.status, 'error');

@@ -17,6 +17,7 @@ import {
   type TsaProbe,
 } from './checks/network';
 import { checkSigningKey } from './checks/signing';
+import { checkVault } from './checks/vault';
 import type { HealthInput } from './input';
 import { asCheck, error, reasonOf, worst, type Finding } from './result';
 
@@ -27,6 +28,7 @@ type Check = (input: HealthInput, tsa: () => Promise<TsaProbe>) => Finding | Pro
 const CHECKS: Record<HealthCheckId, Check> = {
   policy: checkPolicy,
   dataFolder: checkDataFolder,
+  vault: checkVault,
   backups: checkBackups,
   signingKey: checkSigningKey,
   tsa: async (_, tsa) => checkTsa(await tsa()),

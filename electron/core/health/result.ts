@@ -8,6 +8,7 @@ export type Facts = HealthCheck['facts'];
 export const TITLES: Record<HealthCheckId, Localized> = {
   policy: { vi: 'Cấu hình máy của bộ phận CNTT', en: "IT's machine configuration" },
   dataFolder: { vi: 'Thư mục dữ liệu và dung lượng trống', en: 'Data folder and free disk space' },
+  vault: { vi: 'Mã hóa dữ liệu', en: 'Encryption at rest' },
   backups: { vi: 'Sao lưu', en: 'Backups' },
   signingKey: { vi: 'Khóa ký số', en: 'Signing key' },
   tsa: { vi: 'Máy chủ dấu thời gian', en: 'Time-stamping authority' },
