@@ -10,6 +10,7 @@ import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { MACHINE_CHANNELS } from './contracts/machine';
 import { RECORDS_CHANNELS } from './contracts/records';
+import { RETENTION_CHANNELS } from './contracts/retention';
 import { TRUST_CHANNELS } from './contracts/trust';
 
 // The record's schemas are used across the app (the archive, the pipeline, the screens), so the
@@ -37,6 +38,7 @@ export const contract = {
   ...INTAKE_CHANNELS,
   ...HOST_CHANNELS,
   ...MACHINE_CHANNELS,
+  ...RETENTION_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

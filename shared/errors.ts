@@ -9,6 +9,7 @@ import { HOST_MESSAGES } from './errorMessages/host';
 import { INTAKE_MESSAGES } from './errorMessages/intake';
 import { MACHINE_MESSAGES } from './errorMessages/machine';
 import { OCR_MESSAGES } from './errorMessages/ocr';
+import { PROTECTION_MESSAGES } from './errorMessages/protection';
 import { SIGN_MESSAGES } from './errorMessages/sign';
 import { VAULT_MESSAGES } from './errorMessages/vault';
 import type { Template } from './errorMessages/template';
@@ -23,6 +24,7 @@ const MESSAGES = {
   ...INTAKE_MESSAGES,
   ...HOST_MESSAGES,
   ...MACHINE_MESSAGES,
+  ...PROTECTION_MESSAGES,
   ...VAULT_MESSAGES,
 } satisfies Record<string, Template>;
 

@@ -1,6 +1,6 @@
 // The machine configuration IT deploys to every desk (policy.json in the machine's configuration
 // folder): settings it sets as defaults or locks, and what only IT decides (roles, whether a
-// counter PC may be a shared account, the trust list, holiday notices, the data folder, retention,
+// counter PC may be a shared account, the trust list, holiday notices, the data folder,
 // where updates come from, logs and health thresholds). One schema checks it in the core, the
 // `sohoa doctor` command and the screens; every problem names its JSON path (the core adds the
 // line) and reads in Vietnamese and English, because the person reading it is IT at a desk.
@@ -10,7 +10,12 @@
 //   development and the CLI) < the shell's own options < policy `locked`.
 // A key is taken whole from one layer (an agency, a connector), never merged field by field.
 import { z } from 'zod';
-import { DeskSettings, SETTINGS_ISSUE_KEYS, type SettingsIssueKey } from './settings';
+import {
+  DeskSettings,
+  endpointAllowed,
+  SETTINGS_ISSUE_KEYS,
+  type SettingsIssueKey,
+} from './settings';
 
 export const POLICY_VERSION = 1;
 
@@ -36,9 +41,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export const SETTINGS_KEYS = Object.keys(DeskSettings.shape) as (keyof DeskSettings)[];
 export type SettingsKey = keyof DeskSettings;
 
-/** Some keys of the settings, each whole and valid as the settings schema says. */
-export const PolicySettings = z.object(DeskSettings.shape).partial().strict();
-export type PolicySettings = z.infer<typeof PolicySettings>;
+/**
+ * Some keys of the settings, each whole and valid as the settings schema says. A key the file
+ * leaves out stays out (the settings' own defaults are not filled in here): only what IT wrote
+ * is a default or a lock.
+ */
+export type PolicySettings = Partial<DeskSettings>;
+export const PolicySettings = z
+  .object(
+    Object.fromEntries(
+      Object.entries(DeskSettings.shape).map(([key, type]) => [
+        key,
+        (type instanceof z.ZodDefault ? (type.unwrap() as z.ZodType) : type).optional(),
+      ]),
+    ),
+  )
+  .strict() as unknown as z.ZodType<PolicySettings, Partial<z.input<typeof DeskSettings>>>;
 
 const absolutePath = z
   .string()
@@ -65,22 +83,6 @@ export const PolicyRoles = z
   })
   .strict();
 export type PolicyRoles = z.infer<typeof PolicyRoles>;
-
-/** How long each kind of working data is kept; applied by the retention job (days unless named). */
-export const PolicyRetention = z
-  .object({
-    /** Reception sessions and scan jobs of finished work. */
-    sessionDays: z.number().int().min(1).max(3650).optional(),
-    scanJobDays: z.number().int().min(1).max(3650).optional(),
-    /** Page images rendered for the viewer, capped by size (least recently used go first). */
-    renderCacheMb: z.number().int().min(16).max(1_000_000).optional(),
-    /** A batch's copies of its inputs: kept, or dropped once archived and uploaded. */
-    batchOriginals: z.enum(['keep', 'afterUpload']).optional(),
-    hotFolderDoneDays: z.number().int().min(1).max(3650).optional(),
-    /** When an applicant's personal data may be erased from a finished dossier. */
-    personalDataYears: z.number().int().min(1).max(100).optional(),
-  })
-  .strict();
 
 export const PolicyUpdates = z
   .object({
@@ -176,7 +178,6 @@ export const MachinePolicy = z
     holidayNoticeFiles: z.array(absolutePath).max(20).default([]),
     /** Where the desk keeps its data; `{user}` becomes the signed-in account's name. */
     dataFolder: absolutePath.optional(),
-    retention: PolicyRetention.default({}),
     updates: PolicyUpdates.optional(),
     roles: PolicyRoles.optional(),
     /**
@@ -194,6 +195,18 @@ export const MachinePolicy = z
         ctx.addIssue({ code: 'custom', path: ['defaults', key], message: 'lockedAndDefault' });
     if (p.updates && !p.updates.allowPublicInternet && !isIntranetUrl(p.updates.url))
       ctx.addIssue({ code: 'custom', path: ['updates', 'url'], message: 'publicUpdateUrl' });
+    // The settings refuse an S3 store over plain http:// that transport does not list; IT's
+    // layers are checked the same way here, so a lock never makes the settings unreadable.
+    const transport = p.locked.transport ?? p.defaults.transport ?? { httpEndpoints: [] };
+    for (const layer of ['locked', 'defaults'] as const) {
+      const c = p[layer].connector;
+      if (c?.kind === 's3' && !endpointAllowed(c.endpoint, transport))
+        ctx.addIssue({
+          code: 'custom',
+          path: [layer, 'connector', 'endpoint'],
+          message: 'httpNotAllowed',
+        });
+    }
     const s3 = [p.locked.connector, p.defaults.connector].some((c) => c?.kind === 's3');
     if (p.connectorCredentials && !s3)
       ctx.addIssue({
@@ -237,6 +250,14 @@ const SETTINGS_TEXT: Record<SettingsIssueKey, Text> = {
   duplicatePath: { vi: 'thư mục bị trùng', en: 'the folder is listed twice' },
   label: { vi: 'nhãn không hợp lệ', en: 'the label is invalid' },
   pathNotChosen: { vi: 'đường dẫn không hợp lệ', en: 'the path is not valid' },
+  numberRange: {
+    vi: 'phải là số nguyên trong khoảng cho phép',
+    en: 'must be a whole number in the allowed range',
+  },
+  httpNotAllowed: {
+    vi: 'địa chỉ http:// phải có trong transport.httpEndpoints (hoặc dùng https://)',
+    en: 'an http:// address must be listed in transport.httpEndpoints (or use https://)',
+  },
   invalid: { vi: 'giá trị không hợp lệ', en: 'the value is invalid' },
 };
 

@@ -104,6 +104,8 @@ before(async () => {
       signing: { kind: 'pkcs11', modulePath: SOFTHSM_MODULE, tokenLabel: TOKEN_LABEL },
       tsaUrl: tsa.url,
       connector: { kind: 's3', endpoint: s3.endpoint, region: 'us-east-1', bucket: BUCKET },
+      // The loopback store speaks plain HTTP: IT lists it.
+      transport: { httpEndpoints: [new URL(s3.endpoint).origin] },
       scanners: [
         {
           name: 'Máy quét quầy 1',

@@ -44,6 +44,7 @@ before(async () => {
     locked: {
       // A store nobody answers at: the upload fails and is logged.
       connector: { kind: 's3', endpoint: 'http://127.0.0.1:9', region: 'vn', bucket: 'kho-test' },
+      transport: { httpEndpoints: ['http://127.0.0.1:9'] },
     },
     connectorCredentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
     // Every call of the screens' channels is logged at this level: the most the log can hold.

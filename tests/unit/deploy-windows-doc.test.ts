@@ -20,7 +20,13 @@ test("the guide's full policy example is valid, locks what it says and sets ever
   const read = parsePolicyText(exampleText());
   assert.ok(read.ok, JSON.stringify(read));
   const p = read.policy;
-  assert.deepEqual(Object.keys(p.locked).sort(), ['agency', 'connector', 'signing', 'tsaUrl']);
+  assert.deepEqual(Object.keys(p.locked).sort(), [
+    'agency',
+    'connector',
+    'retention',
+    'signing',
+    'tsaUrl',
+  ]);
   assert.ok(p.roles && p.updates && p.trustListFile && p.dataFolder && p.connectorCredentials);
 });
 
@@ -45,4 +51,21 @@ test('the update source must be on the intranet unless IT allows the public inte
     policy({ url: 'https://downloads.example.com/sohoa/', allowPublicInternet: true }),
   );
   assert.ok(allowed.ok);
+});
+
+test('an S3 store over plain http:// must be listed in the same policy; retention is only what IT wrote', () => {
+  const store = { kind: 's3', endpoint: 'http://10.0.0.5:9000', region: 'vn', bucket: 'kho' };
+  const refused = validatePolicy({ version: 1, locked: { connector: store } });
+  assert.ok(!refused.ok);
+  assert.equal(refused.problems[0]!.path, 'locked.connector.endpoint');
+  assert.match(refused.problems[0]!.message.en, /transport\.httpEndpoints/);
+  const listed = validatePolicy({
+    version: 1,
+    locked: { connector: store },
+    defaults: { transport: { httpEndpoints: ['http://10.0.0.5:9000'] } },
+  });
+  assert.ok(listed.ok, JSON.stringify(listed));
+  // Keys the file leaves out are not filled in with the settings' own defaults.
+  assert.deepEqual(Object.keys(listed.policy.locked), ['connector']);
+  assert.deepEqual(Object.keys(listed.policy.defaults), ['transport']);
 });

@@ -11,6 +11,7 @@ import { createIntakeHandlers } from './intakeHandlers';
 import { createMachineHandlers } from './machineHandlers';
 import { createReceptionHandlers } from './receptionHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
+import { createRetentionHandlers } from './retentionHandlers';
 import { createTrustHandlers } from './trustHandlers';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
@@ -26,5 +27,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createHostHandlers(context),
     ...createMachineHandlers(context),
     ...createTrustHandlers(context),
+    ...createRetentionHandlers(context),
   };
 }

@@ -70,6 +70,11 @@ export function syncPolicyDestination(
       forcePathStyle: true,
       accessKeyId: keys.accessKeyId,
       secretAccessKey: keys.secretAccessKey,
+      // The policy's schema let an http:// endpoint through only when its transport lists it.
+      ...(c.endpoint.startsWith('http:') ? { allowHttp: true } : {}),
+      ...(same && previous.serverSideEncryption
+        ? { serverSideEncryption: previous.serverSideEncryption }
+        : {}),
     };
   }
   if (previous && isDeepStrictEqual(previous, wanted)) return 'unchanged';

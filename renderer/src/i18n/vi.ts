@@ -5,6 +5,7 @@ import { batch } from './screens/batch';
 import { host } from './screens/host';
 import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 
@@ -124,6 +125,7 @@ export const vi = {
   batch: batch.vi,
   outbox: outbox.vi,
   settings: settings.vi,
+  protection: protection.vi,
   audit: audit.vi,
   host: host.vi,
   machine: machine.vi,

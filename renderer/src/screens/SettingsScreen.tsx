@@ -15,6 +15,7 @@ import { SettingsFieldsContext } from '../components/settings/Field';
 import { HolidaysEditor } from '../components/settings/HolidaysEditor';
 import { HotFoldersSection } from '../components/settings/HotFoldersSection';
 import { LanguageSection } from '../components/settings/LanguageSection';
+import { ProtectionSection } from '../components/settings/ProtectionSection';
 import { ScannersSection } from '../components/settings/ScannersSection';
 import { SigningSection } from '../components/settings/SigningSection';
 import { useSettingsForm } from '../components/settings/useSettingsForm';
@@ -81,6 +82,9 @@ export function SettingsScreen() {
           </LockedByIt>
           <LockedByIt keys={['connector', 'exportDir']} sources={sources}>
             <ConnectorSection {...secrets} defaultExportDir={view.defaultExportDir} />
+          </LockedByIt>
+          <LockedByIt keys={['retention', 'transport']} sources={sources}>
+            <ProtectionSection {...section} api={api} />
           </LockedByIt>
           <LockedByIt keys={['language']} sources={sources}>
             <LanguageSection {...section} />
