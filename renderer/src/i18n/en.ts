@@ -1,5 +1,6 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
@@ -120,6 +121,7 @@ export const en: Messages = {
   navAudit: 'Audit log',
   reception: reception.en,
   batch: batch.en,
+  fields: fields.en,
   outbox: outbox.en,
   settings: settings.en,
   protection: protection.en,

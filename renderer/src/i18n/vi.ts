@@ -2,6 +2,7 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
@@ -123,6 +124,7 @@ export const vi = {
   // One namespace per screen (i18n/screens/*.ts).
   reception: reception.vi,
   batch: batch.vi,
+  fields: fields.vi,
   outbox: outbox.vi,
   settings: settings.vi,
   protection: protection.vi,

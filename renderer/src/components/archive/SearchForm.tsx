@@ -1,5 +1,6 @@
 // The archive's search box and filters. Searching is diacritic-insensitive in the core, so the
-// clerk types without accents; the filters narrow by day, procedure, document type, upload state.
+// clerk types without accents; the filters narrow by day, procedure, document type, issuing body,
+// year of issue, upload state.
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ArchiveFilters } from '../../../../shared/contracts/records';
 import {
@@ -11,6 +12,7 @@ import type { SohoaApi } from '../../../../shared/contract';
 import type { Messages } from '../../i18n/vi';
 import type { OutboxState } from '../../../../shared/contracts/records';
 import { useI18n } from '../../i18n';
+import { DocumentFilters } from './DocumentFilters';
 import { UPLOAD_STATES, uploadStateLabel } from './uploadState';
 
 export interface SearchRequest {
@@ -25,9 +27,19 @@ interface Filters {
   procedure: string;
   docType: string;
   status: string;
+  organName: string;
+  year: string;
 }
 
-const ANY: Filters = { from: '', to: '', procedure: '', docType: '', status: '' };
+const ANY: Filters = {
+  from: '',
+  to: '',
+  procedure: '',
+  docType: '',
+  status: '',
+  organName: '',
+  year: '',
+};
 
 function filtersOf(f: Filters): ArchiveFilters {
   return {
@@ -36,6 +48,8 @@ function filtersOf(f: Filters): ArchiveFilters {
     ...(f.procedure ? { procedure: f.procedure } : {}),
     ...(f.docType ? { docType: f.docType as DocumentType } : {}),
     ...(f.status ? { status: f.status as OutboxState } : {}),
+    ...(f.organName ? { organName: f.organName } : {}),
+    ...(f.year ? { year: Number(f.year) } : {}),
   };
 }
 
@@ -67,7 +81,9 @@ function FilterFields({
   reversed,
   procedures,
   t,
+  api,
 }: {
+  api: SohoaApi;
   filters: Filters;
   set: (patch: Partial<Filters>) => void;
   /** "From" is after "to": both dates are marked and the error says so. */
@@ -119,6 +135,7 @@ function FilterFields({
           ))}
         </select>
       </Filter>
+      <DocumentFilters api={api} organName={filters.organName} year={filters.year} set={set} />
       <Filter label={t.filterStatus}>
         <select value={filters.status} onChange={(e) => set({ status: e.target.value })}>
           <option value="">{t.filterAny}</option>
@@ -160,10 +177,10 @@ export function SearchForm({
     onSearch({ query: query.trim(), filters: filtersOf(filters) });
   };
   const rerun = useEffectEvent(run);
-  const { from, to, procedure, docType, status } = filters;
+  const { from, to, procedure, docType, status, organName, year } = filters;
   useEffect(() => {
     if (searched.current) rerun();
-  }, [from, to, procedure, docType, status]);
+  }, [from, to, procedure, docType, status, organName, year]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     run();
@@ -195,6 +212,7 @@ export function SearchForm({
         </button>
       </div>
       <FilterFields
+        api={api}
         filters={filters}
         set={(patch) => setFilters((f) => ({ ...f, ...patch }))}
         reversed={reversed}
