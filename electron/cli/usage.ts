@@ -92,6 +92,14 @@ export const USAGE = {
     vi: 'sohoa scan --list [--escl ĐỊA_CHỈ…] [--json] | sohoa scan --device LOẠI:MÃ --out THƯ_MỤC [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
     en: 'sohoa scan --list [--escl ADDRESS…] [--json] | sohoa scan --device KIND:ID --out DIR [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
   },
+  doctor: {
+    vi: 'sohoa doctor [--json] [--data-dir THƯ_MỤC] [--policy TỆP]',
+    en: 'sohoa doctor [--json] [--data-dir DIR] [--policy FILE]',
+  },
+  'support-bundle': {
+    vi: 'sohoa support-bundle <tệp.zip> [--data-dir THƯ_MỤC] [--log-dir THƯ_MỤC] [--policy TỆP]',
+    en: 'sohoa support-bundle <file.zip> [--data-dir DIR] [--log-dir DIR] [--policy FILE]',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type CommandName = keyof typeof USAGE;

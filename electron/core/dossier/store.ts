@@ -22,6 +22,7 @@ import {
   type DossierState as State,
 } from '../../../shared/procedures';
 import type { NaiveBayes } from '../classify/model';
+import { recordedClerk } from '../operator/desk';
 
 export interface Applicant {
   fullName: string;
@@ -208,7 +209,7 @@ export class DossierStore {
         `INSERT INTO reception_transitions (dossier_id, from_state, to_state, clerk, reason, at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(dossierId, from, to, clerk, reason, at);
+      .run(dossierId, from, to, recordedClerk(clerk), reason, at);
   }
 
   private byId(id: number): Dossier | null {
@@ -239,7 +240,7 @@ export class DossierStore {
       at?: Date;
     },
   ): Dossier {
-    if (!opts.clerk.trim()) throw new SohoaError('BAD_REQUEST', 'clerk');
+    if (!recordedClerk(opts.clerk)) throw new SohoaError('BAD_REQUEST', 'clerk');
     const reason = opts.reason?.trim() || null;
     if (REASON_REQUIRED.includes(to) && !reason) {
       throw new SohoaError('REASON_REQUIRED', to);
