@@ -18,7 +18,10 @@ export const MAINTENANCE_CODES = {
   '07': { vi: 'Khác', en: 'Other' },
 } as const satisfies CodeList;
 
-/** Chế độ sử dụng. */
+/**
+ * Mức độ tiếp cận, as TT 05/2025/TT-BNV names it (older circulars said "chế độ sử dụng"); the
+ * exported key stays `mode`, as in the sample packages.
+ */
 export const MODE_CODES = {
   '01': { vi: 'Công khai', en: 'Public' },
   '02': { vi: 'Sử dụng có điều kiện', en: 'Conditional' },

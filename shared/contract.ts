@@ -8,6 +8,7 @@ import { RECEPTION_CHANNELS } from './contracts/reception';
 import { DOSSIER_CHANNELS } from './contracts/dossier';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
+import { MACHINE_CHANNELS } from './contracts/machine';
 import { RECORDS_CHANNELS } from './contracts/records';
 import { RETENTION_CHANNELS } from './contracts/retention';
 import { TRUST_CHANNELS } from './contracts/trust';
@@ -36,6 +37,7 @@ export const contract = {
   ...ACQUIRE_CHANNELS,
   ...INTAKE_CHANNELS,
   ...HOST_CHANNELS,
+  ...MACHINE_CHANNELS,
   ...RETENTION_CHANNELS,
 } as const;
 

@@ -1,4 +1,5 @@
-// Dossier codes, default format of TT 01/2018/TT-VPCP Art. 19: <agency id>-<YYMMDD>-<NNNN>,
+// Dossier codes, by default in the format of the former TT 01/2018/TT-VPCP Art. 19 (the one-stop
+// decree ND 118/2025/NĐ-CP that replaced it names no other): <agency id>-<YYMMDD>-<NNNN>,
 // with the receipt date taken in Vietnam time (UTC+7) whatever the PC's time zone.
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 
@@ -20,7 +21,7 @@ export const AGENCY_ID_PATTERN = /^[A-Z0-9]+(\.[A-Z0-9]+)*$/;
 
 // ---- configurable format -----------------------------------------------------------------
 
-/** The default pattern: TT 01/2018/TT-VPCP Art. 19. */
+/** The default pattern: the former TT 01/2018/TT-VPCP Art. 19; a setting, as ND 118/2025 fixes none. */
 export const DEFAULT_CODE_PATTERN = '{AGENCY}-{YYMMDD}-{NNNN}';
 
 const TOKEN = /\{(AGENCY|YYMMDD|YYYYMMDD|N+)\}/g;

@@ -7,6 +7,7 @@ import { CORE_MESSAGES } from './errorMessages/core';
 import { DOSSIER_MESSAGES } from './errorMessages/dossier';
 import { HOST_MESSAGES } from './errorMessages/host';
 import { INTAKE_MESSAGES } from './errorMessages/intake';
+import { MACHINE_MESSAGES } from './errorMessages/machine';
 import { OCR_MESSAGES } from './errorMessages/ocr';
 import { PROTECTION_MESSAGES } from './errorMessages/protection';
 import { SIGN_MESSAGES } from './errorMessages/sign';
@@ -22,6 +23,7 @@ const MESSAGES = {
   ...ACQUIRE_MESSAGES,
   ...INTAKE_MESSAGES,
   ...HOST_MESSAGES,
+  ...MACHINE_MESSAGES,
   ...PROTECTION_MESSAGES,
   ...VAULT_MESSAGES,
 } satisfies Record<string, Template>;

@@ -3,15 +3,18 @@
 // dossier's lifecycle states. One module per concern under procedures/; this file is what
 // callers import.
 export {
+  Authority,
   Component,
   ComponentForm,
   Procedure,
   PROCEDURE_CODE_PATTERN,
+  PROCEDURE_LEVELS,
   ProcedureCatalog,
   ProcedureLevel,
   type ProcedureInput,
 } from './procedures/catalog';
 export { parseCsvRecords } from './procedures/csvRecords';
+export { districtMention } from './procedures/levels';
 export { CATALOG_CSV_COLUMNS } from './procedures/catalogColumns';
 export {
   parseCatalogCsv,

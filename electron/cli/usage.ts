@@ -21,8 +21,8 @@ export const USAGE = {
     en: 'sohoa procedures [list | show CODE | import FILE.json|.csv] [--data-dir DIR] [--json]',
   },
   cccd: {
-    vi: 'sohoa cccd [ẢNH_MẶT_TRƯỚC] [--text CHUỖI_QR] [--mrz TỆP_MRZ.txt] [--json]',
-    en: 'sohoa cccd [FRONT_IMAGE] [--text QR_TEXT] [--mrz MRZ_FILE.txt] [--json]',
+    vi: 'sohoa cccd [ẢNH_MẶT_CÓ_MÃ_QR] [--text CHUỖI_QR] [--mrz TỆP_MRZ.txt] [--json]',
+    en: 'sohoa cccd [QR_SIDE_IMAGE] [--text QR_TEXT] [--mrz MRZ_FILE.txt] [--json]',
   },
   'eval-classify': {
     vi: 'sohoa eval-classify --dir THƯ_MỤC [--train THƯ_MỤC | --learn-generated N | --data-dir THƯ_MỤC | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval-classify --generate THƯ_MỤC [--seed N] [--per-type N] [--noise 1.0]',
@@ -69,8 +69,8 @@ export const USAGE = {
     en: 'sohoa verify <file.pdf…> [--json] [--trust ANCHOR_DIR] [--trust-list FILE] [--offline] [--data-dir DIR]   (exit: 0 passed, 1 indeterminate, 3 failed or unsigned)',
   },
   receipt: {
-    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
+    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ_ĐỊNH_DANH) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--unit ĐƠN_VỊ_TIẾP_NHẬN] [--collect NƠI_NHẬN | --post [--post-address ĐỊA_CHỈ]] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID12) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--unit RECEPTION_UNIT] [--collect PLACE | --post [--post-address ADDRESS]] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
   },
   reception: {
     vi: 'sohoa reception (show MÃ_HS | move MÃ_HS TRẠNG_THÁI --clerk TÊN [--reason LÝ_DO] | confirm SỐ_TÀI_LIỆU LOẠI --clerk TÊN) [--data-dir THƯ_MỤC] [--json]',
@@ -91,6 +91,14 @@ export const USAGE = {
   scan: {
     vi: 'sohoa scan --list [--escl ĐỊA_CHỈ…] [--json] | sohoa scan --device LOẠI:MÃ --out THƯ_MỤC [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
     en: 'sohoa scan --list [--escl ADDRESS…] [--json] | sohoa scan --device KIND:ID --out DIR [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
+  },
+  doctor: {
+    vi: 'sohoa doctor [--json] [--data-dir THƯ_MỤC] [--policy TỆP]',
+    en: 'sohoa doctor [--json] [--data-dir DIR] [--policy FILE]',
+  },
+  'support-bundle': {
+    vi: 'sohoa support-bundle <tệp.zip> [--data-dir THƯ_MỤC] [--log-dir THƯ_MỤC] [--policy TỆP]',
+    en: 'sohoa support-bundle <file.zip> [--data-dir DIR] [--log-dir DIR] [--policy FILE]',
   },
 } as const satisfies Record<string, Localized>;
 

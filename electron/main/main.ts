@@ -96,8 +96,10 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     parent: () => deskWindow,
   });
+  // Installed, SOHOA_* variables for keys, modules, the data folder and stores are ignored (the
+  // core reads SOHOA_DATA_DIR itself in development).
   api = await createApi({
-    dataDir: process.env.SOHOA_DATA_DIR,
+    packaged: app.isPackaged,
     host: { choosePath, askPin },
     // After 'ready' (safeStorage needs it): the data folder's key wrapped by the OS keystore.
     keyProvider: osKeystoreProvider(),

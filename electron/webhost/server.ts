@@ -10,7 +10,7 @@ import path from 'node:path';
 import { isChannel, type Envelope } from '../../shared/contract';
 import { errorInfo, type ErrorCode } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-import { createApi, environmentPinPrompt, type HostServices } from '../core/api';
+import { createApi, environmentPinPrompt, type ApiOptions, type HostServices } from '../core/api';
 import { contentTypeOf } from '../core/api/mime';
 
 export { CONTENT_SECURITY_POLICY };
@@ -48,6 +48,8 @@ export interface WebHostOptions {
    * (development, as the CLI), sent once and never on the token's final try.
    */
   askPin?: HostServices['askPin'];
+  /** IT's policy file, the log folder and the account at the desk, as a test gives them. */
+  machine?: Pick<ApiOptions, 'policyFile' | 'logDir' | 'operatorSources'>;
 }
 
 export interface WebHost {
@@ -76,7 +78,11 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     ...(options.choosePath ? { choosePath: options.choosePath } : {}),
     askPin: options.askPin ?? environmentPinPrompt(),
   };
-  const api = await createApi({ ...(dataDir === undefined ? {} : { dataDir }), host });
+  const api = await createApi({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    host,
+    ...options.machine,
+  });
   const token = crypto.randomBytes(32).toString('hex');
   const tokenDigest = sha256(token);
   let expectedHost = '';

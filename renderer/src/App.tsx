@@ -5,6 +5,7 @@
 // QR scan from anywhere brings it back with the applicant filled in.
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { PolicyBanner } from './components/machine/PolicyBanner';
 import { HelpOverlay } from './components/reception/HelpOverlay';
 import { titled } from './components/reception/shortcuts';
 import { WedgeDetector } from './components/reception/wedge';
@@ -121,6 +122,7 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
+      <PolicyBanner />
       <main id="screen" aria-label={current.label(t)}>
         <div hidden={screen !== 'reception'}>
           <ReceptionScreen active={screen === 'reception'} scan={scan} />

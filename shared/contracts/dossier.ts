@@ -6,27 +6,76 @@
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
 import { z } from 'zod';
 import { ClassificationSchema, DocumentType, ExtractedFieldSchema } from '../classification';
-import { CardHolderSchema, IdentityCheckSchema, MrzDataSchema } from '../identity';
+import { CardHolderSchema, CardKindSchema, IdentityCheckSchema, MrzDataSchema } from '../identity';
 import { DossierState, Procedure } from '../procedures';
+import { YearStatus } from '../workingDays';
 
-/** The applicant as the clerk confirmed them (from the card's QR, its MRZ, or typed). */
+/**
+ * The applicant as the clerk confirmed them (from the card's QR, its MRZ, or typed). The ID is
+ * the 12-digit personal identification number (the 9-digit CMND ceased to be valid on 31
+ * December 2024); an old number appears only as read from the card's QR.
+ */
 export const Applicant = z.object({
   fullName: z.string().min(1).max(200),
-  idNumber: z.string().regex(/^\d{9}(\d{3})?$/),
+  idNumber: z.string().regex(/^\d{12}$/),
   source: z.enum(['qr', 'mrz', 'typed']),
   phone: z.string().max(30).optional(),
   address: z.string().max(500).optional(),
   dateOfBirth: z.string().optional(),
+  /** The old CMND number the card's QR carries, shown only as the old number. */
+  oldIdNumber: z
+    .string()
+    .regex(/^\d{9}(\d{3})?$/)
+    .optional(),
+  /** Which card the applicant showed, when read from it. */
+  card: CardKindSchema.optional(),
 });
+
+/** An applicant as stored: dossiers received before the 12-digit rule may hold an old number. */
+const StoredApplicant = Applicant.extend({ idNumber: z.string() });
+
+/**
+ * Where the applicant chose to collect the result (ND 118/2025/NĐ-CP): one of the reception
+ * unit's places (by its name), or by the public postal service (to this address, else the
+ * applicant's).
+ */
+export const ResultDelivery = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('place'),
+    name: z.string().min(1).max(200),
+    address: z.string().max(300).default(''),
+  }),
+  z.object({ kind: z.literal('post'), address: z.string().max(500).default('') }),
+]);
+export type ResultDelivery = z.infer<typeof ResultDelivery>;
+
+/** An appointment date, and whether its year follows an official holiday notice or an estimate. */
+export const DueDateView = z.object({
+  countedFrom: z.string(),
+  due: z.string(),
+  workingDays: z.number(),
+  /** A day counted came from an estimate. */
+  estimated: z.boolean(),
+  dueYear: z.object({
+    year: z.number().int(),
+    status: YearStatus,
+    /** "Thông báo 9441/TB-BNV ngày 16/10/2025", '' when there is none. */
+    notice: z.string(),
+  }),
+});
+export type DueDateView = z.infer<typeof DueDateView>;
 
 const DossierSchema = z.object({
   id: z.number().int().positive(),
   code: z.string(),
   procedureCode: z.string(),
-  applicant: Applicant,
+  applicant: StoredApplicant,
   state: DossierState,
   receivedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** Whether the appointment rested on an estimated holiday year when it was set. */
+  dueEstimated: z.boolean().nullable(),
+  delivery: ResultDelivery.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -76,9 +125,13 @@ export const DOSSIER_CHANNELS = {
         .max(200),
       agencyId: z.string().min(1).max(13),
       agencyName: z.string().min(1).max(200),
+      /** The receiving unit printed on slips; default: Cài đặt's, else the agency. */
+      unitName: z.string().max(300).optional(),
       place: z.string().min(1).max(100),
       clerk: z.string().min(1).max(100),
+      /** A code handed over by the provincial system, stored as it is. */
       externalCode: z.string().max(64).optional(),
+      delivery: ResultDelivery.optional(),
       refuseReason: z.string().max(2000).optional(),
     }),
     response: z.object({
@@ -91,14 +144,7 @@ export const DOSSIER_CHANNELS = {
         }),
       ),
       missingMandatory: z.array(z.string()),
-      due: z
-        .object({
-          countedFrom: z.string(),
-          due: z.string(),
-          workingDays: z.number(),
-          estimated: z.boolean(),
-        })
-        .nullable(),
+      due: DueDateView.nullable(),
       slip: z.object({ kind: z.enum(['receipt', 'supplement', 'refusal']), pdfBase64: z.string() }),
     }),
   },

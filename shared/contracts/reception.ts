@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DocumentType, ExtractedFieldSchema } from '../classification';
 import { ErrorInfo } from '../errors';
 import { DossierState } from '../procedures';
-import { Applicant } from './dossier';
+import { Applicant, DueDateView, ResultDelivery } from './dossier';
 import { InputFile, OutboxState, Rotation } from './records';
 
 // The clerk's page turns, named here too for the reception's own code and screen.
@@ -69,6 +69,15 @@ export const RECEPTION_CHANNELS = {
     request: z.object({}),
     response: z.object({
       agency: z.object({ id: z.string(), name: z.string() }),
+      /**
+       * The receiving unit (ND 118/2025/NĐ-CP) as slips name it, the places the applicant may
+       * choose to collect the result from (at least one), and whether the post is offered.
+       */
+      unit: z.object({
+        name: z.string(),
+        places: z.array(z.object({ name: z.string(), address: z.string() })).min(1),
+        postal: z.boolean(),
+      }),
       signer: SignerInfo,
       /** Procedure codes this desk received most recently, newest first. */
       recentProcedures: z.array(z.string()),
@@ -110,6 +119,10 @@ export const RECEPTION_CHANNELS = {
       procedureCode: z.string().min(1),
       applicant: Applicant,
       clerk: z.string().min(1).max(100),
+      /** Where the applicant chose to collect the result; default: the unit's first place. */
+      delivery: ResultDelivery.optional(),
+      /** A code handed over by the provincial system, stored as it is. */
+      externalCode: z.string().max(64).optional(),
       documents: z
         .array(
           z.object({
@@ -129,6 +142,10 @@ export const RECEPTION_CHANNELS = {
       state: DossierState,
       slipKind: z.enum(['receipt', 'supplement']),
       dueDate: z.string().nullable(),
+      /** The appointment with its holiday basis (official notice or estimate); null without one. */
+      due: DueDateView.nullable(),
+      /** Where the result will be collected, as recorded with the dossier. */
+      delivery: ResultDelivery,
       missing: z.array(z.string()),
       /** The digitized, signed copy in the archive (null for a request for supplement). */
       archived: ArchivedCopy.nullable(),

@@ -7,9 +7,21 @@ export const DOSSIER_MESSAGES = {
     vi: `Tệp lịch nghỉ "${f}" không đúng định dạng. Sửa tệp theo mẫu trong resources/holidays hoặc báo bộ phận CNTT.`,
     en: `Holiday file "${f}" is not in the expected format. Fix it after the samples in resources/holidays or tell IT.`,
   }),
+  HOLIDAY_NOTICE_INVALID: (f) => ({
+    vi: `Thông báo lịch nghỉ trong tệp "${f}" có dòng sai (xem danh sách theo dòng). Lịch đang dùng vẫn giữ nguyên; sửa tệp rồi nạp lại.`,
+    en: `The holiday notice in "${f}" has rows in error (see the list by row). The calendar in use is kept; fix the file and load it again.`,
+  }),
   PROCEDURE_CATALOG_INVALID: (f) => ({
     vi: `Danh mục thủ tục "${f}" không hợp lệ. Danh mục cũ vẫn được giữ; kiểm tra tệp rồi nhập lại.`,
     en: `Procedure catalog "${f}" is not valid. The current catalog is kept; check the file and import it again.`,
+  }),
+  DELIVERY_CHOICE_INVALID: (f) => ({
+    vi: `Nơi nhận kết quả "${f}" không có trong danh sách của đơn vị tiếp nhận. Chọn lại nơi nhận hoặc bổ sung trong Cài đặt.`,
+    en: `"${f}" is not one of the reception unit's places to collect results. Choose again or add it in Settings.`,
+  }),
+  APPLICANT_ID_INVALID: (f) => ({
+    vi: `Số định danh cá nhân phải gồm đúng 12 chữ số (số đã nhập có ${f} ký tự; chứng minh nhân dân 9 số hết giá trị từ 01/01/2025). Nhập số định danh trên thẻ căn cước.`,
+    en: `The personal identification number must have exactly 12 digits (the one entered has ${f} characters; 9-digit CMND numbers ceased to be valid on 1 January 2025). Enter the number on the identity card.`,
   }),
   PROCEDURE_NOT_FOUND: (f) => ({
     vi: `Không tìm thấy thủ tục có mã "${f}" trong danh mục. Chọn lại thủ tục hoặc cập nhật danh mục.`,
@@ -36,12 +48,12 @@ export const DOSSIER_MESSAGES = {
     en: `Dossier code pattern "${f}" is not valid (it needs {AGENCY}, {YYMMDD} or {YYYYMMDD}, and {N…}). Fix the configuration.`,
   }),
   CCCD_QR_INVALID: (f) => ({
-    vi: `Mã QR "${f}" không phải mã QR của căn cước công dân. Quét lại mặt trước của thẻ.`,
-    en: `QR code "${f}" is not an ID card (CCCD) QR code. Scan the front of the card again.`,
+    vi: `Mã QR "${f}" không phải mã QR của thẻ căn cước. Quét lại mặt có mã QR của thẻ (mặt sau với thẻ căn cước, mặt trước với căn cước công dân).`,
+    en: `QR code "${f}" is not an identity card QR code. Scan the side with the QR code again (the back of a thẻ căn cước, the front of a căn cước công dân).`,
   }),
   CCCD_QR_NOT_FOUND: (f) => ({
-    vi: `Không tìm thấy mã QR trên ảnh "${f}". Đặt thẻ thẳng, đủ sáng rồi quét lại mặt trước.`,
-    en: `No QR code was found in image "${f}". Place the card straight, well lit, and scan the front again.`,
+    vi: `Không tìm thấy mã QR trên ảnh "${f}". Đặt thẻ thẳng, đủ sáng rồi quét mặt có mã QR (mặt sau với thẻ căn cước, mặt trước với căn cước công dân).`,
+    en: `No QR code was found in image "${f}". Place the card straight, well lit, and scan the side with the QR code (the back of a thẻ căn cước, the front of a căn cước công dân).`,
   }),
   MRZ_INVALID: (f) => ({
     vi: `Không đọc được dải MRZ ở mặt sau thẻ (${f}). Quét lại mặt sau hoặc nhập tay.`,

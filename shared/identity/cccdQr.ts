@@ -1,6 +1,7 @@
-// The front QR of the chip ID card (CCCD / thẻ căn cước), read from an image or typed by a
-// handheld scanner acting as a keyboard.
+// The QR of the chip ID card (on the front of a căn cước công dân, on the back of a thẻ căn
+// cước), read from an image or typed by a handheld scanner acting as a keyboard.
 import { foldVietnamese, nfc } from '../text';
+import { CARD_KINDS, cardKindOf } from './cardKinds';
 import { msg, type CardHolder, type IdentityCheck, type Sex } from './checks';
 import { checkIdNumber } from './idNumber';
 
@@ -26,8 +27,9 @@ export type QrParse =
   | { ok: false; reason: string };
 
 /**
- * The front QR of a chip card: `ID|old ID|full name|ddmmyyyy birth|sex|address|ddmmyyyy issue`,
- * '|'-separated. Newer cards append fields (kept in `extraFields`); the old ID may be empty.
+ * The card's QR: `ID|old ID|full name|ddmmyyyy birth|sex|address|ddmmyyyy issue`, '|'-separated,
+ * and on a thẻ căn cước further fields after these (see cardKinds.ts; kept in `extraFields`).
+ * The ID must be the 12-digit personal identification number; the old number may be empty.
  */
 export function parseCccdQr(raw: string): QrParse {
   const text = nfc(raw)
@@ -44,7 +46,10 @@ export function parseCccdQr(raw: string): QrParse {
   if (!dateOfIssue) return { ok: false, reason: `bad date of issue "${issue}"` };
   if (oldId && !/^\d{9}(\d{3})?$/.test(oldId))
     return { ok: false, reason: `bad old ID "${oldId}"` };
+  const extraFields = parts.slice(7).map((p) => p.trim());
+  const card = cardKindOf(parts.length, dateOfIssue);
   const holder: CardHolder = {
+    card,
     idNumber: id,
     oldIdNumber: oldId,
     fullName: name.replace(/\s+/g, ' '),
@@ -52,8 +57,23 @@ export function parseCccdQr(raw: string): QrParse {
     sex: parseSex(sexText),
     address: address.replace(/\s+/g, ' '),
     dateOfIssue,
+    cancelledIdNumber:
+      card === 'can-cuoc' ? (extraFields.find((f) => /^\d{12}$/.test(f)) ?? '') : '',
   };
-  const checks = checkIdNumber(id, holder);
+  const kind = CARD_KINDS[card];
+  const side = kind.qrSide === 'front' ? ['mặt trước', 'front'] : ['mặt sau', 'back'];
+  const checks: IdentityCheck[] = [
+    {
+      id: 'qr.card',
+      ok: true,
+      severity: 'note',
+      message: msg(
+        `${kind.label.vi}: mã QR ở ${side[0]} thẻ.`,
+        `${kind.label.en}: the QR code is on the ${side[1]} of the card.`,
+      ),
+    },
+    ...checkIdNumber(id, holder),
+  ];
   checks.push({
     id: 'qr.issueAfterBirth',
     ok: dateOfIssue > dateOfBirth,
@@ -63,7 +83,7 @@ export function parseCccdQr(raw: string): QrParse {
       'The date of issue must be after the date of birth.',
     ),
   });
-  return { ok: true, holder, checks, extraFields: parts.slice(7) };
+  return { ok: true, holder, checks, extraFields };
 }
 
 /**

@@ -1,8 +1,9 @@
-// The front QR and the back MRZ of one card must tell the same person.
+// The QR and the MRZ of one card must tell the same person (on a căn cước công dân the QR is on
+// the front, on a thẻ căn cước on the back with the MRZ).
 import { msg, type CardHolder, type IdentityCheck } from './checks';
 import { mrzName, type MrzData } from './mrz';
 
-/** Cross-checks the front QR against the back MRZ of the same card. */
+/** Cross-checks the card's QR against its MRZ. */
 export function crossCheckCard(holder: CardHolder, mrz: MrzData): IdentityCheck[] {
   const same = (id: string, ok: boolean, vi: string, en: string): IdentityCheck => ({
     id,

@@ -1,7 +1,11 @@
 // The first three digits of a personal identification number: the province where the birth was
-// registered.
+// registered (or, for a birth registered abroad, a country code: ND 137/2015, Art. 13), and the
+// province each of those is part of today.
 
-/** Province codes of the birth-registration place (TT 07/2016/TT-BCA, 63 provinces). */
+/**
+ * Province codes of the birth-registration place (TT 07/2016/TT-BCA, 63 provinces). The codes
+ * stay on the cards after the 2025 mergers: a number keeps the province it was given in.
+ */
 export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   '001': 'Hà Nội',
   '002': 'Hà Giang',
@@ -67,3 +71,45 @@ export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   '095': 'Bạc Liêu',
   '096': 'Cà Mau',
 };
+
+/**
+ * The 34 provinces and cities from 12 June 2025 (Nghị quyết 202/2025/QH15): each of the 63 of
+ * the codes above → the one it is part of now. Thừa Thiên Huế became Thành phố Huế in 2025.
+ */
+export const CURRENT_PROVINCE: Readonly<Record<string, string>> = {
+  'Hà Giang': 'Tuyên Quang',
+  'Yên Bái': 'Lào Cai',
+  'Bắc Kạn': 'Thái Nguyên',
+  'Vĩnh Phúc': 'Phú Thọ',
+  'Hòa Bình': 'Phú Thọ',
+  'Bắc Giang': 'Bắc Ninh',
+  'Thái Bình': 'Hưng Yên',
+  'Hải Dương': 'Hải Phòng',
+  'Hà Nam': 'Ninh Bình',
+  'Nam Định': 'Ninh Bình',
+  'Quảng Bình': 'Quảng Trị',
+  'Thừa Thiên Huế': 'Huế',
+  'Quảng Nam': 'Đà Nẵng',
+  'Kon Tum': 'Quảng Ngãi',
+  'Bình Định': 'Gia Lai',
+  'Ninh Thuận': 'Khánh Hòa',
+  'Đắk Nông': 'Lâm Đồng',
+  'Bình Thuận': 'Lâm Đồng',
+  'Phú Yên': 'Đắk Lắk',
+  'Bình Dương': 'Hồ Chí Minh',
+  'Bà Rịa - Vũng Tàu': 'Hồ Chí Minh',
+  'Bình Phước': 'Đồng Nai',
+  'Long An': 'Tây Ninh',
+  'Sóc Trăng': 'Cần Thơ',
+  'Hậu Giang': 'Cần Thơ',
+  'Bến Tre': 'Vĩnh Long',
+  'Trà Vinh': 'Vĩnh Long',
+  'Tiền Giang': 'Đồng Tháp',
+  'Bạc Liêu': 'Cà Mau',
+  'Kiên Giang': 'An Giang',
+};
+
+/** The province `name` (one of PROVINCE_CODES's) is part of now: itself when not merged. */
+export function currentProvince(name: string): string {
+  return CURRENT_PROVINCE[name] ?? name;
+}

@@ -1,7 +1,10 @@
 // The identity types as zod schemas, for the contract's channels.
 import { z } from 'zod';
 
+export const CardKindSchema = z.enum(['cccd', 'can-cuoc']);
+
 export const CardHolderSchema = z.object({
+  card: CardKindSchema,
   idNumber: z.string(),
   oldIdNumber: z.string(),
   fullName: z.string(),
@@ -9,6 +12,7 @@ export const CardHolderSchema = z.object({
   sex: z.enum(['M', 'F']).nullable(),
   address: z.string(),
   dateOfIssue: z.string(),
+  cancelledIdNumber: z.string(),
 });
 
 export const IdentityCheckSchema = z.object({

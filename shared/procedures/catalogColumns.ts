@@ -3,6 +3,9 @@
 // '05 ngày làm việc', 'Trong ngày', 'bắt buộc'… each turned into the catalogue's values.
 // Anything not understood is left as it is for validation to reject.
 
+/** Columns a province's CSV may add: the competent authority and the text assigning it. */
+export const CATALOG_CSV_OPTIONAL_COLUMNS = ['authority', 'authorityBasis'] as const;
+
 /** Columns of the CSV export: one row per component, procedure columns repeated. */
 export const CATALOG_CSV_COLUMNS = [
   'code',
@@ -22,7 +25,10 @@ export const CATALOG_CSV_COLUMNS = [
  * Column names as provinces export them (the national database's Vietnamese field names, with
  * or without diacritics) mapped to ours. Matching is on the folded, squeezed name.
  */
-const COLUMN_ALIASES: Record<string, (typeof CATALOG_CSV_COLUMNS)[number]> = {
+export type CatalogColumn =
+  (typeof CATALOG_CSV_COLUMNS)[number] | (typeof CATALOG_CSV_OPTIONAL_COLUMNS)[number];
+
+const COLUMN_ALIASES: Record<string, CatalogColumn> = {
   matthc: 'code',
   mathutuc: 'code',
   tentthc: 'name',
@@ -40,6 +46,12 @@ const COLUMN_ALIASES: Record<string, (typeof CATALOG_CSV_COLUMNS)[number]> = {
   soluong: 'count',
   batbuoc: 'mandatory',
   loaigiayto: 'documentTypes',
+  coquanthuchien: 'authority',
+  coquangiaiquyet: 'authority',
+  coquancothamquyen: 'authority',
+  thamquyen: 'authority',
+  canculephaply: 'authorityBasis',
+  cancuphaply: 'authorityBasis',
 };
 
 const squeezeFold = (s: string) =>
@@ -52,14 +64,28 @@ const squeezeFold = (s: string) =>
 
 export function canonicalColumn(raw: string): string {
   const name = raw.trim();
-  if ((CATALOG_CSV_COLUMNS as readonly string[]).includes(name)) return name;
+  if ([...CATALOG_CSV_COLUMNS, ...CATALOG_CSV_OPTIONAL_COLUMNS].some((c) => c === name))
+    return name;
   return COLUMN_ALIASES[squeezeFold(name)] ?? name;
 }
 
-/** "Cấp xã", "xa", "commune" → commune; unknown text is left for validation to reject. */
+/**
+ * "Cấp tỉnh", "Cấp xã", "Bộ", "commune" → our levels; a district ("Cấp huyện") and unknown text
+ * are left as written for validation to refuse with the row.
+ */
 export function normaliseLevel(raw: string): string {
   const f = squeezeFold(raw).replace(/^cap/, '');
-  return { tinh: 'province', huyen: 'district', xa: 'commune' }[f] ?? raw;
+  const levels: Record<string, string> = {
+    tinh: 'province',
+    tinhthanhpho: 'province',
+    xa: 'commune',
+    xaphuong: 'commune',
+    xaphuongdackhu: 'commune',
+    bo: 'ministry',
+    bonganh: 'ministry',
+    trunguong: 'ministry',
+  };
+  return levels[f] ?? raw;
 }
 
 /** "bản chính", "bản sao", "bản chính hoặc bản sao", "xuất trình" → our forms. */

@@ -2,10 +2,11 @@
 // schema and every problem is reported with its line and column, so a bad file is refused as a
 // whole with a list the province can fix, never half imported.
 import type { z } from 'zod';
-import { ProcedureCatalog } from './catalog';
+import { LEVEL_MESSAGE, ProcedureCatalog } from './catalog';
 import {
   CATALOG_CSV_COLUMNS,
   canonicalColumn,
+  type CatalogColumn,
   FALSE_WORDS,
   normaliseForm,
   normaliseLevel,
@@ -18,18 +19,30 @@ export interface CatalogProblem {
   /** 1-based line for CSV, 0 when it applies to the whole file. */
   line: number;
   where: string;
+  /** In Vietnamese; `en` when the problem has an English text too. */
   message: string;
+  en?: string;
 }
 
 export type CatalogParse =
   { ok: true; catalog: ProcedureCatalog } | { ok: false; problems: CatalogProblem[] };
 
+function englishOf(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.message === LEVEL_MESSAGE.vi) return LEVEL_MESSAGE.en;
+  const params = (issue as { params?: { en?: unknown } }).params;
+  return typeof params?.en === 'string' ? params.en : undefined;
+}
+
 function fromZod(error: z.ZodError, lineOf: (path: PropertyKey[]) => number): CatalogProblem[] {
-  return error.issues.map((issue) => ({
-    line: lineOf(issue.path),
-    where: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const en = englishOf(issue);
+    return {
+      line: lineOf(issue.path),
+      where: issue.path.map(String).join('.'),
+      message: issue.message,
+      ...(en ? { en } : {}),
+    };
+  });
 }
 
 export function parseCatalogJson(text: string): CatalogParse {
@@ -61,7 +74,10 @@ export function parseCatalogCsv(text: string, version = 'csv'): CatalogParse {
   if (problems.length) return { ok: false, problems };
   const byCode = new Map<string, { lines: number[]; proc: Record<string, unknown> }>();
   for (const { line, fields } of rows) {
-    const get = (c: (typeof CATALOG_CSV_COLUMNS)[number]) => (fields[index.get(c)!] ?? '').trim();
+    const get = (c: CatalogColumn) => {
+      const i = index.get(c);
+      return i === undefined ? '' : (fields[i] ?? '').trim();
+    };
     const mandatoryWord = get('mandatory').toLowerCase();
     if (!TRUE_WORDS.has(mandatoryWord) && !FALSE_WORDS.has(mandatoryWord)) {
       problems.push({
@@ -91,6 +107,9 @@ export function parseCatalogCsv(text: string, version = 'csv'): CatalogParse {
           field: get('field'),
           level: normaliseLevel(get('level')),
           processingDays: parseDays(get('processingDays')),
+          ...(get('authority')
+            ? { authority: { name: get('authority'), basis: get('authorityBasis') || 'CSV' } }
+            : {}),
           components: [],
         },
       };

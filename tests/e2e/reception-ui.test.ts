@@ -12,30 +12,28 @@ import { renderPage } from '../../electron/cli/demo/samplePages';
 import { openArchive } from '../../electron/core/archive/open';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
 import { DossierStore } from '../../electron/core/dossier/store';
-import { cccdQrPayload } from '../../electron/core/identity/sampleCard';
+import { cccdQrPayload, SAMPLE_HOLDERS } from '../../electron/core/identity/sampleCard';
 import { Outbox } from '../../electron/core/outbox/outbox';
 import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 import { startEsclEmulator } from '../helpers/esclEmulator';
+import { vi } from '../../renderer/src/i18n/vi';
 
 /** Two pages are read at import and again when the dossier is digitized: seconds each here. */
 const OCR_TIMEOUT = 180_000;
 
-// An invented person: the number follows the structure but belongs to no one.
+// An invented person with a new-style card (thẻ căn cước, issued after 1 July 2024: its QR is on
+// the back and carries four more fields); the number follows the structure but belongs to no one.
 const HOLDER: CardHolder = {
-  idNumber: '036195000123',
-  oldIdNumber: '162000123',
-  fullName: 'Trần Thị Ngọc Lan',
-  dateOfBirth: '1995-07-14',
-  sex: 'F',
-  address: 'Thôn Đông, Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định',
-  dateOfIssue: '2021-04-10',
+  ...SAMPLE_HOLDERS.cccd,
+  card: 'can-cuoc',
+  dateOfIssue: '2025-03-12',
 };
 
 const FORM_LINES = [
   '# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   'Độc lập - Tự do - Hạnh phúc',
   '# TỜ KHAI CẤP BẢN SAO TRÍCH LỤC HỘ TỊCH',
-  'Kính gửi: Ủy ban nhân dân xã Hải Minh',
+  'Kính gửi: Ủy ban nhân dân xã Hải Hậu',
   'Họ và tên người yêu cầu: Trần Thị Ngọc Lan',
 ];
 /** Too little to classify: the machine asks the clerk (needs review). */
@@ -181,6 +179,10 @@ test(
     assert.equal(await doc2.locator('select').inputValue(), 'cccd_front');
     await page.locator('.checklist [data-complete="true"]').waitFor();
 
+    // The applicant chooses to get the result by the public post (the unit offers it by default).
+    await page.locator('#delivery-place').selectOption({ label: vi.reception.deliveryPost });
+    await page.locator('#delivery-address').fill('Số 5 Lê Lợi, phường Sài Gòn, TP. Hồ Chí Minh');
+
     // Sign with the demo key (Alt+K): the receipt comes back and is previewed.
     const signStart = Date.now();
     await page.keyboard.press('Alt+K');
@@ -196,6 +198,18 @@ test(
       () => (document.querySelector<HTMLImageElement>('img.slip-preview')?.naturalWidth ?? 0) > 300,
     );
     assert.match(await result.innerText(), /thử nghiệm/);
+    // The appointment says whether its year's days off are official or estimated, and where the
+    // result goes.
+    const dueLine = result.locator('.due-line');
+    const status = await dueLine.getAttribute('data-year-status');
+    assert.ok(status === 'official' || status === 'estimated', `year status ${status}`);
+    const dueYear = Number((await dueLine.locator('.due').innerText()).slice(-4));
+    const said = status === 'estimated' ? vi.reception.dueEstimated : vi.reception.dueOfficial;
+    assert.ok((await dueLine.innerText()).includes(said(dueYear)), await dueLine.innerText());
+    assert.match(
+      await result.locator('.delivery-chosen[data-delivery="post"]').innerText(),
+      /Số 5 Lê Lợi/,
+    );
     assert.deepEqual(desk.browserErrors, []);
     await assertAccessible(page, 'reception, receipt');
     await shot(page, 'reception-4-receipt');
@@ -238,13 +252,22 @@ test(
     try {
       const store = new DossierStore(db);
       assert.equal(store.get(code)?.state, 'archived');
+      // The card as its QR told it: the new-style card, and the old number only as the old one.
+      const stored = store.get(code)?.applicant;
+      assert.equal(stored?.idNumber, HOLDER.idNumber);
+      assert.equal(stored?.card, 'can-cuoc');
+      assert.equal(stored?.oldIdNumber, HOLDER.oldIdNumber);
+      assert.deepEqual(store.get(code)?.delivery, {
+        kind: 'post',
+        address: 'Số 5 Lê Lợi, phường Sài Gòn, TP. Hồ Chí Minh',
+      });
       const link = db
         .prepare('SELECT archive_dossier_id AS id FROM reception_dossiers WHERE code = ?')
         .get(code) as { id: number | null };
       assert.ok(link.id, 'the reception dossier links to its archived copy');
       archivedId = link.id;
       assert.ok(
-        store.history(code).every((h) => h.clerk === CLERK),
+        store.history(code).every((h) => h.clerk.startsWith(CLERK)),
         JSON.stringify(store.history(code)),
       );
       const docs = store.documents(code);

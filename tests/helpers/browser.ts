@@ -28,6 +28,8 @@ export interface OpenDeskOptions {
   choosePath?: WebHostOptions['choosePath'];
   /** The main process's PIN window as the test plays it. */
   askPin?: WebHostOptions['askPin'];
+  /** IT's policy file and the account at the desk (the log folder is the test's own). */
+  machine?: WebHostOptions['machine'];
 }
 
 /** Starts the web host on a temporary data folder and opens the desk in Chromium (Vietnamese). */
@@ -49,6 +51,7 @@ export async function openDesk(options: OpenDeskOptions = {}): Promise<Desk> {
     staticDir: STATIC_DIR,
     ...(options.choosePath ? { choosePath: options.choosePath } : {}),
     ...(options.askPin ? { askPin: options.askPin } : {}),
+    machine: { logDir: path.join(work, 'logs'), ...options.machine },
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

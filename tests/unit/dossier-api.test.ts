@@ -11,20 +11,14 @@ import type { Core } from '../../electron/core/pipeline/core';
 import {
   cardBackMrz,
   cccdQrPayload,
-  renderCardFront,
+  renderCardQrSide,
+  SAMPLE_HOLDERS,
 } from '../../electron/core/identity/sampleCard';
 import { DOSSIER_CHANNELS } from '../../shared/contracts/dossier';
 
 type Channels = typeof DOSSIER_CHANNELS;
-const HOLDER = {
-  idNumber: '079203004567',
-  oldIdNumber: '',
-  fullName: 'Đỗ Quang Minh',
-  dateOfBirth: '2003-12-01',
-  sex: 'M' as const,
-  address: '12 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh',
-  dateOfIssue: '2022-08-30',
-};
+/** A thẻ căn cước: the QR and the MRZ are both on its back. */
+const HOLDER = SAMPLE_HOLDERS['can-cuoc'];
 
 test('every dossier channel validates its request and returns what its schema says', async () => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-api-'));
@@ -41,10 +35,11 @@ test('every dossier channel validates its request and returns what its schema sa
   assert.ok(procedures.procedures.length >= 12);
 
   const card = await call('readCard', {
-    imageBase64: (await renderCardFront(HOLDER)).toString('base64'),
+    imageBase64: (await renderCardQrSide(HOLDER)).toString('base64'),
     mrz: cardBackMrz(HOLDER, '2043-12-01'),
   });
   assert.equal(card.holder?.idNumber, HOLDER.idNumber);
+  assert.equal(card.holder?.card, 'can-cuoc');
   assert.ok(
     card.checks.every((c) => c.ok || c.severity === 'note'),
     JSON.stringify(card.checks.filter((c) => !c.ok)),

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { classifyText } from '../../electron/core/classify/classify';
 import { StoredNaiveBayes } from '../../electron/core/classify/model';
+import { deskOperator } from '../../electron/core/operator/desk';
 import { openDeskDatabase } from '../../electron/core/dossier/db';
 import { DossierStore, type Applicant } from '../../electron/core/dossier/store';
 import {
@@ -74,6 +75,7 @@ test('lifecycle: allowed moves only, reasons required, every move logged with th
   const history = store.history(d.code);
   assert.deepEqual(
     history.map((h) => `${h.from ?? '∅'}→${h.to}:${h.clerk}`),
+    // Each move names the clerk who typed their name and the account signed in to the computer.
     [
       '∅→draft:cb.lan',
       'draft→receiving:cb.lan',
@@ -81,7 +83,7 @@ test('lifecycle: allowed moves only, reasons required, every move logged with th
       'incomplete→returned_for_supplement:cb.lan',
       'returned_for_supplement→receiving:cb.hung',
       'receiving→complete:cb.hung',
-    ],
+    ].map((line) => `${line} (${deskOperator().account})`),
   );
   assert.equal(history[3]?.reason, 'Thiếu giấy chứng sinh');
   // The log is append-only, even for someone with the database open.

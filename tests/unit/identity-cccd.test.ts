@@ -5,6 +5,8 @@ import {
   cardBackMrz,
   cccdQrPayload,
   renderCardFront,
+  renderCardQrSide,
+  SAMPLE_HOLDERS,
 } from '../../electron/core/identity/sampleCard';
 import { isSohoaError } from '../../shared/errors';
 import {
@@ -16,28 +18,11 @@ import {
   parseCccdQr,
   parseKeyboardWedge,
   parseMrzTd1,
-  type CardHolder,
 } from '../../shared/identity';
 
-// Invented people: the numbers follow the structure but belong to no one.
-const LAN: CardHolder = {
-  idNumber: '036195000123',
-  oldIdNumber: '162000123',
-  fullName: 'Trần Thị Ngọc Lan',
-  dateOfBirth: '1995-07-14',
-  sex: 'F',
-  address: 'Thôn Đông, Xã Hải Minh, Huyện Hải Hậu, Tỉnh Nam Định',
-  dateOfIssue: '2021-04-10',
-};
-const MINH: CardHolder = {
-  idNumber: '079203004567',
-  oldIdNumber: '',
-  fullName: 'Đỗ Quang Minh',
-  dateOfBirth: '2003-12-01',
-  sex: 'M',
-  address: '12 Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh',
-  dateOfIssue: '2022-08-30',
-};
+// Invented people, one card of each generation (generated in code).
+const LAN = SAMPLE_HOLDERS.cccd;
+const MINH = SAMPLE_HOLDERS['can-cuoc'];
 
 const failed = (checks: { id: string; ok: boolean }[]) =>
   checks.filter((c) => !c.ok).map((c) => c.id);
@@ -46,6 +31,7 @@ test('ID number structure: province, sex/century digit, birth year', () => {
   assert.deepEqual(decodeIdNumber('036195000123'), {
     provinceCode: '036',
     province: 'Nam Định',
+    currentProvince: 'Ninh Bình',
     sex: 'F',
     century: 1900,
     yearDigits: '95',
@@ -58,14 +44,17 @@ test('ID number structure: province, sex/century digit, birth year', () => {
   assert.deepEqual(failed(checkIdNumber('036195000123', { ...LAN, dateOfBirth: '1996-07-14' })), [
     'id.birthYear',
   ]);
-  assert.deepEqual(failed(checkIdNumber('003195000123', { sex: 'F' })), ['id.province']);
+  // Not a province code: a note (maybe a country code), never an error.
+  const abroad = checkIdNumber('003195000123', { sex: 'F' });
+  assert.deepEqual(failed(abroad), ['id.province']);
+  assert.equal(abroad.find((c) => c.id === 'id.province')?.severity, 'note');
   // A different address province is only a note.
   const moved = checkIdNumber(LAN.idNumber, { address: 'Quận 3, TP. Hồ Chí Minh' });
   assert.equal(moved.find((c) => c.id === 'id.addressProvince')?.severity, 'note');
   assert.deepEqual(failed(checkIdNumber('12345', {})), ['id.format']);
 });
 
-test('front QR: fields parsed, dates ISO, sex, missing old ID, extra fields kept', () => {
+test('card QR: fields parsed, dates ISO, sex, missing old ID, extra fields kept', () => {
   const lan = parseCccdQr(cccdQrPayload(LAN));
   assert.ok(lan.ok);
   if (!lan.ok) return;
@@ -75,7 +64,7 @@ test('front QR: fields parsed, dates ISO, sex, missing old ID, extra fields kept
     ['id.addressProvince'].filter(() => false),
   );
   const minh = parseCccdQr(cccdQrPayload(MINH) + '|extra|');
-  assert.ok(minh.ok && minh.holder.oldIdNumber === '' && minh.extraFields.length === 2);
+  assert.ok(minh.ok && minh.holder.oldIdNumber === '' && minh.extraFields.length === 6);
   assert.equal(parseCccdQr('hello').ok, false);
   assert.equal(parseCccdQr('0361950001|x|y|14071995|Nữ|a|10042021').ok, false);
   assert.equal(parseCccdQr('036195000123||y|31021995|Nữ|a|10042021').ok, false);
@@ -158,7 +147,7 @@ test('MRZ TD1: every check digit verified, OCR slips in digits repaired, tamperi
 });
 
 test('the QR is decoded from a generated card scan, also when the card lies skewed', async () => {
-  const read = await readCardImage(await renderCardFront(MINH), 'mat-truoc.jpg');
+  const read = await readCardImage(await renderCardQrSide(MINH), 'mat-sau.jpg');
   assert.deepEqual(read.holder, MINH);
   assert.equal(read.source, 'qr-image');
   assert.ok(read.position && read.position.length === 4);
@@ -205,5 +194,82 @@ test('card data becomes fields with their source and check-based confidence', as
       ['dateOfBirth', LAN.dateOfBirth, 'mrz'],
       ['fullName', 'TRAN THI NGOC LAN', 'mrz'],
     ],
+  );
+});
+
+test('both card generations: the QR side, the field list, the generation told apart', async () => {
+  for (const holder of Object.values(SAMPLE_HOLDERS)) {
+    const payload = cccdQrPayload(holder);
+    assert.equal(payload.split('|').length, holder.card === 'cccd' ? 7 : 11);
+    const parsed = parseCccdQr(payload);
+    assert.ok(parsed.ok);
+    if (!parsed.ok) continue;
+    assert.deepEqual(parsed.holder, holder);
+    assert.deepEqual(failed(parsed.checks), []);
+    const note = parsed.checks.find((c) => c.id === 'qr.card');
+    assert.match(note!.message.vi, holder.card === 'cccd' ? /mặt trước/ : /mặt sau/);
+    // The side with the QR reads back to the same holder.
+    const read = await readCardImage(await renderCardQrSide(holder), 'mat-co-ma-qr.jpg');
+    assert.deepEqual(read.holder, holder);
+  }
+  // A thẻ căn cước's front has no QR: the error tells the clerk to scan the side that has it.
+  await assert.rejects(readCardImage(await renderCardFront(MINH), 'mat-truoc.jpg'), (e) => {
+    assert.ok(isSohoaError(e) && e.code === 'CCCD_QR_NOT_FOUND');
+    assert.match(e.info.message.vi, /mặt có mã QR/);
+    assert.match(e.info.message.en, /side with the QR code/);
+    return true;
+  });
+  // The shapes seen on real cards: a 7-field QR issued from 1 July 2024 is a thẻ căn cước; the
+  // longer one carries a cancelled number among its trailing fields.
+  const july = parseCccdQr(
+    '001083009657|013000725|Vũ Văn An|12081983|Nam|Thanh Liệt, Hà Nội|06082024',
+  );
+  assert.ok(july.ok && july.holder.card === 'can-cuoc');
+  const cancelled = parseCccdQr(`${cccdQrPayload({ ...MINH, cancelledIdNumber: '079203000001' })}`);
+  assert.ok(cancelled.ok && cancelled.holder.cancelledIdNumber === '079203000001');
+  const old = parseCccdQr(cccdQrPayload({ ...LAN, dateOfIssue: '2024-06-28' }));
+  assert.ok(old.ok && old.holder.card === 'cccd');
+});
+
+test('the applicant is the 12-digit number; a 9-digit one is only the old number', () => {
+  // A QR whose first field is a 9-digit CMND is not a card QR.
+  const cmnd = parseCccdQr('162000123||Trần Thị Ngọc Lan|14071995|Nữ|Ninh Bình|10042021');
+  assert.ok(!cmnd.ok && /12-digit/.test(cmnd.reason));
+  const lan = parseCccdQr(cccdQrPayload(LAN));
+  assert.ok(
+    lan.ok && lan.holder.idNumber === '036195000123' && lan.holder.oldIdNumber === '162000123',
+  );
+  assert.deepEqual(failed(checkIdNumber('162000123')), ['id.format']);
+});
+
+test('the province cross-check knows the 2025 mergers; a country code is accepted with a note', () => {
+  const merged = checkIdNumber(LAN.idNumber, { address: 'Thôn Đông, xã Hải Hậu, tỉnh Ninh Bình' });
+  assert.deepEqual(failed(merged), []);
+  assert.match(
+    merged.find((c) => c.id === 'id.province')!.message.vi,
+    /Nam Định, nay thuộc Ninh Bình/,
+  );
+  assert.equal(
+    checkIdNumber(LAN.idNumber, { address: 'xã Hải Minh, huyện Hải Hậu, tỉnh Nam Định' }).find(
+      (c) => c.id === 'id.addressProvince',
+    )?.ok,
+    true,
+  );
+  // "Huế" is a whole word, not inside "Thuế".
+  const hue = checkIdNumber('046190000123', { address: 'Chi cục Thuế, Đà Nẵng' });
+  assert.equal(hue.find((c) => c.id === 'id.addressProvince')?.ok, false);
+  assert.equal(decodeIdNumber('046190000123')?.currentProvince, 'Huế');
+  // Born abroad: the first three digits are not a province; the card is still read.
+  const abroad = parseCccdQr(
+    cccdQrPayload({ ...MINH, idNumber: '840203004567', address: 'Phường Sài Gòn, TP Hồ Chí Minh' }),
+  );
+  assert.ok(abroad.ok);
+  if (!abroad.ok) return;
+  const note = abroad.checks.find((c) => c.id === 'id.province')!;
+  assert.deepEqual([note.ok, note.severity], [false, 'note']);
+  assert.match(note.message.vi, /mã quốc gia nơi đăng ký khai sinh ở nước ngoài/);
+  assert.deepEqual(
+    abroad.checks.filter((c) => !c.ok && c.severity === 'error'),
+    [],
   );
 });

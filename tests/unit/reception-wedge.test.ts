@@ -1,22 +1,15 @@
 // Telling a keyboard-wedge CCCD scan from typing (renderer/src/components/reception/wedge.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cccdQrPayload } from '../../electron/core/identity/sampleCard';
+import { cccdQrPayload, SAMPLE_HOLDERS } from '../../electron/core/identity/sampleCard';
 import {
   MAX_GAP_MS,
   WedgeDetector,
   type WedgeVerdict,
 } from '../../renderer/src/components/reception/wedge';
 
-const PAYLOAD = cccdQrPayload({
-  idNumber: '036195000123',
-  oldIdNumber: '162000123',
-  fullName: 'Trần Thị Ngọc Lan',
-  dateOfBirth: '1995-07-14',
-  sex: 'F',
-  address: 'Thôn Đông, Xã Hải Minh',
-  dateOfIssue: '2021-04-10',
-});
+/** A thẻ căn cước's QR: the seven fields and four trailing ones. */
+const PAYLOAD = cccdQrPayload(SAMPLE_HOLDERS['can-cuoc']);
 
 function feed(d: WedgeDetector, keys: string[], start: number, gap: number): WedgeVerdict[] {
   return keys.map((k, i) => d.feed(k, start + i * gap));
@@ -28,10 +21,10 @@ test('a fast burst shaped like a CCCD payload is swallowed and handed over on En
   // The twelve digits pass (they were typed before the scan showed itself)…
   assert.ok(verdicts.slice(0, 12).every((v) => v.kind === 'pass'));
   // …the separator reveals the scan and says which digits leaked into the focused field…
-  assert.deepEqual(verdicts[12], { kind: 'swallow', leaked: '036195000123' });
+  assert.deepEqual(verdicts[12], { kind: 'swallow', leaked: '079203004567' });
   // …and the rest, accents included, is swallowed until Enter delivers the whole payload.
   assert.ok(verdicts.slice(13, -1).every((v) => v.kind === 'swallow'));
-  assert.deepEqual(verdicts.at(-1), { kind: 'scan', payload: PAYLOAD, leaked: '036195000123' });
+  assert.deepEqual(verdicts.at(-1), { kind: 'scan', payload: PAYLOAD, leaked: '079203004567' });
 });
 
 test('the same keys typed at human speed are left alone', () => {
@@ -50,7 +43,7 @@ test('a scan that stops half-way is dropped, and the next one still works', () =
   const d = new WedgeDetector();
   feed(d, [...PAYLOAD.slice(0, 20)], 0, 5);
   const verdicts = feed(d, [...PAYLOAD, 'Enter'], 5000, 5);
-  assert.deepEqual(verdicts.at(-1), { kind: 'scan', payload: PAYLOAD, leaked: '036195000123' });
+  assert.deepEqual(verdicts.at(-1), { kind: 'scan', payload: PAYLOAD, leaked: '079203004567' });
 });
 
 test('modifier and navigation keys are not part of a scan', () => {

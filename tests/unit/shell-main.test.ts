@@ -147,7 +147,10 @@ before(async () => {
   fs.writeFileSync(path.join(work, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
   fs.writeFileSync(path.join(work, 'renderer', 'assets', 'app.js'), 'void 0;');
   fs.writeFileSync(path.join(work, 'secret.txt'), 'SECRET');
-  process.env.SOHOA_DATA_DIR = path.join(work, 'data');
+  // Installed, the desk ignores SOHOA_DATA_DIR: its data goes to the account's own folder.
+  process.env.SOHOA_DATA_DIR = path.join(work, 'ignored-data');
+  process.env.XDG_DATA_HOME = path.join(work, 'xdg-data');
+  process.env.XDG_STATE_HOME = path.join(work, 'xdg-state');
   // Electron sets process.resourcesPath; installed, the shipped data sits in <resources>/data.
   const resourcesPath = path.join(work, 'resources');
   fs.mkdirSync(resourcesPath);
@@ -166,6 +169,8 @@ before(async () => {
 after(() => {
   (Module as unknown as { _load: Listener })._load = originalLoad;
   delete process.env.SOHOA_DATA_DIR;
+  delete process.env.XDG_DATA_HOME;
+  delete process.env.XDG_STATE_HOME;
   delete process.env.SOHOA_RESOURCES_DIR;
   delete (process as { resourcesPath?: string }).resourcesPath;
   fs.rmSync(work, { recursive: true, force: true });
@@ -179,6 +184,11 @@ test('app:// is registered as a standard, secure scheme before ready', () => {
 
 test('installed, the core reads the shipped data from <resources>/data', () => {
   assert.equal(process.env.SOHOA_RESOURCES_DIR, path.join(work, 'resources', 'data'));
+});
+
+test('installed, the data folder is the account’s own, whatever SOHOA_DATA_DIR says', () => {
+  assert.ok(fs.existsSync(path.join(work, 'xdg-data', 'SohoaDesk')));
+  assert.ok(!fs.existsSync(path.join(work, 'ignored-data')));
 });
 
 test('the one window uses the hardened options and loads app://sohoa/index.html', () => {

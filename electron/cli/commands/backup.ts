@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { backupArchive, restoreArchive } from '../../core/archive/backup';
 import { openArchive } from '../../core/archive/open';
 import { defaultDataDir } from '../../core/config/paths';
+import { authorizeOnThisMachine } from '../../core/operator/roles';
 import { rememberKey } from '../../core/vault/registry';
 import { keyFromRecoveryCode } from '../../core/vault/recoveryCode';
 import type { Command } from './types';
@@ -55,6 +56,8 @@ export const restoreCommand: Command = {
       console.error(this.usage[lang]);
       return 2;
     }
+    // Restoring replaces the archive: only a role IT's policy allows it (administrator).
+    await authorizeOnThisMachine('restoreBackup');
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
     // An encrypted backup on a new machine opens only with the recovery code of its data key.
     if (values['recovery-code']) rememberKey(keyFromRecoveryCode(values['recovery-code']));

@@ -1,10 +1,11 @@
-// `sohoa cccd`: read an applicant's ID card from a front scan (QR), from text typed by a
-// handheld QR scanner, and/or from the back's MRZ text; print the fields and every check.
+// `sohoa cccd`: read an applicant's ID card from a scan of the side with the QR code, from text
+// typed by a handheld QR scanner, and/or from the back's MRZ text; print the fields and every check.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SohoaError } from '../../../shared/errors';
 import {
+  CARD_KINDS,
   crossCheckCard,
   parseKeyboardWedge,
   parseMrzTd1,
@@ -58,6 +59,7 @@ export const cccdCommand: Command = {
     } else {
       if (holder) {
         const rows: [string, string][] = [
+          [lang === 'vi' ? 'Loại thẻ' : 'Card', CARD_KINDS[holder.card].label[lang]],
           [lang === 'vi' ? 'Số định danh' : 'ID number', holder.idNumber],
           [lang === 'vi' ? 'Số CMND cũ' : 'Old ID', holder.oldIdNumber || '—'],
           [lang === 'vi' ? 'Họ và tên' : 'Full name', holder.fullName],
@@ -74,7 +76,7 @@ export const cccdCommand: Command = {
                   : 'female'
                 : '?',
           ],
-          [lang === 'vi' ? 'Nơi thường trú' : 'Address', holder.address],
+          [CARD_KINDS[holder.card].addressLabel[lang], holder.address],
           [lang === 'vi' ? 'Ngày cấp' : 'Date of issue', holder.dateOfIssue],
         ];
         for (const [k, v] of rows) console.log(`${k.padEnd(16)} ${v}`);

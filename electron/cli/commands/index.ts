@@ -124,4 +124,14 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: USAGE['scan'],
     load: async () => (await import('./scan')).scanCommand,
   },
+  {
+    name: 'doctor',
+    usage: USAGE['doctor'],
+    load: async () => (await import('./doctor')).doctorCommand,
+  },
+  {
+    name: 'support-bundle',
+    usage: USAGE['support-bundle'],
+    load: async () => (await import('./support-bundle')).supportBundleCommand,
+  },
 ];

@@ -1,5 +1,6 @@
-// `sohoa procedures`: list the procedure catalog, show one procedure's checklist, or import a
-// province's catalog (JSON or CSV) after validating every row.
+// `sohoa procedures`: list the procedure catalog, show one procedure's checklist and competent
+// authority, or import a province's catalog (JSON or CSV) after validating every row (a row
+// naming a district level or authority is refused: that level ended on 1 July 2025).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSohoaError } from '../../../shared/errors';
@@ -12,8 +13,8 @@ import { USAGE } from '../usage';
 
 const LEVEL: Record<ProcedureLevel, Record<Lang, string>> = {
   province: { vi: 'tỉnh', en: 'province' },
-  district: { vi: 'huyện', en: 'district' },
   commune: { vi: 'xã', en: 'commune' },
+  ministry: { vi: 'bộ', en: 'ministry' },
 };
 
 const days = (lang: Lang, n: number) =>
@@ -49,7 +50,8 @@ export const proceduresCommand: Command = {
         console.error(`✗ ${e.info.message[lang]}`);
         for (const p of (e.cause ?? []) as CatalogProblem[]) {
           const at = p.line ? `${lang === 'vi' ? 'dòng' : 'line'} ${p.line}` : '';
-          console.error(`  ${[at, p.where].filter(Boolean).join(', ')}: ${p.message}`);
+          const message = lang === 'en' && p.en ? p.en : p.message;
+          console.error(`  ${[at, p.where].filter(Boolean).join(', ')}: ${message}`);
         }
         return 1;
       }
@@ -65,6 +67,10 @@ export const proceduresCommand: Command = {
       console.log(
         `  ${proc.field} · ${LEVEL[proc.level][lang]} · ${days(lang, proc.processingDays)}`,
       );
+      if (proc.authority) {
+        console.log(`  ${lang === 'vi' ? 'Thẩm quyền' : 'Authority'}: ${proc.authority.name}`);
+        console.log(`  ${lang === 'vi' ? 'Căn cứ' : 'Basis'}: ${proc.authority.basis}`);
+      }
       for (const c of proc.components) {
         const mark = c.mandatory ? '*' : ' ';
         console.log(`  ${mark} ${c.count}× ${c.name} [${c.form}] → ${c.documentTypes.join(', ')}`);

@@ -1,6 +1,9 @@
 // `sohoa receipt`: receive a dossier at the counter from the command line. The applicant comes
-// from a card scan (QR), scanner-typed QR text, or --name/--id; the documents are OCR text files
-// (NAME.txt). Prints what each document is, what is missing, the appointment date, and writes
+// from a card scan (the side with the QR), scanner-typed QR text, or --name/--id (the 12-digit
+// number); the documents are OCR text files (NAME.txt). The reception unit and its places to
+// collect results come from Cài đặt (or --unit); the applicant's choice is --collect PLACE or
+// --post (to --post-address, else the applicant's address). Prints what each document is, what
+// is missing, the appointment date and whether its year is official or estimated, and writes
 // the receipt, the request for supplement, or (with --refuse) the refusal slip as an A5 PDF.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -8,11 +11,13 @@ import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPE_LABELS, FIELD_LABELS } from '../../../shared/classification';
 import { SohoaError } from '../../../shared/errors';
 import { parseKeyboardWedge } from '../../../shared/identity';
-import { CutOff } from '../../../shared/workingDays';
-import { defaultDataDir } from '../../core/config/paths';
+import { DEFAULT_RECEPTION_UNIT } from '../../../shared/settings';
+import { CutOff, isoToDmy, type DueDate } from '../../../shared/workingDays';
+import { dataPaths, defaultDataDir } from '../../core/config/paths';
 import { readCardImage } from '../../core/identity/cccd';
 import { receiveDossier } from '../../core/dossier/reception';
-import type { Applicant } from '../../core/dossier/store';
+import { applicantFromCard, type Applicant, type ResultDelivery } from '../../core/dossier/store';
+import { settingsAccess } from '../../core/settings/access';
 import type { Command } from './types';
 import { USAGE } from '../usage';
 
@@ -35,6 +40,10 @@ export const receiptCommand: Command = {
         'agency-name': { type: 'string', default: process.env.SOHOA_AGENCY_NAME ?? 'UBND xã mẫu' },
         'cut-off': { type: 'string', default: '15:00' },
         place: { type: 'string', default: 'Xã mẫu' },
+        unit: { type: 'string' },
+        collect: { type: 'string' },
+        post: { type: 'boolean', default: false },
+        'post-address': { type: 'string', default: '' },
         clerk: { type: 'string', default: 'Cán bộ một cửa' },
         code: { type: 'string' },
         refuse: { type: 'string' },
@@ -49,21 +58,11 @@ export const receiptCommand: Command = {
     let applicant: Applicant;
     if (values.cccd) {
       const read = await readCardImage(await fs.readFile(values.cccd), path.basename(values.cccd));
-      applicant = {
-        fullName: read.holder.fullName,
-        idNumber: read.holder.idNumber,
-        address: read.holder.address,
-        source: 'qr',
-      };
+      applicant = applicantFromCard(read.holder);
     } else if (values['cccd-text'] !== undefined) {
       const parsed = parseKeyboardWedge(values['cccd-text']);
       if (!parsed.ok) throw new SohoaError('CCCD_QR_INVALID', values['cccd-text'].slice(0, 40));
-      applicant = {
-        fullName: parsed.holder.fullName,
-        idNumber: parsed.holder.idNumber,
-        address: parsed.holder.address,
-        source: 'qr',
-      };
+      applicant = applicantFromCard(parsed.holder);
     } else if (values.name && values.id) {
       applicant = { fullName: values.name, idNumber: values.id, source: 'typed' };
     } else return 2;
@@ -73,8 +72,19 @@ export const receiptCommand: Command = {
         text: await fs.readFile(f, 'utf8'),
       })),
     );
+    const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    const saved =
+      settingsAccess({ dataDir, keysDir: dataPaths(dataDir).keysDir }).saved()?.reception ??
+      DEFAULT_RECEPTION_UNIT;
+    const delivery: ResultDelivery | undefined = values.post
+      ? { kind: 'post', address: values['post-address'] }
+      : values.collect
+        ? { kind: 'place', name: values.collect, address: '' }
+        : undefined;
     const outcome = await receiveDossier({
-      dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir(),
+      dataDir,
+      unit: values.unit === undefined ? saved : { ...saved, unitName: values.unit },
+      ...(delivery ? { delivery } : {}),
       agencyId: values.agency,
       agencyName: values['agency-name'],
       place: values.place,
@@ -111,11 +121,7 @@ export const receiptCommand: Command = {
     }
     for (const c of outcome.checklist.missingMandatory)
       console.log(`  ✗ ${vi ? 'Thiếu' : 'Missing'}: ${c.name}`);
-    if (outcome.due) {
-      console.log(
-        `${vi ? 'Ngày hẹn trả' : 'Appointment'}: ${outcome.due.due}${outcome.due.estimated ? (vi ? ' (ước tính theo lịch nghỉ mặc định)' : ' (estimated, default holidays)') : ''}`,
-      );
-    }
+    if (outcome.due) console.log(appointmentLine(outcome.due, vi));
     const kind = {
       receipt: vi ? 'Giấy tiếp nhận' : 'Receipt',
       supplement: vi ? 'Phiếu yêu cầu bổ sung' : 'Request for supplement',
@@ -125,3 +131,21 @@ export const receiptCommand: Command = {
     return 0;
   },
 };
+
+/** The appointment and whether its year follows an official holiday notice or an estimate. */
+function appointmentLine(due: DueDate, vi: boolean): string {
+  const { year, status, notice } = due.dueYear;
+  const basis =
+    status === 'estimated'
+      ? vi
+        ? `ước tính: năm ${year} chưa có thông báo chính thức`
+        : `estimated: no official notice for ${year} yet`
+      : due.estimated
+        ? vi
+          ? 'có ngày nghỉ ước tính'
+          : 'some days off estimated'
+        : vi
+          ? `lịch nghỉ chính thức${notice ? `, ${notice}` : ''}`
+          : `official holidays${notice ? `, ${notice}` : ''}`;
+  return `${vi ? 'Ngày hẹn trả' : 'Appointment'}: ${isoToDmy(due.due)} (${basis})`;
+}

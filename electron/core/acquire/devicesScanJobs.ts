@@ -13,6 +13,7 @@ import { readDataFile } from '../vault/files';
 import type { PageSource } from '../pipeline/types';
 import type { DeviceRegistry, ScannerKind } from './devices';
 import type { ScanSettings, SourceDriver } from './source';
+import { errorFields, log } from '../log/logger';
 
 export type ScanJobState = 'scanning' | 'done' | 'error' | 'cancelled' | 'interrupted';
 
@@ -138,7 +139,8 @@ export class ScanJobs {
       const info = asErrorInfo(e, 'SCANNER_FAILED', manifest.device.id);
       manifest.state = info.code === 'SCAN_CANCELLED' ? 'cancelled' : 'error';
       manifest.error = info;
-      if (!isSohoaError(e)) console.error('scan job', manifest.jobId, e);
+      if (!isSohoaError(e))
+        log('acquire').error('scan job failed', { job: manifest.jobId, ...errorFields(e) });
     }
     manifest.updatedAt = this.clock().toISOString();
     await this.save(manifest);

@@ -3,6 +3,7 @@
 import type { DOSSIER_CHANNELS } from '../../../shared/contracts/dossier';
 import type { ExtractedField } from '../../../shared/classification';
 import { SohoaError } from '../../../shared/errors';
+import { DEFAULT_RECEPTION_UNIT } from '../../../shared/settings';
 import {
   crossCheckCard,
   parseKeyboardWedge,
@@ -24,6 +25,7 @@ import type { DomainHandlers, HandlerContext } from './context';
 
 export function createDossierHandlers({
   core,
+  settings,
 }: HandlerContext): DomainHandlers<typeof DOSSIER_CHANNELS> {
   const dataDir = core.paths.root;
   /** A short-lived connection per call: the desk's writers never hold the file between calls. */
@@ -76,8 +78,14 @@ export function createDossierHandlers({
       );
     },
     async receiveDossier(request) {
+      // The unit and its places from Cài đặt; the request may name the unit itself.
+      const saved = settings.saved()?.reception ?? DEFAULT_RECEPTION_UNIT;
+      const unit =
+        request.unitName === undefined ? saved : { ...saved, unitName: request.unitName };
       const outcome = await receiveDossier({
         dataDir,
+        unit,
+        ...(request.delivery ? { delivery: request.delivery } : {}),
         agencyId: request.agencyId,
         agencyName: request.agencyName,
         place: request.place,

@@ -8,6 +8,7 @@ import type { HandlerContext } from './context';
 import { createDossierHandlers } from './dossierHandlers';
 import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
+import { createMachineHandlers } from './machineHandlers';
 import { createReceptionHandlers } from './receptionHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
 import { createRetentionHandlers } from './retentionHandlers';
@@ -24,6 +25,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createAcquireHandlers(context),
     ...createIntakeHandlers(context),
     ...createHostHandlers(context),
+    ...createMachineHandlers(context),
     ...createTrustHandlers(context),
     ...createRetentionHandlers(context),
   };

@@ -10,13 +10,20 @@ import {
   type Response,
 } from '../../../shared/contract';
 import { asErrorInfo, errorInfo, isSohoaError } from '../../../shared/errors';
+import { errorFields, log as componentLog } from '../log/logger';
 import type { Handlers } from './handlers';
 
 export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
 
+const apiLog = componentLog('api');
+
+/** By default a bug is written to the desk's log file: its kind and stack, never its message. */
+const logBug = (e: unknown, channel: string) =>
+  apiLog.error('internal error', { channel, ...errorFields(e) });
+
 export function createInvoke(
   handlers: Handlers,
-  log: (e: unknown) => void = console.error,
+  log: (e: unknown, channel: string) => void = logBug,
 ): Invoke {
   return async (channel, payload) => {
     if (!isChannel(channel))
@@ -25,14 +32,18 @@ export function createInvoke(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? `${issue.path.join('.') || channel}: ${issue.message}` : channel;
+      apiLog.warn('bad request', { channel, field: issue?.path.join('.') ?? null });
       return { ok: false, error: errorInfo('BAD_REQUEST', where) };
     }
+    const started = performance.now();
     try {
       const value = await dispatch(handlers, channel, parsed.data);
+      apiLog.debug('call', { channel, ms: Math.round(performance.now() - started) });
       return { ok: true, value: contract[channel].response.parse(value) };
     } catch (e) {
-      // A typed error is the user's to read; anything else is a bug, logged for the developer.
-      if (!isSohoaError(e)) log(e);
+      // A typed error is the user's to read (its code is logged); anything else is a bug.
+      if (isSohoaError(e)) apiLog.warn('refused', { channel, code: e.code });
+      else log(e, channel);
       return { ok: false, error: asErrorInfo(e, 'INTERNAL', channel) };
     }
   };

@@ -5,9 +5,10 @@
 import path from 'node:path';
 import type { RECEPTION_CHANNELS } from '../../../shared/contracts/reception';
 import { errorInfo, SohoaError } from '../../../shared/errors';
-import type { DeskSettings } from '../../../shared/settings';
+import type { DeskSettings, ReceptionUnitSettings } from '../../../shared/settings';
 import { hotFoldersFromEnv, ledgerFileIn } from '../acquire/hotFolderDriver';
 import { openDeskDatabase } from '../dossier/db';
+import { receivingUnit } from '../dossier/delivery';
 import { findProcedure, loadCatalog } from '../dossier/procedures';
 import { DossierStore } from '../dossier/store';
 import { coreOptionsFromEnv, DEMO_AGENCY, type AgencyIdentity, type Core } from '../pipeline/core';
@@ -38,6 +39,8 @@ const DEFAULT_PLACE = 'Xã mẫu';
 interface ReceivingAgency {
   agency: AgencyIdentity & { codePattern?: string };
   place: string;
+  /** The reception unit of Cài đặt (its name on slips, the places to collect results). */
+  unit?: ReceptionUnitSettings;
 }
 
 export function createReceptionHandlers(context: HandlerContext): ReceptionHandlers {
@@ -56,9 +59,12 @@ export function createReceptionHandlers(context: HandlerContext): ReceptionHandl
 
   return {
     async receptionStatus() {
-      const { id, name } = receivingAgency(context).agency;
+      const { agency, unit } = receivingAgency(context);
+      const { id, name } = agency;
+      const offered = receivingUnit(unit, name);
       return {
         agency: { id, name },
+        unit: { name: offered.name, places: offered.places, postal: offered.postal },
         // The key the core signs with (Settings and environment as merged at open), not env alone.
         signer: describeSigner(await core.signer()),
         recentProcedures: recentProcedureCodes(core.paths.root),
@@ -130,7 +136,7 @@ function receivingAgency({ settings, env, caller }: HandlerContext): ReceivingAg
 function savedAgency(saved: DeskSettings | null): Partial<ReceivingAgency> {
   if (!saved) return {};
   const { id, name, codePattern, place } = saved.agency;
-  return { agency: { id, name, codePattern }, ...(place ? { place } : {}) };
+  return { agency: { id, name, codePattern }, ...(place ? { place } : {}), unit: saved.reception };
 }
 
 function envAgency(env: Environment): Partial<ReceivingAgency> {
@@ -146,13 +152,16 @@ async function receive(
   sessions: ReceptionSessions,
   request: Parameters<ReceptionHandlers['receptionReceive']>[0],
 ): ReturnType<ReceptionHandlers['receptionReceive']> {
-  const { agency, place } = receivingAgency(context);
+  const { agency, place, unit } = receivingAgency(context);
   const outcome = await receiveAtReception(context.core, {
     procedureCode: request.procedureCode,
     applicant: request.applicant,
     clerk: request.clerk,
     agency,
     place,
+    ...(unit ? { unit } : {}),
+    ...(request.delivery ? { delivery: request.delivery } : {}),
+    ...(request.externalCode ? { externalCode: request.externalCode } : {}),
     documents: request.documents,
     pageText: (id) => sessions.text(request.sessionId, id),
     pageSource: (id, rotation) => sessions.source(request.sessionId, id, rotation),
@@ -163,6 +172,8 @@ async function receive(
     state: outcome.state,
     slipKind: outcome.slip.kind,
     dueDate: outcome.dueDate,
+    due: outcome.due,
+    delivery: outcome.delivery,
     missing: outcome.missing,
     archived: outcome.archived,
     outboxState: outcome.outboxState,

@@ -5,6 +5,7 @@
 // The anchor may lag the database by the last commit after a crash, never run ahead of it.
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import { deskOperator, recordedActor } from '../operator/desk';
 import { sha256Hex } from './blobStore';
 import { canonicalJson } from './canonicalJson';
 import { writeFileDurablySync } from './durableFile';
@@ -101,6 +102,9 @@ export class AuditLog {
     const last = this.head();
     const entry = {
       ...event,
+      // Who was signed in to the computer, on every entry (a named actor keeps its name).
+      actor: recordedActor(event.actor),
+      details: { ...event.details, account: deskOperator().account },
       seq: last.seq + 1,
       at: this.clock().toISOString(),
       prevHash: last.hash,

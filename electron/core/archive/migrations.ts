@@ -239,4 +239,10 @@ export const MIGRATIONS: readonly string[] = [
     CHECK (role IN ('record', 'received', 'companion'));
   ALTER TABLE files ADD COLUMN report TEXT CHECK (report IS NULL OR json_valid(report));
   `,
+  // v9, the counter under Decree 118/2025: where the applicant chose to collect the result, and
+  // whether the appointment date rested on an estimated holiday year.
+  `
+  ALTER TABLE reception_dossiers ADD COLUMN delivery TEXT CHECK (delivery IS NULL OR json_valid(delivery));
+  ALTER TABLE reception_dossiers ADD COLUMN due_estimated INTEGER;
+  `,
 ];

@@ -1,12 +1,12 @@
 // One reception at the counter, end to end: the applicant (from the card's QR or typed), a new
 // dossier, each document classified and its fields read, the checklist of the procedure, then
-// either the receipt with the appointment date (complete) or the request for supplement listing
-// what is missing (incomplete). Used by `sohoa receipt` and the app.
+// either the receipt with the appointment date and where the applicant collects the result
+// (complete) or the request for supplement listing what is missing (incomplete). Used by
+// `sohoa receipt` and the dossier channel.
 import path from 'node:path';
 import type { Classification, ExtractedField } from '../../../shared/classification';
-import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
 import { matchChecklist, type ChecklistResult, type Procedure } from '../../../shared/procedures';
-import { vietnamTimeParts } from '../../../shared/time';
+import type { ReceptionUnitSettings } from '../../../shared/settings';
 import { dueDate, type CutOff, type DueDate } from '../../../shared/workingDays';
 import { classifyText } from '../classify/classify';
 import { extractFields, linesOf } from '../classify/extract';
@@ -18,12 +18,21 @@ import {
   type SlipParty,
 } from '../receipt/slips';
 import { openDeskDatabase } from './db';
+import { receivingUnit, resolveDelivery } from './delivery';
 import { loadWorkingCalendar } from './holidays';
 import { findProcedure, loadCatalog } from './procedures';
 import { resourcesDir } from './resources';
-import { DossierStore, type Applicant, type Dossier } from './store';
+import {
+  appointmentFields,
+  missingComponents,
+  receivedComponents,
+  slipApplicant,
+} from './slipInput';
+import { DossierStore, type Applicant, type Dossier, type ResultDelivery } from './store';
 
-export interface ReceptionInput extends SlipParty {
+export { appointmentTime } from './slipInput';
+
+export interface ReceptionInput extends Omit<SlipParty, 'unitName'> {
   dataDir: string;
   agencyId: string;
   clerk: string;
@@ -31,6 +40,10 @@ export interface ReceptionInput extends SlipParty {
   applicant: Applicant;
   /** OCR text of each document handed in (a group of pages each). */
   documents: { name: string; text: string }[];
+  /** The reception unit (its name on slips, the places to collect results); default: the agency. */
+  unit?: ReceptionUnitSettings;
+  /** Where the applicant chose to collect the result; default: the unit's first place. */
+  delivery?: ResultDelivery;
   at?: Date;
   cutOff?: CutOff;
   codePattern?: string;
@@ -57,21 +70,6 @@ export interface ReceptionOutcome {
   slip: { kind: 'receipt' | 'supplement' | 'refusal'; pdf: Uint8Array };
 }
 
-/**
- * The appointment hour: the configured one for a later day; for a same-day result, an hour
- * after receipt but not before the configured hour nor after 17:00, so it is never in the past.
- */
-export function appointmentTime(receivedAt: Date, dueIso: string, later = '14:00'): string {
-  const local = vietnamTimeParts(receivedAt);
-  if (`${local.year}-${local.month}-${local.day}` !== dueIso) return later;
-  const [lh = 14, lm = 0] = later.split(':').map(Number);
-  const minutes = Math.min(
-    17 * 60,
-    Math.max(lh * 60 + lm, Number(local.hour) * 60 + Number(local.minute) + 60),
-  );
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOutcome> {
   const at = input.at ?? new Date();
   const { catalog } = await loadCatalog(input.dataDir);
@@ -80,6 +78,8 @@ export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOu
     path.join(resourcesDir(), 'holidays'),
     path.join(input.dataDir, 'holidays'),
   ]);
+  const unit = receivingUnit(input.unit, input.agencyName);
+  const delivery = resolveDelivery(unit, input.delivery, input.applicant.address);
   const db = openDeskDatabase(input.dataDir);
   try {
     const store = new DossierStore(db, () => at);
@@ -90,16 +90,18 @@ export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOu
       clerk: input.clerk,
       agencyId: input.agencyId,
       at,
+      delivery,
       ...(input.codePattern ? { codePattern: input.codePattern } : {}),
       ...(input.externalCode ? { externalCode: input.externalCode } : {}),
     });
     const base = {
       agencyName: input.agencyName,
+      unitName: unit.name === input.agencyName ? '' : unit.name,
       place: input.place,
       clerkName: input.clerkName,
       dossierCode: dossier.code,
       procedure,
-      applicant: input.applicant,
+      applicant: slipApplicant(input.applicant),
       issuedAt: at,
     };
     if (input.refuseReason !== undefined) {
@@ -140,22 +142,17 @@ export async function receiveDossier(input: ReceptionInput): Promise<ReceptionOu
       dossier = store.transition(dossier.code, 'complete', {
         clerk: input.clerk,
         dueDate: due.due,
+        dueEstimated: due.estimated,
       });
       const pdf = await renderReceipt({
         ...base,
-        components: checklist.components
-          .filter((c) => c.documentIds.length > 0)
-          .map((c) => ({ component: c.component, count: c.documentIds.length })),
-        receivedAt: at,
-        appointmentDate: due.due,
-        appointmentTime: appointmentTime(at, due.due, input.appointmentTime),
-        appointmentEstimated: due.estimated,
+        components: receivedComponents(checklist),
+        ...appointmentFields(at, due, input.appointmentTime),
+        delivery,
       });
       return { dossier, procedure, documents, checklist, due, slip: { kind: 'receipt', pdf } };
     }
-    const missing = checklist.missingMandatory.map(
-      (c) => `${c.name} (${c.documentTypes.map((t) => DOCUMENT_TYPE_LABELS[t].vi).join(' / ')})`,
-    );
+    const missing = missingComponents(checklist);
     const review = documents.filter((d) => d.classification.needsReview).map((d) => d.name);
     const reason = `Thiếu ${missing.length} thành phần bắt buộc${review.length ? `; cần xác nhận loại giấy tờ: ${review.join(', ')}` : ''}`;
     store.transition(dossier.code, 'incomplete', { clerk: input.clerk });

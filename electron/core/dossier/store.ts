@@ -14,7 +14,7 @@ import {
   vietnamDayKey,
 } from '../../../shared/dossierCode';
 import { SohoaError } from '../../../shared/errors';
-import type { CardHolder } from '../../../shared/identity';
+import type { CardHolder, CardKind } from '../../../shared/identity';
 import {
   REASON_REQUIRED,
   canTransition,
@@ -22,15 +22,20 @@ import {
   type DossierState as State,
 } from '../../../shared/procedures';
 import type { NaiveBayes } from '../classify/model';
+import { recordedClerk } from '../operator/desk';
 
 export interface Applicant {
   fullName: string;
+  /** The 12-digit personal identification number. */
   idNumber: string;
   /** Where the identity came from: QR, MRZ or typed by the clerk. */
   source: 'qr' | 'mrz' | 'typed';
   phone?: string;
   address?: string;
   dateOfBirth?: string;
+  /** The old CMND number read from the card's QR: shown only as the old number. */
+  oldIdNumber?: string;
+  card?: CardKind;
 }
 
 export function applicantFromCard(h: CardHolder, source: 'qr' | 'mrz' = 'qr'): Applicant {
@@ -40,8 +45,14 @@ export function applicantFromCard(h: CardHolder, source: 'qr' | 'mrz' = 'qr'): A
     source,
     address: h.address,
     dateOfBirth: h.dateOfBirth,
+    ...(h.oldIdNumber ? { oldIdNumber: h.oldIdNumber } : {}),
+    card: h.card,
   };
 }
+
+/** Where the applicant chose to collect the result: a place, or by public postal service. */
+export type ResultDelivery =
+  { kind: 'place'; name: string; address: string } | { kind: 'post'; address: string };
 
 export interface Dossier {
   id: number;
@@ -51,6 +62,9 @@ export interface Dossier {
   state: State;
   receivedAt: string | null;
   dueDate: string | null;
+  /** True when the appointment date rested on an estimated holiday year (no notice yet). */
+  dueEstimated: boolean | null;
+  delivery: ResultDelivery | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -81,6 +95,8 @@ interface DossierRow {
   state: string;
   received_at: string | null;
   due_date: string | null;
+  due_estimated: number | null;
+  delivery: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -93,6 +109,8 @@ const toDossier = (r: DossierRow): Dossier => ({
   state: DossierState.parse(r.state),
   receivedAt: r.received_at,
   dueDate: r.due_date,
+  dueEstimated: r.due_estimated === null ? null : r.due_estimated === 1,
+  delivery: r.delivery === null ? null : (JSON.parse(r.delivery) as ResultDelivery),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -107,6 +125,8 @@ export interface CreateDossier {
   codePattern?: string;
   /** A code typed or scanned from the provincial system, used as is instead of allocating. */
   externalCode?: string;
+  /** Where the applicant chose to collect the result. */
+  delivery?: ResultDelivery;
 }
 
 export class DossierStore {
@@ -133,6 +153,10 @@ export class DossierStore {
     if (!AGENCY_ID_PATTERN.test(input.agencyId) || input.agencyId.length > 13) {
       throw new SohoaError('DOSSIER_CODE_INVALID', input.agencyId);
     }
+    // The 12-digit personal identification number; the personal data stays out of the message.
+    if (!/^\d{12}$/.test(input.applicant.idNumber)) {
+      throw new SohoaError('APPLICANT_ID_INVALID', String(input.applicant.idNumber.length));
+    }
     if (input.externalCode !== undefined && !EXTERNAL_CODE_PATTERN.test(input.externalCode)) {
       throw new SohoaError('DOSSIER_CODE_INVALID', input.externalCode);
     }
@@ -153,11 +177,17 @@ export class DossierStore {
         const dossierId = Number(
           this.db
             .prepare(
-              `INSERT INTO reception_dossiers (code, procedure_code, applicant, state, created_at, updated_at)
-               VALUES (?, ?, ?, 'draft', ?, ?)`,
+              `INSERT INTO reception_dossiers (code, procedure_code, applicant, state, created_at, updated_at, delivery)
+               VALUES (?, ?, ?, 'draft', ?, ?, ?)`,
             )
-            .run(code, input.procedureCode, JSON.stringify(input.applicant), now, now)
-            .lastInsertRowid,
+            .run(
+              code,
+              input.procedureCode,
+              JSON.stringify(input.applicant),
+              now,
+              now,
+              input.delivery ? JSON.stringify(input.delivery) : null,
+            ).lastInsertRowid,
         );
         this.logTransition(dossierId, null, 'draft', input.clerk, null, now);
         return dossierId;
@@ -179,7 +209,7 @@ export class DossierStore {
         `INSERT INTO reception_transitions (dossier_id, from_state, to_state, clerk, reason, at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(dossierId, from, to, clerk, reason, at);
+      .run(dossierId, from, to, recordedClerk(clerk), reason, at);
   }
 
   private byId(id: number): Dossier | null {
@@ -201,9 +231,16 @@ export class DossierStore {
   transition(
     code: string,
     to: State,
-    opts: { clerk: string; reason?: string; dueDate?: string; at?: Date },
+    opts: {
+      clerk: string;
+      reason?: string;
+      dueDate?: string;
+      /** Whether `dueDate` rests on an estimated holiday year. */
+      dueEstimated?: boolean;
+      at?: Date;
+    },
   ): Dossier {
-    if (!opts.clerk.trim()) throw new SohoaError('BAD_REQUEST', 'clerk');
+    if (!recordedClerk(opts.clerk)) throw new SohoaError('BAD_REQUEST', 'clerk');
     const reason = opts.reason?.trim() || null;
     if (REASON_REQUIRED.includes(to) && !reason) {
       throw new SohoaError('REASON_REQUIRED', to);
@@ -220,10 +257,18 @@ export class DossierStore {
           .prepare(
             `UPDATE reception_dossiers SET state = ?, updated_at = ?,
                received_at = CASE WHEN ? = 'receiving' AND received_at IS NULL THEN ? ELSE received_at END,
-               due_date = COALESCE(?, due_date)
+               due_date = COALESCE(?, due_date), due_estimated = COALESCE(?, due_estimated)
              WHERE id = ?`,
           )
-          .run(to, now, to, now, opts.dueDate ?? null, current.id);
+          .run(
+            to,
+            now,
+            to,
+            now,
+            opts.dueDate ?? null,
+            opts.dueEstimated === undefined ? null : Number(opts.dueEstimated),
+            current.id,
+          );
         this.logTransition(current.id, current.state, to, opts.clerk, reason, now);
       })
       .immediate();

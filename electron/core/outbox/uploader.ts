@@ -7,6 +7,8 @@
 import type { Archive } from '../archive/archive';
 import type { BlobStore } from '../archive/blobStore';
 import type { Connector } from './connector';
+import { errorFields, log } from '../log/logger';
+import { uploadBlocked } from '../policy/gate';
 import { connectorFor, fileKeyProvider, loadDestination, type Destination } from './destination';
 import { Outbox } from './outbox';
 
@@ -57,9 +59,10 @@ export function startUploader(
           busy = true;
           await outbox.drain(target, stopping.signal);
         }
-      } catch {
+      } catch (e) {
         // The archive itself failed (disk full, locked) or the destination is unreadable: keep
         // the loop alive, try at the next poll.
+        log('outbox').warn('upload round failed', errorFields(e));
       } finally {
         busy = false;
       }
@@ -115,7 +118,8 @@ export function configuredConnector(
     current() {
       let dest: Destination | null;
       try {
-        dest = loadDestination(dataDir, fileKeyProvider(keysDir));
+        // Nothing goes out while the machine's policy is invalid (policy/gate.ts).
+        dest = uploadBlocked(dataDir) ? null : loadDestination(dataDir, fileKeyProvider(keysDir));
       } catch {
         dest = null;
       }

@@ -1,8 +1,12 @@
-// The counter's A5 papers (TT 01/2018/TT-VPCP forms, simplified): the receipt "Giấy tiếp nhận
-// hồ sơ và hẹn trả kết quả", the request for supplement "Phiếu yêu cầu bổ sung, hoàn thiện hồ
-// sơ" and the refusal slip "Phiếu từ chối tiếp nhận giải quyết hồ sơ". Each carries a QR code in
-// the top-left corner (TT 01/2023/TT-VPCP) with the dossier code, the procedure code and the
-// applicant's ID number. Text is set in DejaVu Serif (full Vietnamese, from npm), embedded as a
+// The counter's A5 papers under the one-stop decree ND 118/2025/NĐ-CP, simplified: the receipt
+// "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", the request for supplement "Phiếu yêu cầu bổ sung,
+// hoàn thiện hồ sơ" and the refusal slip "Phiếu từ chối tiếp nhận giải quyết hồ sơ" (laid out as
+// the forms of the former TT 01/2018/TT-VPCP: no new form numbers were confirmed). The receiving
+// unit is the one configured (a Trung tâm Phục vụ hành chính công, or a ministry's Bộ phận tiếp
+// nhận và trả kết quả); the receipt names where the applicant chose to collect the result and
+// whether the appointment's year follows an official holiday notice or an estimate. Each slip
+// carries a QR code in the top-left corner (TT 01/2023/TT-VPCP) with the dossier code, the
+// procedure code and the applicant's ID number. Text is set in DejaVu Serif (full Vietnamese, from npm), embedded as a
 // subset so a slip is ~40 KB; not Tinos, whose glyph table @pdf-lib/fontkit's subsetter corrupts
 // (see sign/markFont.ts), and a full Tinos embedding would be ~1 MB per slip.
 import { readFile } from 'node:fs/promises';
@@ -29,6 +33,11 @@ const QR_SIZE = 64;
 export interface SlipParty {
   /** The agency's name as printed, e.g. "UBND XÃ TÂN HÒA". */
   agencyName: string;
+  /**
+   * The receiving unit as configured, e.g. "Trung tâm Phục vụ hành chính công xã Tân Hòa";
+   * empty or absent: the agency receives in its own name.
+   */
+  unitName?: string;
   /** The place for the date line, e.g. "Tân Hòa". */
   place: string;
   clerkName: string;
@@ -36,9 +45,24 @@ export interface SlipParty {
 
 export interface SlipApplicant {
   fullName: string;
+  /** The 12-digit personal identification number. */
   idNumber: string;
+  /** The old CMND number read from the card's QR, printed only as the old number. */
+  oldIdNumber?: string;
   address?: string;
   phone?: string;
+}
+
+/** Where the applicant collects the result: a place, or by public postal service. */
+export type SlipDelivery =
+  { kind: 'place'; name: string; address: string } | { kind: 'post'; address: string };
+
+/** Whether the appointment's year follows an official holiday notice or an estimate. */
+export interface AppointmentBasis {
+  year: number;
+  status: 'official' | 'estimated';
+  /** "Thông báo 9441/TB-BNV ngày 16/10/2025", '' when there is none. */
+  notice: string;
 }
 
 export interface SlipBase extends SlipParty {
@@ -55,8 +79,12 @@ export interface ReceiptInput extends SlipBase {
   appointmentDate: string;
   /** Appointment hour "HH:MM" (default 14:00). */
   appointmentTime?: string;
-  /** True when the due date relied on default holiday rules: printed as a note. */
+  /** True when a day counted came from an estimate rather than a notice. */
   appointmentEstimated?: boolean;
+  /** The appointment year's holiday basis, printed under the date. */
+  appointmentBasis?: AppointmentBasis;
+  /** Where the applicant chose to collect the result (default: the receiving unit). */
+  delivery?: SlipDelivery;
 }
 
 export interface SupplementInput extends SlipBase {
@@ -172,13 +200,15 @@ async function startSlip(base: SlipBase, title: string): Promise<{ doc: PDFDocum
     width: leftW,
     center: true,
   });
-  left.text('BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ', {
-    font: 'bold',
-    size: 7.5,
-    x: leftX,
-    width: leftW,
-    center: true,
-  });
+  if (base.unitName?.trim()) {
+    left.text(base.unitName.trim().toUpperCase(), {
+      font: 'bold',
+      size: 7.5,
+      x: leftX,
+      width: leftW,
+      center: true,
+    });
+  }
   left.text(`Số: ${base.dossierCode}`, { size: 7.5, x: leftX, width: leftW, center: true });
   const right = new Writer(page, fonts, top);
   const rightX = leftX + leftW + 6;
@@ -202,10 +232,18 @@ async function startSlip(base: SlipBase, title: string): Promise<{ doc: PDFDocum
   return { doc, w };
 }
 
+/** The unit that receives, as the slip names it: the configured unit, else the agency. */
+const receiver = (base: SlipParty) => base.unitName?.trim() || base.agencyName;
+
 function applicantLines(w: Writer, base: SlipBase): void {
-  w.text(`Bộ phận tiếp nhận và trả kết quả ${base.agencyName} tiếp nhận hồ sơ của:`);
+  w.text(`${receiver(base)} tiếp nhận hồ sơ của:`);
   w.text(`Ông/Bà: ${base.applicant.fullName}`, { font: 'bold' });
   w.text(`Số định danh cá nhân: ${base.applicant.idNumber}`);
+  if (base.applicant.oldIdNumber) {
+    w.text(`Số chứng minh nhân dân đã cấp (đọc từ mã QR của thẻ): ${base.applicant.oldIdNumber}`, {
+      size: 8.5,
+    });
+  }
   if (base.applicant.address) w.text(`Địa chỉ: ${base.applicant.address}`);
   if (base.applicant.phone) w.text(`Số điện thoại: ${base.applicant.phone}`);
   w.text(`Nội dung yêu cầu giải quyết: ${base.procedure.name} (mã thủ tục ${base.procedure.code})`);
@@ -238,6 +276,30 @@ async function finish(doc: PDFDocument, code: string): Promise<Uint8Array> {
   }
 }
 
+/** The line under the appointment: the holiday year it rests on, official or estimated. */
+function appointmentNote(input: ReceiptInput): string {
+  const b = input.appointmentBasis;
+  if (b?.status === 'estimated') {
+    return `(Ngày hẹn tính theo lịch nghỉ ước tính năm ${b.year} – chưa có thông báo chính thức; có thể điều chỉnh khi có thông báo.)`;
+  }
+  if (input.appointmentEstimated) {
+    return '(Ngày hẹn có tính ngày nghỉ ước tính – chưa có thông báo chính thức; có thể điều chỉnh khi có thông báo.)';
+  }
+  if (b) return `(Lịch nghỉ năm ${b.year} theo ${b.notice || 'thông báo chính thức'}.)`;
+  return '';
+}
+
+/** Where the result is collected, as the applicant chose. */
+function deliveryText(input: ReceiptInput): string {
+  const d = input.delivery;
+  if (!d) return receiver(input);
+  if (d.kind === 'post') {
+    const to = d.address || input.applicant.address;
+    return `gửi qua dịch vụ bưu chính công ích${to ? ` đến địa chỉ: ${to}` : ''}`;
+  }
+  return d.address ? `${d.name}, ${d.address}` : d.name;
+}
+
 export async function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
   const { doc, w } = await startSlip(input, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
   applicantLines(w, input);
@@ -267,16 +329,9 @@ export async function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
       font: 'bold',
     },
   );
-  if (input.appointmentEstimated) {
-    w.text(
-      '(Ngày hẹn tính theo lịch nghỉ mặc định; có thể điều chỉnh khi có thông báo lịch nghỉ chính thức.)',
-      {
-        font: 'italic',
-        size: 8.5,
-      },
-    );
-  }
-  w.text('6. Nơi nhận kết quả: Bộ phận tiếp nhận và trả kết quả', { gap: 4 });
+  const basis = appointmentNote(input);
+  if (basis) w.text(basis, { font: 'italic', size: 8.5 });
+  w.text(`6. Nơi nhận kết quả: ${deliveryText(input)}`, { gap: 4 });
   signatures(w, 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI TIẾP NHẬN HỒ SƠ', input.clerkName);
   return finish(doc, input.dossierCode);
 }
@@ -288,7 +343,7 @@ export async function renderSupplementRequest(input: SupplementInput): Promise<U
   input.items.forEach((item, i) => w.text(`${i + 1}) ${item}`, { x: MARGIN + 12, size: 10 }));
   if (input.reason) w.text(`Lý do: ${input.reason}`);
   w.text(
-    'Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ Bộ phận tiếp nhận và trả kết quả để được hướng dẫn.',
+    `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ ${receiver(input)} để được hướng dẫn.`,
     { font: 'italic', size: 9.5, gap: 4 },
   );
   signatures(w, 'NGƯỜI NỘP HỒ SƠ', 'NGƯỜI HƯỚNG DẪN', input.clerkName);

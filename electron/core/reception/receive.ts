@@ -6,21 +6,27 @@
 // archive, outbox).
 import path from 'node:path';
 import type { DocumentType, ExtractedField } from '../../../shared/classification';
-import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
 import type { Rotation } from '../../../shared/contracts/reception';
 import type { ErrorInfo } from '../../../shared/errors';
 import { SohoaError } from '../../../shared/errors';
 import { matchChecklist, type DossierState } from '../../../shared/procedures';
-import { dueDate } from '../../../shared/workingDays';
+import type { ReceptionUnitSettings } from '../../../shared/settings';
+import { dueDate, type DueDate } from '../../../shared/workingDays';
 import { BlobStore } from '../archive/blobStore';
 import { classifyText } from '../classify/classify';
 import { StoredNaiveBayes } from '../classify/model';
 import { openDeskDatabase } from '../dossier/db';
 import { loadWorkingCalendar } from '../dossier/holidays';
 import { findProcedure, loadCatalog } from '../dossier/procedures';
-import { appointmentTime } from '../dossier/reception';
+import { receivingUnit, resolveDelivery } from '../dossier/delivery';
 import { resourcesDir } from '../dossier/resources';
-import { DossierStore, type Applicant } from '../dossier/store';
+import {
+  appointmentFields,
+  missingComponents,
+  receivedComponents,
+  slipApplicant,
+} from '../dossier/slipInput';
+import { DossierStore, type Applicant, type ResultDelivery } from '../dossier/store';
 import { Outbox, type OutboxState } from '../outbox/outbox';
 import type { Core } from '../pipeline/core';
 import type { RecordPage } from '../pipeline/types';
@@ -40,6 +46,12 @@ export interface ReceptionReceiveInput {
   /** `codePattern`: how dossier codes are built (default `{AGENCY}-{YYMMDD}-{NNNN}`). */
   agency: { id: string; name: string; codePattern?: string };
   place: string;
+  /** The reception unit (its name on slips, the places to collect results); default: the agency. */
+  unit?: ReceptionUnitSettings;
+  /** Where the applicant chose to collect the result; default: the unit's first place. */
+  delivery?: ResultDelivery;
+  /** A code handed over by the provincial system, stored as it is instead of allocating one. */
+  externalCode?: string;
   documents: ReceptionDocument[];
   /**
    * A page's OCR text, and the page for the dossier from the reception session: read already (only
@@ -55,6 +67,9 @@ export interface ReceptionReceiveOutcome {
   state: DossierState;
   slip: { kind: 'receipt' | 'supplement'; pdf: Uint8Array };
   dueDate: string | null;
+  /** The appointment and the holiday year it rests on (official or estimated). */
+  due: DueDate | null;
+  delivery: ResultDelivery;
   missing: string[];
   archived: { code: string; pageCount: number; signer: string; demo: boolean } | null;
   outboxState: OutboxState | null;
@@ -79,9 +94,11 @@ export async function receiveAtReception(
     ),
   );
 
+  const unit = receivingUnit(input.unit, input.agency.name);
+  const delivery = resolveDelivery(unit, input.delivery, input.applicant.address);
   const db = openDeskDatabase(dataDir);
   let code: string;
-  let due: ReturnType<typeof dueDate> | null = null;
+  let due: DueDate | null = null;
   let slip: ReceptionReceiveOutcome['slip'];
   let missing: string[] = [];
   try {
@@ -93,7 +110,9 @@ export async function receiveAtReception(
       clerk: input.clerk,
       agencyId: input.agency.id,
       at,
+      delivery,
       ...(input.agency.codePattern ? { codePattern: input.agency.codePattern } : {}),
+      ...(input.externalCode ? { externalCode: input.externalCode } : {}),
     }).code;
     store.transition(code, 'receiving', { clerk: input.clerk });
     const stored = input.documents.map((d, i) => {
@@ -114,33 +133,32 @@ export async function receiveAtReception(
     );
     const base = {
       agencyName: input.agency.name,
+      unitName: unit.name === input.agency.name ? '' : unit.name,
       place: input.place,
       clerkName: input.clerk,
       dossierCode: code,
       procedure,
-      applicant: input.applicant,
+      applicant: slipApplicant(input.applicant),
       issuedAt: at,
     };
     if (checklist.complete) {
       due = dueDate(calendar, at, procedure.processingDays);
-      store.transition(code, 'complete', { clerk: input.clerk, dueDate: due.due });
+      store.transition(code, 'complete', {
+        clerk: input.clerk,
+        dueDate: due.due,
+        dueEstimated: due.estimated,
+      });
       slip = {
         kind: 'receipt',
         pdf: await renderReceipt({
           ...base,
-          components: checklist.components
-            .filter((c) => c.documentIds.length > 0)
-            .map((c) => ({ component: c.component, count: c.documentIds.length })),
-          receivedAt: at,
-          appointmentDate: due.due,
-          appointmentTime: appointmentTime(at, due.due),
-          appointmentEstimated: due.estimated,
+          components: receivedComponents(checklist),
+          ...appointmentFields(at, due),
+          delivery,
         }),
       };
     } else {
-      missing = checklist.missingMandatory.map(
-        (c) => `${c.name} (${c.documentTypes.map((t) => DOCUMENT_TYPE_LABELS[t].vi).join(' / ')})`,
-      );
+      missing = missingComponents(checklist);
       const reason = `Thiếu ${missing.length} thành phần bắt buộc`;
       store.transition(code, 'incomplete', { clerk: input.clerk });
       store.transition(code, 'returned_for_supplement', { clerk: input.clerk, reason });
@@ -159,6 +177,8 @@ export async function receiveAtReception(
       state: 'returned_for_supplement',
       slip,
       dueDate: null,
+      due: null,
+      delivery,
       missing,
       archived: null,
       outboxState: null,
@@ -173,7 +193,7 @@ export async function receiveAtReception(
     pages: input.documents.flatMap((d) => d.pages),
     pageSource: input.pageSource,
   });
-  return { dossierCode: code, slip, dueDate: due?.due ?? null, missing, ...signed };
+  return { dossierCode: code, slip, dueDate: due?.due ?? null, due, delivery, missing, ...signed };
 }
 
 /** Titled so an unaccented search by the applicant, the procedure or the dossier code finds it. */

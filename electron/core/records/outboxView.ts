@@ -14,6 +14,7 @@ import {
   loadDestination,
 } from '../outbox/destination';
 import { Outbox, type OutboxItem, type RetryPolicy } from '../outbox/outbox';
+import { assertUploadAllowed } from '../policy/gate';
 import {
   configuredConnector,
   startUploader,
@@ -108,6 +109,7 @@ export class OutboxDesk {
 
   /** Starts sending unless a send runs; false when one was already running. */
   send(): boolean {
+    assertUploadAllowed(this.dataDir);
     const dest = loadDestination(this.dataDir, fileKeyProvider(this.keysDir));
     if (!dest) throw new SohoaError('CONNECTOR_NOT_CONFIGURED');
     if (this.background) {

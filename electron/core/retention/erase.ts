@@ -66,10 +66,10 @@ function eraseRows(
   let files: RecordFile[] = [];
   archive.audit.write((audit) => {
     if (t.reception) {
-      db.prepare('UPDATE reception_dossiers SET applicant = ? WHERE id = ?').run(
-        JSON.stringify(ERASED_APPLICANT),
-        t.reception.id,
-      );
+      // A result sent by post carries the applicant's address: erased with them.
+      db.prepare(
+        `UPDATE reception_dossiers SET applicant = ?, delivery = CASE WHEN json_extract(delivery, '$.kind') = 'post' THEN json_object('kind', 'post', 'address', '') ELSE delivery END WHERE id = ?`,
+      ).run(JSON.stringify(ERASED_APPLICANT), t.reception.id);
       db.prepare(
         `UPDATE reception_documents SET text = '', fields = '[]' WHERE dossier_id = ?`,
       ).run(t.reception.id);

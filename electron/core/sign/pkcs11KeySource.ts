@@ -47,7 +47,7 @@ const SESSION_LOST =
 // per library, and several signatures in a session reuse it.
 const modules = new Map<string, pkcs11js.PKCS11>();
 
-function loadModule(modulePath: string): pkcs11js.PKCS11 {
+export function loadModule(modulePath: string): pkcs11js.PKCS11 {
   const existing = modules.get(modulePath);
   if (existing) return existing;
   const lib = new pkcs11js.PKCS11();

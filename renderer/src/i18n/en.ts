@@ -2,6 +2,7 @@ import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { fields } from './screens/fields';
 import { host } from './screens/host';
+import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
 import { reception } from './screens/reception';
@@ -126,4 +127,5 @@ export const en: Messages = {
   protection: protection.en,
   audit: audit.en,
   host: host.en,
+  machine: machine.en,
 };

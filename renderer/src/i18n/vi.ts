@@ -4,6 +4,7 @@ import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { fields } from './screens/fields';
 import { host } from './screens/host';
+import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
 import { reception } from './screens/reception';
@@ -129,6 +130,7 @@ export const vi = {
   protection: protection.vi,
   audit: audit.vi,
   host: host.vi,
+  machine: machine.vi,
 };
 
 export type Messages = typeof vi;

@@ -5,6 +5,9 @@
 // write-only.
 import { useMemo, type ReactNode } from 'react';
 import { getApi } from '../api';
+import { LockedByIt } from '../components/machine/LockedByIt';
+import { MachinePanel } from '../components/machine/MachinePanel';
+import { useSettingSources } from '../components/machine/useMachineStatus';
 import { AgencySection } from '../components/settings/AgencySection';
 import { ConnectorSection } from '../components/settings/ConnectorSection';
 import { ErrorSummary } from '../components/settings/ErrorSummary';
@@ -13,6 +16,7 @@ import { HolidaysEditor } from '../components/settings/HolidaysEditor';
 import { HotFoldersSection } from '../components/settings/HotFoldersSection';
 import { LanguageSection } from '../components/settings/LanguageSection';
 import { ProtectionSection } from '../components/settings/ProtectionSection';
+import { ReceptionUnitSection } from '../components/settings/ReceptionUnitSection';
 import { ScannersSection } from '../components/settings/ScannersSection';
 import { SigningSection } from '../components/settings/SigningSection';
 import { useSettingsForm } from '../components/settings/useSettingsForm';
@@ -34,6 +38,7 @@ export function SettingsScreen() {
   const { t, pick, setLang } = useI18n();
   const s = t.settings;
   const f = useSettingsForm(api, setLang);
+  const sources = useSettingSources(api);
   const { view, form } = f;
 
   if (f.loadError)
@@ -64,13 +69,30 @@ export function SettingsScreen() {
       <ErrorSummary issues={f.issues} labels={f.labels} />
       <SettingsFieldsContext.Provider value={f.fields}>
         <form className="settings-form" onSubmit={(e) => void f.save(e)} noValidate>
-          <AgencySection {...section} />
-          <SigningSection {...secrets} />
-          <ScannersSection {...section} />
-          <HotFoldersSection {...section} />
-          <ConnectorSection {...secrets} defaultExportDir={view.defaultExportDir} />
-          <ProtectionSection {...section} api={api} />
-          <LanguageSection {...section} />
+          <LockedByIt keys={['agency']} sources={sources}>
+            <AgencySection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['reception']} sources={sources}>
+            <ReceptionUnitSection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['signing', 'tsaUrl']} sources={sources}>
+            <SigningSection {...secrets} />
+          </LockedByIt>
+          <LockedByIt keys={['scanners']} sources={sources}>
+            <ScannersSection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['hotFolders']} sources={sources}>
+            <HotFoldersSection {...section} />
+          </LockedByIt>
+          <LockedByIt keys={['connector', 'exportDir']} sources={sources}>
+            <ConnectorSection {...secrets} defaultExportDir={view.defaultExportDir} />
+          </LockedByIt>
+          <LockedByIt keys={['retention', 'transport']} sources={sources}>
+            <ProtectionSection {...section} api={api} />
+          </LockedByIt>
+          <LockedByIt keys={['language']} sources={sources}>
+            <LanguageSection {...section} />
+          </LockedByIt>
           <div className="rec-actions">
             <button type="submit" className="primary" disabled={f.saving} aria-busy={f.saving}>
               {f.saving ? s.saving : s.save}
@@ -84,6 +106,7 @@ export function SettingsScreen() {
       <div className="holidays">
         <HolidaysEditor api={api} />
       </div>
+      <MachinePanel />
     </SettingsPage>
   );
 }

@@ -11,6 +11,9 @@ export interface ApplicantDraft {
   address: string;
   phone: string;
   source: 'qr' | 'typed';
+  /** As read from the card's QR: the old 9-digit number it carries, and which card it is. */
+  oldIdNumber?: string;
+  card?: 'cccd' | 'can-cuoc';
 }
 
 export const EMPTY_APPLICANT: ApplicantDraft = {
@@ -22,7 +25,8 @@ export const EMPTY_APPLICANT: ApplicantDraft = {
   source: 'typed',
 };
 
-export const ID_NUMBER = /^\d{9}(\d{3})?$/;
+/** The 12-digit personal identification number: the 9-digit CMND ceased to be valid at the end of 2024. */
+export const ID_NUMBER = /^\d{12}$/;
 
 export function applicantReady(a: ApplicantDraft): boolean {
   return a.fullName.trim() !== '' && ID_NUMBER.test(a.idNumber.trim());
@@ -42,8 +46,15 @@ export function ApplicantForm({
 }) {
   const { t } = useI18n();
   const r = t.reception;
-  const set = (key: Exclude<keyof ApplicantDraft, 'source'>, value: string) =>
-    onChange({ ...applicant, [key]: value, source: 'typed' });
+  const set = (
+    key: 'fullName' | 'idNumber' | 'dateOfBirth' | 'address' | 'phone',
+    value: string,
+  ) => {
+    // A retyped ID is no longer the card's: the old number read with it goes too.
+    const { oldIdNumber, card, ...rest } = applicant;
+    const kept = key === 'idNumber' ? {} : { oldIdNumber, card };
+    onChange({ ...rest, ...kept, [key]: value, source: 'typed' });
+  };
   const idBad = applicant.idNumber.trim() !== '' && !ID_NUMBER.test(applicant.idNumber.trim());
   return (
     <section className="reception-panel applicant" aria-labelledby="applicant-title">

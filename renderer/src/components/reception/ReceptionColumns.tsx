@@ -51,6 +51,8 @@ export function DossierColumn({ rc, targets }: ColumnProps) {
         complete={rc.checklist?.complete ?? true}
         busyText={state.signing !== null ? r.signBusy(signingSeconds) : null}
         result={state.result}
+        delivery={rc.delivery}
+        onDelivery={rc.setDelivery}
         onSign={() => void rc.sign()}
         onRetrySign={() => void rc.retrySign()}
         printRef={targets.print}

@@ -1,9 +1,11 @@
 // Signing and the slip: which key signs (never its PIN), what is still needed, then the result,
 // the slip's preview (rendered by the core from the PDF itself), printing and finishing.
 import type { RefObject } from 'react';
+import type { ResultDelivery } from '../../../../shared/contracts/dossier';
 import type { Response } from '../../../../shared/contract';
 import { DOSSIER_STATE_LABELS } from '../../../../shared/procedures';
 import { useI18n } from '../../i18n';
+import { DeliveryChoice, DueDateLine, defaultDelivery } from './DeliveryChoice';
 import { titled } from './shortcuts';
 
 export type ReceptionStatus = Response<'receptionStatus'>;
@@ -15,6 +17,8 @@ export function SignPanel({
   complete,
   busyText,
   result,
+  delivery,
+  onDelivery,
   onSign,
   onRetrySign,
   onPrint,
@@ -27,6 +31,9 @@ export function SignPanel({
   complete: boolean;
   busyText: string | null;
   result: ReceptionResult | null;
+  /** Where the applicant chose to collect the result (null: the unit's first place). */
+  delivery: ResultDelivery | null;
+  onDelivery: (d: ResultDelivery) => void;
   onSign: () => void;
   onRetrySign: () => void;
   onPrint: () => void;
@@ -57,6 +64,14 @@ export function SignPanel({
       {signer?.pinAskedByMainProcess && <p className="muted small">{r.signerPinNote}</p>}
       {!result && (
         <>
+          {status && complete && (
+            <DeliveryChoice
+              unit={status.unit}
+              value={delivery ?? defaultDelivery(status.unit)}
+              onChange={onDelivery}
+              disabled={busyText !== null}
+            />
+          )}
           {needs.length > 0 && (
             <p className="muted" id="sign-needs">
               {r.signNeeds}
@@ -129,11 +144,7 @@ function SignResult({
           : r.signedSupplement(result.dossierCode)}{' '}
         <span className="badge">{DOSSIER_STATE_LABELS[result.state][lang]}</span>
       </p>
-      {result.dueDate && (
-        <p>
-          {r.dueDate}: <strong className="due">{result.dueDate}</strong>
-        </p>
-      )}
+      <DueDateLine result={result} />
       {result.archived && (
         <p className="archived" data-archive-code={result.archived.code}>
           {r.archivedAs(result.archived.code, result.archived.pageCount)}{' '}

@@ -99,6 +99,8 @@ export interface CardHolder {
   idNumber: string;
   dateOfBirth: string;
   address: string;
+  oldIdNumber?: string;
+  card?: 'cccd' | 'can-cuoc';
 }
 
 export type ReceptionAction =
@@ -136,7 +138,7 @@ export function receptionReducer(state: ReceptionState, action: ReceptionAction)
     case 'cardRead':
       return {
         ...state,
-        applicant: { ...state.applicant, ...action.holder, source: 'qr' },
+        applicant: { ...withoutCard(state.applicant), ...action.holder, source: 'qr' },
         cardWarnings: action.warnings,
         notice: { kind: 'applicantScanned', name: action.holder.fullName },
       };
@@ -201,4 +203,12 @@ export function signNeeds(state: ReceptionState): SignNeed[] {
   if (state.ws.docs.some((d) => d.stale || (!d.type && d.classification?.needsReview)))
     needs.push('needTypes');
   return needs;
+}
+
+/** The applicant without what the previous card's QR said (a new card may carry none of it). */
+function withoutCard(a: ApplicantDraft): ApplicantDraft {
+  const rest = { ...a };
+  delete rest.oldIdNumber;
+  delete rest.card;
+  return rest;
 }

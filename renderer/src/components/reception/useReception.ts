@@ -12,6 +12,7 @@ import {
   type Dispatch,
 } from 'react';
 import type { SohoaApi } from '../../../../shared/contract';
+import type { ResultDelivery } from '../../../../shared/contracts/dossier';
 import { matchChecklist, type Procedure } from '../../../../shared/procedures';
 import { getApi, toErrorInfo } from '../../api';
 import { loadClerk, saveClerk } from './ClerkField';
@@ -72,13 +73,20 @@ function useCardScan(
     if (!scan) return;
     api.readCard({ typed: scan.payload }).then((card) => {
       if (!card.holder) return;
-      const { fullName, idNumber, dateOfBirth, address } = card.holder;
+      const { fullName, idNumber, dateOfBirth, address, oldIdNumber, card: kind } = card.holder;
       const warnings = card.checks
         .filter((c) => !c.ok && c.severity === 'error')
         .map((c) => c.message);
       dispatch({
         type: 'cardRead',
-        holder: { fullName, idNumber, dateOfBirth, address },
+        holder: {
+          fullName,
+          idNumber,
+          dateOfBirth,
+          address,
+          card: kind,
+          ...(oldIdNumber ? { oldIdNumber } : {}),
+        },
         warnings,
       });
     }, fail);
@@ -134,6 +142,8 @@ function applicantOf(a: ReceptionState['applicant']) {
     ...(a.address.trim() ? { address: a.address.trim() } : {}),
     ...(a.phone.trim() ? { phone: a.phone.trim() } : {}),
     ...(a.dateOfBirth ? { dateOfBirth: a.dateOfBirth } : {}),
+    ...(a.oldIdNumber ? { oldIdNumber: a.oldIdNumber } : {}),
+    ...(a.card ? { card: a.card } : {}),
   };
 }
 
@@ -150,7 +160,7 @@ function signingActions(
   state: ReceptionState,
   dispatch: Dispatch<ReceptionAction>,
   fail: (e: unknown) => void,
-  after: ReceptionHooks & { reloadStatus: () => void },
+  after: ReceptionHooks & { reloadStatus: () => void; delivery: ResultDelivery | null },
 ) {
   const { sessionId, procedure, applicant, clerk, ws, result, signing } = state;
 
@@ -163,6 +173,7 @@ function signingActions(
         procedureCode: procedure.code,
         clerk: clerk.trim(),
         applicant: applicantOf(applicant),
+        ...(after.delivery ? { delivery: after.delivery } : {}),
         documents: ws.docs.map((d) => ({
           pages: turnedPages(ws, d.pageIds),
           type: d.type,
@@ -230,9 +241,13 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
   useCardScan(api, scan, dispatch, fail);
   useClassifier(api, state.ws, dispatch, fail);
   const intake = usePageIntake(api, state.sessionId, dispatch, fail);
+  // The applicant's choice of where to collect the result, for this dossier only.
+  const [delivery, setDelivery] = useState<ResultDelivery | null>(null);
+  useEffect(() => setDelivery(null), [state.sessionId]);
   const { sign, retrySign, finish } = signingActions(api, state, dispatch, fail, {
     ...hooks,
     reloadStatus,
+    delivery,
   });
 
   const checklist = useMemo(
@@ -250,6 +265,8 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
     checklist,
     needs,
     ...intake,
+    delivery,
+    setDelivery,
     sign,
     retrySign,
     finish,

@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import type { SohoaApi } from '../../../../shared/contract';
 import type { HolidayYearView } from '../../../../shared/contracts/records';
 import type { ErrorInfo } from '../../../../shared/errors';
-import { HolidayYear, type DayNote } from '../../../../shared/workingDays';
+import { HolidayYear, noticeLabel, type DayNote } from '../../../../shared/workingDays';
 import { toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
+import { HolidayNoticeFile } from './HolidayNoticeFile';
 
 type Kind = 'daysOff' | 'workingDays';
 
@@ -59,7 +60,13 @@ function useHolidayYear(api: SohoaApi, year: number) {
       setError(toErrorInfo(e));
     }
   };
-  return { view, error, notice, add, remove, save };
+  /** A year saved elsewhere (a notice loaded from a file) shown as this one. */
+  const loaded = (v: HolidayYearView) => (
+    setView(v),
+    setNotice(s.holidaysSaved(v.year)),
+    setError(null)
+  );
+  return { view, error, notice, add, remove, save, loaded };
 }
 
 function DayList({
@@ -166,12 +173,15 @@ function NewDay({
   );
 }
 
+/** A year without any calendar counts only the statutory holidays: an estimate too. */
+const yearStatus = (v: HolidayYearView) => (v.origin === 'none' ? 'estimated' : v.data.status);
+
 export function HolidaysEditor({ api }: { api: SohoaApi }) {
   const { t, pick } = useI18n();
   const s = t.settings;
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const { view, error, notice, add, remove, save } = useHolidayYear(api, year);
+  const { view, error, notice, add, remove, save, loaded } = useHolidayYear(api, year);
 
   return (
     <fieldset>
@@ -190,6 +200,11 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
       {view && (
         <>
           <p className="muted">{s.holidayOrigin[view.origin]}</p>
+          <p className="year-status" data-year-status={yearStatus(view)}>
+            {yearStatus(view) === 'estimated'
+              ? s.yearEstimated(view.year)
+              : s.yearOfficial(view.year, noticeLabel(view.data))}
+          </p>
           {view.data.tet && <p>{s.tet(view.data.tet.from, view.data.tet.to)}</p>}
           <DayList
             title={s.daysOff}
@@ -204,6 +219,13 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
           <NewDay year={year} onAdd={add} onSave={() => void save()} />
         </>
       )}
+      <HolidayNoticeFile
+        api={api}
+        onSaved={(v) => {
+          setYear(v.year);
+          loaded(v);
+        }}
+      />
       <div role="status" aria-live="polite">
         {notice && <p className="ok">{notice}</p>}
       </div>

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 
 export interface SettingsForm {
   agency: DeskSettings['agency'];
+  reception: DeskSettings['reception'];
   signingKind: DeskSettings['signing']['kind'];
   p12Path: string;
   pkcs11Module: string;
@@ -28,6 +29,10 @@ export interface SettingsForm {
 export function formOf(s: DeskSettings): SettingsForm {
   return {
     agency: { ...s.agency },
+    reception: {
+      ...s.reception,
+      collectionPlaces: s.reception.collectionPlaces.map((p) => ({ ...p })),
+    },
     signingKind: s.signing.kind,
     p12Path: s.signing.kind === 'pkcs12' ? s.signing.path : '',
     pkcs11Module: s.signing.kind === 'pkcs11' ? s.signing.modulePath : '',
@@ -70,6 +75,7 @@ export function settingsOf(f: SettingsForm): unknown {
         : { kind: 'none' };
   return {
     agency: f.agency,
+    reception: f.reception,
     signing,
     tsaUrl: f.tsaUrl.trim(),
     scanners: f.scanners,

@@ -17,9 +17,22 @@ const vi = {
   agencyIdHint: 'Theo Nghị định 30/2020, ví dụ H49.64.33. Là phần đầu của mọi mã hồ sơ.',
   agencyName: 'Tên cơ quan',
   codePattern: 'Mẫu mã hồ sơ',
-  codePatternHint: 'Mặc định {AGENCY}-{YYMMDD}-{NNNN} (Thông tư 01/2018/TT-VPCP).',
+  codePatternHint:
+    'Mặc định {AGENCY}-{YYMMDD}-{NNNN} (theo mẫu cũ của Thông tư 01/2018/TT-VPCP; Nghị định 118/2025/NĐ-CP không quy định mẫu khác).',
   agencyPlace: 'Địa danh trên phiếu',
   agencyPlaceHint: 'In ở dòng ngày tháng của phiếu tiếp nhận, ví dụ “Tân Hòa”. Để trống: “Xã mẫu”.',
+  receptionUnit: 'Đơn vị tiếp nhận và trả kết quả',
+  receptionUnitHint:
+    'Theo Nghị định 118/2025/NĐ-CP: Trung tâm Phục vụ hành chính công tỉnh hoặc xã, hay Bộ phận tiếp nhận và trả kết quả của bộ. Tên này in trên mọi phiếu.',
+  unitName: 'Tên đơn vị tiếp nhận',
+  unitNameHint: 'Ví dụ “Trung tâm Phục vụ hành chính công xã Tân Hòa”. Để trống: tên cơ quan.',
+  placesHint: 'Nơi người nộp có thể chọn để nhận kết quả. Chưa có nơi nào: chính đơn vị tiếp nhận.',
+  placeN: (n: number) => `Nơi nhận kết quả ${n}`,
+  placeName: 'Tên nơi nhận',
+  placeAddress: 'Địa chỉ',
+  addPlace: 'Thêm nơi nhận kết quả',
+  removePlace: (n: number) => `Xóa nơi nhận ${n}`,
+  postal: 'Cho phép nhận kết quả qua dịch vụ bưu chính công ích',
   signing: 'Ký số',
   signingKind: 'Nguồn khóa ký',
   signingDemo: 'Chứng thư thử nghiệm (không có giá trị pháp lý)',
@@ -98,6 +111,14 @@ const vi = {
   saveHolidays: 'Lưu lịch năm',
   holidaysSaved: (y: number) => `Đã lưu lịch nghỉ năm ${y}.`,
   holidayIncomplete: 'Hãy nhập cả ngày (trong năm đang chọn) và lý do rồi bấm thêm.',
+  yearOfficial: (y: number, notice: string) =>
+    `Năm ${y}: lịch nghỉ chính thức${notice ? ` (${notice})` : ''}.`,
+  yearEstimated: (y: number) =>
+    `Năm ${y}: chưa có thông báo chính thức; lịch nghỉ được ước tính từ danh sách ngày lễ theo luật, mọi ngày hẹn trong năm này ghi “ước tính”.`,
+  noticeFile: 'Nạp thông báo nghỉ lễ của một năm từ tệp (CSV hoặc JSON)',
+  noticeFileHint:
+    'Tệp do bộ phận CNTT cung cấp theo thông báo chính thức. Mọi dòng được kiểm tra; chỉ tệp không có lỗi mới được lưu thành lịch nghỉ của năm đó.',
+  noticeFileRefused: 'Tệp chưa được nạp, cần sửa các dòng sau:',
   issue: {
     required: (f: string) => `“${f}” chưa được nhập. Hãy nhập giá trị.`,
     tooLong: (f: string) => `“${f}” quá dài. Hãy rút gọn.`,
@@ -110,6 +131,7 @@ const vi = {
     url: (f: string) => `“${f}” phải là địa chỉ bắt đầu bằng http:// hoặc https://.`,
     dpiRange: (f: string) => `“${f}” phải là số nguyên từ 150 đến 600.`,
     duplicateName: (f: string) => `“${f}” trùng với một máy quét khác. Hãy đặt tên khác.`,
+    duplicatePlace: (f: string) => `“${f}” trùng với một nơi nhận kết quả khác. Hãy đặt tên khác.`,
     duplicatePath: (f: string) => `“${f}” đã có trong danh sách. Mỗi thư mục chỉ theo dõi một lần.`,
     label: (f: string) => `“${f}” không hợp lệ. Hãy kiểm tra lại.`,
     pathNotChosen: (f: string) =>
@@ -137,9 +159,23 @@ const en: typeof vi = {
   agencyIdHint: 'As in Decree 30/2020, e.g. H49.64.33. It starts every dossier code.',
   agencyName: 'Agency name',
   codePattern: 'Dossier code pattern',
-  codePatternHint: 'Default {AGENCY}-{YYMMDD}-{NNNN} (Circular 01/2018/TT-VPCP).',
+  codePatternHint:
+    'Default {AGENCY}-{YYMMDD}-{NNNN} (the former Circular 01/2018/TT-VPCP format; Decree 118/2025/NĐ-CP sets no other).',
   agencyPlace: 'Place on the slips',
   agencyPlaceHint: 'Printed on the receipt’s date line, e.g. “Tân Hòa”. Empty: “Xã mẫu”.',
+  receptionUnit: 'Reception and result unit',
+  receptionUnitHint:
+    'Under Decree 118/2025/NĐ-CP: a province or commune public administration service centre, or a ministry’s reception and result unit. This name is printed on every slip.',
+  unitName: 'Reception unit name',
+  unitNameHint: 'E.g. “Trung tâm Phục vụ hành chính công xã Tân Hòa”. Empty: the agency’s name.',
+  placesHint:
+    'Where the applicant may choose to collect the result. None: the reception unit itself.',
+  placeN: (n: number) => `Collection place ${n}`,
+  placeName: 'Place name',
+  placeAddress: 'Address',
+  addPlace: 'Add a collection place',
+  removePlace: (n: number) => `Remove place ${n}`,
+  postal: 'Allow results by the public postal service',
   signing: 'Digital signing',
   signingKind: 'Signing key source',
   signingDemo: 'Test certificate (no legal value)',
@@ -218,6 +254,13 @@ const en: typeof vi = {
   saveHolidays: 'Save this year',
   holidaysSaved: (y) => `Holiday calendar of ${y} saved.`,
   holidayIncomplete: 'Enter both a date (in the chosen year) and a reason, then add.',
+  yearOfficial: (y, notice) => `${y}: official holidays${notice ? ` (${notice})` : ''}.`,
+  yearEstimated: (y) =>
+    `${y}: no official notice yet; the days off are estimated from the statutory holidays and every appointment in this year says “estimated”.`,
+  noticeFile: 'Load a year’s holiday notice from a file (CSV or JSON)',
+  noticeFileHint:
+    'A file from IT following the official notice. Every row is checked; only a file without errors is saved as that year’s calendar.',
+  noticeFileRefused: 'The file was not loaded; fix these rows:',
   issue: {
     required: (f) => `“${f}” is empty. Enter a value.`,
     tooLong: (f) => `“${f}” is too long. Shorten it.`,
@@ -230,6 +273,7 @@ const en: typeof vi = {
     url: (f) => `“${f}” must be an address starting with http:// or https://.`,
     dpiRange: (f) => `“${f}” must be a whole number from 150 to 600.`,
     duplicateName: (f) => `“${f}” is the same as another scanner’s. Choose another name.`,
+    duplicatePlace: (f) => `“${f}” is the same as another collection place’s. Choose another name.`,
     duplicatePath: (f) => `“${f}” is already in the list. Each folder is watched once.`,
     label: (f) => `“${f}” is not valid. Check it.`,
     pathNotChosen: (f) =>
