@@ -83,7 +83,16 @@ test('a signed PDF is archived as it came, with a searchable signed companion', 
     const companionSig = run('pdfsig', [outcome.companionPath]);
     assert.match(companionSig.stdout, /Signature is Valid/);
     assert.doesNotMatch(companionSig.stdout, new RegExp(ORIGINAL_SIGNER));
-    assert.match(core.archive.getRecord(recordId)!.pages[0]!.text, /Hồng Nhung/, 'OCR text');
+    const detail = core.archive.getRecord(recordId)!;
+    assert.match(detail.pages[0]!.text, /Hồng Nhung/, 'the search text comes from OCR');
+    assert.deepEqual(
+      detail.files?.map((f) => [f.role, f.receivedSigners]),
+      [
+        ['received', [ORIGINAL_SIGNER]],
+        ['companion', undefined],
+      ],
+    );
+    assert.equal(detail.files?.[1]?.sha256, sha256(await fs.readFile(outcome.companionPath)));
   } finally {
     await core.close();
   }
