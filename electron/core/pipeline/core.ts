@@ -305,6 +305,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
             metadata: metadata.data,
             documents: [{ metadata: documentMetadata.data, pages: records.map((r) => r.ordinal) }],
             ...(sourceRef ? { sourceRef } : {}),
+            ...(opts.code ? { code: opts.code } : {}),
           });
           // Another run recorded this sourceRef while we read (checked in the write transaction):
           // its record stands; this signed copy is not written out.
