@@ -146,6 +146,13 @@ export class BatchViews {
     return item;
   }
 
+  /** A group of the queue decided at once; an unknown item refuses the whole group. */
+  decideMany(itemIds: number[], decision: 'accepted' | 'dismissed'): ReviewItem[] {
+    const items = this.store.review.decideMany([...new Set(itemIds)], decision);
+    if (!items) throw new SohoaError('BAD_REQUEST', `review items ${itemIds.join(', ')}`);
+    return items;
+  }
+
   splitPlan(id: number): { plan: SplitPlan | null; stack: StackPage[]; records: BatchRecord[] } {
     const batch = this.mustGet(id);
     return {
