@@ -20,6 +20,12 @@ export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 
 export const TOKEN_HEADER = 'x-sohoa-token';
 
+/**
+ * `GET /api/alive`: answers 204 whoever asks (it tells nothing but that a desk listens here). A page
+ * that lost the host polls it, then reads the new run's token from index.html and carries on.
+ */
+export const ALIVE_PATH = '/api/alive';
+
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -94,6 +100,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     if (req.headers.host !== expectedHost) return sendPlain(res, 403, 'Forbidden host');
     const url = new URL(req.url ?? '/', `http://${expectedHost}`);
 
+    if (url.pathname === ALIVE_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(204, { ...SECURITY_HEADERS, 'cache-control': 'no-store' });
+      return void res.end();
+    }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
@@ -164,6 +174,10 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (e: unknown) => {
+    // The port is taken: the core opened for this host closes, so the caller can try another.
+    await api.close();
+    throw e;
   });
   const bound = (server.address() as AddressInfo).port;
   expectedHost = `127.0.0.1:${bound}`;

@@ -4,6 +4,7 @@
 // mounted while the clerk looks elsewhere, so a half-received dossier is never lost, and a CCCD
 // QR scan from anywhere brings it back with the applicant filled in.
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { ConnectionBanner } from './components/desk/ConnectionBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HelpOverlay } from './components/reception/HelpOverlay';
 import { titled } from './components/reception/shortcuts';
@@ -121,6 +122,7 @@ export function App() {
           <LanguageSwitch />
         </div>
       </header>
+      <ConnectionBanner />
       <main id="screen" aria-label={current.label(t)}>
         <div hidden={screen !== 'reception'}>
           <ReceptionScreen active={screen === 'reception'} scan={scan} />

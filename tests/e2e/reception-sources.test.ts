@@ -95,12 +95,19 @@ test(
     await assertAccessible(page, 'reception, scan folder waiting');
     await shot(page, 'reception-sources-1-hotfolder');
 
-    // The desk stops before the clerk takes them, and starts again on the same data folder.
-    // Same address: the page's storage (the clerk's name) belongs to it, as to app:// in the app.
+    // The desk stops before the clerk takes them, and starts again on the same data folder and
+    // address. The page left open notices, waits, takes the new run's token and carries on by
+    // itself: its next calls succeed, nothing says "not allowed".
     const port = Number(new URL(desk.host.url).port);
     await desk.host.close();
+    await page.locator('.link-banner.lost', { hasText: 'Mất liên lạc với Sohoa Desk' }).waitFor();
     restarted = await startWebHost({ dataDir: desk.dataDir, staticDir: STATIC_DIR, port });
-    await page.goto(restarted.url);
+    await page.locator('.link-banner.back', { hasText: 'Đã kết nối lại' }).waitFor();
+    await page.locator('.hotfolder-bar[data-files="4"]').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByText('Yêu cầu không được phép').count(), 0);
+    // A reload (as the app's window after a restart): the page's storage belongs to its address,
+    // as to app:// in the app, so the clerk's name is remembered.
+    await page.reload();
     await page.locator('.hotfolder-bar[data-files="4"]').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#clerk-name').inputValue(), CLERK, 'the name is remembered');
 

@@ -72,7 +72,12 @@ export async function openDesk(options: OpenDeskOptions = {}): Promise<Desk> {
   const page = await context.newPage();
   const browserErrors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') browserErrors.push(m.text());
+    // An API call that failed at the network level (the host restarting) is the page's to
+    // handle and show, as an API error status is (below): not an error of the page itself.
+    const apiNetwork =
+      m.text().startsWith('Failed to load resource') &&
+      new URL(m.location().url || 'about:blank').pathname.startsWith('/api/');
+    if (m.type() === 'error' && !apiNetwork) browserErrors.push(m.text());
   });
   page.on('pageerror', (e) => browserErrors.push(e.message));
   page.on('response', (r) => {

@@ -36,7 +36,9 @@ export class BatchViews {
     const pagesTotal = Math.max(pagesDone, run ? run.pagesTotal : b.pagesTotal);
     const activeMs = run ? run.activeMs() : b.activeMs;
     const perMinute = pagesDone > 0 && activeMs > 0 ? (pagesDone * 60_000) / activeMs : null;
-    const unfinished = ['running', 'paused', 'queued'].includes(b.state);
+    // Time left only while the batch actually runs here: a paused or queued batch, or one the
+    // last process left "running", is not counting down.
+    const counting = run !== null && b.state === 'running';
     return {
       id: b.id,
       title: b.title,
@@ -49,7 +51,7 @@ export class BatchViews {
       pagesTotal,
       pagesPerMinute: perMinute === null ? null : Math.round(perMinute * 10) / 10,
       secondsLeft:
-        perMinute && unfinished ? Math.round(((pagesTotal - pagesDone) / perMinute) * 60) : null,
+        perMinute && counting ? Math.round(((pagesTotal - pagesDone) / perMinute) * 60) : null,
       record: b.recordId && b.dossierCode ? { id: b.recordId, code: b.dossierCode } : null,
       error: b.error,
       reviewOpen: b.reviewOpen,

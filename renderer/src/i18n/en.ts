@@ -1,5 +1,6 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { desk } from './screens/desk';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
@@ -122,4 +123,5 @@ export const en: Messages = {
   settings: settings.en,
   audit: audit.en,
   host: host.en,
+  desk: desk.en,
 };

@@ -2,6 +2,7 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { desk } from './screens/desk';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { reception } from './screens/reception';
@@ -125,6 +126,7 @@ export const vi = {
   settings: settings.vi,
   audit: audit.vi,
   host: host.vi,
+  desk: desk.vi,
 };
 
 export type Messages = typeof vi;

@@ -1,6 +1,7 @@
 // One batch in the queue: its state, a progress bar with pages done / total, pages per minute
 // and time left, and its controls. The selected batch's controls carry the keyboard shortcuts.
 import type { BatchSummary } from '../../../../shared/contracts/batch';
+import { useHostLink } from '../../hooks/useHostLink';
 import { useI18n, type I18n } from '../../i18n';
 import { formatDateTime } from '../../format';
 
@@ -60,12 +61,20 @@ export function BatchCard({
     cancel: t.batch.cancel,
     retry: batch.state === 'done' ? t.batch.retryFailed : t.batch.retry,
   };
+  // Out of touch with the desk: what was last seen is shown, but no speed or time left.
+  const link = useHostLink().kind;
+  const stale = link === 'lost' || link === 'refused';
   const actions = cardActions(batch);
   const failedDocs = batch.state === 'done' && batch.recordsFailed > 0;
   const facts = [
     t.batch.pagesOf(batch.pagesDone, batch.pagesTotal),
-    ...(batch.pagesPerMinute !== null ? [t.batch.perMinute(nf.format(batch.pagesPerMinute))] : []),
-    ...(batch.secondsLeft !== null ? [t.batch.timeLeft(formatLeft(batch.secondsLeft, t))] : []),
+    ...(batch.pagesPerMinute !== null && !stale
+      ? [t.batch.perMinute(nf.format(batch.pagesPerMinute))]
+      : []),
+    ...(batch.secondsLeft !== null && !stale
+      ? [t.batch.timeLeft(formatLeft(batch.secondsLeft, t))]
+      : []),
+    ...(stale ? [t.desk.batchStale] : []),
   ];
   return (
     <li className={selected ? 'batch-card selected' : 'batch-card'} data-batch={batch.id}>
