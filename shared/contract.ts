@@ -9,6 +9,7 @@ import { DOSSIER_CHANNELS } from './contracts/dossier';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
+import { TRUST_CHANNELS } from './contracts/trust';
 
 // The record's schemas are used across the app (the archive, the pipeline, the screens), so the
 // contract's entry names them too; they are defined once, with their channels, in contracts/records.
@@ -30,6 +31,7 @@ export const contract = {
   ...RECEPTION_CHANNELS,
   ...BATCH_CHANNELS,
   ...RECORDS_CHANNELS,
+  ...TRUST_CHANNELS,
   ...ACQUIRE_CHANNELS,
   ...INTAKE_CHANNELS,
   ...HOST_CHANNELS,

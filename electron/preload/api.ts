@@ -68,6 +68,10 @@ const EXPOSED = {
   listScans: true,
   discardScan: true,
   choosePath: true,
+  trustList: true,
+  trustAdd: true,
+  trustRemove: true,
+  trustRestore: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

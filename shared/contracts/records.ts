@@ -132,9 +132,23 @@ export const TextWord = z.object({
 });
 export type TextWord = z.infer<typeof TextWord>;
 
+/** ETSI EN 319 102-1 outcome; NO_SIGNATURE at file level when nothing is signed. */
+export const Indication = z.enum(['TOTAL_PASSED', 'INDETERMINATE', 'TOTAL_FAILED', 'NO_SIGNATURE']);
+export type Indication = z.infer<typeof Indication>;
+
 const LocalizedReport = z.object({
+  /**
+   * Badge key kept for the screen written before indications: INDETERMINATE shows as
+   * 'valid-with-warnings' (amber) with its own verdictText. New screens read `indication`.
+   */
   verdict: z.enum(['valid', 'valid-with-warnings', 'invalid', 'unsigned']),
   verdictText: Localized,
+  indication: Indication,
+  /** The standard sub-indication (HASH_FAILURE, NO_CERTIFICATE_CHAIN_FOUND, TRY_LATER…). */
+  subIndication: z.string().nullable(),
+  /** What the outcome means for the clerk, and what to do. */
+  meaning: Localized,
+  advice: Localized,
   errors: z.array(Localized),
   signatures: z.array(
     z.object({
@@ -142,16 +156,34 @@ const LocalizedReport = z.object({
       kind: z.enum(['signature', 'document-timestamp']),
       verdict: z.enum(['valid', 'valid-with-warnings', 'invalid']),
       verdictText: Localized,
+      indication: Indication.exclude(['NO_SIGNATURE']),
+      subIndication: z.string().nullable(),
+      meaning: Localized,
+      advice: Localized,
       signer: z.string().nullable(),
       chain: z.array(z.string()),
       trusted: z.boolean(),
+      /** The root the chain reaches, with its SHA-256 fingerprint (hex). */
+      trustAnchor: z.object({ subject: z.string(), sha256: z.string() }).nullable(),
       intact: z.boolean(),
       cryptoValid: z.boolean(),
       coversWholeRevision: z.boolean(),
       level: z.string(),
       algorithm: z.string().nullable(),
       claimedSigningTime: z.string().nullable(),
-      timestamp: z.object({ time: z.string(), valid: z.boolean(), tsa: z.string() }).nullable(),
+      /** When the certificates were checked: the proven signing time, else the check's time. */
+      validationTime: z.string().nullable(),
+      timestamp: z
+        .object({ time: z.string(), valid: z.boolean(), tsa: z.string(), trusted: z.boolean() })
+        .nullable(),
+      revocation: z
+        .object({
+          status: z.enum(['good', 'revoked', 'unknown', 'none']),
+          source: z.enum(['file', 'online', 'cache']).nullable(),
+          kind: z.enum(['ocsp', 'crl']).nullable(),
+          revokedAt: z.string().nullable(),
+        })
+        .nullable(),
       changesText: Localized,
       errors: z.array(Localized),
       warnings: z.array(Localized),

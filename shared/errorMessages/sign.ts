@@ -47,6 +47,14 @@ export const SIGN_MESSAGES = {
     vi: `Tệp "${f}" đã được chứng thực và không cho phép ký thêm. Không thay đổi gì trên tệp.`,
     en: `File "${f}" is certified and permits no further signatures. The file was left unchanged.`,
   }),
+  TRUST_ROOT_INVALID: (f) => ({
+    vi: `Tệp "${f}" không phải chứng thư gốc dùng được (không đọc được, không tự ký hoặc không phải CA). Danh sách gốc tin cậy không đổi; hãy lấy lại tệp chứng thư từ tổ chức cấp.`,
+    en: `"${f}" is not a usable root certificate (unreadable, not self-signed, or not a CA). The trust list is unchanged; get the certificate file again from its issuer.`,
+  }),
+  TRUST_ROOT_NOT_FOUND: (f) => ({
+    vi: `Không có chứng thư gốc có vân tay ${f} trong danh sách. Tải lại danh sách rồi thử lại.`,
+    en: `No root with fingerprint ${f} is in the list. Reload the list and try again.`,
+  }),
   PDF_UNREADABLE: (f) => ({
     vi: `Không đọc được cấu trúc PDF của "${f}". Tệp có thể hỏng; hãy xin bản gốc khác.`,
     en: `Could not read the PDF structure of "${f}". The file may be damaged; ask for another copy.`,

@@ -4,18 +4,23 @@
 // re-reads the database each time, so a revocation shows up at once.
 import fs from 'node:fs/promises';
 import { serveOpenssl, type OpensslHttpServer } from './opensslHttp';
-import type { Pki } from './pki';
+import type { Issued, Pki } from './pki';
 
 export type OcspResponder = OpensslHttpServer;
 
-/** Starts the responder; issue leaves with `ocspUrl: responder.url` after this. */
-export async function startOcsp(pki: Pki, dir: string): Promise<OcspResponder> {
+/**
+ * Starts the responder; issue leaves with `ocspUrl: responder.url` after this. `signer` makes
+ * it sign with another certificate (a responder the CA never authorised).
+ */
+export async function startOcsp(pki: Pki, dir: string, signer?: Issued): Promise<OcspResponder> {
   await fs.mkdir(dir, { recursive: true });
-  const responder = pki.issue({
-    cn: 'Sohoa Test OCSP',
-    keyUsage: 'digitalSignature',
-    extendedKeyUsage: 'OCSPSigning',
-  });
+  const responder =
+    signer ??
+    pki.issue({
+      cn: 'Sohoa Test OCSP',
+      keyUsage: 'digitalSignature',
+      extendedKeyUsage: 'OCSPSigning',
+    });
   return serveOpenssl({
     dir,
     urlPath: '/ocsp',

@@ -17,7 +17,7 @@ export interface Issued {
 
 export interface LeafOptions {
   cn: string;
-  key?: 'rsa' | 'ec';
+  key?: 'rsa' | 'ec' | 'ed448';
   /** openssl ca dates, YYYYMMDDHHMMSSZ. */
   start?: string;
   end?: string;
@@ -25,6 +25,10 @@ export interface LeafOptions {
   extendedKeyUsage?: string;
   /** The OCSP responder named in the certificate (AIA). */
   ocspUrl?: string;
+  /** A CRL distribution point to name in the certificate. */
+  crlUrl?: string;
+  /** Name no OCSP responder at all (a certificate checked by CRL only, or not at all). */
+  noOcsp?: boolean;
   /** Certify this public key (PEM) instead of making a key: for keys born on a token. */
   publicKeyPem?: string;
 }
@@ -38,6 +42,8 @@ export interface Pki {
   revoke(certPath: string): void;
   /** The `openssl ca` config of the intermediate (for `openssl ocsp -index`). */
   indexPath: string;
+  /** Writes the intermediate's current CRL (DER) to `file`. */
+  crl(file: string): void;
 }
 
 export function openssl(args: string[]): string {
@@ -49,7 +55,11 @@ export function openssl(args: string[]): string {
 const toDer = (pem: string) =>
   Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
 
-function newKey(file: string, type: 'rsa' | 'ec'): void {
+function newKey(file: string, type: 'rsa' | 'ec' | 'ed448'): void {
+  if (type === 'ed448') {
+    openssl(['genpkey', '-algorithm', 'ED448', '-out', file]);
+    return;
+  }
   const algo =
     type === 'ec'
       ? ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']
@@ -132,6 +142,7 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
   ]);
   fs.writeFileSync(p('index.txt'), '');
   fs.writeFileSync(p('serial'), '1000\n');
+  fs.writeFileSync(p('crlnumber'), '01\n');
   fs.mkdirSync(p('issued'), { recursive: true });
   fs.writeFileSync(
     p('ca.cnf'),
@@ -143,6 +154,8 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
       'database=$dir/index.txt',
       'new_certs_dir=$dir/issued',
       'serial=$dir/serial',
+      'crlnumber=$dir/crlnumber',
+      'default_crl_days=7',
       'certificate=$dir/inter.pem',
       'private_key=$dir/inter.key',
       'default_md=sha256',
@@ -176,6 +189,10 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
     revoke(certPath) {
       openssl(['ca', '-config', p('ca.cnf'), '-revoke', certPath]);
     },
+    crl(file) {
+      openssl(['ca', '-config', p('ca.cnf'), '-gencrl', '-out', `${file}.pem`]);
+      openssl(['crl', '-in', `${file}.pem`, '-outform', 'DER', '-out', file]);
+    },
     issue(o) {
       const id = `leaf${++counter}`;
       const ext = [
@@ -185,7 +202,10 @@ export function createPki(dir: string, name = 'Sohoa Test'): Pki {
         ...(o.extendedKeyUsage ? [`extendedKeyUsage=critical,${o.extendedKeyUsage}`] : []),
         'subjectKeyIdentifier=hash',
         'authorityKeyIdentifier=keyid',
-        `authorityInfoAccess=OCSP;URI:${o.ocspUrl ?? 'http://127.0.0.1:1/ocsp'}`,
+        ...(o.noOcsp
+          ? []
+          : [`authorityInfoAccess=OCSP;URI:${o.ocspUrl ?? 'http://127.0.0.1:1/ocsp'}`]),
+        ...(o.crlUrl ? [`crlDistributionPoints=URI:${o.crlUrl}`] : []),
         '',
       ].join('\n');
       fs.writeFileSync(p(`${id}.cnf`), ext);

@@ -57,7 +57,7 @@ describe(
         const out = path.join(dir, path.basename(name));
         fs.writeFileSync(out, bytes);
         assert.equal(validCount(out), beforeValid + 1, runTool('pdfsig', [out]).stdout);
-        const report = verifyPdf(bytes);
+        const report = await verifyPdf(bytes);
         const ours = report.signatures[report.signatures.length - 1]!;
         assert.equal(ours.signer, 'Trương Văn Lâm');
         assert.ok(ours.intact && ours.cryptoValid && ours.coversWholeFile);

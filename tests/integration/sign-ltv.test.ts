@@ -60,7 +60,9 @@ describe('PAdES B-LT with a loopback OCSP responder', () => {
     // The DSS is in the last revision; its OCSP stream is a good response for the signer.
     const text = Buffer.from(bytes).toString('latin1');
     assert.match(text, /\/DSS \d+ 0 R/);
-    const report = verifyPdf(bytes, { trustAnchors: [new X509Certificate(pki.root.certDer)] });
+    const report = await verifyPdf(bytes, {
+      trustAnchors: [new X509Certificate(pki.root.certDer)],
+    });
     assert.equal(report.verdict, 'valid', JSON.stringify(report.signatures));
     assert.equal(report.signatures[0]!.level, 'PAdES-B-LT');
     assert.equal(report.signatures[0]!.revocation, 'good', 'the stored OCSP answer verifies');

@@ -14,20 +14,24 @@ import { ATTR, checkSignedData } from '../../electron/core/sign/verify/cmsVerify
 import { verifyPdf } from '../../electron/core/sign/verify/verifyPdf';
 import { createPki, P12_PASSWORD, type Pki } from '../helpers/pki';
 import { opensslVerifyCms, readSignedParts, runTool, samplePdf } from '../helpers/sign-tools';
+import { startOcsp, type OcspResponder } from '../helpers/ocsp';
 import { startTsa, type Tsa } from '../helpers/tsa';
 
 describe('PAdES B-T with a loopback TSA', () => {
   let dir: string;
   let pki: Pki;
   let tsa: Tsa;
+  let ocsp: OcspResponder;
   let options: SignOptions;
 
   before(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-tsa-'));
     pki = createPki(path.join(dir, 'pki'));
     tsa = await startTsa(pki, path.join(dir, 'tsa'));
+    ocsp = await startOcsp(pki, path.join(dir, 'ocsp'));
+    const leaf = pki.issue({ cn: 'Đặng Thu Trang', ocspUrl: ocsp.url });
     options = {
-      keySource: await openPkcs12(pki.issue({ cn: 'Đặng Thu Trang' }).p12Path!, P12_PASSWORD),
+      keySource: await openPkcs12(leaf.p12Path!, P12_PASSWORD),
       signingTime: new Date(),
       appearance: { kind: 'agency', agencyName: 'UBND phường 1', demo: false },
       tsaUrl: tsa.url,
@@ -35,6 +39,7 @@ describe('PAdES B-T with a loopback TSA', () => {
   });
   after(async () => {
     await tsa.close();
+    await ocsp.close();
     await fs.rm(dir, { recursive: true, force: true });
   });
 
@@ -71,13 +76,22 @@ describe('PAdES B-T with a loopback TSA', () => {
     assert.equal(check.status, 0, check.stdout + check.stderr);
     assert.match(check.stdout, /Verification: OK/);
 
-    const report = verifyPdf(bytes, { trustAnchors: [new X509Certificate(pki.root.certDer)] });
+    // A valid outcome needs the signer's revocation status too: asked from the responder.
+    const report = await verifyPdf(bytes, {
+      trustAnchors: [new X509Certificate(pki.root.certDer)],
+      revocation: { online: true, timeoutMs: 10_000 },
+    });
     assert.equal(report.verdict, 'valid', JSON.stringify(report.signatures));
     const [s] = report.signatures;
     assert.equal(s!.level, 'PAdES-B-T');
     assert.equal(s!.timestamp?.valid, true);
     assert.equal(s!.timestamp?.tsa, 'Sohoa Test TSA');
     assert.ok(Math.abs(new Date(s!.timestamp.time).getTime() - Date.now()) < 60_000);
+    assert.equal(s!.indication, 'TOTAL_PASSED');
+    assert.equal(s!.timestamp?.trusted, true, 'the TSA chains to the anchor with timeStamping');
+    assert.equal(s!.validationTime, s!.timestamp?.time, 'checked at the proven time');
+    assert.equal(s!.revocation, 'good');
+    assert.equal(s!.revocationEvidence?.source, 'online');
   });
 
   test('an unreachable TSA is TSA_FAILED and nothing is signed', async () => {

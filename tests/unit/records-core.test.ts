@@ -208,8 +208,8 @@ test('a page renders to PNG with the PDF text layer in its pixels, then comes fr
   images.close();
 });
 
-test('the signature report is the validator verdict with plain Vietnamese and English sentences', () => {
-  const view = localizeReport(verifyPdf(signed));
+test('the signature report is the validator verdict with plain Vietnamese and English sentences', async () => {
+  const view = localizeReport(await verifyPdf(signed));
   assert.notEqual(view.verdict, 'unsigned');
   assert.equal(view.signatures.length, 1);
   const s = view.signatures[0]!;
@@ -217,13 +217,15 @@ test('the signature report is the validator verdict with plain Vietnamese and En
   assert.equal(s.cryptoValid, true);
   assert.match(s.signer ?? '', /Sohoa/);
   assert.match(s.changesText.vi, /không có thay đổi sau khi ký/);
-  // The demo certificate chains to no trust anchor: said in words, not as a code.
-  assert.ok(
-    s.warnings.some((w) => /chứng thư gốc tin cậy/.test(w.vi) && /trusted root/.test(w.en)),
-  );
+  // The demo certificate chains to no trust anchor: not valid, only indeterminate, and said
+  // in words, not as a code.
+  assert.equal(view.indication, 'INDETERMINATE');
+  assert.equal(s.subIndication, 'NO_CERTIFICATE_CHAIN_FOUND');
+  assert.match(view.verdictText.vi, /CHƯA XÁC ĐỊNH ĐƯỢC/);
+  assert.ok(s.errors.some((w) => /chứng thư gốc tin cậy/.test(w.vi) && /trusted root/.test(w.en)));
   const tampered = Buffer.from(signed);
   tampered[200] = tampered[200]! ^ 0xff;
-  assert.equal(localizeReport(verifyPdf(tampered)).verdict, 'invalid');
+  assert.equal(localizeReport(await verifyPdf(tampered)).verdict, 'invalid');
 });
 
 test('the outbox shows failures as typed bilingual errors and sends to the configured folder', async () => {

@@ -1,7 +1,11 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../../core/config/paths';
+import { resourcesDir } from '../../core/dossier/resources';
 import { loadAnchors } from '../../core/sign/chain';
+import { deskVerifyOptions } from '../../core/sign/trust/verifySetup';
+import { exitCodeOf } from '../../core/sign/verify/indication';
 import { formatReport } from '../../core/sign/verify/reportText';
 import { verifyPdf } from '../../core/sign/verify/verifyPdf';
 import type { Command } from './types';
@@ -9,28 +13,43 @@ import type { Command } from './types';
 export const verifyCommand: Command = {
   name: 'verify',
   usage: {
-    vi: 'sohoa verify <tệp.pdf…> [--json] [--trust THƯ_MỤC_CHỨNG_THƯ_GỐC]',
-    en: 'sohoa verify <file.pdf…> [--json] [--trust ANCHOR_DIR]',
+    vi: 'sohoa verify <tệp.pdf…> [--json] [--trust THƯ_MỤC_CHỨNG_THƯ_GỐC] [--trust-list TỆP] [--offline] [--data-dir THƯ_MỤC]   (mã thoát: 0 hợp lệ, 1 chưa xác định được, 3 không hợp lệ hoặc không ký)',
+    en: 'sohoa verify <file.pdf…> [--json] [--trust ANCHOR_DIR] [--trust-list FILE] [--offline] [--data-dir DIR]   (exit: 0 passed, 1 indeterminate, 3 failed or unsigned)',
   },
   async run(argv, { lang }) {
     const { values, positionals: files } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, trust: { type: 'string' } },
+      options: {
+        json: { type: 'boolean', default: false },
+        trust: { type: 'string' },
+        'trust-list': { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
     });
     if (files.length === 0) {
       console.error(lang === 'vi' ? 'Chưa chỉ định tệp PDF nào.' : 'No PDF file given.');
       return 2;
     }
+    const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+    const machineFile = values['trust-list'] ?? process.env.SOHOA_TRUST_LIST;
+    const options = deskVerifyOptions({
+      shippedDir: path.join(resourcesDir(), 'trust'),
+      ...(machineFile ? { machineFile: path.resolve(machineFile) } : {}),
+      // The clerk's trust edits and the revocation cache live in an existing data folder only.
+      ...(fs.existsSync(dataDir) ? { dataDir } : {}),
+      online: !values.offline,
+    });
     const trustAnchors = values.trust ? await loadAnchors(path.resolve(values.trust)) : [];
     let worst = 0;
     const results = [];
     for (const file of files) {
-      const report = verifyPdf(await fs.readFile(file), { trustAnchors });
-      // Exit code: 0 valid, 1 valid with warnings, 3 invalid or not signed.
-      const code =
-        report.verdict === 'valid' ? 0 : report.verdict === 'valid-with-warnings' ? 1 : 3;
-      worst = Math.max(worst, code);
+      const report = await verifyPdf(await fs.promises.readFile(file), {
+        ...options,
+        trustAnchors,
+      });
+      worst = Math.max(worst, exitCodeOf(report.indication));
       if (values.json) results.push({ file: path.basename(file), ...report });
       else console.log(formatReport(report, lang, path.basename(file)));
     }

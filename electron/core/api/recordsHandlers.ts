@@ -16,6 +16,7 @@ import { PageImages } from '../records/pageImages';
 import { localizeReport } from '../records/signatureView';
 import { holidayYear, saveHolidayYear } from '../settings/holidays';
 import { resolveSettingsPaths } from '../settings/pathChoices';
+import { deskTrustPaths, deskVerifyOptions } from '../sign/trust/verifySetup';
 import { verifyPdf } from '../sign/verify/verifyPdf';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -25,7 +26,7 @@ type RecordsHandlers = DomainHandlers<typeof RECORDS_CHANNELS>;
 const DESK_ACTOR = 'desk';
 
 export function createRecordsHandlers(context: HandlerContext): RecordsHandlers {
-  const { core, settings } = context;
+  const { core, settings, env } = context;
   const { archive, paths } = core;
   const blobs = new BlobStore(paths.blobsDir);
   const pages = new PageImages(archive, blobs, path.join(paths.root, 'cache', 'pages'));
@@ -58,7 +59,9 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
       const bytes = await blobs.read(d.sha256).catch((e: unknown) => {
         throw new SohoaError('BLOB_MISSING', d.code, { cause: e });
       });
-      return { fileName: d.fileName, report: localizeReport(verifyPdf(bytes)) };
+      // The desk's trust list and revocation cache, as every verification uses them.
+      const options = deskVerifyOptions(deskTrustPaths(resourcesDir(env), paths.root, env));
+      return { fileName: d.fileName, report: localizeReport(await verifyPdf(bytes, options)) };
     },
     async exportPackage(r) {
       const d = record(r.recordId);

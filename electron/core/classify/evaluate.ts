@@ -1,18 +1,19 @@
-// Evaluation of the classifier on a labelled folder: NAME.txt (OCR text) or NAME.png/.jpg
-// (OCR'd here) or NAME.pdf (its text layer, via poppler's pdftotext), with labels.tsv lines
-// `name<TAB>type`. Also writes generated sets in the same layout.
-import { execFile } from 'node:child_process';
+// Evaluation of the classifier on texts in memory (generated sets, hand-written cases), and the
+// writer of generated sets in the folder layout `sohoa eval classify/extract` reads
+// (evalDocuments.ts measures real documents).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import sharp from 'sharp';
-import { DocumentType, type Classification } from '../../../shared/classification';
-import { SohoaError } from '../../../shared/errors';
+import type { Classification, DocumentType } from '../../../shared/classification';
 import type { OcrEngine } from '../ocr/types';
 import { classifyText, type ClassifyOptions } from './classify';
+import {
+  extractionReport,
+  findLabelledDocuments,
+  runDocuments,
+  type FieldRow,
+} from './evalDocuments';
+import { readDocumentFile } from './readDocument';
 import type { GeneratedDoc } from './sampleDocs';
-
-const run = promisify(execFile);
 
 export interface LabelledDoc {
   name: string;
@@ -20,62 +21,21 @@ export interface LabelledDoc {
   text: string;
 }
 
-export async function readLabels(dir: string): Promise<Map<string, DocumentType>> {
-  const file = path.join(dir, 'labels.tsv');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (cause) {
-    throw new SohoaError('LABELS_FILE_INVALID', 'labels.tsv', { cause });
-  }
-  const labels = new Map<string, DocumentType>();
-  for (const [i, line] of text.split(/\r?\n/).entries()) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [name, type] = line.split('\t').map((s) => s.trim());
-    const parsed = DocumentType.safeParse(type);
-    if (!name || !parsed.success) {
-      throw new SohoaError('LABELS_FILE_INVALID', `labels.tsv:${i + 1}`);
-    }
-    labels.set(name, parsed.data);
-  }
-  return labels;
-}
-
-const IMAGE_EXT = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
-
-/** Reads every labelled document's text; `ocr` is needed only when the folder holds images. */
+/** The labelled documents' page-1 text, for training the learned layer on a held-out set. */
 export async function readLabelledDocs(
   dir: string,
-  ocr?: () => Promise<OcrEngine>,
+  ocr: () => Promise<OcrEngine> = () => Promise.reject(new Error('OCR not available')),
 ): Promise<LabelledDoc[]> {
-  const labels = await readLabels(dir);
-  const files = await fs.readdir(dir);
   const docs: LabelledDoc[] = [];
-  let engine: OcrEngine | undefined;
+  let engine: Promise<OcrEngine> | undefined;
   try {
-    for (const [name, type] of labels) {
-      const file = ['.txt', '.pdf', ...IMAGE_EXT]
-        .map((ext) => name + ext)
-        .find((f) => files.includes(f));
-      if (!file) continue;
-      const full = path.join(dir, file);
-      const ext = path.extname(file).toLowerCase();
-      let text: string;
-      if (ext === '.txt') text = await fs.readFile(full, 'utf8');
-      else if (ext === '.pdf') text = (await run('pdftotext', ['-layout', full, '-'])).stdout;
-      else {
-        engine ??= await ocr?.();
-        if (!engine) continue;
-        const { data, info } = await sharp(full)
-          .greyscale()
-          .png()
-          .toBuffer({ resolveWithObject: true });
-        text = (await engine.recognize(data, info.width, info.height)).text;
-      }
-      docs.push({ name, type, text: text.normalize('NFC') });
+    for (const c of await findLabelledDocuments(dir)) {
+      const read = await readDocumentFile(c.file, { ocr: () => (engine ??= ocr()) });
+      const text = read.pages.flatMap((p) => p.lines.map((l) => l.text)).join('\n');
+      docs.push({ name: c.name, type: c.accepted[0]!, text });
     }
   } finally {
-    await engine?.close();
+    if (engine) await (await engine).close();
   }
   return docs;
 }
@@ -149,47 +109,11 @@ export async function writeGeneratedSet(dir: string, docs: readonly GeneratedDoc
   );
 }
 
-export interface FieldScore {
-  field: string;
-  /** Documents whose truth has this field. */
-  n: number;
-  found: number;
-  /** Value equal to the truth (NFC, spaces collapsed). */
-  exact: number;
-  /** Equal once diacritics and case are folded: right but damaged by OCR. */
-  folded: number;
-  /** Found but different: a wrong value shown to the clerk. */
-  wrong: number;
-}
-
-/** Per-field extraction accuracy against truth.jsonl, using each document's true type. */
-export async function evaluateExtraction(dir: string): Promise<FieldScore[]> {
-  const { extractFields, linesOf } = await import('./extract');
-  const { foldVietnamese, collapseWhitespace } = await import('../../../shared/text');
-  const truthLines = (await fs.readFile(path.join(dir, 'truth.jsonl'), 'utf8'))
-    .split('\n')
-    .filter(Boolean);
-  const scores = new Map<string, FieldScore>();
-  for (const line of truthLines) {
-    const t = JSON.parse(line) as {
-      name: string;
-      type: DocumentType;
-      fields: Record<string, string>;
-    };
-    const text = await fs.readFile(path.join(dir, `${t.name}.txt`), 'utf8');
-    const got = new Map(extractFields(linesOf(text), t.type).map((f) => [f.name, f.value]));
-    for (const [name, truth] of Object.entries(t.fields)) {
-      const s = scores.get(name) ?? { field: name, n: 0, found: 0, exact: 0, folded: 0, wrong: 0 };
-      scores.set(name, s);
-      s.n++;
-      const value = got.get(name as never);
-      if (value === undefined) continue;
-      s.found++;
-      if (collapseWhitespace(value) === collapseWhitespace(truth)) s.exact++;
-      if (foldVietnamese(value).replace(/\s/g, '') === foldVietnamese(truth).replace(/\s/g, ''))
-        s.folded++;
-      else s.wrong++;
-    }
-  }
-  return [...scores.values()];
+/** Per-field extraction accuracy of a labelled folder with truth.jsonl (text files: no OCR). */
+export async function evaluateExtraction(dir: string): Promise<FieldRow[]> {
+  const cases = await findLabelledDocuments(dir);
+  const results = await runDocuments(cases, {
+    ocr: () => Promise.reject(new Error('OCR not available')),
+  });
+  return extractionReport(results);
 }

@@ -3,15 +3,32 @@
 // papers names, dates and places. Labels are matched on loose-folded text so OCR slips in the
 // label do not lose the value; the value is returned as read (NFC), with a confidence and, when
 // the OCR gave line boxes, its page region.
-import type { DocumentType, ExtractedField, FieldName } from '../../../shared/classification';
+import {
+  DOCUMENT_TYPE_INFO,
+  type DocumentType,
+  type ExtractedField,
+  type FieldName,
+} from '../../../shared/classification';
+import type { ReadMetadataField } from '../../../shared/documentMetadata';
 import { decodeIdNumber } from '../../../shared/identity';
 import { nfc } from '../../../shared/text';
 import { foldKeepLength, looseFold } from './features';
+import { analyseHeader } from './header';
+import { headerFields } from './metadata';
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 export interface TextLine {
   text: string;
   page?: number;
-  box?: { x0: number; y0: number; x1: number; y1: number };
+  box?: Box;
+  /** The line's words with their boxes, when the reader gave them (OCR, a PDF text layer). */
+  words?: { text: string; box: Box }[];
 }
 
 export function linesOf(text: string, page = 1): TextLine[] {
@@ -91,73 +108,26 @@ function nameValue(raw: string): { value: string; confidence: number } | null {
   return { value: value.replace(/[.;,]+$/, ''), confidence: damaged ? 0.5 : 0.85 };
 }
 
-function firstLine(
-  lines: TextLine[],
-  max: number,
-  test: (l: TextLine) => Found | null,
-): Found | null {
-  for (const l of lines.slice(0, max)) {
-    const f = test(l);
-    if (f) return f;
-  }
-  return null;
-}
-
-const NUMBER_RE =
-  /^\s*s[o]\s*[:.]?\s*(\d+)\s*\/\s*((?:\d{4}\/)?[a-z]{1,6}(?:\s*-\s*[a-z0-9]{1,10}){0,3})/;
-
+/** Header fields of an administrative or legal document, by the archive's metadata reader. */
 function extractAdministrative(lines: TextLine[]): ExtractedField[] {
-  const out: ExtractedField[] = [];
-  const number = firstLine(lines, 10, (line) => {
-    const m = NUMBER_RE.exec(digitFix(looseFold(line.text)));
-    if (!m) return null;
-    // Take the notation's letters from the original so Đ and capitals survive.
-    const orig = /\/\s*((?:\d{4}\/)?[A-ZĐa-zđ]{1,6}(?:\s*-\s*[A-ZĐa-zđ0-9]{1,10}){0,3})/.exec(
-      nfc(line.text),
-    );
-    const notation = (orig?.[1] ?? m[2]!).replace(/\s+/g, '').toUpperCase();
-    return { value: `${m[1]}|${notation}`, raw: clean(line.text), confidence: 0.9, line };
+  const fields = headerFields(analyseHeader(lines), 'ocr');
+  const names: [ReadMetadataField, FieldName][] = [
+    ['codeNumber', 'number'],
+    ['codeNotation', 'notation'],
+    ['issuedDate', 'issuedDate'],
+    ['organName', 'issuer'],
+    ['subject', 'subject'],
+  ];
+  return names.flatMap(([from, name]) => {
+    const f = fields[from];
+    if (!f) return [];
+    const line = {
+      text: f.raw ?? f.value,
+      ...(f.page ? { page: f.page } : {}),
+      ...(f.region ? { box: f.region } : {}),
+    };
+    return [field(name, { value: f.value, raw: f.raw ?? f.value, confidence: f.confidence, line })];
   });
-  if (number) {
-    const [num, notation] = number.value.split('|') as [string, string];
-    out.push(field('number', { ...number, value: num }));
-    out.push(
-      field('notation', {
-        ...number,
-        value: notation,
-        confidence: /[0-9]/.test(notation.replace(/^\d{4}\//, '')) ? 0.6 : 0.85,
-      }),
-    );
-  }
-  const date = firstLine(lines, 12, (line) => {
-    const d = findDate(line.text);
-    if (!d?.words) return null;
-    // The dateline is "<place>, ngày …"; a date after "Căn cứ Luật …" or "Quyết định số …" is
-    // a cited document's.
-    const before = looseFold(line.text).split(/ngay\s*\d/)[0] ?? '';
-    if (before.length > 40 || /can cu|thuc hien|quyet dinh|nghi dinh|luat|so\s*\d/.test(before)) {
-      return null;
-    }
-    return { value: d.iso, raw: clean(line.text), confidence: 0.9, line };
-  });
-  if (date) out.push(field('issuedDate', date));
-  const issuer = firstLine(lines, 3, (line) => {
-    const t = clean(line.text);
-    const f = looseFold(t);
-    if (/cong hoa|doc lap/.test(f)) return null;
-    if (!/^(uy ban|ubnd|so |phong |bo |cuc |van phong|benh vien|tram |truong )/.test(f))
-      return null;
-    return { value: t, raw: t, confidence: t === t.toUpperCase() ? 0.85 : 0.6, line };
-  });
-  if (issuer) out.push(field('issuer', issuer));
-  const subject = firstLine(lines, 14, (line) => {
-    const t = clean(line.text);
-    return /^(ve viec|v\/v|v\.v)\s/.test(looseFold(t))
-      ? { value: t, raw: t, confidence: 0.85, line }
-      : null;
-  });
-  if (subject) out.push(field('subject', subject));
-  return out;
 }
 
 const LABELS: { name: FieldName; re: RegExp; kind: 'name' | 'date' | 'text' | 'id' }[] = [
@@ -233,26 +203,29 @@ function extractPersonal(lines: TextLine[], type: DocumentType | null): Extracte
   return [...found.values()];
 }
 
-const ADMINISTRATIVE: readonly (DocumentType | null)[] = ['decision', 'official_letter'];
+/** Documents of an agency (administrative, normative, judicial), not a citizen's papers. */
+const isAgencyDocument = (type: DocumentType | null) =>
+  type !== null && !['personal', 'other'].includes(DOCUMENT_TYPE_INFO[type].group);
 
 /** Extracts the fields that make sense for the document's type (all kinds when unknown). */
 export function extractFields(lines: TextLine[], type: DocumentType | null): ExtractedField[] {
-  const admin = type === null || ADMINISTRATIVE.includes(type) ? extractAdministrative(lines) : [];
-  const personal =
-    type === null || !ADMINISTRATIVE.includes(type) ? extractPersonal(lines, type) : [];
+  const admin = type === null || isAgencyDocument(type) ? extractAdministrative(lines) : [];
+  const personal = !isAgencyDocument(type) ? extractPersonal(lines, type) : [];
   return [...admin, ...personal];
 }
 
 /** Lines of a recognised page with their boxes, so each field knows its region. */
 export function linesFromOcrPage(
-  page: {
-    lines: { words: { text: string }[]; box: { x0: number; y0: number; x1: number; y1: number } }[];
-  },
+  page: { lines: { words: { text: string; box?: Box }[]; box: Box }[] },
   pageNumber: number,
 ): TextLine[] {
-  return page.lines.map((l) => ({
-    text: l.words.map((w) => w.text).join(' '),
-    page: pageNumber,
-    box: l.box,
-  }));
+  return page.lines.map((l) => {
+    const words = l.words.flatMap((w) => (w.box ? [{ text: w.text, box: w.box }] : []));
+    return {
+      text: l.words.map((w) => w.text).join(' '),
+      page: pageNumber,
+      box: l.box,
+      ...(words.length === l.words.length && words.length > 0 ? { words } : {}),
+    };
+  });
 }

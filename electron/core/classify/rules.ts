@@ -1,209 +1,90 @@
-// The rule layer: titles and keywords on folded OCR text, and the document number's notation
-// (e.g. 123/QĐ-UBND). Rules are cheap, explainable and right on clean papers; the learned
-// layer (model.ts) covers what they miss on damaged or unusual ones.
+// The rule layer: evidence for a type read from the document's own header, weighed. Strong: the
+// title line under the national motto ("QUYẾT ĐỊNH"), the type abbreviation in the notation
+// ("…/QĐ-TTg"), the word before "số" of a law ("Luật số:"), the "V/v" block of an official
+// letter (whose notation carries only the issuer's code). Weak: phrases of the body. Rules are
+// cheap, explainable and right on clean papers; the learned layer (model.ts) covers what they
+// miss on damaged or unusual ones. All of it comes from the catalogue (catalogue.ts).
 import type { DocumentType } from '../../../shared/classification';
-import { looseFold, squeeze } from './features';
+import { catalogue, upperCode, type Catalogue } from './catalogue';
+import { linesOf, type TextLine } from './extract';
+import { containsLoosely, squeeze } from './features';
+import { analyseHeader, type Header } from './header';
 
-interface Rule {
-  type: DocumentType;
-  /** Squeezed title forms, matched at the start of one of the first lines. */
-  titles: string[];
-  /** Squeezed phrases anywhere in the text. */
-  keywords: string[];
-}
-
-const RULES: Rule[] = [
-  {
-    type: 'cccd_front',
-    titles: ['cancuoccongdan', 'citizenidentitycard', 'cancuoc'],
-    keywords: [
-      'fullname',
-      'placeoforigin',
-      'placeofresidence',
-      'dateofexpiry',
-      'quoctichnationality',
-    ],
-  },
-  {
-    type: 'cccd_back',
-    titles: ['dacdiemnhandang', 'idvnm'],
-    keywords: ['personalidentification', 'cuccanhsat', 'socialorder', 'vnm', 'directorgeneral'],
-  },
-  {
-    type: 'birth_certificate',
-    titles: ['giaykhaisinh', 'trichlluckhaisinh', 'trichluckhaisinh'],
-    keywords: [
-      'nguoidikhaisinh',
-      'tennguoime',
-      'tennguoicha',
-      'nguoiduockhaisinh',
-      'nguoikygiaykhaisinh',
-    ],
-  },
-  {
-    type: 'marriage_certificate',
-    titles: ['giaychungnhankethon'],
-    keywords: ['tenvo', 'tenchong', 'vokyghirohoten', 'chongkyghirohoten'],
-  },
-  {
-    type: 'application_form',
-    titles: ['tokhai', 'giaydenghi'],
-    keywords: [
-      'nguoiyeucau',
-      'toicamdoannhungnoidungkhai',
-      'denghicoquandangky',
-      'hochudemtennguoiyeucau',
-    ],
-  },
-  {
-    type: 'land_use_certificate',
-    titles: ['giaychungnhanquyensudungdat', 'quyensudungdatquyensohuu'],
-    keywords: [
-      'thuadatso',
-      'tobandoso',
-      'sovaosocapgcn',
-      'mucdichsudung',
-      'thoihansudung',
-      'nguongocsudung',
-      'hinhthucsudung',
-    ],
-  },
-  {
-    type: 'business_registration',
-    titles: [
-      'giaychungnhandangkyhokinhdoanh',
-      'giaychungnhandangkydoanhnghiep',
-      'giaychungnhandangkykinhdoanh',
-    ],
-    keywords: [
-      'masodoanhnghiep',
-      'nganhnghekinhdoanh',
-      'vondieule',
-      'chuhokinhdoanh',
-      'phongdangkykinhdoanh',
-      'tenhokinhdoanh',
-      'dangkylandau',
-    ],
-  },
-  {
-    type: 'decision',
-    titles: ['quyetdinh'],
-    keywords: [
-      'quyetdinhnaycohieuluc',
-      'chiutrachnhiemthihanhquyetdinh',
-      'dieu',
-      'canculuat',
-      'xetdenghi',
-    ],
-  },
-  {
-    type: 'official_letter',
-    titles: ['vv', 'congvan'],
-    keywords: ['kinhgui', 'trantrong', 'noinhan', 'nhutren', 'thuchien'],
-  },
-  {
-    type: 'petition',
-    titles: [
-      'dondenghi',
-      'donkhieunai',
-      'donxin',
-      'dontrinhbay',
-      'dondangky',
-      'donto',
-      'donyeucau',
-      'dontocao',
-    ],
-    keywords: ['nguoilamdon', 'toitenla', 'naytoilamdon', 'toixinchanthanhcamon'],
-  },
-  {
-    type: 'contract',
-    titles: ['hopdong'],
-    keywords: [
-      'bena',
-      'benb',
-      'haibenthoathuan',
-      'dieukhoan',
-      'quyenvanghiavucuacacben',
-      'chungtoigom',
-    ],
-  },
-  {
-    type: 'other',
-    titles: ['giaychungsinh', 'bienlai', 'bangke', 'giaybaotu', 'hoadon'],
-    keywords: ['nguoidode', 'nguoinop', 'sotien', 'nguyennhanchet', 'canang'],
-  },
-];
-
-const TITLE_WEIGHT = 6;
-const NUMBER_WEIGHT = 4;
+export const TITLE_WEIGHT = 6;
+/** A title-like line not in capitals: maybe a sentence that starts like a title. */
+const LOWERCASE_TITLE_WEIGHT = 3;
+const CODE_WEIGHT = 5;
+const PREFIX_WEIGHT = 5;
+const VV_WEIGHT = 5;
+/** A notation of issuer codes only (299/UBND-TTHC): how official letters are numbered. */
+const ISSUER_ONLY_WEIGHT = 3;
+/** A normative issuer without a type code (41/2024/QH15): a law, or an ordinance of UBTVQH. */
+const NORMATIVE_ISSUER_WEIGHT = 2.5;
 const KEYWORD_WEIGHT = 1.2;
-/** How many leading lines may hold the title block (national motto, agency, number, date). */
-const TITLE_LINES = 9;
 
 export interface RuleResult {
   scores: Map<DocumentType, number>;
   evidence: Map<DocumentType, string[]>;
+  header: Header;
 }
 
-/** The "Số: 123/QĐ-UBND" line of an administrative document, in loose-folded form. */
-const NUMBER_LINE = /^\s*so\s*[:.]?\s*\d+\s*\/\s*([a-z]{1,6})\s*-\s*[a-z]/;
-
-/** OCR reads i as l and l as i (and 1 as either): compare with both as l. */
-const iToL = (s: string) => s.replace(/i/g, 'l');
-
-/**
- * Whether `line` starts with `title` up to a few OCR slips (edits allowed: 1 for 8+ letters,
- * 2 for 16+): the edit distance from `title` to the best prefix of `line`.
- */
-export function startsWithLoosely(rawLine: string, rawTitle: string): boolean {
-  const line = iToL(rawLine);
-  const title = iToL(rawTitle);
-  if (line.startsWith(title)) return true;
-  const allowed = title.length >= 16 ? 2 : title.length >= 8 ? 1 : 0;
-  if (allowed === 0) return false;
-  // prev[j]: distance between title[0..i) and line[0..j).
-  let prev = Array.from({ length: line.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= title.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= line.length; j++) {
-      cur[j] = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (title[i - 1] === line[j - 1] ? 0 : 1),
-      );
-    }
-    prev = cur;
-  }
-  return Math.min(...prev) <= allowed;
+function notationEvidence(header: Header, cat: Catalogue, add: Adder): void {
+  const n = header.number?.line;
+  if (!n) return;
+  const shown = `số ký hiệu: ${header.number!.segment.text.trim()}`;
+  // A code two types share once OCR lost Đ (HD: Hướng dẫn or Hợp đồng) is settled by the title.
+  const byTitle = header.title?.type;
+  const codeTypes = byTitle && n.codeTypes.includes(byTitle) ? [byTitle] : n.codeTypes;
+  for (const type of codeTypes) add(type, CODE_WEIGHT / codeTypes.length, shown);
+  for (const type of n.prefixTypes) add(type, PREFIX_WEIGHT, `${shown} (tên loại trước "số")`);
+  if (n.codeTypes.length || n.prefixTypes.length) return;
+  const issuers = n.issuers.map((c) => upperCode(c).replace(/\d+$/, ''));
+  const normative = cat.types.filter((t) => t.issuers.some((i) => issuers.includes(i)));
+  for (const t of normative) add(t.type, NORMATIVE_ISSUER_WEIGHT, `${shown} (cơ quan ban hành)`);
+  // Letters first: "1523/2025" (a birth-notice number) is no notation at all. An official letter
+  // has no title: under a title in capitals, an issuer-only notation says nothing of the type.
+  const titled = header.title?.capitals;
+  if (!normative.length && !titled && /\p{L}/u.test(n.codes[0] ?? '') && !n.year)
+    add('official_letter', ISSUER_ONLY_WEIGHT, `${shown} (chỉ có mã cơ quan)`);
 }
 
-export function applyRules(text: string): RuleResult {
+type Adder = (type: DocumentType, weight: number, why: string) => void;
+
+/** Evidence from an analysed page: its header and its whole text. */
+export function applyRulesToHeader(
+  header: Header,
+  text: string,
+  cat: Catalogue = catalogue(),
+): RuleResult {
   const scores = new Map<DocumentType, number>();
   const evidence = new Map<DocumentType, string[]>();
-  const add = (type: DocumentType, weight: number, why: string) => {
+  const add: Adder = (type, weight, why) => {
     scores.set(type, (scores.get(type) ?? 0) + weight);
     evidence.set(type, [...(evidence.get(type) ?? []), why]);
   };
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  const head = lines.slice(0, TITLE_LINES).map(squeeze);
-  const all = iToL(squeeze(text));
-  for (const rule of RULES) {
-    // A title line starts with the title and is short: "QUYẾT ĐỊNH" alone, not a sentence
-    // that cites a decision.
-    const title = rule.titles.find((t) =>
-      head.some((l) => l.length <= t.length + 60 && startsWithLoosely(l, t)),
+  const title = header.title;
+  if (title) {
+    add(
+      title.type,
+      title.capitals ? TITLE_WEIGHT : LOWERCASE_TITLE_WEIGHT,
+      `tiêu đề: ${title.segment.text.trim()}`,
     );
-    if (title) add(rule.type, TITLE_WEIGHT, `tiêu đề: ${title}`);
-    for (const k of rule.keywords)
-      if (all.includes(iToL(k))) add(rule.type, KEYWORD_WEIGHT, `từ khóa: ${k}`);
   }
-  for (const line of lines.slice(0, TITLE_LINES)) {
-    const m = NUMBER_LINE.exec(looseFold(line));
-    if (!m) continue;
-    const kind = m[1]!;
-    if (kind === 'qd') add('decision', NUMBER_WEIGHT, `số ký hiệu: ${line.trim()}`);
-    else if (kind !== 'hd') add('official_letter', NUMBER_WEIGHT, `số ký hiệu: ${line.trim()}`);
-    break;
-  }
-  return { scores, evidence };
+  notationEvidence(header, cat, add);
+  if (header.vv.length) add('official_letter', VV_WEIGHT, `V/v: ${header.vv[0]!.text}`);
+  const all = squeeze(text);
+  for (const t of cat.types)
+    for (const k of t.keywords)
+      if (k.squeezed.length >= 2 && containsLoosely(all, k.squeezed))
+        add(t.type, KEYWORD_WEIGHT, `từ khóa: ${k.text}`);
+  return { scores, evidence, header };
+}
+
+export function applyRulesToLines(lines: readonly TextLine[], pageWidth = 0): RuleResult {
+  const text = lines.map((l) => l.text).join('\n');
+  return applyRulesToHeader(analyseHeader(lines, pageWidth), text);
+}
+
+export function applyRules(text: string): RuleResult {
+  return applyRulesToLines(linesOf(text));
 }

@@ -3,7 +3,7 @@
 // and the responses in the document security store (/DSS, ETSI EN 319 142-1 §5.4) by one more
 // incremental update, so the signature can be validated after the certificates expire.
 import { X509Certificate, createHash } from 'node:crypto';
-import { PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName } from 'pdf-lib';
 import { SohoaError } from '../../../shared/errors';
 import { loadForUpdate, writeIncrement } from './incremental';
 import { children, contents, isContext, raw, readTlv } from './verify/der';
@@ -116,11 +116,14 @@ export async function addDss(
   const { doc, snapshot } = await loadForUpdate(pdf);
   const ctx = doc.context;
   const streams = (items: Buffer[]) => items.map((b) => ctx.register(ctx.stream(b)));
-  const dss = ctx.obj({
-    Type: 'DSS',
-    Certs: streams(certificates),
-    OCSPs: streams(ocsps),
-  });
+  // A later signature's data joins what earlier signatures stored: their signers keep theirs.
+  const existing = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
+  const kept = (key: string) => existing?.lookupMaybe(PDFName.of(key), PDFArray)?.asArray() ?? [];
+  const dss = ctx.obj({ Type: 'DSS' });
+  dss.set(PDFName.of('Certs'), ctx.obj([...kept('Certs'), ...streams(certificates)]));
+  dss.set(PDFName.of('OCSPs'), ctx.obj([...kept('OCSPs'), ...streams(ocsps)]));
+  const crls = kept('CRLs');
+  if (crls.length) dss.set(PDFName.of('CRLs'), ctx.obj(crls));
   doc.catalog.set(PDFName.of('DSS'), ctx.register(dss));
   return writeIncrement(pdf, doc, snapshot);
 }

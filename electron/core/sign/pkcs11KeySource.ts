@@ -125,6 +125,100 @@ interface Ready {
   contextPin: string | null;
 }
 
+/** The private key (by label, if given) whose certificate is on the token, with its chain. */
+function findKey(l: pkcs11js.PKCS11, s: Buffer, keyLabel: string | undefined, tokenName: string) {
+  const keyTemplate: pkcs11js.Template = [
+    { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+  ];
+  if (keyLabel) keyTemplate.push({ type: pkcs11js.CKA_LABEL, value: keyLabel });
+  const certificates = findAll(l, s, [
+    { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE },
+  ]).map((handle) => ({
+    id: attribute(l, s, handle, pkcs11js.CKA_ID),
+    cert: new X509Certificate(attribute(l, s, handle, pkcs11js.CKA_VALUE)),
+  }));
+  for (const handle of findAll(l, s, keyTemplate)) {
+    const id = attribute(l, s, handle, pkcs11js.CKA_ID);
+    const match = certificates.find((c) => c.id.length > 0 && c.id.equals(id));
+    if (match) {
+      const chain = buildChain(
+        match.cert,
+        certificates.map((c) => c.cert).filter((c) => c !== match.cert),
+        [],
+      ).path.map((c) => Buffer.from(c.raw));
+      return { key: handle, leaf: match.cert, chain };
+    }
+  }
+  throw new SohoaError('TOKEN_KEY_NOT_FOUND', tokenName);
+}
+
+function signOnce(
+  l: pkcs11js.PKCS11,
+  r: Ready,
+  data: Buffer,
+  digest: DigestAlgorithm,
+  scheme?: SignatureScheme,
+): Buffer {
+  const out = Buffer.alloc(1024);
+  const start = (mechanism: pkcs11js.Mechanism) => {
+    l.C_SignInit(r.session, mechanism, r.key);
+    // A key that wants its PIN at every signature (CKA_ALWAYS_AUTHENTICATE) gets it here.
+    if (r.contextPin !== null) l.C_Login(r.session, pkcs11js.CKU_CONTEXT_SPECIFIC, r.contextPin);
+  };
+  if (r.leaf.publicKey.asymmetricKeyType === 'ec') {
+    // Tokens differ in which ECDSA-with-hash mechanisms they offer; plain CKM_ECDSA over a
+    // hash we compute is universal, and the hash of public data reveals nothing.
+    const hash = createHash(digest).update(data).digest();
+    start({ mechanism: pkcs11js.CKM_ECDSA });
+    return ecdsaRawToDer(Buffer.from(l.C_Sign(r.session, hash, out)));
+  }
+  if (scheme === 'rsa-pss') {
+    const [mechanism, hashAlg, mgf, saltLen] = PSS_MECHANISMS[digest];
+    const parameter: RsaPSS = { type: pkcs11js.CK_PARAMS_RSA_PSS, hashAlg, mgf, saltLen };
+    start({ mechanism, parameter });
+  } else {
+    start({ mechanism: PKCS1_MECHANISMS[digest] });
+  }
+  return Buffer.from(l.C_Sign(r.session, data, out));
+}
+
+/** Logs `session` in with the PIN (given, or asked of the clerk); returns the PIN that worked. */
+async function loginSession(
+  l: pkcs11js.PKCS11,
+  slot: Buffer,
+  session: Buffer,
+  tokenName: string,
+  options: Pkcs11Options,
+): Promise<string | null> {
+  let pin: string | null = null;
+  await loginWithPin(
+    {
+      tokenLabel: tokenName,
+      pinState: () => pinState(l, slot),
+      login(candidate): LoginResult {
+        try {
+          l.C_Login(session, pkcs11js.CKU_USER, candidate);
+          pin = candidate;
+          return 'ok';
+        } catch (e) {
+          const text = String(e);
+          if (/CKR_USER_ALREADY_LOGGED_IN/.test(text)) return 'ok';
+          if (/CKR_PIN_LOCKED/.test(text)) return 'locked';
+          if (/CKR_PIN_INCORRECT|CKR_PIN_LEN_RANGE|CKR_PIN_INVALID/.test(text)) return 'incorrect';
+          throw e;
+        }
+      },
+    },
+    {
+      ...(options.askPin ? { askPin: options.askPin } : {}),
+      // An empty PIN is no PIN (SOHOA_PIN unset): never spend a try on it.
+      ...(options.pin ? { pin: options.pin } : {}),
+      ...(options.maxPinAttempts ? { maxAttempts: options.maxPinAttempts } : {}),
+    },
+  );
+  return pin;
+}
+
 export async function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
   const tokenName = options.tokenLabel ?? path.basename(options.modulePath);
   let lib: pkcs11js.PKCS11 | undefined;
@@ -165,37 +259,11 @@ export async function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
       const slot = pickSlot(l, options.tokenLabel, tokenName);
       session = l.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION);
       const open = session;
-      let pin: string | null = null;
       // Another session of this process may have logged the token in already.
-      if (!isLoggedIn(l, open)) {
-        await loginWithPin(
-          {
-            tokenLabel: tokenName,
-            pinState: () => pinState(l, slot),
-            login(candidate): LoginResult {
-              try {
-                l.C_Login(open, pkcs11js.CKU_USER, candidate);
-                pin = candidate;
-                return 'ok';
-              } catch (e) {
-                const text = String(e);
-                if (/CKR_USER_ALREADY_LOGGED_IN/.test(text)) return 'ok';
-                if (/CKR_PIN_LOCKED/.test(text)) return 'locked';
-                if (/CKR_PIN_INCORRECT|CKR_PIN_LEN_RANGE|CKR_PIN_INVALID/.test(text))
-                  return 'incorrect';
-                throw e;
-              }
-            },
-          },
-          {
-            ...(options.askPin ? { askPin: options.askPin } : {}),
-            // An empty PIN is no PIN (SOHOA_PIN unset): never spend a try on it.
-            ...(options.pin ? { pin: options.pin } : {}),
-            ...(options.maxPinAttempts ? { maxAttempts: options.maxPinAttempts } : {}),
-          },
-        );
-      }
-      const found = findKey(l, open);
+      const pin = isLoggedIn(l, open)
+        ? null
+        : await loginSession(l, slot, open, tokenName, options);
+      const found = findKey(l, open, options.keyLabel, tokenName);
       const fingerprint = found.leaf.fingerprint256;
       if (knownLeaf !== null && knownLeaf !== fingerprint)
         throw new SohoaError('KEY_UNAVAILABLE', tokenName);
@@ -218,57 +286,6 @@ export async function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
     return ready;
   };
 
-  const findKey = (l: pkcs11js.PKCS11, s: Buffer) => {
-    const keyTemplate: pkcs11js.Template = [
-      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
-    ];
-    if (options.keyLabel) keyTemplate.push({ type: pkcs11js.CKA_LABEL, value: options.keyLabel });
-    const certificates = findAll(l, s, [
-      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE },
-    ]).map((handle) => ({
-      id: attribute(l, s, handle, pkcs11js.CKA_ID),
-      cert: new X509Certificate(attribute(l, s, handle, pkcs11js.CKA_VALUE)),
-    }));
-    for (const handle of findAll(l, s, keyTemplate)) {
-      const id = attribute(l, s, handle, pkcs11js.CKA_ID);
-      const match = certificates.find((c) => c.id.length > 0 && c.id.equals(id));
-      if (match) {
-        const chain = buildChain(
-          match.cert,
-          certificates.map((c) => c.cert).filter((c) => c !== match.cert),
-          [],
-        ).path.map((c) => Buffer.from(c.raw));
-        return { key: handle, leaf: match.cert, chain };
-      }
-    }
-    throw new SohoaError('TOKEN_KEY_NOT_FOUND', tokenName);
-  };
-
-  const signOnce = (r: Ready, data: Buffer, digest: DigestAlgorithm, scheme?: SignatureScheme) => {
-    const l = lib!;
-    const out = Buffer.alloc(1024);
-    const start = (mechanism: pkcs11js.Mechanism) => {
-      l.C_SignInit(r.session, mechanism, r.key);
-      // A key that wants its PIN at every signature (CKA_ALWAYS_AUTHENTICATE) gets it here.
-      if (r.contextPin !== null) l.C_Login(r.session, pkcs11js.CKU_CONTEXT_SPECIFIC, r.contextPin);
-    };
-    if (r.leaf.publicKey.asymmetricKeyType === 'ec') {
-      // Tokens differ in which ECDSA-with-hash mechanisms they offer; plain CKM_ECDSA over a
-      // hash we compute is universal, and the hash of public data reveals nothing.
-      const hash = createHash(digest).update(data).digest();
-      start({ mechanism: pkcs11js.CKM_ECDSA });
-      return ecdsaRawToDer(Buffer.from(l.C_Sign(r.session, hash, out)));
-    }
-    if (scheme === 'rsa-pss') {
-      const [mechanism, hashAlg, mgf, saltLen] = PSS_MECHANISMS[digest];
-      const parameter: RsaPSS = { type: pkcs11js.CK_PARAMS_RSA_PSS, hashAlg, mgf, saltLen };
-      start({ mechanism, parameter });
-    } else {
-      start({ mechanism: PKCS1_MECHANISMS[digest] });
-    }
-    return Buffer.from(l.C_Sign(r.session, data, out));
-  };
-
   const source: KeySource = {
     label: tokenName,
     async certificateChain() {
@@ -280,7 +297,7 @@ export async function openPkcs11(options: Pkcs11Options): Promise<KeySource> {
       for (let round = 0; ; round++) {
         const r = await session();
         try {
-          return signOnce(r, data, digest, scheme);
+          return signOnce(lib!, r, data, digest, scheme);
         } catch (cause) {
           if (round === 0 && SESSION_LOST.test(String(cause))) {
             forget();

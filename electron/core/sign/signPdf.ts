@@ -113,6 +113,93 @@ function findOnce(haystack: Buffer, needle: string, what: string, from = 0): num
   return at;
 }
 
+/** The signature dictionary with its placeholders, and what it certifies or locks. */
+function signatureDictionary(
+  doc: PDFDocument,
+  options: SignOptions,
+  signerName: string,
+  signingTime: Date,
+  subFilter: string,
+): PDFRef {
+  const context = doc.context;
+  const signatureDict = context.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: subFilter,
+    ByteRange: [
+      0,
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+    ],
+    Contents: PDFHexString.of('0'.repeat(SIGNATURE_PLACEHOLDER_BYTES * 2)),
+    M: PDFString.of(formatPdfDate(signingTime)),
+    Name: PDFHexString.fromText(signerName),
+  });
+  if (options.reason)
+    signatureDict.set(PDFName.of('Reason'), PDFHexString.fromText(options.reason));
+  if (options.location) {
+    signatureDict.set(PDFName.of('Location'), PDFHexString.fromText(options.location));
+  }
+  const references = [];
+  if (options.certification) {
+    // DocMDP (ISO 32000-1 12.8.2.2): what later revisions may change; the catalog's /Perms
+    // points at this signature so every reader knows the file is certified.
+    references.push(
+      context.obj({
+        Type: 'SigRef',
+        TransformMethod: 'DocMDP',
+        TransformParams: { Type: 'TransformParams', P: options.certification, V: '1.2' },
+      }),
+    );
+  }
+  if (options.lockFields?.length) {
+    references.push(
+      context.obj({
+        Type: 'SigRef',
+        TransformMethod: 'FieldMDP',
+        TransformParams: {
+          Type: 'TransformParams',
+          Action: 'Include',
+          Fields: options.lockFields.map((f) => PDFHexString.fromText(f)),
+          V: '1.2',
+        },
+      }),
+    );
+  }
+  if (references.length) signatureDict.set(PDFName.of('Reference'), context.obj(references));
+  const ref = context.register(signatureDict);
+  if (options.certification) doc.catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: ref }));
+  return ref;
+}
+
+/** The visible mark: which page, where, and its appearance stream. */
+async function placeMark(
+  doc: PDFDocument,
+  options: SignOptions,
+  signingTime: Date,
+): Promise<{ page: PDFPage; rect: number[]; mark: MarkAppearance }> {
+  const pages = doc.getPages();
+  if (options.appearance.kind === 'signer') {
+    const index = options.appearance.page ?? pages.length - 1;
+    const page = pages[Math.min(Math.max(index, 0), pages.length - 1)]!;
+    const built = await buildSignerAppearance(doc, page, options.appearance, signingTime);
+    return { page, rect: built.rect, mark: built };
+  }
+  const position = options.appearance.position;
+  const page = pages[Math.min(Math.max(position?.page ?? 0, 0), pages.length - 1)]!;
+  const mark = await buildMarkAppearance(
+    doc,
+    options.appearance,
+    signingTime,
+    page.getCropBox().width - 2 * markMargin(page) - 2 * MARK_PADDING,
+  );
+  const rect = position
+    ? [position.x, position.y - mark.height, position.x + mark.width, position.y]
+    : topRightRect(page, mark.width, mark.height);
+  return { page, rect, mark };
+}
+
 export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<SignResult> {
   const subject = options.fileName ?? 'PDF';
   try {
@@ -120,7 +207,7 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     if (!chain[0]) throw new Error(`${options.keySource.label} returned no certificate`);
     const signer = readCertificate(chain[0]);
     const signingTime = new Date(Math.floor(options.signingTime.getTime() / 1000) * 1000);
-    // TT 15/2025: check the certificate before signing, not only at verification.
+    // Checked before signing, not only at verification: the clerk learns why at once.
     checkSigningCertificate(chain, signingTime, options.policy);
     const signerName = signer.subjectCommonName || options.keySource.label;
     const digest: DigestAlgorithm = options.digest ?? 'sha256';
@@ -130,54 +217,12 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     const original = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     const { doc, snapshot } = await loadForUpdate(original);
     if (forbidsSigning(doc)) throw new SohoaError('PDF_SIGNING_FORBIDDEN', subject);
-    const pages = doc.getPages();
-    if (pages.length === 0) throw new Error('The PDF has no page to carry the signature mark');
-
+    if (doc.getPages().length === 0) {
+      throw new Error('The PDF has no page to carry the signature mark');
+    }
     const context = doc.context;
-    const signatureDict = context.obj({
-      Type: 'Sig',
-      Filter: 'Adobe.PPKLite',
-      SubFilter: subFilter,
-      ByteRange: [
-        0,
-        PDFName.of(BYTE_RANGE_PLACEHOLDER),
-        PDFName.of(BYTE_RANGE_PLACEHOLDER),
-        PDFName.of(BYTE_RANGE_PLACEHOLDER),
-      ],
-      Contents: PDFHexString.of('0'.repeat(SIGNATURE_PLACEHOLDER_BYTES * 2)),
-      M: PDFString.of(formatPdfDate(signingTime)),
-      Name: PDFHexString.fromText(signerName),
-    });
-    if (options.reason)
-      signatureDict.set(PDFName.of('Reason'), PDFHexString.fromText(options.reason));
-    if (options.location) {
-      signatureDict.set(PDFName.of('Location'), PDFHexString.fromText(options.location));
-    }
-    const signatureRef = context.register(signatureDict);
-
-    let page: PDFPage;
-    let rect: number[];
-    let mark: MarkAppearance;
-    if (options.appearance.kind === 'signer') {
-      const index = options.appearance.page ?? pages.length - 1;
-      page = pages[Math.min(Math.max(index, 0), pages.length - 1)]!;
-      const built = await buildSignerAppearance(doc, page, options.appearance, signingTime);
-      mark = built;
-      rect = built.rect;
-    } else {
-      const position = options.appearance.position;
-      const index = position?.page ?? 0;
-      page = pages[Math.min(Math.max(index, 0), pages.length - 1)]!;
-      mark = await buildMarkAppearance(
-        doc,
-        options.appearance,
-        signingTime,
-        page.getCropBox().width - 2 * markMargin(page) - 2 * MARK_PADDING,
-      );
-      rect = position
-        ? [position.x, position.y - mark.height, position.x + mark.width, position.y]
-        : topRightRect(page, mark.width, mark.height);
-    }
+    const signatureRef = signatureDictionary(doc, options, signerName, signingTime, subFilter);
+    const { page, rect, mark } = await placeMark(doc, options, signingTime);
     const widgetRef = context.register(
       context.obj({
         Type: 'Annot',
@@ -200,8 +245,6 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     // Our own writer serializes objects one by one (no object streams), so /Contents stays a
     // literal hex string in the file for the byte ranges to make sense.
     const saved = writeIncrement(original, doc, snapshot);
-    if (process.env.SIGN_DEBUG)
-      await (await import('node:fs/promises')).writeFile(process.env.SIGN_DEBUG, saved);
     const tsaUrl = options.tsaUrl;
     let timestampToken: Buffer | undefined;
     const bytes = await fillSignature(
@@ -245,7 +288,7 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
 /**
  * Patches /ByteRange and /Contents of a saved PDF that holds exactly one placeholder signature,
  * in place (the buffer is modified and returned).
- * Exported for the incremental path a later issue adds: it does not care how the PDF was saved.
+ * It does not care how the PDF was saved.
  */
 export async function fillSignature(
   saved: Buffer,

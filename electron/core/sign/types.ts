@@ -86,6 +86,13 @@ export interface SignOptions {
   tsaUrl?: string;
   /** B-LT: fetch OCSP responses for the chain and add a DSS in a second incremental update. */
   addValidationData?: boolean;
+  /**
+   * Make this a certification signature (the file's first) with this DocMDP level: 1 no
+   * change, 2 form filling and signing, 3 also annotations.
+   */
+  certification?: 1 | 2 | 3;
+  /** Form fields this signature locks (FieldMDP Include). */
+  lockFields?: string[];
 }
 
 export interface SignResult {

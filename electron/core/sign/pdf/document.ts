@@ -15,7 +15,11 @@ import {
   type PdfValue,
 } from './values';
 
-type Entry = { type: 1; offset: number; gen: number } | { type: 2; stream: number; index: number };
+/** Type 0 is a free entry: a later revision that frees an object deletes it for every reader. */
+type Entry =
+  | { type: 0 }
+  | { type: 1; offset: number; gen: number }
+  | { type: 2; stream: number; index: number };
 
 interface XrefSection {
   offset: number;
@@ -93,7 +97,8 @@ export class PdfDocument {
         const hybrid = this.readSection(stm);
         seen.add(stm);
         for (const [num, e] of hybrid.entries)
-          if (!section.entries.has(num)) section.entries.set(num, e);
+          // A hybrid file's table marks its compressed objects free on purpose: the stream wins.
+          if (section.entries.get(num)?.type !== 1) section.entries.set(num, e);
       }
       const prev = section.trailer.get('Prev');
       if (typeof prev === 'number') queue.push(prev);
@@ -120,6 +125,8 @@ export class PdfDocument {
           const kind = parser.readRegular();
           if (kind === 'n' && !entries.has(first + i))
             entries.set(first + i, { type: 1, offset: off, gen });
+          else if (kind === 'f' && first + i > 0 && !entries.has(first + i))
+            entries.set(first + i, { type: 0 });
           else if (kind !== 'n' && kind !== 'f')
             throw new PdfReadError('Bad cross-reference entry');
         }
@@ -173,6 +180,7 @@ export class PdfDocument {
         if (entries.has(first + i)) continue;
         if (type === 1) entries.set(first + i, { type: 1, offset: f2, gen: f3 });
         else if (type === 2) entries.set(first + i, { type: 2, stream: f2, index: f3 });
+        else if (type === 0 && first + i > 0) entries.set(first + i, { type: 0 });
       }
     }
     return entries;
@@ -229,6 +237,11 @@ export class PdfDocument {
     return this.parseIndirectAt(offset).value;
   }
 
+  /** The object defined at `offset` (`N G obj …`), whatever the cross-reference says. */
+  objectAt(offset: number): { num: number; value: PdfValue } {
+    return this.parseIndirectAt(offset);
+  }
+
   /** Offset of an object in the file, or undefined when it lives in an object stream. */
   offsetOf(num: number): number | undefined {
     const e = this.entries.get(num);
@@ -248,7 +261,7 @@ export class PdfDocument {
     if (this.resolving.has(num)) throw new PdfReadError('Object refers to itself while being read');
     this.tick();
     const entry = this.entries.get(num);
-    if (!entry) return null;
+    if (!entry || entry.type === 0) return null;
     this.resolving.add(num);
     try {
       let value: PdfValue;

@@ -1,6 +1,7 @@
 // Verification of a CMS SignedData (RFC 5652) with one SignerInfo: the message digest over the
 // content, the signature over the signed attributes exactly as they sit in the file, and the
-// signer's certificate. Node's crypto does the mathematics (RSA PKCS#1 v1.5, RSASSA-PSS, ECDSA).
+// signer's certificate. Node's crypto does the mathematics (RSA PKCS#1 v1.5, RSASSA-PSS, ECDSA,
+// EdDSA with Ed25519 and Ed448).
 import { X509Certificate, constants, createHash, verify, type KeyObject } from 'node:crypto';
 import { children, contents, isContext, oidOf, raw, readTlv, timeOf, type Tlv } from './der';
 
@@ -13,7 +14,20 @@ const DIGESTS: Record<string, string> = {
   '2.16.840.1.101.3.4.2.8': 'sha3-256',
   '2.16.840.1.101.3.4.2.9': 'sha3-384',
   '2.16.840.1.101.3.4.2.10': 'sha3-512',
+  '2.16.840.1.101.3.4.2.11': 'shake128',
+  '2.16.840.1.101.3.4.2.12': 'shake256',
+  // id-shake256-len (RFC 8419, with Ed448): SHAKE256 with a stated output length, 512 bits in CMS.
+  '2.16.840.1.101.3.4.2.18': 'shake256',
 };
+
+/** SHAKE output lengths used with signatures (RFC 8419, RFC 8702): 256 and 512 bits. */
+const SHAKE_BYTES: Record<string, number> = { shake128: 32, shake256: 64 };
+
+/** A hash of the named algorithm, SHAKE with its signature-use output length. */
+export function newHash(name: string) {
+  const length = SHAKE_BYTES[name];
+  return length ? createHash(name, { outputLength: length }) : createHash(name);
+}
 
 /** Signature algorithm OIDs that name their own hash. */
 const SIG_HASH: Record<string, { kind: 'rsa' | 'ecdsa'; hash: string }> = {
@@ -122,6 +136,13 @@ export function verifySignature(
       name: `ECDSA/${digestName}`,
     };
   }
+  if (oid === '1.3.101.112' || oid === '1.3.101.113') {
+    // Pure EdDSA: the signature is over the data itself, no separate hash.
+    return {
+      ok: verify(null, data, key, signature),
+      name: oid.endsWith('112') ? 'Ed25519' : 'Ed448',
+    };
+  }
   const known = SIG_HASH[oid];
   if (!known) throw new Error(`unsupported-signature-algorithm ${oid}`);
   const ok =
@@ -144,7 +165,7 @@ export function hashName(oid: string): string | undefined {
 export type Content = Buffer | Buffer[];
 const pieces = (c: Content): Buffer[] => (Array.isArray(c) ? c : [c]);
 const digestOf = (hash: string, c: Content) => {
-  const h = createHash(hash);
+  const h = newHash(hash);
   for (const part of pieces(c)) h.update(part);
   return h.digest();
 };
@@ -306,7 +327,7 @@ export function signingCertificateMatches(
     hashTlv = parts[1]!;
   }
   try {
-    return contents(hashTlv).equals(createHash(hash).update(cert.raw).digest());
+    return contents(hashTlv).equals(newHash(hash).update(cert.raw).digest());
   } catch {
     return false;
   }

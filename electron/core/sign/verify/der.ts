@@ -122,7 +122,11 @@ export const isContext = (tlv: Tlv | undefined, tag: number): tlv is Tlv =>
 /** GeneralizedTime or UTCTime → Date. */
 export function timeOf(tlv: Tlv): Date {
   const text = contents(tlv).toString('latin1');
-  const m = /^(\d{2,4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(text);
+  // UTCTime (tag 23) has a two-digit year; GeneralizedTime (24) four.
+  const yearDigits = tlv.tag === 23 ? '\\d{2}' : '\\d{4}';
+  const m = new RegExp(
+    `^(${yearDigits})(\\d\\d)(\\d\\d)(\\d\\d)(\\d\\d)(\\d\\d)?(?:[.,](\\d+))?(Z|[+-]\\d{4})?$`,
+  ).exec(text);
   if (!m) throw new DerError(`Bad time ${text}`);
   let year = Number(m[1]);
   if (m[1]!.length === 2) year += year < 50 ? 2000 : 1900;
