@@ -9,6 +9,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { HelpOverlay } from './components/reception/HelpOverlay';
 import { titled } from './components/reception/shortcuts';
 import { WedgeDetector } from './components/reception/wedge';
+import { useFocusRequest } from './hooks/useFocusRequest';
 import { useI18n, type I18n } from './i18n';
 import { ArchiveScreen } from './screens/ArchiveScreen';
 import { AuditScreen } from './screens/AuditScreen';
@@ -44,12 +45,28 @@ function removeLeaked(el: EventTarget | null, leaked: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/**
+ * Where the keyboard lands on a screen reached by Alt+digit: the archive's search box, the
+ * reception's field the clerk left (or its procedure search), otherwise the screen itself, never
+ * a field of the screen just hidden.
+ */
+function landingOf(id: ScreenId, lastInReception: HTMLElement | null): HTMLElement | null {
+  if (id === 'archive') return document.getElementById('archive-query');
+  if (id === 'reception') {
+    if (lastInReception?.isConnected) return lastInReception;
+    return document.getElementById('procedure-search') ?? document.getElementById('screen');
+  }
+  return document.getElementById('screen');
+}
+
 export function App() {
   const { t } = useI18n();
   const [screen, setScreen] = useState<ScreenId>('reception');
   const [help, setHelp] = useState(false);
   const [scan, setScan] = useState<CardScan | null>(null);
   const wedge = useRef(new WedgeDetector());
+  const focus = useFocusRequest();
+  const lastInReception = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -78,12 +95,16 @@ export function App() {
       const target = digit ? SCREENS[Number(digit[1]) - 1] : undefined;
       if (!target) return;
       e.preventDefault();
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.closest('.reception'))
+        lastInReception.current = active;
       setScreen(target.id);
+      focus(() => landingOf(target.id, lastInReception.current));
     };
     // Capture phase: the scanner's keys are taken before any field or screen sees them.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  }, [focus]);
 
   const closeHelp = useCallback(() => setHelp(false), []);
   const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0]!;
@@ -123,8 +144,8 @@ export function App() {
         </div>
       </header>
       <ConnectionBanner />
-      <main id="screen" aria-label={current.label(t)}>
-        <div hidden={screen !== 'reception'}>
+      <main id="screen" aria-label={current.label(t)} tabIndex={-1}>
+        <div className="screen-host" hidden={screen !== 'reception'}>
           <ReceptionScreen active={screen === 'reception'} scan={scan} />
         </div>
         {screen !== 'reception' && current.render()}

@@ -85,7 +85,7 @@ type Signature = Response<'signatureReport'>['report']['signatures'][number];
 
 /** One signature (or document timestamp): its verdict and every fact it rests on, with problems. */
 function SignatureFacts({ signature: s, n }: { signature: Signature; n: number }) {
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const yesNo = (b: boolean) => (b ? t.yes : t.no);
   return (
     <div className="report-signature">
@@ -114,15 +114,14 @@ function SignatureFacts({ signature: s, n }: { signature: Signature; n: number }
         {s.claimedSigningTime && (
           <>
             <dt>{t.reportClaimedTime}</dt>
-            <dd>{formatDateTime(s.claimedSigningTime, locale)}</dd>
+            <dd>{formatDateTime(s.claimedSigningTime)}</dd>
           </>
         )}
         {s.timestamp && (
           <>
             <dt>{t.reportTimestamp}</dt>
             <dd>
-              {formatDateTime(s.timestamp.time, locale)} · {s.timestamp.tsa} ·{' '}
-              {yesNo(s.timestamp.valid)}
+              {formatDateTime(s.timestamp.time)} · {s.timestamp.tsa} · {yesNo(s.timestamp.valid)}
             </dd>
           </>
         )}

@@ -3,7 +3,7 @@
 import type { BatchSummary } from '../../../../shared/contracts/batch';
 import { useHostLink } from '../../hooks/useHostLink';
 import { useI18n, type I18n } from '../../i18n';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 
 export type BatchAction = 'pause' | 'resume' | 'cancel' | 'retry';
 
@@ -53,8 +53,7 @@ export function BatchCard({
   onSelect: () => void;
   onAction: (action: BatchAction) => void;
 }) {
-  const { t, locale } = useI18n();
-  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const { t, lang } = useI18n();
   const label: Record<BatchAction, string> = {
     pause: t.batch.pause,
     resume: t.batch.resume,
@@ -69,7 +68,7 @@ export function BatchCard({
   const facts = [
     t.batch.pagesOf(batch.pagesDone, batch.pagesTotal),
     ...(batch.pagesPerMinute !== null && !stale
-      ? [t.batch.perMinute(nf.format(batch.pagesPerMinute))]
+      ? [t.batch.perMinute(formatNumber(batch.pagesPerMinute, lang, 1))]
       : []),
     ...(batch.secondsLeft !== null && !stale
       ? [t.batch.timeLeft(formatLeft(batch.secondsLeft, t))]
@@ -108,7 +107,7 @@ export function BatchCard({
         ))}
       </p>
       <p className="batch-meta muted small">
-        <span>{formatDateTime(batch.createdAt, locale)}</span>
+        <span>{formatDateTime(batch.createdAt)}</span>
         <span>{t.batch.filesCount(batch.files)}</span>
         {batch.separated && <span>{t.batch.sepBadge}</span>}
         {batch.autoAccepted && <span className="batch-auto-accepted">{t.batch.autoAccepted}</span>}

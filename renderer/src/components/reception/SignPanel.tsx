@@ -1,38 +1,50 @@
-// Signing and the slip: which key signs (never its PIN), what is still needed, then the result,
-// the slip's preview (rendered by the core from the PDF itself), printing and finishing.
+// Signing and the slip. SignPanel is the reception's action bar, always on screen at the foot of
+// the counter's window: which key signs (never its PIN), what is still needed or why a key did
+// nothing, and the next action's buttons (sign, or print and finish once the slip is there).
+// SignResult is the received dossier: its code, state, appointment, archive code and the slip's
+// preview (rendered by the core from the PDF itself).
 import type { RefObject } from 'react';
 import type { Response } from '../../../../shared/contract';
 import { DOSSIER_STATE_LABELS } from '../../../../shared/procedures';
+import { formatDate } from '../../format';
 import { useI18n } from '../../i18n';
 import { titled } from './shortcuts';
 
 export type ReceptionStatus = Response<'receptionStatus'>;
 export type ReceptionResult = Response<'receptionReceive'>;
 
+export interface SignPanelRefs {
+  sign: RefObject<HTMLButtonElement | null>;
+  print: RefObject<HTMLButtonElement | null>;
+}
+
 export function SignPanel({
   status,
   needs,
   complete,
   busyText,
+  refusal,
   result,
   onSign,
   onRetrySign,
   onPrint,
   onFinish,
   onDiscard,
-  printRef,
+  refs,
 }: {
   status: ReceptionStatus | null;
   needs: string[];
   complete: boolean;
   busyText: string | null;
+  /** Why the last key or button did nothing, in words. */
+  refusal: string | null;
   result: ReceptionResult | null;
   onSign: () => void;
   onRetrySign: () => void;
   onPrint: () => void;
   onFinish: () => void;
   onDiscard: () => void;
-  printRef: RefObject<HTMLButtonElement | null>;
+  refs: SignPanelRefs;
 }) {
   const { t } = useI18n();
   const r = t.reception;
@@ -45,36 +57,38 @@ export function SignPanel({
         ? r.signerFile(signer.label)
         : r.signerToken(signer.label);
   const signLabel = complete ? r.signButton : r.supplementButton;
+  const blocked = needs.length > 0 || busyText !== null;
+  const unsigned = result?.slipKind === 'receipt' && !result.archived;
   return (
-    <section className="reception-panel sign" aria-labelledby="sign-title">
-      <h3 id="sign-title">{r.signTitle}</h3>
-      {signer && (
-        <p className="signer" data-kind={signer.kind}>
-          <span className="muted">{r.signWith}: </span>
-          {signerText}
+    <section className="action-bar" aria-labelledby="sign-title">
+      <h3 id="sign-title" className="visually-hidden">
+        {r.signTitle}
+      </h3>
+      <div className="action-info">
+        {signer && (
+          <p className="signer small" data-kind={signer.kind}>
+            <span className="muted">{r.signWith}: </span>
+            {signerText}
+            {signer.pinAskedByMainProcess && <span className="muted"> · {r.signerPinNote}</span>}
+          </p>
+        )}
+        {!result && needs.length > 0 && (
+          <p className="muted" id="sign-needs">
+            {r.signNeeds}
+            {needs.join(', ')}
+          </p>
+        )}
+        {unsigned && <p className="warn">{r.signFailed}</p>}
+        <p className="status" role="status" aria-live="polite">
+          {busyText}
         </p>
-      )}
-      {signer?.pinAskedByMainProcess && <p className="muted small">{r.signerPinNote}</p>}
-      {!result && (
-        <>
-          {needs.length > 0 && (
-            <p className="muted" id="sign-needs">
-              {r.signNeeds}
-              {needs.join(', ')}
-            </p>
-          )}
-          <div className="button-row">
-            <button
-              type="button"
-              className="primary"
-              disabled={needs.length > 0 || busyText !== null}
-              aria-describedby={needs.length > 0 ? 'sign-needs' : undefined}
-              title={titled(signLabel, 'sign')}
-              aria-keyshortcuts="Alt+K"
-              onClick={onSign}
-            >
-              {signLabel}
-            </button>
+        <p className="action-refusal" role="alert">
+          {refusal}
+        </p>
+      </div>
+      <div className="action-buttons">
+        {!result ? (
+          <>
             <button
               type="button"
               className="secondary"
@@ -83,46 +97,73 @@ export function SignPanel({
             >
               {r.startOver}
             </button>
-          </div>
-        </>
-      )}
-      <p className="status" role="status" aria-live="polite">
-        {busyText}
-      </p>
-      {result && (
-        <SignResult
-          result={result}
-          busy={busyText !== null}
-          onRetrySign={onRetrySign}
-          onPrint={onPrint}
-          onFinish={onFinish}
-          printRef={printRef}
-        />
-      )}
+            {/* Not disabled while something is missing: pressed, it says what (as Alt+K does). */}
+            <button
+              ref={refs.sign}
+              type="button"
+              className="primary"
+              aria-disabled={blocked}
+              aria-describedby={needs.length > 0 ? 'sign-needs' : undefined}
+              title={titled(signLabel, 'sign')}
+              aria-keyshortcuts="Alt+K"
+              onClick={onSign}
+            >
+              {signLabel}
+            </button>
+          </>
+        ) : (
+          <>
+            {unsigned && (
+              <button
+                ref={refs.sign}
+                type="button"
+                className="primary"
+                disabled={busyText !== null}
+                title={titled(r.signRetry, 'sign')}
+                aria-keyshortcuts="Alt+K"
+                onClick={onRetrySign}
+              >
+                {r.signRetry}
+              </button>
+            )}
+            <button
+              ref={refs.print}
+              type="button"
+              className="secondary"
+              title={titled(r.printButton, 'print')}
+              aria-keyshortcuts="Alt+I"
+              onClick={onPrint}
+            >
+              {r.printButton}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              title={titled(r.finishButton, 'finish')}
+              aria-keyshortcuts="Alt+H"
+              onClick={onFinish}
+            >
+              {r.finishButton}
+            </button>
+          </>
+        )}
+      </div>
     </section>
   );
 }
 
-/** The received dossier: its code and state, due date, archive code, the slip and what is next. */
-function SignResult({
-  result,
-  busy,
-  onRetrySign,
-  onPrint,
-  onFinish,
-  printRef,
-}: {
-  result: ReceptionResult;
-  busy: boolean;
-  onRetrySign: () => void;
-  onPrint: () => void;
-  onFinish: () => void;
-  printRef: RefObject<HTMLButtonElement | null>;
-}) {
+/** The received dossier: its code and state, due date, archive code and the slip's preview. */
+export function SignResult({ result }: { result: ReceptionResult }) {
   const { t, lang } = useI18n();
   const r = t.reception;
   return (
-    <div className="result" data-dossier={result.dossierCode} data-state={result.state}>
+    <section
+      className="reception-panel result"
+      aria-labelledby="result-title"
+      data-dossier={result.dossierCode}
+      data-state={result.state}
+    >
+      <h3 id="result-title">{r.signTitle}</h3>
       <p className={result.slipKind === 'receipt' ? 'ok' : 'warn'}>
         {result.slipKind === 'receipt'
           ? r.signedReceipt(result.dossierCode)
@@ -131,7 +172,10 @@ function SignResult({
       </p>
       {result.dueDate && (
         <p>
-          {r.dueDate}: <strong className="due">{result.dueDate}</strong>
+          {r.dueDate}:{' '}
+          <strong className="due" data-iso={result.dueDate}>
+            {formatDate(result.dueDate)}
+          </strong>
         </p>
       )}
       {result.archived && (
@@ -141,48 +185,12 @@ function SignResult({
         </p>
       )}
       {result.outboxState && <p className="outbox-note">{r.outboxQueued}</p>}
-      {result.slipKind === 'receipt' && !result.archived && (
-        <div className="warn">
-          <p>{r.signFailed}</p>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            title={titled(r.signRetry, 'sign')}
-            aria-keyshortcuts="Alt+K"
-            onClick={onRetrySign}
-          >
-            {r.signRetry}
-          </button>
-        </div>
-      )}
       <h4>{r.previewTitle}</h4>
       <img
         className="slip-preview"
         src={result.slipPreview}
         alt={r.previewAlt(result.dossierCode)}
       />
-      <div className="button-row">
-        <button
-          ref={printRef}
-          type="button"
-          className="secondary"
-          title={titled(r.printButton, 'print')}
-          aria-keyshortcuts="Alt+I"
-          onClick={onPrint}
-        >
-          {r.printButton}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          title={titled(r.finishButton, 'finish')}
-          aria-keyshortcuts="Alt+H"
-          onClick={onFinish}
-        >
-          {r.finishButton}
-        </button>
-      </div>
-    </div>
+    </section>
   );
 }

@@ -6,7 +6,9 @@ import type { HolidayYearView } from '../../../../shared/contracts/records';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { HolidayYear, type DayNote } from '../../../../shared/workingDays';
 import { toErrorInfo } from '../../api';
+import { formatDate } from '../../format';
 import { useI18n } from '../../i18n';
+import { DateField } from '../desk/DateField';
 
 type Kind = 'daysOff' | 'workingDays';
 
@@ -81,9 +83,9 @@ function DayList({
         <ul>
           {days.map((d) => (
             <li key={d.date}>
-              <time dateTime={d.date}>{d.date}</time> · {d.reason}{' '}
+              <time dateTime={d.date}>{formatDate(d.date)}</time> · {d.reason}{' '}
               <button type="button" className="secondary small" onClick={() => onRemove(d.date)}>
-                {s.removeDay(d.date)}
+                {s.removeDay(formatDate(d.date))}
               </button>
             </li>
           ))}
@@ -126,15 +128,7 @@ function NewDay({
       <div className="rec-grid">
         <div className="rec-field">
           <label htmlFor="holiday-date">{s.holidayDate}</label>
-          <input
-            id="holiday-date"
-            type="date"
-            min={`${year}-01-01`}
-            max={`${year}-12-31`}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            {...invalid}
-          />
+          <DateField id="holiday-date" value={date} onChange={setDate} {...invalid} />
         </div>
         <div className="rec-field">
           <label htmlFor="holiday-reason">{s.holidayReason}</label>
@@ -190,7 +184,9 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
       {view && (
         <>
           <p className="muted">{s.holidayOrigin[view.origin]}</p>
-          {view.data.tet && <p>{s.tet(view.data.tet.from, view.data.tet.to)}</p>}
+          {view.data.tet && (
+            <p>{s.tet(formatDate(view.data.tet.from), formatDate(view.data.tet.to))}</p>
+          )}
           <DayList
             title={s.daysOff}
             days={view.data.daysOff}
