@@ -5,13 +5,11 @@ import { parseArgs } from 'node:util';
 import { errorInfo } from '../../../shared/errors';
 import { openArchive, verifyFiles } from '../../core/archive/open';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const auditCommand: Command = {
   name: 'audit',
-  usage: {
-    vi: 'sohoa audit verify [--data-dir THƯ_MỤC] [--json]   (kiểm tra nhật ký và toàn bộ tệp)',
-    en: 'sohoa audit verify [--data-dir DIR] [--json]   (check the audit log and every file)',
-  },
+  usage: USAGE['audit'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

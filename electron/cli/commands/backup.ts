@@ -6,13 +6,11 @@ import { backupArchive, restoreArchive } from '../../core/archive/backup';
 import { openArchive } from '../../core/archive/open';
 import { defaultDataDir } from '../../core/config/paths';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const backupCommand: Command = {
   name: 'backup',
-  usage: {
-    vi: 'sohoa backup <thư mục đích> [--data-dir THƯ_MỤC]',
-    en: 'sohoa backup <target dir> [--data-dir DIR]',
-  },
+  usage: USAGE['backup'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -40,10 +38,7 @@ export const backupCommand: Command = {
 
 export const restoreCommand: Command = {
   name: 'restore',
-  usage: {
-    vi: 'sohoa restore <thư mục sao lưu> [--data-dir THƯ_MỤC] [--force]',
-    en: 'sohoa restore <backup dir> [--data-dir DIR] [--force]',
-  },
+  usage: USAGE['restore'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -13,13 +13,11 @@ import {
 } from '../../../shared/identity';
 import { readCardImage } from '../../core/identity/cccd';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const cccdCommand: Command = {
   name: 'cccd',
-  usage: {
-    vi: 'sohoa cccd [ẢNH_MẶT_TRƯỚC] [--text CHUỖI_QR] [--mrz TỆP_MRZ.txt] [--json]',
-    en: 'sohoa cccd [FRONT_IMAGE] [--text QR_TEXT] [--mrz MRZ_FILE.txt] [--json]',
-  },
+  usage: USAGE['cccd'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

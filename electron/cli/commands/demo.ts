@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../core/config/paths';
 import { runDemo } from '../demo/runDemo';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const demoCommand: Command = {
   name: 'demo',
-  usage: { vi: 'sohoa demo [--data-dir THƯ_MỤC]', en: 'sohoa demo [--data-dir DIR]' },
+  usage: USAGE['demo'],
   run(argv, { lang }) {
     const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' } } });
     // The demo keeps its own data folder so it never mixes with real dossiers.

@@ -5,13 +5,11 @@ import { coreOptionsFromEnv, openCore } from '../../core/pipeline/core';
 import { t } from '../messages';
 import { printOutcome } from '../report';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const digitizeCommand: Command = {
   name: 'digitize',
-  usage: {
-    vi: 'sohoa digitize <tệp ảnh/PDF…> [--out THƯ_MỤC] [--title TIÊU_ĐỀ] [--data-dir THƯ_MỤC] [--no-deskew] [--no-orientation] [--workers N] [--json]',
-    en: 'sohoa digitize <image/PDF files…> [--out DIR] [--title TITLE] [--data-dir DIR] [--no-deskew] [--no-orientation] [--workers N] [--json]',
-  },
+  usage: USAGE['digitize'],
   async run(argv, { lang }) {
     const { values, positionals: files } = parseArgs({
       args: argv,

@@ -13,6 +13,7 @@ import { coreOptionsFromEnv, openCore } from '../../core/pipeline/core';
 import { messagesOf, type Lang } from '../messages';
 import { evalClassifyCommand, evalExtractCommand } from './evalClassify';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
@@ -155,10 +156,7 @@ function printReport(lang: Lang, report: EvalReport): void {
 
 export const evalCommand: Command = {
   name: 'eval',
-  usage: {
-    vi: 'sohoa eval ocr --dir THƯ_MỤC [--json] [--data-dir THƯ_MỤC]\n  sohoa eval classify …  (như eval-classify)\n  sohoa eval extract …  (như eval-extract)',
-    en: 'sohoa eval ocr --dir DIR [--json] [--data-dir DIR]\n  sohoa eval classify …  (same as eval-classify)\n  sohoa eval extract …  (same as eval-extract)',
-  },
+  usage: USAGE['eval'],
   async run(argv, ctx) {
     const { lang } = ctx;
     const [what, ...rest] = argv;

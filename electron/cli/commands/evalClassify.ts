@@ -26,6 +26,7 @@ import { openDeskDatabase } from '../../core/dossier/db';
 import { createTesseractPool, type OcrPool } from '../../core/ocr/tesseractPool';
 import type { Lang } from '../messages';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const pct = (x: number) => (x * 100).toFixed(1);
 
@@ -201,19 +202,14 @@ async function generate(values: Values, lang: Lang): Promise<number> {
   return 0;
 }
 
-const USAGE = {
-  vi: 'sohoa eval classify --dir THƯ_MỤC [--train THƯ_MỤC | --learn-generated N | --data-dir THƯ_MỤC | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval classify --generate THƯ_MỤC [--seed N] [--per-type N] [--noise 1.0]',
-  en: 'sohoa eval classify --dir DIR [--train DIR | --learn-generated N | --data-dir DIR | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval classify --generate DIR [--seed N] [--per-type N] [--noise 1.0]',
-};
-
 export const evalClassifyCommand: Command = {
   name: 'eval-classify',
-  usage: USAGE,
+  usage: USAGE['eval-classify'],
   async run(argv, { lang }) {
     const { values } = parseArgs({ args: argv, options: OPTIONS });
     if (values.generate) return generate(values, lang);
     if (!values.dir) {
-      console.error(USAGE[lang]);
+      console.error(USAGE['eval-classify'][lang]);
       return 2;
     }
     const run = await runFolder(values, lang);
@@ -247,13 +243,13 @@ export const evalClassifyCommand: Command = {
 
 export const evalExtractCommand: Command = {
   name: 'eval-extract',
-  usage: {
-    vi: 'sohoa eval extract --dir THƯ_MỤC [--pages 1] [--workers 1] [--details] [--json]   (cần truth.jsonl)',
-    en: 'sohoa eval extract --dir DIR [--pages 1] [--workers 1] [--details] [--json]   (needs truth.jsonl)',
-  },
+  usage: USAGE['eval-extract'],
   async run(argv, { lang }) {
     const { values } = parseArgs({ args: argv, options: OPTIONS });
-    if (!values.dir) return 2;
+    if (!values.dir) {
+      console.error(USAGE['eval-extract'][lang]);
+      return 2;
+    }
     const run = await runFolder(values, lang);
     const rows = extractionReport(run.results);
     const typing = classificationReport(run.results);

@@ -5,13 +5,11 @@ import { parseArgs } from 'node:util';
 import { exportRecord } from '../../core/archive/recordPackage';
 import { openArchive } from '../../core/archive/open';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: {
-    vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--data-dir THƯ_MỤC]   (gói BagIt)',
-    en: 'sohoa export <dossier code> <target dir> [--data-dir DIR]   (BagIt package)',
-  },
+  usage: USAGE['export'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

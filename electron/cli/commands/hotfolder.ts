@@ -13,6 +13,7 @@ import { defaultDataDir } from '../../core/config/paths';
 import { coreOptionsFromEnv, openCore, type Core } from '../../core/pipeline/core';
 import type { Lang } from '../messages';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const KIND_TEXT: Record<HotFolderEvent['kind'], Record<Lang, string>> = {
   taken: { vi: 'nhận', en: 'taken' },
@@ -24,10 +25,7 @@ const KIND_TEXT: Record<HotFolderEvent['kind'], Record<Lang, string>> = {
 
 export const hotfolderCommand: Command = {
   name: 'hotfolder',
-  usage: {
-    vi: 'sohoa hotfolder watch THƯ_MỤC [--once] [--move-only] [--poll-ms 1000] [--stable-ms 2000] [--data-dir THƯ_MỤC] [--json] | sohoa hotfolder status THƯ_MỤC',
-    en: 'sohoa hotfolder watch DIR [--once] [--move-only] [--poll-ms 1000] [--stable-ms 2000] [--data-dir DIR] [--json] | sohoa hotfolder status DIR',
-  },
+  usage: USAGE['hotfolder'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

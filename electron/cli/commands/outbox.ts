@@ -16,6 +16,7 @@ import {
 import { Outbox } from '../../core/outbox/outbox';
 import { startUploader } from '../../core/outbox/uploader';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const STATE_VI = {
   pending: 'đang chờ',
@@ -26,10 +27,7 @@ const STATE_VI = {
 
 export const outboxCommand: Command = {
   name: 'outbox',
-  usage: {
-    vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',
-    en: 'sohoa outbox status | run [--once] | retry <dossier code> | configure folder <dir> | configure s3 --endpoint URL --bucket NAME [--region R] (keys from SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir DIR]',
-  },
+  usage: USAGE['outbox'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../../core/config/paths';
 import { findProcedure, importCatalog, loadCatalog } from '../../core/dossier/procedures';
 import type { Lang } from '../messages';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const LEVEL: Record<ProcedureLevel, Record<Lang, string>> = {
   province: { vi: 'tỉnh', en: 'province' },
@@ -24,10 +25,7 @@ const days = (lang: Lang, n: number) =>
 
 export const proceduresCommand: Command = {
   name: 'procedures',
-  usage: {
-    vi: 'sohoa procedures [list | show MÃ_TTHC | import TỆP.json|.csv] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa procedures [list | show CODE | import FILE.json|.csv] [--data-dir DIR] [--json]',
-  },
+  usage: USAGE['procedures'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

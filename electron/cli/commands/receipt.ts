@@ -14,13 +14,11 @@ import { readCardImage } from '../../core/identity/cccd';
 import { receiveDossier } from '../../core/dossier/reception';
 import type { Applicant } from '../../core/dossier/store';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const receiptCommand: Command = {
   name: 'receipt',
-  usage: {
-    vi: 'sohoa receipt --procedure MÃ_TTHC (--cccd ẢNH | --cccd-text QR | --name TÊN --id SỐ) [TỆP.txt…] --out TỆP.pdf [--agency H49.64.33] [--agency-name TÊN] [--place ĐỊA_DANH] [--clerk TÊN] [--code MÃ] [--cut-off 15:00] [--refuse LÝ_DO] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa receipt --procedure CODE (--cccd IMAGE | --cccd-text QR | --name NAME --id ID) [FILE.txt…] --out FILE.pdf [--agency H49.64.33] [--agency-name NAME] [--place PLACE] [--clerk NAME] [--code CODE] [--cut-off 15:00] [--refuse REASON] [--data-dir DIR] [--json]',
-  },
+  usage: USAGE['receipt'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -12,13 +12,11 @@ import { defaultDataDir } from '../../core/config/paths';
 import { openDeskDatabase } from '../../core/dossier/db';
 import { DossierStore } from '../../core/dossier/store';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const receptionCommand: Command = {
   name: 'reception',
-  usage: {
-    vi: 'sohoa reception (show MÃ_HS | move MÃ_HS TRẠNG_THÁI --clerk TÊN [--reason LÝ_DO] | confirm SỐ_TÀI_LIỆU LOẠI --clerk TÊN) [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa reception (show CODE | move CODE STATE --clerk NAME [--reason WHY] | confirm DOCUMENT_ID TYPE --clerk NAME) [--data-dir DIR] [--json]',
-  },
+  usage: USAGE['reception'],
   run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

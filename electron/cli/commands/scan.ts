@@ -17,6 +17,7 @@ import { DEFAULT_SCAN_SETTINGS, type ScanSettings } from '../../core/acquire/sou
 import { defaultDataDir } from '../../core/config/paths';
 import { messagesOf, type Lang } from '../messages';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const TEXT = {
   none: { vi: 'Không tìm thấy máy quét nào.', en: 'No scanner found.' },
@@ -52,10 +53,7 @@ function printError(lang: Lang, info: ErrorInfo) {
 
 export const scanCommand: Command = {
   name: 'scan',
-  usage: {
-    vi: 'sohoa scan --list [--escl ĐỊA_CHỈ…] [--json] | sohoa scan --device LOẠI:MÃ --out THƯ_MỤC [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
-    en: 'sohoa scan --list [--escl ADDRESS…] [--json] | sohoa scan --device KIND:ID --out DIR [--source feeder|flatbed] [--duplex] [--mode color|grey|bw] [--dpi 200]',
-  },
+  usage: USAGE['scan'],
   async run(argv, { lang }) {
     const { values } = parseArgs({
       args: argv,

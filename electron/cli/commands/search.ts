@@ -6,13 +6,11 @@ import { SohoaError } from '../../../shared/errors';
 import { openArchive } from '../../core/archive/open';
 import { renderMarks } from '../../core/archive/search';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const searchCommand: Command = {
   name: 'search',
-  usage: {
-    vi: 'sohoa search "<từ cần tìm>" [--limit N] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa search "<query>" [--limit N] [--data-dir DIR] [--json]',
-  },
+  usage: USAGE['search'],
   run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -22,6 +22,7 @@ import { separatorSheetPdf } from '../../core/separate/separatorSheet';
 import { planSeparation } from '../../core/separate/splitPlan';
 import type { Lang } from '../messages';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 const METHOD_TEXT: Record<SplitReason['method'], Record<Lang, string>> = {
   start: { vi: 'đầu tập', en: 'start of stack' },
@@ -35,10 +36,7 @@ const METHOD_TEXT: Record<SplitReason['method'], Record<Lang, string>> = {
 
 export const separateCommand: Command = {
   name: 'separate',
-  usage: {
-    vi: 'sohoa separate <tệp/thư mục…> [--blank] [--patch T,2,3] [--codes] [--count N] [--classifier] [--keep-separators] [--duplex | --manual-duplex] [--json]',
-    en: 'sohoa separate <files/folders…> [--blank] [--patch T,2,3] [--codes] [--count N] [--classifier] [--keep-separators] [--duplex | --manual-duplex] [--json]',
-  },
+  usage: USAGE['separate'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -149,10 +147,7 @@ function printPlan(plan: SplitPlan, lang: Lang): void {
 
 export const separatorSheetCommand: Command = {
   name: 'separator-sheet',
-  usage: {
-    vi: 'sohoa separator-sheet --out TỆP.pdf [--patch T|2|3|none] [--no-qr] [--type LOẠI] [--dossier MÃ_HỒ_SƠ] [--copies N]',
-    en: 'sohoa separator-sheet --out FILE.pdf [--patch T|2|3|none] [--no-qr] [--type TYPE] [--dossier DOSSIER_CODE] [--copies N]',
-  },
+  usage: USAGE['separator-sheet'],
   async run(argv, { lang }) {
     const { values } = parseArgs({
       args: argv,

@@ -10,6 +10,7 @@ import { openPkcs12 } from '../../core/sign/pkcs12KeySource';
 import { signPdf } from '../../core/sign/signPdf';
 import type { DigestAlgorithm, KeySource, SignOptions } from '../../core/sign/types';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 // Secrets (the PKCS#12 password, the token PIN) come from the environment, never the command
 // line, where other users could read them in the process list.
@@ -39,10 +40,7 @@ async function openKey(
 
 export const signCommand: Command = {
   name: 'sign',
-  usage: {
-    vi: 'sohoa sign <tệp.pdf> [--key TỆP.p12 | --key pkcs11:THƯ_VIỆN.so --token NHÃN --key-label NHÃN] [--appearance agency|signer] [--tsa URL] [--out TỆP] (mật khẩu: SOHOA_KEY_PASSWORD, PIN: SOHOA_PIN)',
-    en: 'sohoa sign <file.pdf> [--key FILE.p12 | --key pkcs11:MODULE.so --token LABEL --key-label LABEL] [--appearance agency|signer] [--tsa URL] [--out FILE] (password: SOHOA_KEY_PASSWORD, PIN: SOHOA_PIN)',
-  },
+  usage: USAGE['sign'],
   async run(argv, { lang }) {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -9,13 +9,11 @@ import { exitCodeOf } from '../../core/sign/verify/indication';
 import { formatReport } from '../../core/sign/verify/reportText';
 import { verifyPdf } from '../../core/sign/verify/verifyPdf';
 import type { Command } from './types';
+import { USAGE } from '../usage';
 
 export const verifyCommand: Command = {
   name: 'verify',
-  usage: {
-    vi: 'sohoa verify <tệp.pdf…> [--json] [--trust THƯ_MỤC_CHỨNG_THƯ_GỐC] [--trust-list TỆP] [--offline] [--data-dir THƯ_MỤC]   (mã thoát: 0 hợp lệ, 1 chưa xác định được, 3 không hợp lệ hoặc không ký)',
-    en: 'sohoa verify <file.pdf…> [--json] [--trust ANCHOR_DIR] [--trust-list FILE] [--offline] [--data-dir DIR]   (exit: 0 passed, 1 indeterminate, 3 failed or unsigned)',
-  },
+  usage: USAGE['verify'],
   async run(argv, { lang }) {
     const { values, positionals: files } = parseArgs({
       args: argv,
