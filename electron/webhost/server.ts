@@ -109,7 +109,7 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       res.setHeader('allow', 'GET, HEAD');
       return sendPlain(res, 405, 'Method not allowed');
     }
-    return serveStatic(req, res, url.pathname);
+    return serveStatic(req, res, root, url.pathname, token);
   }
 
   async function handleApi(
@@ -147,27 +147,6 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     sendJson(res, 200, envelope);
   }
 
-  async function serveStatic(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    pathname: string,
-  ): Promise<void> {
-    const file = await resolveStatic(root, pathname);
-    if (!file) return sendPlain(res, 404, 'Not found');
-    const type = contentTypeOf(file);
-    let body = await fs.readFile(file);
-    const isIndex = path.basename(file) === 'index.html';
-    if (isIndex) body = Buffer.from(injectToken(body.toString('utf8'), token), 'utf8');
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': type,
-      'content-length': body.length,
-      // The index carries this run's token; never let it outlive the run in a cache.
-      'cache-control': isIndex ? 'no-store' : 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -193,6 +172,30 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       await api.close();
     },
   };
+}
+
+/** A file of the renderer build; index.html carries this run's token. */
+async function serveStatic(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  root: string,
+  pathname: string,
+  token: string,
+): Promise<void> {
+  const file = await resolveStatic(root, pathname);
+  if (!file) return sendPlain(res, 404, 'Not found');
+  const type = contentTypeOf(file);
+  let body = await fs.readFile(file);
+  const isIndex = path.basename(file) === 'index.html';
+  if (isIndex) body = Buffer.from(injectToken(body.toString('utf8'), token), 'utf8');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': body.length,
+    // The index carries this run's token; never let it outlive the run in a cache.
+    'cache-control': isIndex ? 'no-store' : 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**

@@ -48,14 +48,6 @@ export function SignPanel({
 }) {
   const { t } = useI18n();
   const r = t.reception;
-  const signer = status?.signer;
-  const signerText = !signer
-    ? ''
-    : signer.kind === 'demo'
-      ? r.signerDemo
-      : signer.kind === 'pkcs12'
-        ? r.signerFile(signer.label)
-        : r.signerToken(signer.label);
   const signLabel = complete ? r.signButton : r.supplementButton;
   const blocked = needs.length > 0 || busyText !== null;
   const unsigned = result?.slipKind === 'receipt' && !result.archived;
@@ -64,28 +56,13 @@ export function SignPanel({
       <h3 id="sign-title" className="visually-hidden">
         {r.signTitle}
       </h3>
-      <div className="action-info">
-        {signer && (
-          <p className="signer small" data-kind={signer.kind}>
-            <span className="muted">{r.signWith}: </span>
-            {signerText}
-            {signer.pinAskedByMainProcess && <span className="muted"> · {r.signerPinNote}</span>}
-          </p>
-        )}
-        {!result && needs.length > 0 && (
-          <p className="muted" id="sign-needs">
-            {r.signNeeds}
-            {needs.join(', ')}
-          </p>
-        )}
-        {unsigned && <p className="warn">{r.signFailed}</p>}
-        <p className="status" role="status" aria-live="polite">
-          {busyText}
-        </p>
-        <p className="action-refusal" role="alert">
-          {refusal}
-        </p>
-      </div>
+      <ActionInfo
+        status={status}
+        needs={result ? [] : needs}
+        unsigned={unsigned}
+        busyText={busyText}
+        refusal={refusal}
+      />
       <div className="action-buttons">
         {!result ? (
           <>
@@ -149,6 +126,56 @@ export function SignPanel({
         )}
       </div>
     </section>
+  );
+}
+
+/** What the bar says: the key that signs, what is missing, what is running, why a key did nothing. */
+function ActionInfo({
+  status,
+  needs,
+  unsigned,
+  busyText,
+  refusal,
+}: {
+  status: ReceptionStatus | null;
+  needs: string[];
+  unsigned: boolean;
+  busyText: string | null;
+  refusal: string | null;
+}) {
+  const { t } = useI18n();
+  const r = t.reception;
+  const signer = status?.signer;
+  const signerText = !signer
+    ? ''
+    : signer.kind === 'demo'
+      ? r.signerDemo
+      : signer.kind === 'pkcs12'
+        ? r.signerFile(signer.label)
+        : r.signerToken(signer.label);
+  return (
+    <div className="action-info">
+      {signer && (
+        <p className="signer small" data-kind={signer.kind}>
+          <span className="muted">{r.signWith}: </span>
+          {signerText}
+          {signer.pinAskedByMainProcess && <span className="muted"> · {r.signerPinNote}</span>}
+        </p>
+      )}
+      {needs.length > 0 && (
+        <p className="muted" id="sign-needs">
+          {r.signNeeds}
+          {needs.join(', ')}
+        </p>
+      )}
+      {unsigned && <p className="warn">{r.signFailed}</p>}
+      <p className="status" role="status" aria-live="polite">
+        {busyText}
+      </p>
+      <p className="action-refusal" role="alert">
+        {refusal}
+      </p>
+    </div>
   );
 }
 
