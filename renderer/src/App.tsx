@@ -8,7 +8,8 @@ import { ConnectionBanner } from './components/desk/ConnectionBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HelpOverlay } from './components/reception/HelpOverlay';
 import { titled } from './components/reception/shortcuts';
-import { WedgeDetector } from './components/reception/wedge';
+import { WedgeDetector, type WedgeVerdict } from './components/reception/wedge';
+import { useWedgeText, type FedKey } from './components/reception/useWedgeText';
 import { useFocusRequest } from './hooks/useFocusRequest';
 import { useI18n, type I18n } from './i18n';
 import { ArchiveScreen } from './screens/ArchiveScreen';
@@ -65,8 +66,21 @@ export function App() {
   const [help, setHelp] = useState(false);
   const [scan, setScan] = useState<CardScan | null>(null);
   const wedge = useRef(new WedgeDetector());
+  const fedKey = useRef<FedKey>({ key: null });
   const focus = useFocusRequest();
   const lastInReception = useRef<HTMLElement | null>(null);
+
+  const onWedge = useCallback(
+    (verdict: Exclude<WedgeVerdict, { kind: 'pass' }>, target: EventTarget | null) => {
+      removeLeaked(target, verdict.leaked);
+      if (verdict.kind === 'scan') {
+        setScan((s) => ({ payload: verdict.payload, seq: (s?.seq ?? 0) + 1 }));
+        setScreen('reception');
+      }
+    },
+    [],
+  );
+  useWedgeText(wedge, fedKey, onWedge);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -76,13 +90,11 @@ export function App() {
         if (verdict.kind !== 'pass') {
           e.preventDefault();
           e.stopPropagation();
-          removeLeaked(e.target, verdict.leaked);
-          if (verdict.kind === 'scan') {
-            setScan((s) => ({ payload: verdict.payload, seq: (s?.seq ?? 0) + 1 }));
-            setScreen('reception');
-          }
+          onWedge(verdict, e.target);
           return;
         }
+        // The character this key types comes again in a beforeinput: fed once, here.
+        fedKey.current.key = [...e.key].length === 1 ? e.key : null;
       }
       if (e.key === 'F1' || (e.key === '?' && !isTextField(e.target) && !e.ctrlKey && !e.altKey)) {
         e.preventDefault();
@@ -104,7 +116,7 @@ export function App() {
     // Capture phase: the scanner's keys are taken before any field or screen sees them.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [focus]);
+  }, [focus, onWedge]);
 
   const closeHelp = useCallback(() => setHelp(false), []);
   const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0]!;

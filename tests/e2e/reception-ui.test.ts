@@ -347,6 +347,69 @@ test(
   },
 );
 
+/**
+ * Enter from the scanner, stamped (as hardware stamps its events) 10 ms after `sentAt`, when the
+ * text before it was sent: a loaded machine that delivers it late does not make it look typed.
+ */
+async function scannerEnter(page: Page, sentAt: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 };
+  const timestamp = sentAt / 1000 + 0.01;
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r', timestamp });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter, timestamp });
+  await cdp.detach();
+}
+
+test('a scan that arrives as text (an input method on, a scanner sending text) fills the applicant; a discarded reception comes back', async () => {
+  const { page } = desk;
+  const name = page.locator('#applicant-name');
+  const phone = page.locator('#applicant-phone');
+  const payload = cccdQrPayload(HOLDER);
+  const discard = page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' });
+  const filled = () => name.and(page.locator(`[value="${HOLDER.fullName}"]`)).waitFor();
+  const emptied = () => name.and(page.locator('[value=""]')).waitFor();
+  await page.keyboard.press('Alt+1');
+
+  // As text, no key events (Input.insertText), while the cursor is in the phone field.
+  await phone.focus();
+  let sentAt = Date.now();
+  await page.keyboard.insertText(payload);
+  await scannerEnter(page, sentAt);
+  await filled();
+  assert.equal(await phone.inputValue(), '');
+
+  // Discarding needs no confirmation: it can be undone for the rest of the session.
+  await discard.click();
+  await emptied();
+  await page.getByRole('button', { name: 'Khôi phục hồ sơ đã bỏ' }).click();
+  await filled();
+  await discard.click();
+  await emptied();
+
+  // Through an input method: the payload composed, then committed, then Enter.
+  await phone.focus();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const end = payload.length;
+    sentAt = Date.now();
+    await cdp.send('Input.imeSetComposition', {
+      text: payload,
+      selectionStart: end,
+      selectionEnd: end,
+    });
+    await cdp.send('Input.insertText', { text: payload });
+  } finally {
+    await cdp.detach();
+  }
+  await scannerEnter(page, sentAt);
+  await filled();
+  assert.equal(await page.locator('#applicant-id').inputValue(), HOLDER.idNumber);
+  assert.equal(await phone.inputValue(), '');
+  await discard.click();
+  await emptied();
+  assert.deepEqual(desk.browserErrors, []);
+});
+
 test(
   'papers scanned on a network scanner (eSCL) land in the reception as pages',
   {

@@ -123,6 +123,14 @@ test(
     await verdict.waitFor();
     // The demo certificate reaches no trusted root: indeterminate, never valid.
     assert.match((await verdict.textContent()) ?? '', /CHƯA XÁC ĐỊNH ĐƯỢC/);
+    // In the clerk's words first: who, when, trusted or not, what to do; the rest folded away.
+    const summary = (await page.locator('.signature-summary').innerText()) ?? '';
+    assert.match(summary, /Chứng thư số không thuộc danh sách tin cậy/);
+    assert.match(summary, /Ký lúc \d{2}\/\d{2}\/\d{4}/);
+    assert.match(summary, /Cần làm: \S/);
+    assert.ok(!(await page.locator('.report-signature').first().isVisible()), 'details folded');
+    await page.getByText('Chi tiết kỹ thuật').click();
+    await page.locator('.report-signature').first().waitFor();
     const problems = (await page.locator('.report-signature .report-errors').textContent()) ?? '';
     assert.match(problems, /chứng thư gốc tin cậy/);
 

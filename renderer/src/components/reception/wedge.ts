@@ -60,27 +60,20 @@ export class WedgeDetector {
    * only what reached the field from earlier events: the caller stops this event's own text.
    */
   feedText(text: string, at: number): WedgeVerdict {
-    let verdict: WedgeVerdict = { kind: 'pass' };
     // A scan already under way had its leaked digits dealt with when it showed itself.
     const known = this.capturing;
+    let leaked: string | null = null;
     let index = 0;
     for (const ch of text) {
-      const key = ch === '\r' || ch === '\n' ? 'Enter' : ch === '\t' ? 'Tab' : ch;
-      const v = this.feed(key, at);
+      const v = this.feed(ch === '\r' || ch === '\n' ? 'Enter' : ch === '\t' ? 'Tab' : ch, at);
       if (v.kind !== 'pass') {
         // Of the digits before the separator, the last `index` came in this very text.
-        const leaked =
-          verdict.kind === 'pass' && !known
-            ? v.leaked.slice(0, Math.max(0, v.leaked.length - index))
-            : '';
-        const merged = verdict.kind === 'pass' ? leaked : verdict.leaked;
-        verdict =
-          v.kind === 'scan' ? { ...v, leaked: merged } : { kind: 'swallow', leaked: merged };
-        if (v.kind === 'scan') return verdict;
+        leaked ??= known ? '' : v.leaked.slice(0, Math.max(0, v.leaked.length - index));
+        if (v.kind === 'scan') return { kind: 'scan', payload: v.payload, leaked };
       }
       index++;
     }
-    return verdict;
+    return leaked === null ? { kind: 'pass' } : { kind: 'swallow', leaked };
   }
 
   private reset(): void {

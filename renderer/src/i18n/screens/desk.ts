@@ -1,6 +1,6 @@
 // Strings shared by several screens: the link to the desk (the web host stopping and starting),
-// the date field, and what a shortcut says when it cannot act. `en` is typed by `vi`: a missing
-// or extra key fails tsc.
+// the date field, what a shortcut says when it cannot act, the review queue's groups and the
+// signature summary. `en` is typed by `vi`: a missing or extra key fails tsc.
 
 const vi = {
   linkLost: (time: string) => `Mất liên lạc với Sohoa Desk từ ${time}.`,
@@ -41,6 +41,17 @@ const vi = {
   reviewAcceptAllOf: (n: number, what: string) => `Chấp nhận cả ${n} mục: ${what}`,
   reviewDismissAllOf: (n: number, what: string) => `Bỏ qua cả ${n} mục: ${what}`,
   reviewShowItems: (n: number) => `Xem từng mục (${n})`,
+  sumWhatToDo: 'Cần làm',
+  sumSigner: (n: number) => `Chữ ký ${n}`,
+  sumStamp: 'Dấu thời gian của tệp',
+  sumWho: (who: string) => `Người ký: ${who}`,
+  sumWhoUnknown: 'Không đọc được tên người ký',
+  sumWhenProven: (when: string) => `Ký lúc ${when} (có dấu thời gian chứng thực)`,
+  sumWhenClaimed: (when: string) => `Ký lúc ${when} (theo máy của người ký, chưa được chứng thực)`,
+  sumWhenUnknown: 'Không rõ thời điểm ký',
+  sumTrusted: 'Chứng thư số thuộc danh sách tin cậy',
+  sumUntrusted: 'Chứng thư số không thuộc danh sách tin cậy',
+  sumTechnical: 'Chi tiết kỹ thuật',
 };
 
 const en: typeof vi = {
@@ -81,6 +92,17 @@ const en: typeof vi = {
   reviewAcceptAllOf: (n, what) => `Accept all ${n} items: ${what}`,
   reviewDismissAllOf: (n, what) => `Dismiss all ${n} items: ${what}`,
   reviewShowItems: (n) => `Show each item (${n})`,
+  sumWhatToDo: 'What to do',
+  sumSigner: (n) => `Signature ${n}`,
+  sumStamp: 'Document timestamp',
+  sumWho: (who) => `Signed by ${who}`,
+  sumWhoUnknown: "The signer's name cannot be read",
+  sumWhenProven: (when) => `Signed at ${when} (proven by a timestamp)`,
+  sumWhenClaimed: (when) => `Signed at ${when} (by the signer's clock, not proven)`,
+  sumWhenUnknown: 'Signing time unknown',
+  sumTrusted: 'The certificate is on the trust list',
+  sumUntrusted: 'The certificate is not on the trust list',
+  sumTechnical: 'Technical details',
 };
 
 export const desk = { vi, en };
