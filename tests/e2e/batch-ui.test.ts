@@ -148,7 +148,12 @@ test(
     for (const n of SMUDGED) assert.ok(poorlyRead.includes(name(n)), `${name(n)} read too well`);
 
     const review = page.locator('.batch-review');
-    await review.locator('.review-item').first().waitFor();
+    // Grouped under this batch's own title, by reason; large groups fold their items away.
+    await review.locator('.review-group').first().waitFor();
+    assert.deepEqual(await review.locator('.review-batch h4').allTextContents(), [`Lô “${title}”`]);
+    for (const summary of await review.locator('details:not([open]) > summary').all()) {
+      await summary.click();
+    }
     const blankItems = await review
       .locator('.review-item[data-reason="blank"] strong')
       .allTextContents();
@@ -181,6 +186,21 @@ test(
       (n) => document.querySelectorAll('.batch-review .review-item').length === n - 1,
       before,
     );
+
+    // A whole group decided from the keyboard: its items leave the queue at once and the
+    // keyboard moves on to the next group's decision.
+    const groups = await review.locator('.review-group').count();
+    const blankGroup = review.locator('.review-group[data-reason="blank"]');
+    const blankCount = Number(await blankGroup.getAttribute('data-count'));
+    const itemsBefore = await review.locator('.review-item').count();
+    await blankGroup.locator('.review-accept-all').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.batch-review .review-group').length === n - 1,
+      groups,
+    );
+    assert.equal(await review.locator('.review-item').count(), itemsBefore - blankCount);
+    await page.locator('.review-accept-all:focus, #batch-review-title:focus').waitFor();
 
     assert.deepEqual(await seriousAxeViolations(page), []);
     assert.deepEqual(desk.browserErrors, []);

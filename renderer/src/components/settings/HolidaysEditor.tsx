@@ -76,7 +76,7 @@ function DayList({
   const s = useI18n().t.settings;
   return (
     <div>
-      <h4>{title}</h4>
+      <h3 className="settings-subhead">{title}</h3>
       {days.length === 0 ? (
         <p className="muted">{s.none}</p>
       ) : (
