@@ -303,6 +303,12 @@ test(
     await assertAccessible(page, 'outbox');
     await shot(page, 'reception-6-outbox');
     await page.keyboard.press('Alt+1');
+    // The same screen on a 1920×1080 monitor: the next action still in view, nothing broken.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await assertInViewport(page.locator('#procedure-search'), 'the search at 1920×1080');
+    await assertInViewport(page.getByRole('button', { name: 'Ký số và tiếp nhận' }), 'Sign, 1080p');
+    await assertAccessible(page, 'reception at 1920×1080');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // The same through the core: the dossier's lifecycle, the search and the outbox row.
     let archivedId: number | undefined;

@@ -107,7 +107,7 @@ function AuditTable({ entries, broken }: { entries: AuditEntry[]; broken: Set<nu
             <td>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             </td>
-            <td>{e.actor}</td>
+            <td>{e.actor === 'system' ? a.actorSystem : e.actor}</td>
             <td>{a.actions[e.action] ?? e.action}</td>
             <td>{e.recordRef}</td>
             <td className="hash-short" title={e.hash}>
