@@ -9,6 +9,7 @@ import { HOST_MESSAGES } from './errorMessages/host';
 import { INTAKE_MESSAGES } from './errorMessages/intake';
 import { OCR_MESSAGES } from './errorMessages/ocr';
 import { SIGN_MESSAGES } from './errorMessages/sign';
+import { VAULT_MESSAGES } from './errorMessages/vault';
 import type { Template } from './errorMessages/template';
 
 const MESSAGES = {
@@ -20,6 +21,7 @@ const MESSAGES = {
   ...ACQUIRE_MESSAGES,
   ...INTAKE_MESSAGES,
   ...HOST_MESSAGES,
+  ...VAULT_MESSAGES,
 } satisfies Record<string, Template>;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -42,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const command = await entry.load();
+    // Loaded here, not at the top: `sohoa --help` must not pay for the vault and the core.
+    await (await import('./vault')).prepareCliVault(name, rest);
     return await command.run(rest, { lang });
   } catch (e) {
     return failed(e, lang);

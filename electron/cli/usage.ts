@@ -41,8 +41,12 @@ export const USAGE = {
     en: 'sohoa backup <target dir> [--data-dir DIR]',
   },
   restore: {
-    vi: 'sohoa restore <thư mục sao lưu> [--data-dir THƯ_MỤC] [--force]',
-    en: 'sohoa restore <backup dir> [--data-dir DIR] [--force]',
+    vi: 'sohoa restore <thư mục sao lưu> [--data-dir THƯ_MỤC] [--force] [--recovery-code "MÃ"]',
+    en: 'sohoa restore <backup dir> [--data-dir DIR] [--force] [--recovery-code "CODE"]',
+  },
+  vault: {
+    vi: 'sohoa vault status | sheet --out PHIẾU.pdf | recover --code "MÃ KHÔI PHỤC" [--data-dir THƯ_MỤC]',
+    en: 'sohoa vault status | sheet --out SHEET.pdf | recover --code "RECOVERY CODE" [--data-dir DIR]',
   },
   export: {
     vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--data-dir THƯ_MỤC]   (gói BagIt)',

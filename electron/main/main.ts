@@ -18,6 +18,7 @@ import { errorInfo } from '../../shared/errors';
 import type { PathPurpose } from '../../shared/contracts/host';
 import { createApi, type Api } from '../core/api';
 import { openDialogOptions } from './hostDialogs';
+import { osKeystoreProvider } from './keystore';
 import { createPinPrompter } from './pinWindow';
 import {
   APP_ENTRY_URL,
@@ -98,6 +99,8 @@ async function start(): Promise<void> {
   api = await createApi({
     dataDir: process.env.SOHOA_DATA_DIR,
     host: { choosePath, askPin },
+    // After 'ready' (safeStorage needs it): the data folder's key wrapped by the OS keystore.
+    keyProvider: osKeystoreProvider(),
   });
   registerChannels();
   const win = new BrowserWindow(windowOptions({ preloadPath, isPackaged: app.isPackaged }));

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../../electron/core/archive/archive';
 import { sha256Hex } from '../../electron/core/archive/blobStore';
+import { measureVaultCost } from './vaultCost';
 
 const TARGET_PAGES = Number(process.env.BENCH_PAGES ?? 1_000_000);
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 10);
@@ -251,4 +252,7 @@ console.log(
     `database ${(size() / 1024 / 1024).toFixed(0)} MiB; integrity_check skipped (slow at this size).`,
 );
 archive.close();
+// The cost of encryption at rest (BENCH_VAULT_PAGES=0 skips it).
+const vaultPages = Number(process.env.BENCH_VAULT_PAGES ?? 20_000);
+if (vaultPages > 0) await measureVaultCost(dir, vaultPages, page, measureSearch);
 if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

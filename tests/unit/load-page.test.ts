@@ -122,3 +122,139 @@ test('formats are told by their bytes, not their names', () => {
   assert.equal(sniffFormat(Buffer.from('%PDF-1.7')), 'pdf');
   assert.equal(sniffFormat(Buffer.from('GIF89a')), null);
 });
+
+// A page whose file gives no usable resolution is never read or sized as 72 dpi: its resolution
+// is inferred from its pixel size (a usual scan of a usual paper size), else 300 dpi is assumed,
+// and the page says which.
+
+/** An A4 page of the given resolution: paper and one line, enough for the decoder. */
+function a4Grey(dpi: number): { data: Buffer; width: number; height: number } {
+  const width = Math.round((210 / 25.4) * dpi);
+  const height = Math.round((297 / 25.4) * dpi);
+  const data = Buffer.alloc(width * height, 250);
+  data.fill(20, width * 300 + 200, width * 300 + 900);
+  return { data, width, height };
+}
+
+/** A JFIF APP0 segment with density `d`×`d` in `units` (0: no unit, an aspect ratio only). */
+function withJfif(jpeg: Buffer, units: number, d: number): Buffer {
+  const app0 = Buffer.alloc(18);
+  app0.writeUInt16BE(0xffe0, 0);
+  app0.writeUInt16BE(16, 2);
+  app0.write('JFIF\0', 4, 'latin1');
+  app0.writeUInt16BE(0x0101, 9);
+  app0[11] = units;
+  app0.writeUInt16BE(d, 12);
+  app0.writeUInt16BE(d, 14);
+  return Buffer.concat([jpeg.subarray(0, 2), app0, jpeg.subarray(2)]);
+}
+
+/** The PNG without one of its chunks. */
+function withoutChunk(png: Buffer, type: string): Buffer {
+  const parts = [png.subarray(0, 8)];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const end = at + 12 + length;
+    if (png.subarray(at + 4, at + 8).toString('latin1') !== type) parts.push(png.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
+
+/** A baseline grey TIFF (one strip, no compression) whose only tags are the required ones. */
+function bareTiff(img: { data: Buffer; width: number; height: number }): Buffer {
+  const tags: [number, number, number][] = [
+    [256, 4, img.width],
+    [257, 4, img.height],
+    [258, 3, 8],
+    [259, 3, 1],
+    [262, 3, 1],
+    [273, 4, 8],
+    [277, 3, 1],
+    [278, 4, img.height],
+    [279, 4, img.data.length],
+  ];
+  const ifdAt = 8 + img.data.length;
+  const ifd = Buffer.alloc(2 + tags.length * 12 + 4);
+  ifd.writeUInt16LE(tags.length, 0);
+  tags.forEach(([tag, type, value], i) => {
+    const at = 2 + i * 12;
+    ifd.writeUInt16LE(tag, at);
+    ifd.writeUInt16LE(type, at + 2);
+    ifd.writeUInt32LE(1, at + 4);
+    if (type === 3) ifd.writeUInt16LE(value, at + 8);
+    else ifd.writeUInt32LE(value, at + 8);
+  });
+  const header = Buffer.alloc(8);
+  header.write('II*\0', 0, 'latin1');
+  header.writeUInt32LE(ifdAt, 4);
+  return Buffer.concat([header, img.data, ifd]);
+}
+
+test('a JPEG whose JFIF density has no unit is read at its paper size, not 72 dpi', async () => {
+  const img = a4Grey(200);
+  const plain = await sharp(img.data, { raw: { ...img, channels: 1 } })
+    .jpeg()
+    .toBuffer();
+  const jpg = withJfif(plain, 0, 200);
+  assert.equal((await sharp(jpg).metadata()).density, 72, 'the decoder itself says 72');
+  const { pages } = await loadAll('khong-don-vi.jpg', jpg);
+  assert.equal(pages[0]!.dpi, 200);
+  assert.deepEqual(pages[0]!.resolution, {
+    dpi: 200,
+    source: 'paper-size',
+    paper: 'A4',
+    fileDpi: 72,
+  });
+});
+
+test('a PNG without pHYs and a TIFF without resolution tags are sized from their pixels', async () => {
+  const img = a4Grey(300);
+  const png = withoutChunk(
+    await sharp(img.data, { raw: { ...img, channels: 1 } })
+      .png()
+      .toBuffer(),
+    'pHYs',
+  );
+  assert.ok(!png.includes(Buffer.from('pHYs')), 'no pHYs chunk');
+  const tiff = bareTiff(img);
+  assert.equal((await sharp(tiff).metadata()).density, undefined, 'no resolution in the TIFF');
+  for (const [name, bytes] of [
+    ['khong-phys.png', png],
+    ['khong-the.tif', tiff],
+  ] as const) {
+    const { pages } = await loadAll(name, bytes);
+    assert.equal(pages[0]!.dpi, 300, name);
+    assert.equal(pages[0]!.resolution?.source, 'paper-size', name);
+  }
+  // Pixels matching no paper size at a usual resolution: the usual 300 dpi, said as assumed.
+  const odd = await sharp({ create: { width: 1000, height: 700, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
+  const { pages } = await loadAll('la.png', withoutChunk(odd, 'pHYs'));
+  assert.equal(pages[0]!.dpi, 300);
+  assert.equal(pages[0]!.resolution?.source, 'assumed');
+});
+
+test('a 300-dpi scan tagged 72 dpi is read at 300; a plausible tag is kept', async () => {
+  const img = a4Grey(300);
+  const tagged = (density: number) =>
+    sharp(img.data, { raw: { ...img, channels: 1 } })
+      .withMetadata({ density })
+      .jpeg()
+      .toBuffer();
+  const { pages } = await loadAll('72dpi.jpg', await tagged(72));
+  assert.equal((await sharp(await tagged(72)).metadata()).density, 72);
+  assert.equal(pages[0]!.dpi, 300);
+  assert.equal(pages[0]!.resolution?.source, 'paper-size');
+  // A tag that makes a sheet of a plausible size is the file's word, even off the usual values;
+  // so is 72 on a page that is A4 at 72 dpi (saved from a screen).
+  const kept = await loadAll('280dpi.jpg', await tagged(280));
+  assert.deepEqual(kept.pages[0]!.resolution, { dpi: 280, source: 'file', fileDpi: 280 });
+  const screen = a4Grey(72);
+  const shot = await sharp(screen.data, { raw: { ...screen, channels: 1 } })
+    .withMetadata({ density: 72 })
+    .png()
+    .toBuffer();
+  assert.equal((await loadAll('man-hinh.png', shot)).pages[0]!.resolution?.source, 'file');
+});

@@ -107,6 +107,13 @@ const fakeElectron = {
       return Promise.resolve({ canceled: false, filePaths: [path.join(work, 'agency.p12')] });
     },
   },
+  // The OS keystore as Electron gives it: a reversible wrap the test can tell from the key.
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (text: string) => Buffer.from(`wrapped:${text}`),
+    decryptString: (data: Buffer) => data.toString().replace(/^wrapped:/, ''),
+  },
   shell: {
     openExternal(url: string) {
       seen.openedExternal.push(url);

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { backupArchive, restoreArchive } from '../../core/archive/backup';
 import { openArchive } from '../../core/archive/open';
 import { defaultDataDir } from '../../core/config/paths';
+import { rememberKey } from '../../core/vault/registry';
+import { keyFromRecoveryCode } from '../../core/vault/recoveryCode';
 import type { Command } from './types';
 import { USAGE } from '../usage';
 
@@ -43,13 +45,19 @@ export const restoreCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { 'data-dir': { type: 'string' }, force: { type: 'boolean', default: false } },
+      options: {
+        'data-dir': { type: 'string' },
+        force: { type: 'boolean', default: false },
+        'recovery-code': { type: 'string' },
+      },
     });
     if (positionals.length !== 1) {
       console.error(this.usage[lang]);
       return 2;
     }
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    // An encrypted backup on a new machine opens only with the recovery code of its data key.
+    if (values['recovery-code']) rememberKey(keyFromRecoveryCode(values['recovery-code']));
     const r = await restoreArchive(path.resolve(positionals[0]!), dataDir, { force: values.force });
     console.log(
       lang === 'vi'

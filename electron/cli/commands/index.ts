@@ -62,6 +62,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./backup')).restoreCommand,
   },
   {
+    name: 'vault',
+    usage: USAGE['vault'],
+    load: async () => (await import('./vault')).vaultCommand,
+  },
+  {
     name: 'export',
     usage: USAGE['export'],
     load: async () => (await import('./export')).exportCommand,

@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { asErrorInfo, isSohoaError, SohoaError, type ErrorInfo } from '../../../shared/errors';
 import { sha256Hex, writeFileDurably } from '../archive/blobStore';
+import { readDataFile } from '../vault/files';
 import type { PageSource } from '../pipeline/types';
 import type { DeviceRegistry, ScannerKind } from './devices';
 import type { ScanSettings, SourceDriver } from './source';
@@ -160,7 +161,7 @@ export class ScanJobs {
     if (live) return structuredClone(live.saved);
     await this.recover();
     try {
-      const raw = await fs.readFile(path.join(this.folder(jobId), MANIFEST), 'utf8');
+      const raw = (await readDataFile(path.join(this.folder(jobId), MANIFEST))).toString('utf8');
       return JSON.parse(raw) as ScanJobManifest;
     } catch (e) {
       if (isSohoaError(e)) throw e;
@@ -213,7 +214,7 @@ export class ScanJobs {
     return Promise.all(
       wanted.map(async (page) => ({
         page,
-        data: await fs.readFile(path.join(this.folder(jobId), page.name)),
+        data: await readDataFile(path.join(this.folder(jobId), page.name)),
       })),
     );
   }
@@ -224,7 +225,7 @@ export class ScanJobs {
     const dir = this.folder(jobId);
     return manifest.pages.map((p) => ({
       name: p.name,
-      read: () => fs.readFile(path.join(dir, p.name)),
+      read: () => readDataFile(path.join(dir, p.name)),
     }));
   }
 
@@ -249,7 +250,7 @@ export class ScanJobs {
       if (this.running.has(name)) continue;
       try {
         const file = path.join(this.root, name, MANIFEST);
-        const manifest = JSON.parse(await fs.readFile(file, 'utf8')) as ScanJobManifest;
+        const manifest = JSON.parse((await readDataFile(file)).toString('utf8')) as ScanJobManifest;
         if (manifest.state === 'scanning') {
           manifest.state = 'interrupted';
           manifest.updatedAt = this.clock().toISOString();

@@ -4,7 +4,8 @@
 // same content is never taken twice, whatever name it comes back under.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../vault/sqlite';
 
 export type LedgerStatus = 'taken' | 'done' | 'failed';
 
@@ -57,7 +58,7 @@ export class HotFolderLedger {
     private readonly folder: string,
   ) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = openDatabase(file);
     this.db.pragma('journal_mode = WAL');
     // The app and a `sohoa hotfolder watch` process may share the file: wait, never fail.
     this.db.pragma('busy_timeout = 10000');

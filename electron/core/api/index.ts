@@ -12,6 +12,8 @@ import { createInvoke, type Invoke } from './invoke';
 
 export type { Invoke } from './invoke';
 export type { HostServices } from '../host/types';
+export type { KeyProvider } from '../vault/keyProvider';
+export { vaultStatus } from '../vault/setup';
 export { environmentPinPrompt } from '../host/pinLogin';
 
 export interface Api {

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { sha256Hex } from './blobStore';
 import { canonicalJson } from './canonicalJson';
 import { writeFileDurablySync } from './durableFile';
+import { readDataFileSync } from '../vault/files';
 
 // Kept here for the settings and outbox stores, which have always imported it from the log.
 export { writeFileDurablySync } from './durableFile';
@@ -159,7 +160,7 @@ export class AuditLog {
 
   readAnchor(): AuditHead | null {
     try {
-      const parsed = JSON.parse(fs.readFileSync(this.anchorFile, 'utf8')) as AuditHead;
+      const parsed = JSON.parse(readDataFileSync(this.anchorFile).toString('utf8')) as AuditHead;
       return typeof parsed.seq === 'number' && typeof parsed.hash === 'string' ? parsed : null;
     } catch {
       return null;

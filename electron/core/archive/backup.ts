@@ -5,13 +5,15 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { SohoaError } from '../../../shared/errors';
 import { dataPaths } from '../config/paths';
 import { Archive } from './archive';
 import { AuditLog, type AuditHead } from './audit';
 import { BlobStore, sha256Hex } from './blobStore';
 import { writeFileDurably, writeFileDurablySync } from './durableFile';
+import { openDatabase, snapshotDatabase } from '../vault/sqlite';
+import { readDataFile } from '../vault/files';
+import { prepareRestore, vaultForBackup } from '../vault/backupVault';
 import { openArchive, verifyFiles, type OpenedArchive } from './open';
 
 export const BACKUP_MANIFEST = 'sohoa-backup.json';
@@ -39,11 +41,12 @@ export async function backupArchive(
   try {
     await fsp.mkdir(dir, { recursive: true });
     if ((await fsp.readdir(dir)).length > 0) throw new Error(`${dir} is not empty`);
+    vaultForBackup(opened.paths.root, dir);
     const dbFile = path.join(dir, DB_NAME);
-    await opened.archive.database.backup(dbFile);
+    snapshotDatabase(opened.archive.database, dbFile);
 
     // What the snapshot holds, read from the snapshot itself (the live archive may have moved on).
-    const snap = new Database(dbFile, { readonly: true });
+    const snap = openDatabase(dbFile, { readonly: true });
     let files: { sha256: string; bytes: number }[];
     let dossiers: number;
     let schemaVersion: number;
@@ -61,7 +64,7 @@ export async function backupArchive(
     // The snapshot's chain must agree with the live anchor before it gets an anchor of its own.
     const live = opened.archive.audit.readAnchor();
     if (live && live.seq <= auditHead.seq) {
-      const check = new Database(dbFile, { readonly: true });
+      const check = openDatabase(dbFile, { readonly: true });
       try {
         const at = check.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(live.seq);
         if (live.seq > 0 && at !== live.hash)
@@ -127,9 +130,10 @@ export async function restoreArchive(
   let manifest: BackupManifest;
   try {
     manifest = JSON.parse(
-      await fsp.readFile(path.join(backupDir, BACKUP_MANIFEST), 'utf8'),
+      (await readDataFile(path.join(backupDir, BACKUP_MANIFEST))).toString('utf8'),
     ) as BackupManifest;
   } catch (e) {
+    if (e instanceof SohoaError) throw e; // a locked vault: the recovery words are needed
     throw corrupt('no manifest (unfinished backup?)', e);
   }
   if (manifest.format !== 'sohoa-backup/1') throw corrupt(`unknown format ${manifest.format}`);
@@ -148,8 +152,7 @@ export async function restoreArchive(
   if (fs.existsSync(paths.database) && !options.force)
     throw new SohoaError('RESTORE_TARGET_NOT_EMPTY', dataDir);
   const staging = `${paths.database}.restoring`;
-  await fsp.rm(staging, { force: true });
-  await writeFileDurably(staging, dbBytes);
+  (await prepareRestore(backupDir, dataDir)).stageDatabase(dbBytes, staging);
   writeFileDurablySync(`${staging}.audit-head`, JSON.stringify(manifest.auditHead));
   let report: RestoreReport;
   const check = new Archive(staging, { enqueueForUpload: false });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from './durableFile';
+import { readDataFile } from '../vault/files';
 
 // Kept here for the many callers that have always imported it from the blob store.
 export { writeFileDurably } from './durableFile';
@@ -29,13 +30,13 @@ export class BlobStore {
   }
 
   async read(sha256: string): Promise<Buffer> {
-    return fs.readFile(this.pathOf(sha256));
+    return readDataFile(this.pathOf(sha256));
   }
 
   /** True when the stored file exists and still hashes to its name. */
   async verify(sha256: string): Promise<boolean> {
     try {
-      return sha256Hex(await fs.readFile(this.pathOf(sha256))) === sha256;
+      return sha256Hex(await readDataFile(this.pathOf(sha256))) === sha256;
     } catch {
       return false;
     }

@@ -1,6 +1,7 @@
 // The archive's SQLite connection: how it is opened (the pragmas every writer relies on) and the
 // prepared statements it reuses, shared by the modules that read and write its tables.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../vault/sqlite';
 
 /** The connection and its statement cache, as the record modules use them. */
 export interface ArchiveDb {
@@ -11,7 +12,7 @@ export interface ArchiveDb {
 
 /** WAL, foreign keys, a busy timeout and synchronous=FULL, for the app, the CLI and backups. */
 export function openArchiveConnection(file: string): Database.Database {
-  const db = new Database(file);
+  const db = openDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -4,13 +4,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { diskFormOf } from '../vault/files';
 
 /** Temp file in the same folder, fsync, rename, fsync the folder: a crash leaves old or new. */
 export async function writeFileDurably(target: string, bytes: Uint8Array): Promise<void> {
+  // Inside an encrypted data folder the bytes are sealed (and the file owner-only).
+  const disk = diskFormOf(target, bytes);
   const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await fsp.open(tmp, 'wx');
+  const handle = await fsp.open(tmp, 'wx', disk.mode);
   try {
-    await handle.writeFile(bytes);
+    await handle.writeFile(disk.bytes);
     await handle.sync();
   } finally {
     await handle.close();
@@ -33,10 +36,11 @@ export async function writeFileDurably(target: string, bytes: Uint8Array): Promi
 
 /** Sync twin of writeFileDurably: the audit anchor is written right after a synchronous commit. */
 export function writeFileDurablySync(target: string, data: string | Uint8Array): void {
+  const disk = diskFormOf(target, typeof data === 'string' ? Buffer.from(data) : data);
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  const fd = fs.openSync(tmp, 'w', disk.mode);
   try {
-    fs.writeFileSync(fd, data);
+    fs.writeFileSync(fd, disk.bytes);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -11,6 +11,7 @@ import type { PageAnalysisRecord } from '../../../shared/contract';
 import type { PageSignals, SeparationOptions } from '../../../shared/contracts/intake';
 import type { ErrorInfo } from '../../../shared/errors';
 import { writeFileDurably } from '../archive/blobStore';
+import { readDataFile } from '../vault/files';
 import type { OcrPage } from '../ocr/types';
 import type { Core } from '../pipeline/core';
 import { runPageFlow } from '../pipeline/pageFlow';
@@ -64,7 +65,7 @@ export async function readStack(
     name: f.name,
     read: async () => {
       await how.beforeFile();
-      return fs.readFile(f.path);
+      return readDataFile(f.path);
     },
   }));
   const flow = await runPageFlow(sources, {
@@ -128,13 +129,13 @@ export function preReadPage(row: StackRow, beforeLoad: () => Promise<void>): Pre
     turn: 0,
     load: async () => {
       await beforeLoad();
-      const stored = JSON.parse(await fs.readFile(row.path, 'utf8')) as StoredRead;
+      const stored = JSON.parse((await readDataFile(row.path)).toString('utf8')) as StoredRead;
       const image = row.path.replace(/\.json$/, `.${stored.format}`);
       return {
         widthPx: stored.widthPx,
         heightPx: stored.heightPx,
         dpi: stored.dpi,
-        archival: { format: stored.format, bytes: await fs.readFile(image) },
+        archival: { format: stored.format, bytes: await readDataFile(image) },
         ocr: stored.ocr,
         analysis: stored.analysis,
       };

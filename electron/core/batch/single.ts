@@ -2,8 +2,8 @@
 // signed record. Pause holds the next file's read; cancel aborts the run before anything is
 // archived; shutting down mid-run leaves it queued for next time. Its outcome is then recorded
 // per file and page, with the review queue (blank, poorly read, unclassified).
-import fs from 'node:fs/promises';
 import { errorInfo, type ErrorInfo } from '../../../shared/errors';
+import { readDataFile } from '../vault/files';
 import type { DigitizeOutcome, PageSource } from '../pipeline/types';
 import { digitizeSafely } from './digitize';
 import { PageLocator, pageName } from './pageLocator';
@@ -31,7 +31,7 @@ export async function runSingle(ctx: QueueContext, slot: RunSlot, batch: BatchRo
     read: async () => {
       await run.gate.pass(signal);
       run.files.get(f.id)!.state = 'reading';
-      return fs.readFile(f.path);
+      return readDataFile(f.path);
     },
   }));
   const outcome = await digitizeSafely(ctx.core, sources, {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { SohoaError } from '../../../shared/errors';
 import { writeFileDurably } from '../archive/blobStore';
+import { readDataFile } from '../vault/files';
 import { MAX_PAGE_PIXELS, sniffFormat } from '../imaging/loadPage';
 import { PdfPageReader } from '../pdf/pdfPages';
 
@@ -15,9 +16,9 @@ export async function thumbnailDataUrl(
   pageInFile: number,
   cacheFile: string,
 ): Promise<string> {
-  const cached = await fs.readFile(cacheFile).catch(() => null);
+  const cached = await readDataFile(cacheFile).catch(() => null);
   if (cached) return dataUrl(cached);
-  const bytes = await fs.readFile(source.path).catch((cause: unknown) => {
+  const bytes = await readDataFile(source.path).catch((cause: unknown) => {
     throw new SohoaError('FILE_NOT_FOUND', source.name, { cause });
   });
   let jpeg: Buffer;

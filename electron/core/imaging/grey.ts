@@ -13,6 +13,17 @@ export function toPgm(img: GreyImage): Buffer {
   return Buffer.concat([Buffer.from(`P5\n${img.width} ${img.height}\n255\n`, 'latin1'), img.data]);
 }
 
+/**
+ * An empty PGM of the given size and a view of its pixels: the page steps write the OCR copy's
+ * pixels straight into the file the engine is handed, instead of copying them in at the end.
+ */
+export function newPgm(width: number, height: number): { pgm: Buffer; pixels: Buffer } {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  const pgm = Buffer.allocUnsafe(header.length + width * height);
+  header.copy(pgm);
+  return { pgm, pixels: pgm.subarray(header.length) };
+}
+
 /** Downscales so the longer side is at most `maxSide` pixels (analysis does not need more). */
 export async function downscale(
   img: GreyImage,
@@ -30,12 +41,17 @@ export async function downscale(
   return { img: { width, height, data }, factor };
 }
 
-/** Otsu's threshold: the grey level that best separates ink from paper. */
-export function otsuThreshold(img: GreyImage): number {
+/** Count of pixels at each grey level. */
+export function histogram(img: GreyImage): Float64Array {
   const hist = new Float64Array(256);
   const d = img.data;
   // An index loop: iterating a Buffer with for-of is ten times slower on a 9 Mpx page.
   for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
+  return hist;
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper. */
+export function otsuThreshold(img: GreyImage, hist = histogram(img)): number {
   const total = img.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;

@@ -1,12 +1,13 @@
 // Opens one scanned file (JPEG, PNG, TIFF with any number of pages): checks it cheaply from its
 // header, then hands out its pages one at a time so a long batch never holds them all in memory.
-// Every failure becomes a typed error naming the file; nothing here may crash the batch.
+// Every failure becomes a typed error naming the file and page; nothing here may crash the batch.
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { SohoaError } from '../../../shared/errors';
+import { SohoaError, type PageLocation } from '../../../shared/errors';
 import { PdfPageReader } from '../pdf/pdfPages';
 import { estimateJpegQuality } from './jpegQuality';
-import { DEFAULT_DPI, preparePage, type PrepareOptions, type PreparedPage } from './preparePage';
+import { preparePage, type PrepareOptions, type PreparedPage } from './preparePage';
+import { resolvePageDpi } from './resolution';
 
 /** Larger than A0 at 300 dpi (≈ 140 Mpx); anything bigger is refused as a likely bomb. */
 export const MAX_PAGE_PIXELS = 150_000_000;
@@ -20,6 +21,8 @@ export interface ImageFile {
   pageCount: number;
   /** Decodes, straightens and measures one page (0-based); failures name the file and page. */
   page(index: number, options?: PrepareOptions): Promise<PreparedPage>;
+  /** Where page `index` is, as data: the file and, in a file of several pages, the page. */
+  location(index: number): PageLocation;
   /** Frees what the file holds (the PDF reader's worker); safe to call twice. */
   close(): void;
 }
@@ -38,6 +41,10 @@ export function sniffFormat(bytes: Buffer): SourceFormat | null {
   return null;
 }
 
+const locator =
+  (file: string, pageCount: number) =>
+  (index: number): PageLocation => ({ file, pageInFile: pageCount > 1 ? index : null });
+
 export async function openImageFile(sourceName: string, bytes: Buffer): Promise<ImageFile> {
   const name = path.basename(sourceName);
   if (bytes.length === 0) throw new SohoaError('FILE_EMPTY', name);
@@ -55,23 +62,30 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
   if (meta.width * meta.height > MAX_PAGE_PIXELS) throw new SohoaError('IMAGE_TOO_LARGE', name);
 
   const pageCount = format === 'tiff' ? Math.max(1, meta.pages ?? 1) : 1;
-  const dpi =
-    meta.density && meta.density >= 50 && meta.density <= 2400 ? meta.density : DEFAULT_DPI;
+  // EXIF orientations 5–8 turn the page a quarter: its upright size swaps width and height.
+  const sideways = (meta.orientation ?? 1) >= 5;
+  const pageHeight = meta.pageHeight && pageCount > 1 ? meta.pageHeight : meta.height;
+  const resolution = resolvePageDpi(
+    sideways ? pageHeight : meta.width,
+    sideways ? meta.width : pageHeight,
+    meta.density,
+  );
   // The scanner's own JPEG goes into the PDF untouched when nothing needs changing: no second
   // lossy pass, and the archive holds exactly what was scanned.
   const keepOriginal =
     format === 'jpeg' &&
     (meta.orientation ?? 1) === 1 &&
-    meta.space === 'srgb' &&
-    meta.channels === 3;
+    ((meta.space === 'srgb' && meta.channels === 3) ||
+      (meta.space === 'b-w' && meta.channels === 1));
   const sourceJpegQuality = format === 'jpeg' ? estimateJpegQuality(bytes) : null;
+  const location = locator(name, pageCount);
   return {
     name,
     format,
     pageCount,
+    location,
     close: () => undefined,
     async page(index, options) {
-      const subject = pageCount > 1 ? `${name} (trang ${index + 1})` : name;
       try {
         // failOn 'truncated' rejects a scan cut off mid-file instead of padding it with grey.
         const open = () =>
@@ -80,13 +94,15 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
             failOn: 'truncated',
             limitInputPixels: MAX_PAGE_PIXELS,
           }).rotate();
-        return await preparePage(open, keepOriginal ? bytes : null, {
+        const prepared = await preparePage(open, keepOriginal ? bytes : null, {
           ...options,
-          dpi,
+          dpi: resolution.dpi,
           sourceJpegQuality,
+          greySource: (meta.channels ?? 3) <= 2,
         });
+        return { ...prepared, resolution };
       } catch (cause) {
-        throw asImageError(cause, subject);
+        throw asImageError(cause, location(index));
       }
     },
   };
@@ -94,13 +110,14 @@ export async function openImageFile(sourceName: string, bytes: Buffer): Promise<
 
 async function openPdfFile(name: string, bytes: Buffer): Promise<ImageFile> {
   const reader = await PdfPageReader.open(name, bytes);
+  const location = locator(name, reader.pageCount);
   return {
     name,
     format: 'pdf',
     pageCount: reader.pageCount,
+    location,
     close: () => reader.close(),
     async page(index, options) {
-      const subject = reader.pageCount > 1 ? `${name} (trang ${index + 1})` : name;
       const raster = await reader.page(index);
       const open = () =>
         sharp(raster.rgba, { raw: { width: raster.width, height: raster.height, channels: 4 } });
@@ -114,17 +131,19 @@ async function openPdfFile(name: string, bytes: Buffer): Promise<ImageFile> {
             ? { dpi: raster.dpi, deskew: false, cropEdges: false }
             : { ...options, dpi: raster.dpi },
         );
-        return raster.text ? { ...prepared, embeddedText: raster.text } : prepared;
+        // A PDF page has a physical size: the raster's resolution comes from it.
+        const resolved = { ...prepared, resolution: { dpi: raster.dpi, source: 'file' as const } };
+        return raster.text ? { ...resolved, embeddedText: raster.text } : resolved;
       } catch (cause) {
-        throw asImageError(cause, subject);
+        throw asImageError(cause, location(index));
       }
     },
   };
 }
 
-function asImageError(cause: unknown, subject: string): SohoaError {
+function asImageError(cause: unknown, location: PageLocation): SohoaError {
   if (cause instanceof SohoaError) return cause;
   const message = cause instanceof Error ? cause.message : '';
-  if (/pixel limit/i.test(message)) return new SohoaError('IMAGE_TOO_LARGE', subject, { cause });
-  return new SohoaError('IMAGE_CORRUPT', subject, { cause });
+  if (/pixel limit/i.test(message)) return new SohoaError('IMAGE_TOO_LARGE', location, { cause });
+  return new SohoaError('IMAGE_CORRUPT', location, { cause });
 }

@@ -39,7 +39,7 @@ export interface RecognizeOptions {
 }
 
 export interface OcrEngine {
-  /** `image` is any format Leptonica reads; the pipeline passes grey PGM. */
+  /** `image` is any format Leptonica reads; the pipeline passes grey PGM (uncompressed). */
   recognize(
     image: Buffer,
     widthPx: number,
@@ -47,4 +47,18 @@ export interface OcrEngine {
     options?: RecognizeOptions,
   ): Promise<OcrPage>;
   close(): Promise<void>;
+}
+
+/** Which engine reads the pages, as the digitize report and the benchmark name it. */
+export interface OcrEngineInfo {
+  /** `native`: a Tesseract program on the machine; `wasm`: tesseract.js, always available. */
+  kind: 'native' | 'wasm';
+  version: string;
+  languages: string[];
+  /** The model family: `best_int` (the npm packages) or where the native data came from. */
+  model: string;
+  /** The native program, when that is the engine. */
+  program?: string;
+  /** Why the other engine is not used (no program found, no Vietnamese data, forced by setting). */
+  note?: string;
 }

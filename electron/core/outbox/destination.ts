@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { SohoaError } from '../../../shared/errors';
 import { writeFileDurablySync } from '../archive/audit';
 import { openSecret, sealSecret, type SealedSecret } from '../archive/secretBox';
+import { readDataFileSync } from '../vault/files';
 import type { Connector } from './connector';
 import { FolderConnector } from './folderConnector';
 import { S3Connector } from './s3Connector';
@@ -42,10 +43,12 @@ export function fileKeyProvider(keysDir: string): KeyProvider {
     key() {
       const file = path.join(keysDir, 'outbox.key');
       try {
-        const k = fs.readFileSync(file);
+        const k = readDataFileSync(file);
         if (k.length === 32) return k;
-      } catch {
-        // first use: made below
+      } catch (e) {
+        // First use: made below. A key that exists but does not open (a locked data folder) is
+        // never replaced, or every sealed secret would be lost with it.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }
       fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
       const k = randomBytes(32);

@@ -8,9 +8,10 @@
 // docs/decisions/0007-pdfkit-streams-the-pdfa.md.
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import fs from 'node:fs';
+import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { OcrPage } from '../ocr/types';
+import { createDataWriteStream } from '../vault/files';
 import { TEXT_LAYER_FONT } from './fonts';
 
 export interface PdfPageInput {
@@ -46,7 +47,8 @@ type TextOptions = PDFKit.Mixins.TextOptions & { horizontalScaling?: number };
 
 export class SearchablePdfWriter {
   private readonly doc: PDFKit.PDFDocument;
-  private readonly out: fs.WriteStream;
+  private readonly out: Writable;
+  private readonly written: Promise<void>;
   private pages = 0;
 
   constructor(file: string, meta: PdfMetadata) {
@@ -69,7 +71,11 @@ export class SearchablePdfWriter {
       }),
     });
     this.doc.registerFont(FONT_NAME, TEXT_LAYER_FONT);
-    this.out = fs.createWriteStream(file);
+    // Sealed as it streams when the file is in an encrypted data folder (the draft holds the OCR text).
+    const { stream, finished } = createDataWriteStream(file);
+    this.out = stream;
+    this.written = finished;
+    this.written.catch(() => undefined); // awaited by finish(); an abort's failure is expected
     this.doc.pipe(this.out);
   }
 
@@ -140,9 +146,8 @@ export class SearchablePdfWriter {
 
   /** Ends the document and resolves once every byte is flushed to disk. */
   async finish(): Promise<void> {
-    const closed = once(this.out, 'close');
     this.doc.end();
-    await closed;
+    await this.written;
   }
 
   /** Stops writing without a valid file (the caller deletes it). */

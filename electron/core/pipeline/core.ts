@@ -1,32 +1,26 @@
 // The digitize pipeline, stage by stage: read -> image -> OCR -> PDF -> sign -> archive.
 // Each stage is a module with a typed interface; this file only wires them and times them.
 // One bad file fails that file (a typed error naming it); the rest of the batch carries on.
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DocumentMetadataInput, RecordMetadataInput } from '../../../shared/archiveMetadata';
-import type {
-  RecordSummary,
-  PageAnalysisRecord,
-  PageRecord,
-  StageTiming,
-} from '../../../shared/contract';
-import { isSohoaError, SohoaError, errorInfo, type ErrorInfo } from '../../../shared/errors';
+import type { RecordSummary } from '../../../shared/contract';
 import { Archive } from '../archive/archive';
-import { BlobStore, writeFileDurably } from '../archive/blobStore';
-import { dataPaths, defaultDataDir, type DataPaths } from '../config/paths';
-import { createOrientationDetector, type OrientationDetector } from '../ocr/orientation';
-import { createTesseractPool, type OcrPool, type OcrPoolStats } from '../ocr/tesseractPool';
+import { BlobStore } from '../archive/blobStore';
+import { dataPaths, defaultDataDir, ensureDataDir, type DataPaths } from '../config/paths';
+import type { KeyProvider } from '../vault/keyProvider';
+import { useKeyProvider } from '../vault/registry';
+import { prepareVault } from '../vault/setup';
+import { createOcrEngine, createOrientation, engineChoice, type EngineChoice } from '../ocr/engine';
+import type { OrientationDetector } from '../ocr/orientation';
+import type { OcrPool, OcrPoolStats } from '../ocr/tesseractPool';
 import type { OcrEngine } from '../ocr/types';
-import { SearchablePdfWriter } from '../pdf/searchablePdf';
 import { ensureDemoKey } from '../sign/demoKey';
 import { openKeySource, type KeySourceSpec } from '../sign/keySources';
 import { openPkcs12 } from '../sign/pkcs12KeySource';
-import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
-import { runPageFlow, type FlowResult } from './pageFlow';
-import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
+import { digitize } from './digitize';
+import type { DigitizeOptions, DigitizeOutcome, RecordPage } from './types';
 
 export interface AgencyIdentity {
   /** Agency identifier used in dossier codes, e.g. H49.64.33. */
@@ -43,8 +37,15 @@ export interface CoreOptions {
   keySource?: KeySourceSpec;
   /** RFC 3161 time-stamping authority: digitized files are signed PAdES B-T. */
   tsaUrl?: string;
+  /**
+   * Who wraps the data folder's key (the app: the OS keystore). Chosen once per process; without
+   * one, a data folder that has no vault yet stays unencrypted.
+   */
+  keyProvider?: KeyProvider;
   /** OCR workers; defaults to one per core. */
   ocrWorkers?: number;
+  /** Which OCR engine: the native Tesseract program when the machine has one (auto), or not. */
+  ocrEngine?: EngineChoice;
   clock?: () => Date;
 }
 
@@ -92,18 +93,6 @@ export type SignerIdentity =
 
 const STALE_DRAFT_MS = 24 * 3600 * 1000;
 
-/** What a page of an archived record reports when the archive kept no analysis for it. */
-const NO_ANALYSIS: PageAnalysisRecord = {
-  rotatedDeg: 0,
-  orientationConfidence: 0,
-  skewDeg: 0,
-  deskewed: false,
-  cropped: false,
-  blank: false,
-  inkRatio: 0,
-  archivalBytes: 0,
-};
-
 export const DEMO_AGENCY: AgencyIdentity = {
   id: 'SOHOA.DEMO',
   name: 'Cơ quan thử nghiệm Sohoa Desk',
@@ -131,12 +120,15 @@ export function coreOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CoreOp
         }
       : {}),
     ...(env.SOHOA_TSA_URL ? { tsaUrl: env.SOHOA_TSA_URL } : {}),
+    ocrEngine: engineChoice(env),
   };
 }
 
 export async function openCore(options: CoreOptions = {}): Promise<Core> {
-  const paths = dataPaths(options.dataDir ?? defaultDataDir());
-  await fs.mkdir(paths.root, { recursive: true });
+  const paths = dataPaths(ensureDataDir(options.dataDir ?? defaultDataDir()));
+  if (options.keyProvider) useKeyProvider(options.keyProvider);
+  // Made on first run, migrated (or resumed) before any store opens, and its key opened.
+  await prepareVault(paths.root);
   const archive = new Archive(paths.database);
   const blobs = new BlobStore(paths.blobsDir);
   const agency = options.agency ?? DEMO_AGENCY;
@@ -148,11 +140,12 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
 
   let orientation: OrientationDetector | undefined;
   const ocrWorkers = Math.max(1, options.ocrWorkers ?? os.availableParallelism());
+  const choice = options.ocrEngine ?? 'auto';
   const getOcr = () =>
-    (ocr ??= createTesseractPool({ langDir: paths.tessdataDir, size: ocrWorkers }).then(
+    (ocr ??= createOcrEngine({ langDir: paths.tessdataDir, size: ocrWorkers, choice }).then(
       (p) => (pool = p),
     ));
-  const getOrientation = () => (orientation ??= createOrientationDetector(paths.tessdataDir));
+  const getOrientation = () => (orientation ??= createOrientation(paths.tessdataDir, choice));
   const archivedListeners = new Set<(record: RecordSummary) => void>();
   const closeHooks: (() => Promise<void>)[] = [];
   await dropStaleDrafts(paths.tmpDir);
@@ -166,158 +159,19 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       const demo = await ensureDemoKey(paths.keysDir);
       return { source: await openPkcs12(demo.p12Path, demo.password), demo: true };
     })());
-
-  async function digitize(
-    sources: readonly RecordPage[],
-    opts: DigitizeOptions = {},
-  ): Promise<DigitizeOutcome> {
-    const timings: StageTiming[] = [];
-    const timed = async <T>(stage: string, fn: () => Promise<T>): Promise<T> => {
-      const t0 = performance.now();
-      try {
-        return await fn();
-      } finally {
-        timings.push({ stage, ms: Math.round(performance.now() - t0) });
-      }
-    };
-    const receivedAt = clock();
-    const title =
-      opts.title?.trim() ||
-      `Hồ sơ số hóa ${sources[0] ? path.basename(sources[0].name) : ''}`.trim();
-    const failed = (fileErrors: ErrorInfo[], pages: PageReport[] = []): DigitizeOutcome => ({
-      record: null,
-      pdfPath: null,
-      fileErrors,
-      timings,
-      pages,
-    });
-    // Wrong metadata is refused before a single page is read, not after signing.
-    const metadata = RecordMetadataInput.safeParse(opts.metadata ?? {});
-    const documentMetadata = DocumentMetadataInput.safeParse(opts.documentMetadata ?? {});
-    if (!metadata.success || !documentMetadata.success)
-      return failed([errorInfo('METADATA_INVALID', title)]);
-    const sourceRef = opts.sourceRef?.trim() || undefined;
-    if (sourceRef) {
-      const existing = archive.findBySourceRef(sourceRef);
-      if (existing) return alreadyArchived(existing, timings);
-    }
-
-    // The PDF is written page by page into the data folder's tmp/, then signed and archived;
-    // until the archive holds it, the inputs are the only copy that counts.
-    await fs.mkdir(paths.tmpDir, { recursive: true });
-    const draftPath = path.join(paths.tmpDir, `${randomUUID()}.pdf`);
-    const writer = new SearchablePdfWriter(draftPath, {
-      title,
-      author: agency.name,
-      created: receivedAt,
-    });
-    const records: PageRecord[] = [];
-    const reports: PageReport[] = [];
-    let flow: FlowResult;
-    try {
-      flow = await timed('pages', () =>
-        runPageFlow(sources, {
-          ocr: getOcr,
-          prepare: {
-            deskew: opts.deskew !== false,
-            cropEdges: opts.cropEdges !== false,
-            ...(opts.orientation !== false ? { orientation: getOrientation() } : {}),
-          },
-          window: ocrWorkers + 2,
-          signal: opts.signal,
-          onProgress: opts.onProgress,
-          consume: async (page) => {
-            writer.addPage({
-              widthPx: page.prepared.widthPx,
-              heightPx: page.prepared.heightPx,
-              dpi: page.prepared.dpi,
-              image: page.prepared.archival,
-              ocr: page.ocr,
-              turn: page.turn,
-            });
-            const sideways = page.turn === 90 || page.turn === 270;
-            const ordinal = records.length + 1;
-            const sourceName =
-              page.pageInFile === null
-                ? page.sourceName
-                : `${page.sourceName}#${page.pageInFile + 1}`;
-            const confidence = Math.round(page.ocr.confidence * 10) / 10;
-            records.push({
-              ordinal,
-              sourceName,
-              widthPx: sideways ? page.prepared.heightPx : page.prepared.widthPx,
-              heightPx: sideways ? page.prepared.widthPx : page.prepared.heightPx,
-              dpi: page.prepared.dpi,
-              text: page.ocr.text,
-              confidence,
-              analysis: page.analysis,
-            });
-            reports.push({ ordinal, sourceName, confidence, analysis: page.analysis });
-            await writer.drained();
-          },
-        }),
-      );
-    } catch (e) {
-      writer.abort();
-      await fs.rm(draftPath, { force: true });
-      const code = opts.signal?.aborted ? 'CANCELLED' : 'PDF_FAILED';
-      return failed([toErrorInfo(e, code, title)], reports);
-    }
-    for (const [stage, ms] of Object.entries(flow.stageMs))
-      timings.push({ stage: `Σ ${stage}`, ms });
-    const fileErrors = flow.errors;
-    if (flow.pages === 0) {
-      writer.abort();
-      await fs.rm(draftPath, { force: true });
-      return failed(fileErrors);
-    }
-
-    // Failures after the pages (PDF, signing, archiving) concern the whole record: they come back
-    // as one typed error, the inputs stay untouched, and nothing half-made is archived.
-    try {
-      const pdf = await timed('pdf', () =>
-        wrap('PDF_FAILED', title, async () => {
-          await writer.finish();
-          return fs.readFile(draftPath);
-        }),
-      );
-
-      const signed = await timed('sign', async () => {
-        const { source, demo } = await getKey();
-        return signPdf(pdf, {
-          keySource: source,
-          signingTime: clock(),
-          appearance: { kind: 'agency', agencyName: agency.name, demo },
-          reason: 'Số hóa hồ sơ tiếp nhận',
-          ...(options.tsaUrl ? { tsaUrl: options.tsaUrl } : {}),
-        });
-      });
-
-      const { record, pdfPath, raced } = await timed('archive', () =>
-        wrap('ARCHIVE_FAILED', title, async () => {
-          const sha256 = await blobs.put(signed.bytes);
-          const record = archive.addRecord({
-            agencyId: agency.id,
-            receivedAt,
-            title,
-            pages: records,
-            file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
-            metadata: metadata.data,
-            documents: [{ metadata: documentMetadata.data, pages: records.map((r) => r.ordinal) }],
-            ...(sourceRef ? { sourceRef } : {}),
-            ...(opts.code ? { code: opts.code } : {}),
-          });
-          // Another run recorded this sourceRef while we read (checked in the write transaction):
-          // its record stands; this signed copy is not written out.
-          if (record.sha256 !== sha256) return { record, pdfPath: null, raced: true };
-          const outDir = opts.outDir ?? paths.outputDir;
-          await fs.mkdir(outDir, { recursive: true });
-          const pdfPath = path.join(outDir, record.fileName);
-          await writeFileDurably(pdfPath, signed.bytes);
-          return { record, pdfPath, raced: false };
-        }),
-      );
-      if (raced) return alreadyArchived(record, timings);
+  const context = {
+    paths,
+    archive,
+    blobs,
+    agency,
+    clock,
+    ocr: getOcr,
+    ocrStarted: () => pool,
+    orientation: getOrientation,
+    key: getKey,
+    ocrWorkers,
+    ...(options.tsaUrl ? { tsaUrl: options.tsaUrl } : {}),
+    onArchived: (record: RecordSummary) => {
       for (const listener of archivedListeners) {
         try {
           listener(record);
@@ -325,29 +179,13 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
           // A listener's failure is its own; the record is archived.
         }
       }
-      return { record, pdfPath, fileErrors, timings, pages: reports };
-    } catch (e) {
-      return failed([...fileErrors, toErrorInfo(e, 'INTERNAL', title)], reports);
-    } finally {
-      await fs.rm(draftPath, { force: true });
-    }
-  }
-
-  /** The record a sourceRef already became, reported as digitize reports a new one. */
-  function alreadyArchived(record: RecordSummary, timings: StageTiming[]): DigitizeOutcome {
-    const pages = (archive.getRecord(record.id)?.pages ?? []).map((p) => ({
-      ordinal: p.ordinal,
-      sourceName: p.sourceName,
-      confidence: p.confidence,
-      analysis: p.analysis ?? NO_ANALYSIS,
-    }));
-    return { record, pdfPath: null, fileErrors: [], timings, pages, alreadyArchived: true };
-  }
+    },
+  };
 
   return {
     paths,
     archive,
-    digitize,
+    digitize: (sources, opts) => digitize(context, sources, opts),
     async sharedOcr(priority = 'batch') {
       const engine = await getOcr();
       return {
@@ -412,23 +250,5 @@ async function dropStaleDrafts(dir: string): Promise<void> {
     const file = path.join(dir, name);
     const stat = await fs.stat(file).catch(() => null);
     if (stat && stat.mtimeMs < cutoff) await fs.rm(file, { force: true });
-  }
-}
-
-function toErrorInfo(e: unknown, fallback: SohoaError['code'], subject: string): ErrorInfo {
-  if (isSohoaError(e)) return e.info;
-  return errorInfo(fallback, path.basename(subject));
-}
-
-async function wrap<T>(
-  code: SohoaError['code'],
-  subject: string,
-  fn: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (isSohoaError(e)) throw e;
-    throw new SohoaError(code, subject, { cause: e });
   }
 }

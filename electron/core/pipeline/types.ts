@@ -1,7 +1,8 @@
 import type { DocumentMetadataInput, RecordMetadataInput } from '../../../shared/archiveMetadata';
 import type { RecordSummary, PageAnalysisRecord, StageTiming } from '../../../shared/contract';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { OcrPage } from '../ocr/types';
+import type { ErrorInfo, PageLocation } from '../../../shared/errors';
+import type { Resolution } from '../imaging/resolution';
+import type { OcrEngineInfo, OcrPage } from '../ocr/types';
 
 /** One input page as the user named it; read lazily so a missing file fails only itself. */
 export interface PageSource {
@@ -84,11 +85,23 @@ export interface DigitizeOutcome {
   pages: PageReport[];
   /** The archive already held a record with this `sourceRef`: that record, nothing new made. */
   alreadyArchived?: boolean;
+  /** The OCR engine that read the pages (absent when no page needed reading). */
+  ocrEngine?: OcrEngineInfo;
+  /**
+   * The image steps over all pages: wall time per step (ms, summed; pages overlap), and how many
+   * pages needed Tesseract's orientation model because their text lines left doubt.
+   */
+  imageSteps?: { ms: Record<string, number>; osdPages: number; pages: number };
 }
 
 export interface PageReport {
   ordinal: number;
+  /** Display name: the file, with "#n" for page n of a file of several pages. */
   sourceName: string;
+  /** The same, as data (absent for a record archived earlier, returned as it was). */
+  location?: PageLocation;
+  /** The page's resolution and where it came from (the file, its paper size, or assumed). */
+  resolution?: Resolution;
   confidence: number;
   analysis: PageAnalysisRecord;
 }

@@ -20,6 +20,7 @@ import {
 import { HotFolderDriver, type HotFolderConfig } from '../acquire/hotFolderDriver';
 import { DEFAULT_SCAN_SETTINGS } from '../acquire/source';
 import { writeFileDurably } from '../archive/blobStore';
+import { readDataFile } from '../vault/files';
 import { openImageFile } from '../imaging/loadPage';
 
 /** One file waiting in the staging inbox. */
@@ -176,7 +177,7 @@ export class ReceptionHotFolderFeed {
       try {
         files.push(
           JSON.parse(
-            await fs.readFile(path.join(this.options.stagingDir, name), 'utf8'),
+            (await readDataFile(path.join(this.options.stagingDir, name))).toString('utf8'),
           ) as StagedFile,
         );
       } catch {
@@ -220,7 +221,7 @@ export class ReceptionHotFolderFeed {
         if (this.abort.signal.aborted) return { results, stoppedAt: f };
         let answer: T;
         try {
-          answer = await use(f, await fs.readFile(this.dataFile(f.id)));
+          answer = await use(f, await readDataFile(this.dataFile(f.id)));
         } catch {
           return { results, stoppedAt: f };
         }

@@ -13,6 +13,7 @@ import type { PageAnalysisRecord } from '../../../shared/contract';
 import type { ReceptionPage, Rotation } from '../../../shared/contracts/reception';
 import { SohoaError, type ErrorInfo } from '../../../shared/errors';
 import { writeFileDurably } from '../archive/blobStore';
+import { readDataFile } from '../vault/files';
 import type { OrientationDetector } from '../ocr/orientation';
 import type { OcrEngine, OcrPage } from '../ocr/types';
 import { runPageFlow } from '../pipeline/pageFlow';
@@ -115,7 +116,7 @@ export class ReceptionSessions {
   private async stored(sessionId: string, pageId: string): Promise<StoredPage> {
     try {
       return JSON.parse(
-        await fs.readFile(this.pageFile(sessionId, pageId, 'json'), 'utf8'),
+        (await readDataFile(this.pageFile(sessionId, pageId, 'json'))).toString('utf8'),
       ) as StoredPage;
     } catch (cause) {
       if (cause instanceof SohoaError) throw cause;
@@ -151,7 +152,7 @@ export class ReceptionSessions {
           widthPx: page.widthPx,
           heightPx: page.heightPx,
           dpi: page.dpi,
-          archival: { format: page.format, bytes: await fs.readFile(file) },
+          archival: { format: page.format, bytes: await readDataFile(file) },
           ocr,
           analysis,
         }),
@@ -160,7 +161,7 @@ export class ReceptionSessions {
     const reread: PageSource = {
       name: page.sourceName,
       read: async () => {
-        const img = sharp(await fs.readFile(file))
+        const img = sharp(await readDataFile(file))
           .rotate(rotation)
           .withMetadata({ density: page.dpi });
         return page.format === 'png' ? img.png().toBuffer() : img.jpeg({ quality: 90 }).toBuffer();

@@ -10,6 +10,7 @@ import type { TextWord } from '../../../shared/contracts/records';
 import { SohoaError } from '../../../shared/errors';
 import type { Archive } from '../archive/archive';
 import { writeFileDurably, type BlobStore } from '../archive/blobStore';
+import { readDataFile } from '../vault/files';
 import { PdfPageReader } from '../pdf/pdfPages';
 
 /** Wide enough for 200% zoom on a counter screen without a second render. */
@@ -71,8 +72,11 @@ export class PageImages {
     const pngFile = path.join(this.cacheDir, `${key}.png`);
     const metaFile = path.join(this.cacheDir, `${key}.json`);
     try {
-      const meta = JSON.parse(await fs.readFile(metaFile, 'utf8')) as Omit<PageImage, 'png'>;
-      return { ...meta, png: await fs.readFile(pngFile) };
+      const meta = JSON.parse((await readDataFile(metaFile)).toString('utf8')) as Omit<
+        PageImage,
+        'png'
+      >;
+      return { ...meta, png: await readDataFile(pngFile) };
     } catch {
       // Not cached yet (or a half-written entry): render it.
     }

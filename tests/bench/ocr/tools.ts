@@ -10,7 +10,10 @@ import { measure, type Measured } from './measure';
 
 export const REPO = path.resolve(import.meta.dirname, '../../..');
 
-export type ToolId = 'sohoa' | 'ocrmypdf' | 'tesseract';
+export type ToolId = 'sohoa' | 'sohoa-native' | 'ocrmypdf' | 'tesseract';
+
+/** Which OCR engine a Sohoa run is told to use (SOHOA_OCR_ENGINE). */
+export type SohoaEngine = 'wasm' | 'native';
 
 export interface ToolRun {
   measured: Measured;
@@ -22,6 +25,10 @@ export interface ToolRun {
   problem?: string;
   /** Sohoa's own per-stage timings, when it reports them. */
   stages?: { stage: string; ms: number }[];
+  /** The OCR engine Sohoa reports it used. */
+  engine?: string;
+  /** Pages whose upright turn needed OSD, as Sohoa reports it. */
+  osdPages?: number;
 }
 
 function has(cmd: string, args: string[] = ['--version']): boolean {
@@ -45,6 +52,7 @@ export const INSTALL_HINT =
 export function ensureComparisonTools(log: (s: string) => void): Record<ToolId, boolean> {
   const check = () => ({
     sohoa: true,
+    'sohoa-native': true,
     ocrmypdf: has('ocrmypdf') && has('/usr/bin/python3', ['-c', 'import img2pdf']),
     tesseract: has('tesseract') && tesseractHasVietnamese(),
   });
@@ -99,7 +107,14 @@ interface SohoaOutcome {
   pdfPath: string | null;
   fileErrors: { message: { en: string } }[];
   timings: { stage: string; ms: number }[];
-  pages?: { ordinal: number; sourceName: string }[];
+  pages?: { ordinal: number; sourceName: string; location?: { file: string } }[];
+  ocrEngine?: { kind: string; version: string };
+  imageSteps?: { osdPages: number };
+}
+
+/** The environment that makes Sohoa use one engine. */
+export function sohoaEnv(engine: SohoaEngine): NodeJS.ProcessEnv {
+  return { ...process.env, SOHOA_OCR_ENGINE: engine };
 }
 
 function parseOutcome(stdout: string): SohoaOutcome | null {
@@ -129,11 +144,13 @@ export async function runSohoa(
   files: string[],
   workDir: string,
   dataDir: string,
+  engine: SohoaEngine,
 ): Promise<ToolRun> {
   const outDir = path.join(workDir, 'sohoa-out');
   fs.mkdirSync(outDir, { recursive: true });
   const measured = await measure(process.execPath, sohoaArgs(files, outDir, dataDir), {
     cwd: REPO,
+    env: sohoaEnv(engine),
   });
   const outcome = parseOutcome(measured.stdout);
   const pdf = outcome?.pdfPath;
@@ -148,12 +165,11 @@ export async function runSohoa(
       }`,
       ...(outcome ? { stages: outcome.timings } : {}),
     };
-  // Map PDF pages back to inputs by the source name the pipeline reports, else by order.
+  // Map PDF pages back to inputs by the file each page reports it came from, else by order.
   const count = pdfPageCount(pdf);
   const texts = files.map(() => '');
   for (let page = 1; page <= count; page++) {
-    const source = outcome.pages?.find((p) => p.ordinal === page)?.sourceName;
-    const name = source?.replace(/#\d+$/, '');
+    const name = outcome.pages?.find((p) => p.ordinal === page)?.location?.file;
     const index = name ? files.findIndex((f) => f === name || path.basename(f) === name) : page - 1;
     if (index >= 0 && index < files.length)
       texts[index] += withoutSignatureStamp(pdfPageText(pdf, page));
@@ -163,6 +179,10 @@ export async function runSohoa(
     texts,
     bytes: fs.statSync(pdf).size,
     stages: outcome.timings,
+    ...(outcome.ocrEngine
+      ? { engine: `${outcome.ocrEngine.kind} (${outcome.ocrEngine.version})` }
+      : {}),
+    ...(outcome.imageSteps ? { osdPages: outcome.imageSteps.osdPages } : {}),
     ...(count !== files.length ? { problem: `${count} PDF pages for ${files.length} inputs` } : {}),
     ...(outcome.fileErrors.length
       ? { problem: outcome.fileErrors.map((e) => e.message.en).join('; ') }

@@ -1,7 +1,8 @@
 // The batch queue's own SQLite file (batches.sqlite in the data folder): its schema, grown by
 // numbered migrations (each runs once, in order, recorded in user_version), and how it is opened.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { migrate } from '../../archive/archive';
+import { openDatabase } from '../../vault/sqlite';
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -124,7 +125,7 @@ const MIGRATIONS: readonly string[] = [
  * is queued, and a restart resumes the queue.
  */
 export function openBatchDatabase(file: string): Database.Database {
-  const db = new Database(file);
+  const db = openDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');

@@ -1,0 +1,317 @@
+// One digitize run: read -> image -> OCR -> PDF -> sign -> archive. The page stages stream
+// through pageFlow.ts into the PDF writer; what follows the pages concerns the whole record and
+// fails as one typed error. Every stage is timed into the outcome's report.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DocumentMetadataInput, RecordMetadataInput } from '../../../shared/archiveMetadata';
+import {
+  EMPTY_PAGE_ANALYSIS,
+  type PageRecord,
+  type RecordSummary,
+  type StageTiming,
+} from '../../../shared/contract';
+import {
+  asErrorInfo,
+  errorInfo,
+  isSohoaError,
+  SohoaError,
+  type ErrorInfo,
+} from '../../../shared/errors';
+import type { Archive } from '../archive/archive';
+import { writeFileDurably, type BlobStore } from '../archive/blobStore';
+import type { DataPaths } from '../config/paths';
+import { readDataFile } from '../vault/files';
+import { IMAGE_STEPS } from '../imaging/pageSteps';
+import type { OrientationDetector } from '../ocr/orientation';
+import type { OcrPool } from '../ocr/tesseractPool';
+import { SearchablePdfWriter } from '../pdf/searchablePdf';
+import { signPdf } from '../sign/signPdf';
+import type { KeySource } from '../sign/types';
+import type { AgencyIdentity } from './core';
+import { runPageFlow, type FlowPage, type FlowResult } from './pageFlow';
+import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
+
+/** What a digitize run needs from its core. */
+export interface DigitizeContext {
+  paths: DataPaths;
+  archive: Archive;
+  blobs: BlobStore;
+  agency: AgencyIdentity;
+  clock: () => Date;
+  ocr: () => Promise<OcrPool>;
+  /** The engine already started, if any (its description goes into the report). */
+  ocrStarted: () => OcrPool | undefined;
+  orientation: () => OrientationDetector;
+  key: () => Promise<{ source: KeySource; demo: boolean }>;
+  ocrWorkers: number;
+  tsaUrl?: string;
+  onArchived: (record: RecordSummary) => void;
+}
+
+class Timings {
+  readonly list: StageTiming[] = [];
+  async timed<T>(stage: string, fn: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.list.push({ stage, ms: Math.round(performance.now() - t0) });
+    }
+  }
+}
+
+export async function digitize(
+  ctx: DigitizeContext,
+  sources: readonly RecordPage[],
+  opts: DigitizeOptions = {},
+): Promise<DigitizeOutcome> {
+  const timings = new Timings();
+  const receivedAt = ctx.clock();
+  const title =
+    opts.title?.trim() || `Hồ sơ số hóa ${sources[0] ? path.basename(sources[0].name) : ''}`.trim();
+  const failed = (fileErrors: ErrorInfo[], pages: PageReport[] = []): DigitizeOutcome => ({
+    record: null,
+    pdfPath: null,
+    fileErrors,
+    timings: timings.list,
+    pages,
+  });
+  // Wrong metadata is refused before a single page is read, not after signing.
+  const metadata = RecordMetadataInput.safeParse(opts.metadata ?? {});
+  const documentMetadata = DocumentMetadataInput.safeParse(opts.documentMetadata ?? {});
+  if (!metadata.success || !documentMetadata.success)
+    return failed([errorInfo('METADATA_INVALID', title)]);
+  const sourceRef = opts.sourceRef?.trim() || undefined;
+  if (sourceRef) {
+    const existing = ctx.archive.findBySourceRef(sourceRef);
+    if (existing) return alreadyArchived(ctx.archive, existing, timings.list);
+  }
+
+  // The PDF is written page by page into the data folder's tmp/, then signed and archived;
+  // until the archive holds it, the inputs are the only copy that counts.
+  await fs.mkdir(ctx.paths.tmpDir, { recursive: true });
+  const draftPath = path.join(ctx.paths.tmpDir, `${randomUUID()}.pdf`);
+  const writer = new SearchablePdfWriter(draftPath, {
+    title,
+    author: ctx.agency.name,
+    created: receivedAt,
+  });
+  const records: PageRecord[] = [];
+  const reports: PageReport[] = [];
+  let flow: FlowResult;
+  try {
+    flow = await readPages(ctx, sources, opts, { writer, records, reports, timings });
+  } catch (e) {
+    writer.abort();
+    await fs.rm(draftPath, { force: true });
+    const code = opts.signal?.aborted ? 'CANCELLED' : 'PDF_FAILED';
+    return failed([asErrorInfo(e, code, path.basename(title))], reports);
+  }
+  const engine = ctx.ocrStarted();
+  const report = {
+    ...(engine ? { ocrEngine: engine.info } : {}),
+    imageSteps: { ms: flow.imageStepMs, osdPages: flow.osdPages, pages: flow.pages },
+  };
+  if (flow.pages === 0) {
+    writer.abort();
+    await fs.rm(draftPath, { force: true });
+    return { ...failed(flow.errors), ...report };
+  }
+  try {
+    const done = await finishRecord(
+      ctx,
+      { writer, draftPath, title, receivedAt, records, timings },
+      {
+        metadata: metadata.data,
+        documentMetadata: documentMetadata.data,
+        sourceRef,
+        code: opts.code,
+        outDir: opts.outDir,
+      },
+    );
+    if (done.raced)
+      return { ...alreadyArchived(ctx.archive, done.record, timings.list), ...report };
+    ctx.onArchived(done.record);
+    const { record, pdfPath } = done;
+    return {
+      record,
+      pdfPath,
+      fileErrors: flow.errors,
+      timings: timings.list,
+      pages: reports,
+      ...report,
+    };
+  } catch (e) {
+    return {
+      ...failed([...flow.errors, asErrorInfo(e, 'INTERNAL', path.basename(title))], reports),
+      ...report,
+    };
+  } finally {
+    await fs.rm(draftPath, { force: true });
+  }
+}
+
+/** The pages, read and written into the draft PDF in order, with their records and reports. */
+async function readPages(
+  ctx: DigitizeContext,
+  sources: readonly RecordPage[],
+  opts: DigitizeOptions,
+  out: {
+    writer: SearchablePdfWriter;
+    records: PageRecord[];
+    reports: PageReport[];
+    timings: Timings;
+  },
+): Promise<FlowResult> {
+  const { writer, records, reports, timings } = out;
+  const consume = async (page: FlowPage) => {
+    writer.addPage({
+      widthPx: page.prepared.widthPx,
+      heightPx: page.prepared.heightPx,
+      dpi: page.prepared.dpi,
+      image: page.prepared.archival,
+      ocr: page.ocr,
+      turn: page.turn,
+    });
+    const sideways = page.turn === 90 || page.turn === 270;
+    const ordinal = records.length + 1;
+    const sourceName =
+      page.pageInFile === null ? page.sourceName : `${page.sourceName}#${page.pageInFile + 1}`;
+    const confidence = Math.round(page.ocr.confidence * 10) / 10;
+    records.push({
+      ordinal,
+      sourceName,
+      widthPx: sideways ? page.prepared.heightPx : page.prepared.widthPx,
+      heightPx: sideways ? page.prepared.widthPx : page.prepared.heightPx,
+      dpi: page.prepared.dpi,
+      text: page.ocr.text,
+      confidence,
+      analysis: page.analysis,
+    });
+    reports.push({
+      ordinal,
+      sourceName,
+      location: page.location,
+      ...(page.resolution ? { resolution: page.resolution } : {}),
+      confidence,
+      analysis: page.analysis,
+    });
+    await writer.drained();
+  };
+  const flow = await timings.timed('pages', () =>
+    runPageFlow(sources, {
+      ocr: ctx.ocr,
+      prepare: {
+        deskew: opts.deskew !== false,
+        cropEdges: opts.cropEdges !== false,
+        ...(opts.orientation !== false ? { orientation: ctx.orientation() } : {}),
+      },
+      window: ctx.ocrWorkers + 2,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      consume,
+    }),
+  );
+  for (const [stage, ms] of Object.entries(flow.stageMs))
+    timings.list.push({ stage: `Σ ${stage}`, ms });
+  for (const step of IMAGE_STEPS)
+    timings.list.push({ stage: `Σ image.${step}`, ms: flow.imageStepMs[step] });
+  return flow;
+}
+
+interface Draft {
+  writer: SearchablePdfWriter;
+  draftPath: string;
+  title: string;
+  receivedAt: Date;
+  records: PageRecord[];
+  timings: Timings;
+}
+
+/**
+ * Failures after the pages (PDF, signing, archiving) concern the whole record: they come back
+ * as one typed error, the inputs stay untouched, and nothing half-made is archived.
+ */
+async function finishRecord(
+  ctx: DigitizeContext,
+  draft: Draft,
+  fields: {
+    metadata: RecordMetadataInput;
+    documentMetadata: DocumentMetadataInput;
+    sourceRef: string | undefined;
+    /** The dossier's own code (received at the counter), else the archive allocates one. */
+    code: string | undefined;
+    outDir: string | undefined;
+  },
+): Promise<{ record: RecordSummary; pdfPath: string | null; raced: boolean }> {
+  const { timings, title, records } = draft;
+  const pdf = await timings.timed('pdf', () =>
+    wrap('PDF_FAILED', title, async () => {
+      await draft.writer.finish();
+      return readDataFile(draft.draftPath);
+    }),
+  );
+  const signed = await timings.timed('sign', async () => {
+    const { source, demo } = await ctx.key();
+    return signPdf(pdf, {
+      keySource: source,
+      signingTime: ctx.clock(),
+      appearance: { kind: 'agency', agencyName: ctx.agency.name, demo },
+      reason: 'Số hóa hồ sơ tiếp nhận',
+      ...(ctx.tsaUrl ? { tsaUrl: ctx.tsaUrl } : {}),
+    });
+  });
+  return timings.timed('archive', () =>
+    wrap('ARCHIVE_FAILED', title, async () => {
+      const sha256 = await ctx.blobs.put(signed.bytes);
+      const record = ctx.archive.addRecord({
+        agencyId: ctx.agency.id,
+        receivedAt: draft.receivedAt,
+        title,
+        pages: records,
+        file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
+        metadata: fields.metadata,
+        documents: [{ metadata: fields.documentMetadata, pages: records.map((r) => r.ordinal) }],
+        ...(fields.sourceRef ? { sourceRef: fields.sourceRef } : {}),
+        ...(fields.code ? { code: fields.code } : {}),
+      });
+      // Another run recorded this sourceRef while we read (checked in the write transaction):
+      // its record stands; this signed copy is not written out.
+      if (record.sha256 !== sha256) return { record, pdfPath: null, raced: true };
+      const outDir = fields.outDir ?? ctx.paths.outputDir;
+      await fs.mkdir(outDir, { recursive: true });
+      const pdfPath = path.join(outDir, record.fileName);
+      await writeFileDurably(pdfPath, signed.bytes);
+      return { record, pdfPath, raced: false };
+    }),
+  );
+}
+
+/** The record a sourceRef already became, reported as digitize reports a new one. */
+function alreadyArchived(
+  archive: Archive,
+  record: RecordSummary,
+  timings: StageTiming[],
+): DigitizeOutcome {
+  const pages = (archive.getRecord(record.id)?.pages ?? []).map((p) => ({
+    ordinal: p.ordinal,
+    sourceName: p.sourceName,
+    confidence: p.confidence,
+    analysis: p.analysis ?? EMPTY_PAGE_ANALYSIS,
+  }));
+  return { record, pdfPath: null, fileErrors: [], timings, pages, alreadyArchived: true };
+}
+
+async function wrap<T>(
+  code: SohoaError['code'],
+  subject: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isSohoaError(e)) throw e;
+    throw new SohoaError(code, subject, { cause: e });
+  }
+}
