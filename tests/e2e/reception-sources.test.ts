@@ -126,7 +126,7 @@ test(
     await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
     await page.locator('.hotfolder-bar[data-files="0"]').waitFor();
     assert.deepEqual(await labels(page), ['quet-1.png', 'quet-2.png', 'quet-3.png']);
-    assert.match(await page.locator('.reception > .status').innerText(), /Đã thêm 3 trang/);
+    assert.match(await page.locator('.reception-head > .status').innerText(), /Đã thêm 3 trang/);
     assert.deepEqual(fs.readdirSync(staged), [], 'taken files leave the inbox');
     // The unreadable one: its own error, named, with what to do; the others carried on.
     const error = page.locator('.reception-errors li');
@@ -161,9 +161,9 @@ test(
     assert.match((await button.getAttribute('title')) ?? '', /Alt\+M/);
     await page.getByLabel('Chọn thư mục ảnh quét (cả thư mục con)').setInputFiles(folder);
     await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
-    await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
+    await page.locator('.reception-head > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
     assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
-    const notice = await page.locator('.reception > .status').innerText();
+    const notice = await page.locator('.reception-head > .status').innerText();
     assert.match(notice, /Đã bỏ qua 1 tệp không phải ảnh quét hoặc PDF: ho-so\/ghi-chu\.txt/);
     assert.doesNotMatch(notice, /Thumbs|\.an\.png/);
     await assertAccessible(page, 'reception, folder imported');
@@ -181,9 +181,12 @@ test(
       await cdp.send('Input.dispatchDragEvent', { type, ...at, data } as never);
     await cdp.detach();
     await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
-    await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
+    await page.locator('.reception-head > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
     assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
-    assert.match(await page.locator('.reception > .status').innerText(), /ho-so\/ghi-chu\.txt/);
+    assert.match(
+      await page.locator('.reception-head > .status').innerText(),
+      /ho-so\/ghi-chu\.txt/,
+    );
     await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
     await page.locator('.reception-thumb').first().waitFor({ state: 'detached' });
   },
