@@ -8,7 +8,13 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
-import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+import {
+  assertInViewport,
+  openDesk,
+  seriousAxeViolations,
+  shot,
+  type Desk,
+} from '../helpers/browser';
 import { startEsclEmulator } from '../helpers/esclEmulator';
 
 const BATCH_TIMEOUT = 240_000;
@@ -114,6 +120,10 @@ test(
     assert.equal(await pause.getAttribute('aria-keyshortcuts'), 'Alt+P');
     assert.match((await pause.getAttribute('title')) ?? '', /Alt\+P/);
     await shot(page, 'batch-02-running');
+    // Scrolled to the foot of the screen, the running batch's progress is still in view.
+    await page.locator('#screen').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await assertInViewport(progress, 'the progress bar, scrolled down');
+    await page.locator('#screen').evaluate((el) => (el.scrollTop = 0));
 
     // Pause from the keyboard, then resume: the batch waits, then carries on.
     await page.keyboard.press('Alt+P');
