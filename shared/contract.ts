@@ -9,6 +9,7 @@ import { DOSSIER_CHANNELS } from './contracts/dossier';
 import { HOST_CHANNELS } from './contracts/host';
 import { INTAKE_CHANNELS } from './contracts/intake';
 import { RECORDS_CHANNELS } from './contracts/records';
+import { RETENTION_CHANNELS } from './contracts/retention';
 import { TRUST_CHANNELS } from './contracts/trust';
 
 // The record's schemas are used across the app (the archive, the pipeline, the screens), so the
@@ -35,6 +36,7 @@ export const contract = {
   ...ACQUIRE_CHANNELS,
   ...INTAKE_CHANNELS,
   ...HOST_CHANNELS,
+  ...RETENTION_CHANNELS,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { DOSSIER_MESSAGES } from './errorMessages/dossier';
 import { HOST_MESSAGES } from './errorMessages/host';
 import { INTAKE_MESSAGES } from './errorMessages/intake';
 import { OCR_MESSAGES } from './errorMessages/ocr';
+import { PROTECTION_MESSAGES } from './errorMessages/protection';
 import { SIGN_MESSAGES } from './errorMessages/sign';
 import { VAULT_MESSAGES } from './errorMessages/vault';
 import type { Template } from './errorMessages/template';
@@ -21,6 +22,7 @@ const MESSAGES = {
   ...ACQUIRE_MESSAGES,
   ...INTAKE_MESSAGES,
   ...HOST_MESSAGES,
+  ...PROTECTION_MESSAGES,
   ...VAULT_MESSAGES,
 } satisfies Record<string, Template>;
 

@@ -1,6 +1,7 @@
 // The desk's settings as one validated record (Cài đặt): agency identity and codes, the signing
 // key or token, scanners and hot folders, the records-store connector, the export folder and the
-// language. The same schema checks the form in the renderer (instant field errors) and the save
+// language, how long each store keeps what it holds (retention) and which records stores IT lets
+// the desk reach without TLS. The same schema checks the form in the renderer (instant field errors) and the save
 // in the core. Each validation message is a key (`SettingsIssueKey`), translated by the UI, so a
 // field error reads the same in Vietnamese and English wherever it was found.
 // Secrets (a PKCS#12 password, S3 keys) are never part of this record: they travel write-only
@@ -21,6 +22,8 @@ export const SETTINGS_ISSUE_KEYS = [
   'duplicatePath',
   'label',
   'pathNotChosen',
+  'numberRange',
+  'httpNotAllowed',
   'invalid',
 ] as const;
 export type SettingsIssueKey = (typeof SETTINGS_ISSUE_KEYS)[number];
@@ -54,6 +57,74 @@ export const AgencySettings = z.object({
    */
   place: z.string().trim().max(100, 'tooLong').default(''),
 });
+
+/** A whole number of days, months or megabytes within the range a store allows. */
+const whole = (min: number, max: number) =>
+  z.number().int('numberRange').min(min, 'numberRange').max(max, 'numberRange');
+
+/**
+ * How long each store of the data folder keeps what it holds (the background retention job
+ * applies it). Nothing the archive still needs is ever deleted: a batch's originals only once
+ * every record it made is archived and its upload confirmed, a session only once finished or
+ * abandoned. 0 days keeps a store's files (where 0 is allowed).
+ */
+export const RetentionSettings = z.object({
+  /** A reception session nobody added a page to for this many days is abandoned and dropped. */
+  sessionDays: whole(1, 30).default(1),
+  /** A scan job that ended (done, failed, cancelled) this many days ago is deleted. */
+  scanJobDays: whole(1, 365).default(7),
+  /** Page images rendered for the viewer and batch thumbnails: at most this many MB, least recently used out first. */
+  renderCacheMb: whole(20, 100_000).default(500),
+  /** A batch's uploaded originals (batches/<id>/inputs): deleted once archived and uploaded, or kept. */
+  batchOriginals: z.enum(['afterUpload', 'keep']).default('afterUpload'),
+  /** Originals in a hot folder's done/ are deleted after this many days (0: kept). */
+  hotFolderDoneDays: whole(0, 3650).default(30),
+  /** Files staged from the reception's hot folders and never taken, deleted after this many days. */
+  stagedDays: whole(1, 365).default(14),
+  /** Copies of signed PDFs in output/ and packages in exports/ of the data folder (0: kept). */
+  copiesDays: whole(0, 3650).default(30),
+  /** Retention in years of a dossier that never became a record (refused, never completed). */
+  unarchivedDossierYears: whole(1, 100).default(5),
+});
+export type RetentionSettings = z.infer<typeof RetentionSettings>;
+export const DEFAULT_RETENTION: RetentionSettings = RetentionSettings.parse({});
+
+/** An http:// or https:// origin (scheme, host and port), as IT names an endpoint. */
+const origin = required(300).refine((s) => {
+  try {
+    const u = new URL(s);
+    return (
+      (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s.replace(/\/+$/, '')
+    );
+  } catch {
+    return false;
+  }
+}, 'url');
+
+export const TransportSettings = z.object({
+  /**
+   * Records stores IT allows over plain HTTP (origins such as http://10.0.0.5:9000): a store on
+   * the office network without TLS. Any other http:// endpoint is refused.
+   */
+  httpEndpoints: z.array(origin).max(10).default([]),
+});
+export type TransportSettings = z.infer<typeof TransportSettings>;
+
+/** The origin of an endpoint URL (what `TransportSettings.httpEndpoints` lists), or null. */
+export function endpointOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the desk may send to this endpoint: https, or http that IT named. */
+export function endpointAllowed(url: string, transport: TransportSettings): boolean {
+  if (/^https:/i.test(url)) return true;
+  const o = endpointOrigin(url);
+  return o !== null && transport.httpEndpoints.some((e) => endpointOrigin(e) === o);
+}
 
 export const ScannerSettings = z.object({
   name: required(100),
@@ -107,8 +178,16 @@ function deskSettingsWith(path: z.ZodType<string>) {
       /** Where "Xuất gói" writes BagIt packages; empty = the data folder's exports/. */
       exportDir: z.union([z.literal(''), path]),
       language: z.enum(['vi', 'en']),
+      retention: RetentionSettings.default(DEFAULT_RETENTION),
+      transport: TransportSettings.default({ httpEndpoints: [] }),
     })
     .superRefine((s, ctx) => {
+      if (s.connector.kind === 's3' && !endpointAllowed(s.connector.endpoint, s.transport))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['connector', 'endpoint'],
+          message: 'httpNotAllowed',
+        });
       const names = new Set<string>();
       s.scanners.forEach((sc, i) => {
         const key = sc.name.toLowerCase();
@@ -177,6 +256,8 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   connector: { kind: 'none' },
   exportDir: '',
   language: 'vi',
+  retention: DEFAULT_RETENTION,
+  transport: { httpEndpoints: [] },
 };
 
 /** Write-only secrets of a save; an absent one keeps what is stored. */

@@ -53,8 +53,8 @@ export const USAGE = {
     en: 'sohoa export <dossier code> <target dir> [--data-dir DIR]   (BagIt package)',
   },
   outbox: {
-    vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',
-    en: 'sohoa outbox status | run [--once] | retry <dossier code> | configure folder <dir> | configure s3 --endpoint URL --bucket NAME [--region R] (keys from SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir DIR]',
+    vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] [--allow-http] [--sse AES256|aws:kms|none] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',
+    en: 'sohoa outbox status | run [--once] | retry <dossier code> | configure folder <dir> | configure s3 --endpoint URL --bucket NAME [--region R] [--allow-http] [--sse AES256|aws:kms|none] (keys from SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir DIR]',
   },
   'eval-extract': {
     vi: 'sohoa eval-extract --dir THƯ_MỤC [--pages 1] [--workers 1] [--details] [--json]   (cần truth.jsonl)',

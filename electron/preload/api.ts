@@ -72,6 +72,10 @@ const EXPOSED = {
   trustAdd: true,
   trustRemove: true,
   trustRestore: true,
+  retentionStatus: true,
+  retentionSweep: true,
+  personalDataEraseCheck: true,
+  personalDataErase: true,
 } as const satisfies Record<Channel, true>;
 
 export const EXPOSED_CHANNELS = Object.keys(EXPOSED) as Channel[];

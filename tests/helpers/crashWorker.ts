@@ -47,6 +47,8 @@ const connector = new S3Connector({
   // Small enough that the bigger items go up in several parts.
   multipartThresholdBytes: 5 * 1024 * 1024,
   partSizeBytes: 5 * 1024 * 1024,
+  // s3rver on loopback speaks plain HTTP: allowed by name, as IT would.
+  allowHttp: true,
 });
 outbox.recoverInterrupted();
 process.stdout.write('ready\n');

@@ -32,7 +32,15 @@ const addRecord = (core: Core, i: number) =>
 function configureS3(core: Core, endpoint: string, bucket = BUCKET): void {
   saveDestination(
     core.paths.root,
-    { kind: 's3', endpoint, region: 'us-east-1', bucket, ...CREDENTIALS, forcePathStyle: true },
+    {
+      kind: 's3',
+      endpoint,
+      region: 'us-east-1',
+      bucket,
+      ...CREDENTIALS,
+      forcePathStyle: true,
+      allowHttp: true,
+    },
     fileKeyProvider(core.paths.keysDir),
   );
 }

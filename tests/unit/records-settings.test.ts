@@ -142,6 +142,12 @@ test('secrets are stored only encrypted and never come back in the settings', ()
       bucket: 'luutru',
     },
   };
+  // Plain HTTP only to an endpoint IT listed: refused at the field, then allowed by name.
+  const refused = saveSettings(p, s3, { s3AccessKeyId: 'AKIAEXAMPLE', s3SecretAccessKey: 'x' });
+  assert.deepEqual(refused.ok ? [] : refused.issues, [
+    { path: 'connector.endpoint', key: 'httpNotAllowed' },
+  ]);
+  Object.assign(s3, { transport: { httpEndpoints: ['http://127.0.0.1:9000'] } });
   const missing = saveSettings(p, s3);
   assert.deepEqual(missing.ok ? [] : missing.issues.map((i) => i.path), [
     'secrets.s3AccessKeyId',
@@ -154,6 +160,7 @@ test('secrets are stored only encrypted and never come back in the settings', ()
   assert.equal(saveSettings(p, s3).ok, true);
   const dest = fs.readFileSync(path.join(p.dataDir, 'outbox-destination.json'), 'utf8');
   assert.ok(!dest.includes('bi-mat-s3') && !dest.includes('AKIAEXAMPLE'));
+  assert.equal((JSON.parse(dest) as { allowHttp?: boolean }).allowHttp, true);
   const again = loadSettings(p);
   assert.equal(again.secrets.s3Keys, true);
   assert.deepEqual(again.settings.connector, s3.connector);

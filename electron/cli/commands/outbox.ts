@@ -38,6 +38,9 @@ export const outboxCommand: Command = {
         endpoint: { type: 'string' },
         bucket: { type: 'string' },
         region: { type: 'string' },
+        // IT allows this one endpoint over plain HTTP (a store without TLS on the office network).
+        'allow-http': { type: 'boolean', default: false },
+        sse: { type: 'string' },
       },
     });
     const vi = lang === 'vi';
@@ -81,6 +84,8 @@ export const outboxCommand: Command = {
               forcePathStyle: true,
               accessKeyId: process.env.SOHOA_S3_ACCESS_KEY_ID ?? '',
               secretAccessKey: process.env.SOHOA_S3_SECRET_ACCESS_KEY ?? '',
+              ...(values['allow-http'] ? { allowHttp: true } : {}),
+              ...(values.sse ? { serverSideEncryption: values.sse as 'AES256' } : {}),
             };
           else {
             console.error(this.usage[lang]);

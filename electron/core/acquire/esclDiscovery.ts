@@ -39,6 +39,20 @@ export function fromAnnouncement(
   };
 }
 
+/**
+ * Adds an announcement to what was found, one entry per device (its UUID, else its URL). A device
+ * announced over both protocols is kept over HTTPS, whichever came first: the pages are citizens'
+ * papers, and the printer's self-signed certificate is pinned on first use (esclHttps.ts).
+ */
+export function keepAnnouncement(
+  found: Map<string, DiscoveredScanner>,
+  d: DiscoveredScanner,
+): void {
+  const key = d.uuid ?? d.baseUrl;
+  if (d.baseUrl.startsWith('http:') && found.get(key)?.baseUrl.startsWith('https:')) return;
+  found.set(key, d);
+}
+
 /** Listens for `timeoutMs` and returns what answered; an unusable network gives an empty list. */
 export async function discoverEscl(
   options: { timeoutMs?: number; signal?: AbortSignal } = {},
@@ -52,11 +66,7 @@ export async function discoverEscl(
   const found = new Map<string, DiscoveredScanner>();
   const add = (secure: boolean) => (service: Service) => {
     const d = fromAnnouncement(service, secure);
-    if (!d) return;
-    const key = d.uuid ?? d.baseUrl;
-    // Plain HTTP wins over HTTPS for the same device: printers sign their own certificates.
-    if (secure && found.get(key)?.baseUrl.startsWith('http:')) return;
-    found.set(key, d);
+    if (d) keepAnnouncement(found, d);
   };
   const browsers = [
     bonjour.find({ type: 'uscan' }, add(false)),

@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SohoaError, isSohoaError, type ErrorCode } from '../../../shared/errors';
 import { discoverEscl } from './esclDiscovery';
-import { memoryPinStore, pinnedFetch, type PinStore } from './esclHttps';
+import { cappedResponse, memoryPinStore, pinnedFetch, type PinStore } from './esclHttps';
 import {
   buildScanSettings,
   chooseDocumentFormat,
@@ -40,7 +40,13 @@ export interface EsclDriverOptions {
   discover?: { timeoutMs: number } | false;
   /** Certificate pins for HTTPS scanners (trust on first use); in memory when omitted. */
   pins?: PinStore;
+  /** Largest XML answer read (capabilities, status, job creation); default 1 MiB. */
+  maxXmlBytes?: number;
+  /** Largest page read (a 600 dpi colour A3 TIFF stays well under the default 256 MiB). */
+  maxPageBytes?: number;
 }
+
+const MiB = 1024 * 1024;
 
 /** `192.168.1.20` → `http://192.168.1.20/eSCL`; a URL with a path keeps it (the mDNS `rs`). */
 export function esclBaseUrl(address: string): string {
@@ -72,9 +78,13 @@ export class EsclDriver implements SourceDriver {
   private readonly pageTimeoutMs: number;
   private readonly pollMs: number;
   private readonly pins: PinStore;
+  private readonly maxXmlBytes: number;
+  private readonly maxPageBytes: number;
 
   constructor(private readonly options: EsclDriverOptions) {
     this.pins = options.pins ?? memoryPinStore();
+    this.maxXmlBytes = options.maxXmlBytes ?? MiB;
+    this.maxPageBytes = options.maxPageBytes ?? 256 * MiB;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.pageTimeoutMs = options.pageTimeoutMs ?? 60_000;
     this.pollMs = options.pollMs ?? 500;
@@ -219,6 +229,7 @@ export class EsclDriver implements SourceDriver {
           `${jobUrl}/NextDocument`,
           { method: 'GET', signal },
           this.pageTimeoutMs,
+          this.maxPageBytes,
         );
       } catch (e) {
         if (signal?.aborted) throw new SohoaError('SCAN_CANCELLED', who);
@@ -287,13 +298,14 @@ export class EsclDriver implements SourceDriver {
     }
   }
 
-  /** Plain HTTP through fetch; HTTPS through the pinned client (self-signed printers). */
-  private send(
+  /** Plain HTTP through fetch; HTTPS through the pinned client (self-signed printers); capped. */
+  private async send(
     url: string,
     init: { method: string; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+    maxBytes = this.maxXmlBytes,
   ): Promise<Response> {
-    if (url.startsWith('https:')) return pinnedFetch(url, init, this.pins);
-    return fetch(url, init);
+    if (url.startsWith('https:')) return pinnedFetch(url, init, this.pins, maxBytes);
+    return cappedResponse(await fetch(url, init), maxBytes);
   }
 
   private async fetchCapabilities(base: string, signal?: AbortSignal): Promise<EsclCapabilities> {
@@ -318,11 +330,12 @@ export class EsclDriver implements SourceDriver {
       signal?: AbortSignal | undefined;
     },
     timeoutMs = this.requestTimeoutMs,
+    maxBytes = this.maxXmlBytes,
   ): Promise<Response> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
-      return await this.send(url, { ...init, signal });
+      return await this.send(url, { ...init, signal }, maxBytes);
     } catch (e) {
       if (isSohoaError(e)) throw e;
       if (init.signal?.aborted)

@@ -3,6 +3,8 @@
 // desk trusts a scanner's certificate the first time it sees it and pins its SHA-256
 // fingerprint (per host:port, kept in the data folder): a different certificate later is refused
 // with SCANNER_CERT_CHANGED, so a machine impersonating the scanner on the LAN gets no pages.
+// Every answer is read up to a cap (RESPONSE_TOO_LARGE beyond it), over HTTP and HTTPS alike: a
+// device on the LAN that answers without end must not fill the desk's memory.
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
@@ -42,11 +44,39 @@ export function filePinStore(file: string): PinStore {
 
 const NO_BODY = new Set([101, 204, 205, 304]);
 
+/** The answer of a fetch, read whole up to `maxBytes`; RESPONSE_TOO_LARGE (named by host) beyond. */
+export async function cappedResponse(res: Response, maxBytes: number): Promise<Response> {
+  const host = new URL(res.url || 'http://scanner').host;
+  const tooLarge = () => new SohoaError('RESPONSE_TOO_LARGE', host);
+  if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
+    await res.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const body = NO_BODY.has(res.status) ? null : Buffer.concat(chunks);
+  return new Response(body, { status: res.status, headers: res.headers });
+}
+
 /** An HTTPS request with trust-on-first-use pinning, answered as a standard Response. */
 export function pinnedFetch(
   url: string,
   init: { method: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
   pins: PinStore,
+  maxBytes = Number.MAX_SAFE_INTEGER,
 ): Promise<Response> {
   const u = new URL(url);
   const key = u.host;
@@ -63,7 +93,14 @@ export function pinnedFetch(
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= maxBytes) return void chunks.push(c);
+          // Settled here: the partial body that follows must not be answered as complete.
+          reject(new SohoaError('RESPONSE_TOO_LARGE', key));
+          req.destroy();
+        });
         res.on('error', reject);
         res.on('end', () => {
           const status = res.statusCode ?? 500;

@@ -9,7 +9,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ErrorCode } from '../../../shared/errors';
+import { asErrorInfo, type ErrorCode } from '../../../shared/errors';
 import { checkUnchanged, moveIntoWork } from './hotFolderClaim';
 import { hasScanNames, hotFolderDirs, listScanFiles, prepareFolders } from './hotFolderFiles';
 import { HotFolderHandling } from './hotFolderHandling';
@@ -17,6 +17,7 @@ import type { HotFolderLedger, LedgerEntry } from './hotFolderLedger';
 import { WorkFolderLock } from './hotFolderLock';
 import { openByOthers } from './hotFolderOpenFiles';
 import { recoverWorkFolder } from './hotFolderRecovery';
+import { isNotRegularFile, safeName } from './hotFolderSafety';
 import { StabilityWatch, type Seen } from './hotFolderStability';
 import type {
   HotFolderDirs,
@@ -249,6 +250,11 @@ export class HotFolder {
       return;
     }
     this.files.forget(name);
+    // Swapped for a link between the listing and the rename: never followed.
+    if (await isNotRegularFile(moved.claimed)) {
+      await this.handling.dropLink(moved.claimed);
+      return;
+    }
     const checked = await checkUnchanged(this.dirs, name, moved.claimed, stable);
     if (!checked) return;
     if ('putBack' in checked) {
@@ -267,11 +273,19 @@ export class HotFolder {
     sha256: string,
     entry?: LedgerEntry,
   ): void {
-    const tracked = this.handling.process(name, claimed, size, sha256, entry).finally(() => {
-      this.inFlight.delete(tracked);
-      // A slot is free: files that were stable but waiting for it can go now.
-      this.scanSoon();
-    });
+    const tracked = this.handling
+      .process(name, claimed, size, sha256, entry)
+      .catch((e: unknown) => {
+        // done/ or error/ refused (turned into a link) or gone: the file waits in the work
+        // folder for the next start's recovery; the status says why meanwhile.
+        this.lastError = asErrorInfo(e, 'HOTFOLDER_UNREACHABLE').code;
+        this.emit('error', name, this.lastError);
+      })
+      .finally(() => {
+        this.inFlight.delete(tracked);
+        // A slot is free: files that were stable but waiting for it can go now.
+        this.scanSoon();
+      });
     this.inFlight.add(tracked);
   }
 
@@ -279,7 +293,8 @@ export class HotFolder {
     const event: HotFolderEvent = {
       at: this.clock().toISOString(),
       kind,
-      name,
+      // The feed reaches the screen, the CLI's output and logs: never a raw name from the share.
+      name: safeName(name),
       ...(code ? { code } : {}),
     };
     this.feed.push(event);

@@ -1,14 +1,22 @@
 // The hot folder on disk: its layout (a work folder per machine inside the inbox, done/ and
-// error/), the check that the folders are reachable, the listing of scans waiting in the inbox,
-// moves that never overwrite, the content hash, and the reason file written beside each file
-// sent to error/, in Vietnamese and English.
+// error/), the check that the folders are reachable and real (no link or junction planted on the
+// share: hotFolderSafety.ts), the listing of scans waiting in the inbox, moves that never
+// overwrite, the content hash, and the reason file created beside each file sent to error/, in
+// Vietnamese and English.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { errorInfo, SohoaError, type ErrorCode } from '../../../shared/errors';
 import { isScanFileName } from './fileImportFormats';
+import {
+  checkRealFolder,
+  createExclusive,
+  ensureRealFolder,
+  nameTaken,
+  openNoFollow,
+  safeName,
+} from './hotFolderSafety';
 import type { HotFolderDirs } from './hotFolderTypes';
 
 export const WORK_DIR_NAME = '.sohoa-dang-xu-ly';
@@ -42,15 +50,31 @@ export function hotFolderDirs(
   };
 }
 
-/** The inbox must be there; work, done and error are made. HOTFOLDER_UNREACHABLE otherwise. */
+/**
+ * The inbox must be there; work, done and error are made. HOTFOLDER_UNREACHABLE when they cannot
+ * be, HOTFOLDER_LINK_REFUSED when one of them is a link or junction (someone with write access to
+ * the share would otherwise choose where the desk writes).
+ */
 export async function prepareFolders(dirs: HotFolderDirs): Promise<void> {
   try {
     await fs.access(dirs.inbox);
-    for (const dir of [dirs.workDir, dirs.doneDir, dirs.errorDir])
-      await fs.mkdir(dir, { recursive: true });
+    const workParent = path.dirname(dirs.workDir);
+    await ensureRealFolder(workParent, dirs.inbox);
+    await ensureRealFolder(dirs.workDir, workParent);
+    for (const dir of [dirs.doneDir, dirs.errorDir]) {
+      await fs.mkdir(path.dirname(dir), { recursive: true });
+      await ensureRealFolder(dir);
+    }
   } catch (cause) {
+    if (cause instanceof SohoaError) throw cause;
     throw new SohoaError('HOTFOLDER_UNREACHABLE', dirs.inbox, { cause });
   }
+}
+
+/** Checks again before each move: a folder may be swapped for a link while the desk runs. */
+export async function checkFolders(dirs: HotFolderDirs, ...which: string[]): Promise<void> {
+  for (const dir of which)
+    await checkRealFolder(dir, dir === dirs.workDir ? path.dirname(dir) : undefined);
 }
 
 /** The scans in the inbox, sorted; null when the folder cannot be read (a share gone away). */
@@ -72,9 +96,10 @@ export async function hasScanNames(inbox: string): Promise<boolean> {
 }
 
 export function reasonText(fileName: string, code: ErrorCode, at: Date): string {
-  const info = errorInfo(code, fileName);
+  const name = safeName(fileName);
+  const info = errorInfo(code, name);
   return [
-    `Tệp / File: ${fileName}`,
+    `Tệp / File: ${name}`,
     `Mã lỗi / Code: ${code}`,
     `Thời điểm / Time: ${at.toISOString()}`,
     '',
@@ -84,45 +109,80 @@ export function reasonText(fileName: string, code: ErrorCode, at: Date): string 
   ].join('\n');
 }
 
-/** Writes `<file>.ly-do.txt` beside a file just moved to error/. */
-export async function writeReason(target: string, code: ErrorCode, at: Date): Promise<void> {
-  await fs.writeFile(target + REASON_SUFFIX, reasonText(path.basename(target), code, at));
+/**
+ * Moves a file into error/ under its cleaned name (or `name (2).ext`, …) with its reason file
+ * beside it. The reason file's name is taken first, exclusively: a link planted as
+ * `<name>.ly-do.txt` only makes the desk pick the next name, it is never written through.
+ */
+export async function moveToError(
+  from: string,
+  errorDir: string,
+  name: string,
+  code: ErrorCode,
+  at: Date,
+): Promise<string> {
+  const clean = safeName(name);
+  for (const candidate of uniqueNames(clean)) {
+    const target = path.join(errorDir, candidate);
+    if (!(await createExclusive(target + REASON_SUFFIX, reasonText(candidate, code, at)))) continue;
+    try {
+      await placeFile(from, target);
+      return target;
+    } catch (e) {
+      await fs.rm(target + REASON_SUFFIX, { force: true });
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new SohoaError('HOTFOLDER_UNREACHABLE', errorDir);
 }
 
 export async function hashFile(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  const handle = await openNoFollow(file);
+  try {
+    for await (const chunk of handle.createReadStream({ autoClose: false }))
+      hash.update(chunk as Buffer);
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
-/** Moves into `dir` under the same name, or `name (2).ext`, … when that name is taken. */
-export async function moveUnique(from: string, dir: string, name: string): Promise<string> {
+/** `name`, `name (2).ext`, `name (3).ext`, … (enough tries for any folder a person keeps). */
+function* uniqueNames(name: string): Generator<string> {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
-  for (let n = 1; ; n++) {
-    const target = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
-    try {
-      // link + unlink refuses to overwrite, where rename would silently replace.
-      await fs.link(from, target);
-      await fs.unlink(from);
-      return target;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      // Shares without hard links: rename after checking the name is free.
-      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
-        if (await exists(target)) continue;
-        await fs.rename(from, target);
-        return target;
-      }
-      throw e;
-    }
-  }
+  for (let n = 1; n <= 10_000; n++) yield n === 1 ? name : `${stem} (${n})${ext}`;
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(
-    () => true,
-    () => false,
-  );
+/**
+ * Puts `from` at `target`, refusing (EEXIST) when the name is taken: link + unlink never replaces
+ * anything, not even a link planted there; shares without hard links rename after an lstat.
+ */
+async function placeFile(from: string, target: string): Promise<void> {
+  try {
+    await fs.link(from, target);
+    await fs.unlink(from);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw e;
+  }
+  // A rename over a link replaces the link itself, never what it points at.
+  if (await nameTaken(target)) throw Object.assign(new Error('name taken'), { code: 'EEXIST' });
+  await fs.rename(from, target);
+}
+
+/** Moves into `dir` under the cleaned name, or `name (2).ext`, … when that name is taken. */
+export async function moveUnique(from: string, dir: string, name: string): Promise<string> {
+  for (const candidate of uniqueNames(safeName(name))) {
+    const target = path.join(dir, candidate);
+    try {
+      await placeFile(from, target);
+      return target;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  throw new SohoaError('HOTFOLDER_UNREACHABLE', dir);
 }

@@ -1,6 +1,8 @@
 // After a crash or a restart, files left in the work folder are finished according to the
 // ledger: done or failed ones are only moved; a take whose handler never finished is handled
 // again (its work did not complete, so this is not a second take); an unrecorded one is new.
+// The walk never follows a link: one planted in the work folder (pointing at a file on this PC)
+// is removed and named in the feed, so no local file is ever pulled into the archive.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from '../../../shared/errors';
@@ -25,9 +27,15 @@ export async function recoverWorkFolder(
   for (const name of names) {
     if (name === LOCK_NAME) continue;
     const claimed = path.join(workDir, name);
-    const st = await fs.stat(claimed).catch(() => null);
+    const st = await fs.lstat(claimed).catch(() => null);
+    if (st?.isSymbolicLink()) {
+      await handling.dropLink(claimed);
+      continue;
+    }
     if (!st?.isFile()) continue;
-    const sha256 = await hashFile(claimed);
+    const sha256 = await hashFile(claimed).catch(() => null);
+    // Swapped for a link since the lstat, or unreadable: left for the next start.
+    if (sha256 === null) continue;
     const entry = ledger.find(sha256, st.size);
     if (entry?.status === 'done') await handling.toDone(claimed, name);
     else if (entry?.status === 'failed')

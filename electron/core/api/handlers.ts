@@ -10,6 +10,7 @@ import { createHostHandlers } from './hostHandlers';
 import { createIntakeHandlers } from './intakeHandlers';
 import { createReceptionHandlers } from './receptionHandlers';
 import { createRecordsHandlers } from './recordsHandlers';
+import { createRetentionHandlers } from './retentionHandlers';
 import { createTrustHandlers } from './trustHandlers';
 
 export type Handlers = { [C in Channel]: (request: ParsedRequest<C>) => Promise<Response<C>> };
@@ -24,5 +25,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createIntakeHandlers(context),
     ...createHostHandlers(context),
     ...createTrustHandlers(context),
+    ...createRetentionHandlers(context),
   };
 }

@@ -22,6 +22,8 @@ export type AuditAction =
   | 'dossier.recorded'
   | 'dossier.metadata_changed'
   | 'dossier.exported'
+  /** An applicant's personal data erased once the retention period ended (what, never the data). */
+  | 'dossier.personal_data_erased'
   | 'outbox.enqueued'
   | 'outbox.uploaded'
   | 'outbox.needs_attention'

@@ -182,6 +182,6 @@ export async function exportRecord(
   return { dir, files };
 }
 
-function safeDirName(code: string): string {
+export function safeDirName(code: string): string {
   return code.replace(/[^\p{L}\p{N}._-]/gu, '_');
 }

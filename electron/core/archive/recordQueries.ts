@@ -148,8 +148,9 @@ export function storedFiles(a: ArchiveDb): StoredFile[] {
   return (
     a.db
       .prepare(
+        // A file erased with its applicant's personal data (all-zero hash) has no blob any more.
         `SELECT d.code, f.name, f.sha256, f.bytes FROM files f JOIN dossiers d ON d.id = f.dossier_id
-         ORDER BY f.id`,
+         WHERE f.sha256 <> '${'0'.repeat(64)}' ORDER BY f.id`,
       )
       .all() as { code: string; name: string; sha256: string; bytes: number }[]
   ).map((r) => ({ dossierCode: r.code, name: r.name, sha256: r.sha256, bytes: r.bytes }));

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { DOCUMENT_TYPES, DocumentType } from '../../../shared/classification';
 import { textFeatures } from './features';
+import { admitFeatures, cleanStoredModel, holdsAny, personalWords } from './privacy';
 
 interface ClassCounts {
   docs: number;
@@ -36,13 +37,21 @@ export class NaiveBayes {
     return n;
   }
 
+  /**
+   * The features of a document the model may count: none holding a word of the applicant's own
+   * fields (`personal`, see privacy.ts).
+   */
+  protected features(text: string, personal: ReadonlySet<string>): string[] {
+    return textFeatures(text).filter((f) => !holdsAny(f, personal));
+  }
+
   /** Adds (sign 1) or removes (sign -1) one document's counts; returns what changed. */
-  protected apply(text: string, type: DocumentType, sign: 1 | -1): Delta {
+  protected apply(features: readonly string[], type: DocumentType, sign: 1 | -1): Delta {
     let c = this.classes.get(type);
     if (!c) this.classes.set(type, (c = { docs: 0, tokens: 0, terms: new Map() }));
     const deltas = new Map<string, number>();
     if (sign < 0 && c.docs === 0) return { docs: 0, tokens: 0, terms: deltas };
-    for (const f of textFeatures(text)) deltas.set(f, (deltas.get(f) ?? 0) + sign);
+    for (const f of features) deltas.set(f, (deltas.get(f) ?? 0) + sign);
     c.docs += sign;
     let tokens = 0;
     for (const [term, d] of deltas) {
@@ -59,12 +68,13 @@ export class NaiveBayes {
     return { docs: sign, tokens, terms: deltas };
   }
 
-  learn(text: string, type: DocumentType): void {
-    this.apply(text, type, 1);
+  /** Learns a confirmed document; `personal` are the applicant's field values, never learned. */
+  learn(text: string, type: DocumentType, personal: readonly string[] = []): void {
+    this.apply(this.features(text, personalWords(personal)), type, 1);
   }
 
-  unlearn(text: string, type: DocumentType): void {
-    this.apply(text, type, -1);
+  unlearn(text: string, type: DocumentType, personal: readonly string[] = []): void {
+    this.apply(this.features(text, personalWords(personal)), type, -1);
   }
 
   /**
@@ -99,6 +109,7 @@ export class StoredNaiveBayes extends NaiveBayes {
   }
 
   static load(db: Database.Database): StoredNaiveBayes {
+    cleanStoredModel(db);
     const model = new StoredNaiveBayes(db);
     const labels = db.prepare('SELECT type, docs, tokens FROM classifier_labels').all() as {
       type: string;
@@ -147,12 +158,33 @@ export class StoredNaiveBayes extends NaiveBayes {
       .immediate();
   }
 
-  override learn(text: string, type: DocumentType): void {
-    this.persist(type, this.apply(text, type, 1));
+  /** Only the features seen in enough documents reach the stored counts (privacy.ts). */
+  override learn(text: string, type: DocumentType, personal: readonly string[] = []): void {
+    const features = this.features(text, personalWords(personal));
+    const admitted = admitFeatures(this.db.name, text, new Set(features), (f) =>
+      this.vocabulary.has(f),
+    );
+    this.persist(
+      type,
+      this.apply(
+        features.filter((f) => admitted.has(f)),
+        type,
+        1,
+      ),
+    );
   }
 
-  override unlearn(text: string, type: DocumentType): void {
-    this.persist(type, this.apply(text, type, -1));
+  /** Removes what this document can have added: only features the model keeps. */
+  override unlearn(text: string, type: DocumentType, personal: readonly string[] = []): void {
+    const features = this.features(text, personalWords(personal));
+    this.persist(
+      type,
+      this.apply(
+        features.filter((f) => this.vocabulary.has(f)),
+        type,
+        -1,
+      ),
+    );
   }
 }
 

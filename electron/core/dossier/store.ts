@@ -338,12 +338,21 @@ export class DossierStore {
     this.db
       .transaction(() => {
         const row = this.db
-          .prepare('SELECT text, learned_type FROM reception_documents WHERE id = ?')
-          .get(documentId) as { text: string; learned_type: DocumentType | null } | undefined;
+          .prepare(
+            `SELECT d.text, d.learned_type, r.applicant FROM reception_documents d
+               JOIN reception_dossiers r ON r.id = d.dossier_id WHERE d.id = ?`,
+          )
+          .get(documentId) as
+          { text: string; learned_type: DocumentType | null; applicant: string } | undefined;
         if (!row) throw new SohoaError('BAD_REQUEST', String(documentId));
         if (model && row.learned_type !== type) {
-          if (row.learned_type) model.unlearn(row.text, row.learned_type);
-          model.learn(row.text, type);
+          // The applicant's own words are never learned from their papers.
+          const a = JSON.parse(row.applicant) as Partial<Applicant>;
+          const personal = [a.fullName, a.idNumber, a.address, a.dateOfBirth].filter(
+            (v): v is string => typeof v === 'string',
+          );
+          if (row.learned_type) model.unlearn(row.text, row.learned_type, personal);
+          model.learn(row.text, type, personal);
         }
         this.db
           .prepare(

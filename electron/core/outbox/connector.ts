@@ -15,8 +15,11 @@ export interface Connector {
     onProgress?: (bytesSent: number) => void,
     signal?: AbortSignal,
   ): Promise<void>;
-  /** SHA-256 (hex) of the bytes the store holds under `key`, read back from it; null if absent. */
-  storedSha256(key: string): Promise<string | null>;
+  /**
+   * SHA-256 (hex) of the bytes the store holds under `key`, read back from it; null if absent.
+   * An answer longer than `maxBytes` (what was written) is cut off with RESPONSE_TOO_LARGE.
+   */
+  storedSha256(key: string, maxBytes?: number): Promise<string | null>;
 }
 
 /** A failure the outbox retries later (network down, store busy). */

@@ -26,6 +26,10 @@ export const S3DestinationConfig = z.object({
   forcePathStyle: z.boolean().default(true),
   multipartThresholdBytes: z.number().int().positive().optional(),
   partSizeBytes: z.number().int().positive().optional(),
+  /** IT allowed this endpoint over plain HTTP (kept with the endpoint it names). */
+  allowHttp: z.boolean().optional(),
+  serverSideEncryption: z.enum(['AES256', 'aws:kms', 'none']).optional(),
+  sseKmsKeyId: z.string().min(1).optional(),
 });
 export const Destination = z.discriminatedUnion('kind', [FolderDestination, S3DestinationConfig]);
 export type Destination = z.infer<typeof Destination>;

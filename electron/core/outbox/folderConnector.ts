@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { SohoaError } from '../../../shared/errors';
 import { writeFileDurably } from '../archive/blobStore';
 import type { Connector } from './connector';
 
@@ -28,10 +29,16 @@ export class FolderConnector implements Connector {
     onProgress?.(bytes.length);
   }
 
-  async storedSha256(key: string): Promise<string | null> {
+  async storedSha256(key: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<string | null> {
     const hash = createHash('sha256');
+    let read = 0;
     try {
-      for await (const chunk of fs.createReadStream(this.pathOf(key))) hash.update(chunk as Buffer);
+      for await (const chunk of fs.createReadStream(this.pathOf(key))) {
+        read += (chunk as Buffer).length;
+        // Longer than what was written (a device file swapped in on the share): stop reading.
+        if (read > maxBytes) throw new SohoaError('RESPONSE_TOO_LARGE', this.description);
+        hash.update(chunk as Buffer);
+      }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;

@@ -242,7 +242,7 @@ export class Outbox {
         const key = `${prefix}/${f.path}`;
         await connector.put(key, f.bytes, (n) => this.progress(item, sent + n), signal);
         signal?.throwIfAborted();
-        const held = await connector.storedSha256(key);
+        const held = await connector.storedSha256(key, f.bytes.length);
         if (held !== f.sha256) throw new ChecksumMismatch(key);
         sent += f.bytes.length;
         this.progress(item, sent);
@@ -258,7 +258,7 @@ export class Outbox {
       const markerKey = `${prefix}/${COMPLETION_MARKER}`;
       signal?.throwIfAborted();
       await connector.put(markerKey, marker, undefined, signal);
-      if ((await connector.storedSha256(markerKey)) !== sha256Hex(marker))
+      if ((await connector.storedSha256(markerKey, marker.length)) !== sha256Hex(marker))
         throw new ChecksumMismatch(markerKey);
       return this.markDone(item, connector, sha256Hex(marker), total);
     } catch (e) {

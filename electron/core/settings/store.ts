@@ -148,6 +148,11 @@ export function saveSettings(
       forcePathStyle: true,
       accessKeyId,
       secretAccessKey,
+      // The schema let an http:// endpoint through only when IT listed it (settings.transport).
+      ...(c.endpoint.startsWith('http:') ? { allowHttp: true } : {}),
+      ...(previous?.kind === 's3' && previous.serverSideEncryption
+        ? { serverSideEncryption: previous.serverSideEncryption }
+        : {}),
     };
   }
 

@@ -4,6 +4,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import { toErrorInfo } from '../api';
 import { formatBytes, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { EraseButton } from './archive/EraseButton';
 import { ExportButton } from './archive/ExportButton';
 import { PageViewer } from './archive/PageViewer';
 import { SignatureReport } from './archive/SignatureReport';
@@ -93,6 +94,7 @@ export function RecordView({
         )}
       </dl>
       <ExportButton api={api} recordId={d.id} />
+      <EraseButton api={api} recordId={d.id} code={d.code} />
       <PageViewer api={api} record={d} initialPage={initialPage} searchWords={searchWords} />
       <SignatureReport api={api} recordId={d.id} />
     </article>

@@ -3,6 +3,7 @@ import { batch } from './screens/batch';
 import { desk } from './screens/desk';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 import type { Messages } from './vi';
@@ -121,6 +122,7 @@ export const en: Messages = {
   batch: batch.en,
   outbox: outbox.en,
   settings: settings.en,
+  protection: protection.en,
   audit: audit.en,
   host: host.en,
   desk: desk.en,

@@ -5,6 +5,7 @@ import { batch } from './screens/batch';
 import { desk } from './screens/desk';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
+import { protection } from './screens/protection';
 import { reception } from './screens/reception';
 import { settings } from './screens/settings';
 
@@ -124,6 +125,7 @@ export const vi = {
   batch: batch.vi,
   outbox: outbox.vi,
   settings: settings.vi,
+  protection: protection.vi,
   audit: audit.vi,
   host: host.vi,
   desk: desk.vi,

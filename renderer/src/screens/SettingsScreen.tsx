@@ -12,6 +12,7 @@ import { SettingsFieldsContext } from '../components/settings/Field';
 import { HolidaysEditor } from '../components/settings/HolidaysEditor';
 import { HotFoldersSection } from '../components/settings/HotFoldersSection';
 import { LanguageSection } from '../components/settings/LanguageSection';
+import { ProtectionSection } from '../components/settings/ProtectionSection';
 import { ScannersSection } from '../components/settings/ScannersSection';
 import { SigningSection } from '../components/settings/SigningSection';
 import { useSettingsForm } from '../components/settings/useSettingsForm';
@@ -68,6 +69,7 @@ export function SettingsScreen() {
           <ScannersSection {...section} />
           <HotFoldersSection {...section} />
           <ConnectorSection {...secrets} defaultExportDir={view.defaultExportDir} />
+          <ProtectionSection {...section} api={api} />
           <LanguageSection {...section} />
           <div className="rec-actions">
             <button type="submit" className="primary" disabled={f.saving} aria-busy={f.saving}>

@@ -21,6 +21,8 @@ export interface SettingsForm {
   s3Bucket: string;
   exportDir: string;
   language: DeskSettings['language'];
+  retention: DeskSettings['retention'];
+  transport: DeskSettings['transport'];
 }
 
 export function formOf(s: DeskSettings): SettingsForm {
@@ -41,6 +43,8 @@ export function formOf(s: DeskSettings): SettingsForm {
     s3Bucket: s.connector.kind === 's3' ? s.connector.bucket : '',
     exportDir: s.exportDir,
     language: s.language,
+    retention: { ...s.retention },
+    transport: { httpEndpoints: [...s.transport.httpEndpoints] },
   };
 }
 
@@ -73,5 +77,7 @@ export function settingsOf(f: SettingsForm): unknown {
     connector,
     exportDir: f.exportDir.trim(),
     language: f.language,
+    retention: f.retention,
+    transport: { httpEndpoints: f.transport.httpEndpoints.map((e) => e.trim()).filter(Boolean) },
   };
 }

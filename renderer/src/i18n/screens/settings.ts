@@ -114,6 +114,9 @@ const vi = {
     label: (f: string) => `“${f}” không hợp lệ. Hãy kiểm tra lại.`,
     pathNotChosen: (f: string) =>
       `“${f}” chưa được chọn (hoặc lựa chọn đã hết hạn). Hãy bấm “Chọn…” bên cạnh và chọn trong hộp thoại của máy.`,
+    numberRange: (f: string) => `“${f}” phải là số nguyên trong khoảng cho phép (xem gợi ý).`,
+    httpNotAllowed: (f: string) =>
+      `“${f}” dùng http:// không mã hóa. Hãy dùng https://, hoặc thêm địa chỉ này vào danh sách được phép trong phần “Bảo vệ dữ liệu”.`,
     invalid: (f: string) => `“${f}” không hợp lệ. Hãy kiểm tra lại.`,
   } satisfies Record<SettingsIssueKey, (field: string) => string>,
 };
@@ -231,6 +234,9 @@ const en: typeof vi = {
     label: (f) => `“${f}” is not valid. Check it.`,
     pathNotChosen: (f) =>
       `“${f}” is not chosen (or the choice expired). Press “Choose…” beside it and choose in the computer’s dialog.`,
+    numberRange: (f) => `“${f}” must be a whole number in the allowed range (see the hint).`,
+    httpNotAllowed: (f) =>
+      `“${f}” uses unencrypted http://. Use https://, or add this address to the allowed list under “Data protection”.`,
     invalid: (f) => `“${f}” is not valid. Check it.`,
   },
 };

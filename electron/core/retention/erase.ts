@@ -1,0 +1,203 @@
+// Erasing an applicant's personal data once their dossier's retention period has ended: the
+// applicant row (name, ID number, birth date, address, card data), the documents' OCR text and
+// read fields, the archived record's page texts, title and search index rows, its signed file
+// (the page images) with its copies and renders. The record itself stays, named by its code,
+// and the audit chain logs what was erased (never the data) with the record's new hash, so the
+// archive still verifies. Deleted rows are overwritten in the file (secure_delete) and the WAL is
+// emptied, so the text does not linger in free pages; the search index is merged so its old
+// segments go too.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ErasedPart, EraseOutcome } from '../../../shared/contracts/retention';
+import { errorInfo, SohoaError, type ErrorInfo } from '../../../shared/errors';
+import type { RetentionSettings } from '../../../shared/settings';
+import type { Archive } from '../archive/archive';
+import { withStatementCache } from '../archive/connection';
+import { safeDirName } from '../archive/recordPackage';
+import { recordSearchText } from '../archive/recordIndex';
+import { indexRecord } from '../archive/search';
+import {
+  checkTarget,
+  ERASED_ACTION,
+  erasedAt,
+  resolveTarget,
+  targetName,
+  type EraseTargetRef,
+  type ResolvedTarget,
+} from './eraseTarget';
+
+/** What an erased applicant row holds: valid for the dossier screens, naming nobody. */
+export const ERASED_APPLICANT = {
+  fullName: 'Đã xóa dữ liệu cá nhân',
+  idNumber: '000000000000',
+  source: 'typed',
+} as const;
+
+/** An erased record file's hash: no blob has it, so no backup or check looks for one. */
+export const ERASED_FILE_SHA256 = '0'.repeat(64);
+
+export interface EraseDeps {
+  archive: Archive;
+  dataDir: string;
+  /** The folders of the batches that made a record (their copies of the scans, thumbnails). */
+  batchDirsOf?: (recordId: number) => string[];
+  settings: () => RetentionSettings;
+  clock?: () => Date;
+}
+
+export function checkErase(deps: EraseDeps, ref: EraseTargetRef) {
+  const t = resolveTarget(deps.archive.database, ref);
+  return checkTarget(deps.archive, t, deps.settings(), deps.clock?.() ?? new Date());
+}
+
+interface RecordFile {
+  name: string;
+  sha256: string;
+}
+
+/** The rows, in one transaction with its audit entry. */
+function eraseRows(
+  archive: Archive,
+  t: ResolvedTarget,
+  actor: string,
+): { files: RecordFile[]; parts: ErasedPart[] } {
+  const db = archive.database;
+  const parts: ErasedPart[] = [];
+  let files: RecordFile[] = [];
+  archive.audit.write((audit) => {
+    if (t.reception) {
+      db.prepare('UPDATE reception_dossiers SET applicant = ? WHERE id = ?').run(
+        JSON.stringify(ERASED_APPLICANT),
+        t.reception.id,
+      );
+      db.prepare(
+        `UPDATE reception_documents SET text = '', fields = '[]' WHERE dossier_id = ?`,
+      ).run(t.reception.id);
+      parts.push('applicant', 'documentTexts', 'documentFields');
+    }
+    if (t.record) {
+      const id = t.record.id;
+      const pageIds = db
+        .prepare('SELECT id FROM pages WHERE dossier_id = ?')
+        .pluck()
+        .all(id) as number[];
+      const unindex = db.prepare('DELETE FROM page_fts WHERE rowid = ?');
+      for (const p of pageIds) unindex.run(p);
+      db.prepare(`UPDATE pages SET text = '' WHERE dossier_id = ?`).run(id);
+      const title = `Hồ sơ ${t.record.code} (đã xóa dữ liệu cá nhân)`;
+      db.prepare(
+        `UPDATE dossiers SET title = ?, metadata = json_set(metadata, '$.title', ?) WHERE id = ?`,
+      ).run(title, title, id);
+      files = db
+        .prepare('SELECT name, sha256 FROM files WHERE dossier_id = ?')
+        .all(id) as RecordFile[];
+      db.prepare('UPDATE files SET sha256 = ? WHERE dossier_id = ?').run(ERASED_FILE_SHA256, id);
+      indexRecord(db, id, recordSearchText(withStatementCache(db), id));
+      parts.push(
+        'recordTitle',
+        'pageTexts',
+        'searchIndex',
+        'recordFile',
+        'outputCopy',
+        'renderCache',
+        'exports',
+        'batchFiles',
+      );
+    }
+    audit({
+      actor,
+      action: ERASED_ACTION,
+      recordType: 'dossier',
+      recordRef: t.record?.code ?? targetName(t),
+      details: {
+        dossier: targetName(t),
+        erased: parts,
+        ...(t.record ? { recordHash: archive.recordHash(t.record.id) } : {}),
+      },
+    });
+  });
+  return { files, parts };
+}
+
+/** Old index segments and WAL frames still hold the text: merge, prune the word list, empty the WAL. */
+function scrubDatabase(archive: Archive): void {
+  const db = archive.database;
+  db.exec(`INSERT INTO page_fts (page_fts) VALUES ('optimize');
+           INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize');`);
+  db.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.erase_vocab USING fts5vocab(main, page_fts, 'row')`,
+  );
+  db.exec('DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM temp.erase_vocab)');
+  db.exec('DROP TABLE temp.erase_vocab');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * The signed file's blob (unless another record shares it), its copy in output/, its package in
+ * exports/, the batch folders that made it and its renders.
+ */
+async function eraseFiles(
+  deps: EraseDeps,
+  record: { id: number; code: string },
+  files: RecordFile[],
+  problems: ErrorInfo[],
+) {
+  const { code } = record;
+  const db = deps.archive.database;
+  const gone = async (p: string) => {
+    try {
+      await fs.rm(p, { force: true });
+    } catch {
+      problems.push(errorInfo('ERASE_FAILED', code));
+    }
+  };
+  const removeDir = async (p: string) => {
+    try {
+      await fs.rm(p, { recursive: true, force: true });
+    } catch {
+      problems.push(errorInfo('ERASE_FAILED', code));
+    }
+  };
+  await removeDir(path.join(deps.dataDir, 'exports', safeDirName(code)));
+  for (const dir of deps.batchDirsOf?.(record.id) ?? []) await removeDir(dir);
+  const cache = path.join(deps.dataDir, 'cache', 'pages');
+  const renders = await fs.readdir(cache).catch(() => [] as string[]);
+  for (const f of files) {
+    const shared = db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(f.sha256);
+    if (!shared) await gone(path.join(deps.dataDir, 'blobs', f.sha256.slice(0, 2), f.sha256));
+    await gone(path.join(deps.dataDir, 'output', path.basename(f.name)));
+    for (const r of renders.filter((n) => n.startsWith(`${f.sha256}-`)))
+      await gone(path.join(cache, r));
+  }
+}
+
+export async function erasePersonalData(
+  deps: EraseDeps,
+  ref: EraseTargetRef,
+  actor: string,
+): Promise<EraseOutcome> {
+  const db = deps.archive.database;
+  const t = resolveTarget(db, ref);
+  const check = checkTarget(deps.archive, t, deps.settings(), deps.clock?.() ?? new Date());
+  if (check.refusal) throw new SohoaError(check.refusal.code, targetName(t));
+  // Deleted and overwritten cells are zeroed in the file, not left in free pages.
+  const wasSecure = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  const problems: ErrorInfo[] = [];
+  let erased: ErasedPart[];
+  try {
+    const { files, parts } = eraseRows(deps.archive, t, actor);
+    erased = parts;
+    scrubDatabase(deps.archive);
+    if (t.record) await eraseFiles(deps, t.record, files, problems);
+  } finally {
+    db.pragma(`secure_delete = ${wasSecure ? 'ON' : 'OFF'}`);
+  }
+  return {
+    dossierCode: targetName(t),
+    recordCode: t.record?.code ?? null,
+    erasedAt: erasedAt(db, t) ?? '',
+    erased,
+    problems,
+  };
+}

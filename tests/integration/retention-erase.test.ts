@@ -1,0 +1,250 @@
+// Erasing an applicant's personal data on a real populated data folder: a dossier received at the
+// counter, its archived record (page texts, signed file, output copy, a cached render) and its
+// search index. Refused while the retention period runs; afterwards the name and ID number are
+// nowhere in the folder's files (the SQLite file and its WAL included), the archive still verifies,
+// and the audit log says what was erased without the data.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Archive } from '../../electron/core/archive/archive';
+import { BlobStore } from '../../electron/core/archive/blobStore';
+import { verifyFiles } from '../../electron/core/archive/open';
+import { safeDirName } from '../../electron/core/archive/recordPackage';
+import { openBatchDatabase } from '../../electron/core/batch/store/schema';
+import { batchesOfRecord } from '../../electron/core/retention/batchOriginals';
+import { DossierStore } from '../../electron/core/dossier/store';
+import { checkErase, erasePersonalData } from '../../electron/core/retention/erase';
+import { dataPaths } from '../../electron/core/config/paths';
+import { isSohoaError } from '../../shared/errors';
+import { DEFAULT_RETENTION } from '../../shared/settings';
+
+const NAME = 'Khuất Thị Zuyênh';
+const ID = '038199012345';
+const ADDRESS = 'Thôn Quỳnh Đôi, xã Tân Hòa';
+/** How the name is held in the folded search index. */
+const FOLDED = 'zuyenh';
+
+/** Every file under `dir` holding one of `needles` (as UTF-8 bytes). */
+async function filesHolding(dir: string, needles: string[]): Promise<string[]> {
+  const hits: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const p = path.join(e.parentPath, e.name);
+    const bytes = await fs.readFile(p);
+    for (const n of needles)
+      if (bytes.includes(Buffer.from(n, 'utf8'))) hits.push(`${path.relative(dir, p)}: ${n}`);
+  }
+  return hits;
+}
+
+async function populated() {
+  const data = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-erase-'));
+  const archive = new Archive(dataPaths(data).database);
+  const blobs = new BlobStore(path.join(data, 'blobs'));
+  const store = new DossierStore(archive.database);
+  const dossier = store.create({
+    procedureCode: '1.001193',
+    applicant: {
+      fullName: NAME,
+      idNumber: ID,
+      source: 'qr',
+      address: ADDRESS,
+      dateOfBirth: '02/03/1990',
+    },
+    clerk: 'canbo1',
+    agencyId: 'H49.64.33',
+    at: new Date('2016-06-15T02:00:00Z'),
+  });
+  const text = `TỜ KHAI\nHọ và tên: ${NAME}\nSố định danh: ${ID}\nNơi cư trú: ${ADDRESS}`;
+  store.addDocument(dossier.code, {
+    text,
+    classification: {
+      type: 'to_khai',
+      confidence: 0.9,
+      needsReview: false,
+      candidates: [],
+    } as never,
+    fields: [{ name: 'fullName', value: NAME, confidence: 0.9 }] as never,
+  });
+  const pdf = Buffer.from(`%PDF-1.7 page image of ${NAME} ${ID}`);
+  const sha256 = await blobs.put(pdf);
+  const record = archive.addRecord({
+    agencyId: 'H49.64.33',
+    receivedAt: new Date('2016-06-15T02:00:00Z'),
+    title: `Đăng ký khai sinh - ${NAME}`,
+    metadata: { maintenance: '06', startDate: '15/06/2016', endDate: '15/06/2016' },
+    pages: [
+      { ordinal: 1, sourceName: 'a.jpg', widthPx: 1, heightPx: 1, dpi: 200, text, confidence: 90 },
+    ],
+    file: { sha256, bytes: pdf.length, signature: null },
+  });
+  const db = archive.database;
+  db.prepare(
+    `UPDATE reception_dossiers SET archive_dossier_id = ?, state = 'uploaded' WHERE code = ?`,
+  ).run(record.id, dossier.code);
+  db.prepare(`UPDATE outbox SET state = 'done' WHERE dossier_id = ?`).run(record.id);
+  await fs.mkdir(path.join(data, 'output'), { recursive: true });
+  await fs.writeFile(path.join(data, 'output', record.fileName), pdf);
+  // The batch that made it (its copy of the scan) and a package exported from it.
+  const batches = openBatchDatabase(path.join(data, 'batches.sqlite'));
+  const batchId = Number(
+    batches
+      .prepare(
+        `INSERT INTO batches (title, state, source, created_at, dossier_id) VALUES ('Lô 1', 'done', 'files', '2016-06-15', ?)`,
+      )
+      .run(record.id).lastInsertRowid,
+  );
+  await fs.mkdir(path.join(data, 'batches', String(batchId), 'inputs'), { recursive: true });
+  await fs.writeFile(path.join(data, 'batches', String(batchId), 'inputs', 'scan.jpg'), pdf);
+  await fs.mkdir(path.join(data, 'exports', safeDirName(record.code), 'data'), { recursive: true });
+  await fs.writeFile(path.join(data, 'exports', safeDirName(record.code), 'data', 'x.pdf'), pdf);
+  await fs.mkdir(path.join(data, 'cache', 'pages'), { recursive: true });
+  await fs.writeFile(
+    path.join(data, 'cache', 'pages', `${sha256}-p1-w1200.json`),
+    JSON.stringify({ n: NAME }),
+  );
+  const batchDirsOf = (id: number) =>
+    batchesOfRecord(batches, id).map((b) => path.join(data, 'batches', String(b)));
+  return { data, archive, blobs, dossier, record, batches, batchDirsOf };
+}
+
+test('an applicant’s personal data is erased everywhere once the period ends, and the chain verifies', async (t) => {
+  const { data, archive, blobs, dossier, record, batches, batchDirsOf } = await populated();
+  t.after(() => {
+    archive.close();
+    batches.close();
+    return fs.rm(data, { recursive: true, force: true });
+  });
+  const deps = (at: string) => ({
+    archive,
+    dataDir: data,
+    settings: () => DEFAULT_RETENTION,
+    clock: () => new Date(at),
+    batchDirsOf,
+  });
+  const needles = [NAME, ID, ADDRESS, FOLDED];
+  archive.database.pragma('wal_checkpoint(TRUNCATE)');
+  assert.ok((await filesHolding(data, needles)).length >= 6, 'the data is there to begin with');
+
+  // Kept 10 years from the year after 2016: not before 01/01/2027 (Vietnam time).
+  const early = checkErase(deps('2026-12-31T16:59:00Z'), { dossierCode: dossier.code });
+  assert.equal(early.erasable, false);
+  assert.equal(early.retentionEnds, '01/01/2027');
+  assert.equal(early.refusal?.code, 'RETENTION_NOT_ENDED');
+  await assert.rejects(
+    erasePersonalData(deps('2026-12-31T16:59:00Z'), { dossierCode: dossier.code }, 'canbo1'),
+    (e) => isSohoaError(e) && e.info.code === 'RETENTION_NOT_ENDED',
+  );
+
+  const late = deps('2026-12-31T17:00:00Z');
+  assert.equal(checkErase(late, { recordId: record.id }).erasable, true);
+  const out = await erasePersonalData(late, { recordId: record.id }, 'canbo1');
+  assert.deepEqual(out.problems, []);
+  assert.equal(out.dossierCode, dossier.code);
+  for (const part of [
+    'applicant',
+    'documentTexts',
+    'pageTexts',
+    'searchIndex',
+    'recordFile',
+  ] as const)
+    assert.ok(out.erased.includes(part), part);
+
+  assert.deepEqual(
+    await filesHolding(data, needles),
+    [],
+    'no file of the data folder holds the data',
+  );
+  assert.deepEqual(archive.search(FOLDED), []);
+  assert.equal(
+    archive.database
+      .prepare('SELECT count(*) FROM search_terms WHERE term = ?')
+      .pluck()
+      .get(FOLDED),
+    0,
+  );
+  const report = archive.verify();
+  assert.equal(report.ok, true, JSON.stringify(report));
+  assert.deepEqual(
+    await verifyFiles({ archive, blobs, paths: dataPaths(data), close: () => {} }),
+    [],
+  );
+  const entry = archive.audit.entriesFor('dossier', record.code).at(-1);
+  assert.equal(entry?.action, 'dossier.personal_data_erased');
+  assert.doesNotMatch(JSON.stringify(entry), /Zuyênh|038199012345/);
+  assert.equal(checkErase(late, { dossierCode: dossier.code }).erasedAt, entry?.at);
+  // The dossier still reads (its code, procedure and history stay) and names nobody.
+  assert.notEqual(new DossierStore(archive.database).get(dossier.code)?.applicant.fullName, NAME);
+});
+
+test('a dossier still being processed, or kept permanently, is refused with its reason', async (t) => {
+  const { data, archive, dossier, record, batches } = await populated();
+  t.after(() => {
+    archive.close();
+    batches.close();
+    return fs.rm(data, { recursive: true, force: true });
+  });
+  const deps = {
+    archive,
+    dataDir: data,
+    settings: () => DEFAULT_RETENTION,
+    clock: () => new Date('2090-01-01'),
+  };
+  archive.database
+    .prepare(`UPDATE outbox SET state = 'pending' WHERE dossier_id = ?`)
+    .run(record.id);
+  assert.equal(checkErase(deps, { dossierCode: dossier.code }).refusal?.code, 'ERASE_DOSSIER_OPEN');
+  archive.database.prepare(`UPDATE outbox SET state = 'done' WHERE dossier_id = ?`).run(record.id);
+  archive.updateRecordMetadata(record.code, { maintenance: '01' }, 'luutru');
+  const permanent = checkErase(deps, { dossierCode: dossier.code });
+  assert.equal(permanent.refusal?.code, 'RETENTION_PERMANENT');
+  assert.match(permanent.refusal?.message.vi ?? '', /vĩnh viễn/);
+  const other = new DossierStore(archive.database).create({
+    procedureCode: '1.001193',
+    applicant: { fullName: 'Lê Văn B', idNumber: '001200000001', source: 'typed' },
+    clerk: 'canbo1',
+    agencyId: 'H49.64.33',
+  });
+  assert.equal(checkErase(deps, { dossierCode: other.code }).refusal?.code, 'ERASE_DOSSIER_OPEN');
+});
+
+test('a refused dossier keeps its applicant for the years Cài đặt says, then is erased', async (t) => {
+  const data = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-erase-refused-'));
+  const archive = new Archive(dataPaths(data).database);
+  t.after(() => {
+    archive.close();
+    return fs.rm(data, { recursive: true, force: true });
+  });
+  const at = new Date('2020-03-02T03:00:00Z');
+  const store = new DossierStore(archive.database, () => at);
+  const d = store.create({
+    procedureCode: '1.001193',
+    applicant: { fullName: NAME, idNumber: ID, source: 'typed', address: ADDRESS },
+    clerk: 'cb.lan',
+    agencyId: 'H49.64.33',
+  });
+  store.transition(d.code, 'refused', { clerk: 'cb.lan', reason: 'Không thuộc thẩm quyền', at });
+  const deps = (now: string) => ({
+    archive,
+    dataDir: data,
+    settings: () => ({ ...DEFAULT_RETENTION, unarchivedDossierYears: 5 }),
+    clock: () => new Date(now),
+  });
+  // 5 years from the year after 2020: from 01/01/2026, Vietnam time.
+  assert.equal(
+    checkErase(deps('2025-12-31T16:00:00Z'), { dossierCode: d.code }).refusal?.code,
+    'RETENTION_NOT_ENDED',
+  );
+  const out = await erasePersonalData(
+    deps('2025-12-31T17:00:00Z'),
+    { dossierCode: d.code },
+    'cb.lan',
+  );
+  assert.equal(out.recordCode, null);
+  assert.deepEqual(out.erased, ['applicant', 'documentTexts', 'documentFields']);
+  assert.deepEqual(await filesHolding(data, [NAME, ID, ADDRESS]), []);
+  assert.equal(archive.verify().ok, true);
+  assert.ok(checkErase(deps('2026-01-02T00:00:00Z'), { dossierCode: d.code }).erasedAt);
+});
