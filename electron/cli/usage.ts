@@ -29,8 +29,8 @@ export const USAGE = {
     en: 'sohoa eval-classify --dir DIR [--train DIR | --learn-generated N | --data-dir DIR | --rules-only] [--threshold 0.6] [--pages 1] [--workers 1] [--details] [--json]\n  sohoa eval-classify --generate DIR [--seed N] [--per-type N] [--noise 1.0]',
   },
   search: {
-    vi: 'sohoa search "<từ cần tìm>" [--limit N] [--data-dir THƯ_MỤC] [--json]',
-    en: 'sohoa search "<query>" [--limit N] [--data-dir DIR] [--json]',
+    vi: 'sohoa search "<từ cần tìm>" [--type LOẠI] [--organ "CƠ QUAN BAN HÀNH"] [--year NĂM] [--limit N] [--data-dir THƯ_MỤC] [--json]',
+    en: 'sohoa search "<query>" [--type TYPE] [--organ "ISSUING BODY"] [--year YEAR] [--limit N] [--data-dir DIR] [--json]',
   },
   audit: {
     vi: 'sohoa audit verify [--data-dir THƯ_MỤC] [--json]   (kiểm tra nhật ký và toàn bộ tệp)',
@@ -49,8 +49,8 @@ export const USAGE = {
     en: 'sohoa vault status | sheet --out SHEET.pdf | recover --code "RECOVERY CODE" [--data-dir DIR]',
   },
   export: {
-    vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--data-dir THƯ_MỤC]   (gói BagIt)',
-    en: 'sohoa export <dossier code> <target dir> [--data-dir DIR]   (BagIt package)',
+    vi: 'sohoa export <mã hồ sơ> <thư mục đích> [--format bagit|eark] [--data-dir THƯ_MỤC]   (gói BagIt, hoặc gói E-ARK SIP nén zip)',
+    en: 'sohoa export <dossier code> <target dir> [--format bagit|eark] [--data-dir DIR]   (BagIt package, or a zipped E-ARK SIP)',
   },
   outbox: {
     vi: 'sohoa outbox status | run [--once] | retry <mã hồ sơ> | configure folder <thư mục> | configure s3 --endpoint URL --bucket TÊN [--region R] [--allow-http] [--sse AES256|aws:kms|none] (khóa lấy từ biến SOHOA_S3_ACCESS_KEY_ID, SOHOA_S3_SECRET_ACCESS_KEY) [--data-dir THƯ_MỤC]',

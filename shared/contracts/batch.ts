@@ -63,6 +63,8 @@ export const BatchSummary = z.object({
   recordsFailed: z.number().int().nonnegative().default(0),
   /** Separated batch: its plan was accepted without review (every split machine-read). */
   autoAccepted: z.boolean().default(false),
+  /** Of its archived records, those with document fields read by the machine that nobody reviewed. */
+  recordsUnreviewed: z.number().int().nonnegative().default(0),
 });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 

@@ -5,6 +5,7 @@
 // Every channel also goes into electron/preload/api.ts (EXPOSED) — tsc fails until it does.
 import { z } from 'zod';
 import { DocumentType } from '../classification';
+import { READ_METADATA_FIELDS, type ReadMetadataField } from '../documentMetadata';
 import { ErrorInfo, Localized } from '../errors';
 import { DeskSettings, SettingsIssue, SettingsSecrets } from '../settings';
 import { HolidayYear, IsoDate } from '../workingDays';
@@ -122,8 +123,62 @@ export const ArchiveFilters = z.object({
   procedure: z.string().max(40).optional(),
   docType: DocumentType.optional(),
   status: OutboxState.optional(),
+  /** Cơ quan ban hành, as the documents name it (any document of the record). */
+  organName: z.string().max(500).optional(),
+  /** Year of a document's issue date (ngày ban hành). */
+  year: z.number().int().min(1900).max(2100).optional(),
 });
 export type ArchiveFilters = z.infer<typeof ArchiveFilters>;
+
+/** The document fields the archivist reviews: TT 05/2025's, as the machine reads them (the page
+ * count is counted, not read). */
+export const REVIEW_FIELDS = READ_METADATA_FIELDS.filter(
+  (f): f is Exclude<ReadMetadataField, 'numberOfPage'> => f !== 'numberOfPage',
+);
+export const ReviewFieldName = z.enum(REVIEW_FIELDS as [ReviewFieldName, ...ReviewFieldName[]]);
+export type ReviewFieldName = Exclude<ReadMetadataField, 'numberOfPage'>;
+
+export const FieldState = z.enum(['unreviewed', 'accepted', 'edited']);
+export type FieldState = z.infer<typeof FieldState>;
+
+export const ReviewField = z.object({
+  field: ReviewFieldName,
+  /** What the record holds now ('' when nothing); dates DD/MM/YYYY. */
+  value: z.string(),
+  /** What the machine read, how sure it was and where: the region as fractions of the page. */
+  read: z
+    .object({
+      value: z.string(),
+      confidence: z.number().min(0).max(1),
+      source: z.string(),
+      page: z.number().int().positive().nullable(),
+      region: z
+        .object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number() })
+        .nullable(),
+    })
+    .nullable(),
+  /** null: neither read nor typed. */
+  state: FieldState.nullable(),
+});
+export type ReviewField = z.infer<typeof ReviewField>;
+
+export const DocumentReview = z.object({
+  ordinal: z.number().int().positive(),
+  docCode: z.string(),
+  fields: z.array(ReviewField),
+});
+export type DocumentReview = z.infer<typeof DocumentReview>;
+
+export const RecordFieldsView = z.object({
+  recordId: z.number().int().positive(),
+  title: z.string(),
+  documents: z.array(DocumentReview),
+  /** Fields read by the machine and not yet accepted or edited, over all documents. */
+  unreviewed: z.number().int().nonnegative(),
+});
+export type RecordFieldsView = z.infer<typeof RecordFieldsView>;
+
+export const FacetCount = z.object({ value: z.string(), count: z.number().int().nonnegative() });
 
 export const TextWord = z.object({
   text: z.string(),
@@ -270,6 +325,34 @@ export const RECORDS_CHANNELS = {
     }),
     response: z.object({ hits: z.array(ArchiveHit) }),
   },
+  /** The records' TT 05/2025 document fields as read, with their review state. */
+  recordFields: {
+    request: z.object({ recordId: z.number().int().positive() }),
+    response: RecordFieldsView,
+  },
+  /**
+   * The archivist's review of one document: fields accepted as read, fields edited (the value
+   * typed), or every unreviewed field read with high confidence accepted at once.
+   */
+  reviewFields: {
+    request: z.object({
+      recordId: z.number().int().positive(),
+      document: z.number().int().positive(),
+      accept: z.array(ReviewFieldName).default([]),
+      edits: z.array(z.object({ field: ReviewFieldName, value: z.string().max(2000) })).default([]),
+      acceptConfident: z.boolean().default(false),
+    }),
+    response: RecordFieldsView,
+  },
+  /** What the archive's filters can choose from: document types, issuing bodies, years. */
+  archiveFacets: {
+    request: z.object({}),
+    response: z.object({
+      typeNames: z.array(FacetCount),
+      organNames: z.array(FacetCount),
+      years: z.array(FacetCount),
+    }),
+  },
   pageImage: {
     request: z.object({
       recordId: z.number().int().positive(),
@@ -288,7 +371,11 @@ export const RECORDS_CHANNELS = {
     response: z.object({ fileName: z.string(), report: LocalizedReport }),
   },
   exportPackage: {
-    request: z.object({ recordId: z.number().int().positive() }),
+    request: z.object({
+      recordId: z.number().int().positive(),
+      /** BagIt folder (the default), or a zipped E-ARK SIP (METS + EAD3); `dir` is then the zip. */
+      format: z.enum(['bagit', 'eark']).optional(),
+    }),
     response: z.object({ dir: z.string(), files: z.number().int().positive() }),
   },
   outboxList: {

@@ -1,10 +1,13 @@
-// `sohoa search "<query>"`: folded full-text search over OCR text and metadata; prints the
+// `sohoa search "<query>"`: folded full-text search over OCR text and metadata, most relevant
+// first, optionally narrowed by document type, issuing body and year of issue; prints the
 // dossier, the page and a snippet with the matched words marked.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SohoaError } from '../../../shared/errors';
 import { openArchive } from '../../core/archive/open';
 import { renderMarks } from '../../core/archive/search';
+import { queryArchive } from '../../core/records/archiveQuery';
+import { ArchiveFilters } from '../../../shared/contracts/records';
 import type { Command } from './types';
 import { USAGE } from '../usage';
 
@@ -19,13 +22,30 @@ export const searchCommand: Command = {
         limit: { type: 'string', default: '20' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
+        type: { type: 'string' },
+        organ: { type: 'string' },
+        year: { type: 'string' },
       },
     });
     const query = positionals.join(' ').trim();
-    if (!query) throw new SohoaError('SEARCH_EMPTY');
+    const filters = ArchiveFilters.safeParse({
+      docType: values.type,
+      organName: values.organ,
+      year: values.year === undefined ? undefined : Number(values.year),
+    });
+    if (!filters.success) {
+      console.error(this.usage[lang]);
+      return Promise.resolve(2);
+    }
+    const filtered = Object.values(filters.data).some((v) => v !== undefined);
+    if (!query && !filtered) throw new SohoaError('SEARCH_EMPTY');
     const opened = openArchive(values['data-dir'] ? path.resolve(values['data-dir']) : undefined);
     try {
-      const hits = opened.archive.search(query, { limit: Math.max(1, Number(values.limit) || 20) });
+      const limit = Math.max(1, Number(values.limit) || 20);
+      // With a filter the archive screen's query answers: relevance first, then the filters.
+      const hits = filtered
+        ? queryArchive(opened.archive, query, filters.data, limit)
+        : opened.archive.search(query, { limit });
       if (values.json) console.log(JSON.stringify(hits, null, 2));
       else {
         const vi = lang === 'vi';

@@ -6,11 +6,12 @@ import path from 'node:path';
 import type { RECORDS_CHANNELS } from '../../../shared/contracts/records';
 import { SohoaError } from '../../../shared/errors';
 import { BlobStore } from '../archive/blobStore';
+import { exportEarkSip } from '../archive/earkPackage';
 import { exportRecord } from '../archive/recordPackage';
 import { resourcesDir } from '../dossier/resources';
 import type { Core } from '../pipeline/core';
 import { auditCheck, auditPage } from '../records/auditView';
-import { queryArchive } from '../records/archiveQuery';
+import { archiveFacets, queryArchive } from '../records/archiveQuery';
 import { OutboxDesk } from '../records/outboxView';
 import { PageImages } from '../records/pageImages';
 import { localizeReport } from '../records/signatureView';
@@ -45,6 +46,16 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
     archiveSearch(r) {
       return Promise.resolve({ hits: queryArchive(archive, r.query, r.filters, r.limit) });
     },
+    recordFields(r) {
+      return Promise.resolve(archive.recordFields(r.recordId));
+    },
+    reviewFields(r) {
+      const { recordId, ...review } = r;
+      return Promise.resolve(archive.reviewFields(recordId, review, DESK_ACTOR));
+    },
+    archiveFacets() {
+      return Promise.resolve(archiveFacets(archive));
+    },
     async pageImage(r) {
       const image = await pages.get(r.recordId, r.page);
       return {
@@ -66,6 +77,10 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
     async exportPackage(r) {
       const d = record(r.recordId);
       const target = settings.load().settings.exportDir || defaultExportDir;
+      if (r.format === 'eark') {
+        const sip = await exportEarkSip(archive, blobs, d.code, target, DESK_ACTOR);
+        return { dir: sip.file, files: sip.files.length };
+      }
       const { dir, files } = await exportRecord(archive, blobs, d.code, target, DESK_ACTOR);
       return { dir, files: files.length };
     },

@@ -11,12 +11,30 @@ import type {
   RecordMetadataInput,
 } from '../../../shared/archiveMetadata';
 import type { RecordDetail, RecordSummary } from '../../../shared/contract';
+import type { RecordFieldsView } from '../../../shared/contracts/records';
 import { AuditLog, type AuditEvent } from './audit';
+import {
+  recordFieldsView,
+  recordsWithUnreviewedFields,
+  reviewDocumentFields,
+  type FieldReview,
+} from './documentFields';
 import { openArchiveConnection, withStatementCache, type ArchiveDb } from './connection';
 import { logExistingRecords, verifyArchive, type ArchiveVerifyReport } from './integrity';
-import { AUDIT_VERSION, MIGRATIONS, SEARCH_INDEX_VERSION, migrate } from './migrations';
+import {
+  AUDIT_VERSION,
+  MIGRATIONS,
+  RECORD_INDEX_VERSION,
+  SEARCH_INDEX_VERSION,
+  migrate,
+} from './migrations';
 import { recordHash } from './recordHash';
-import { rebuildSearchIndex, recordSearchText } from './recordIndex';
+import {
+  rebuildRecordIndex,
+  rebuildSearchIndex,
+  recordSearchText,
+  reindexQueued,
+} from './recordIndex';
 import * as queries from './recordQueries';
 import type { StoredFile } from './recordQueries';
 import { addRecord, updateRecordMetadata, type NewRecord, type RecordWriter } from './recordWrite';
@@ -28,6 +46,7 @@ export { vnDate } from './recordInput';
 export type { ArchiveVerifyReport } from './integrity';
 export type { StoredFile } from './recordQueries';
 export type { NewDocument, NewRecord } from './recordWrite';
+export type { FieldReview, ReadFieldsInput } from './documentFields';
 
 export interface ArchiveOptions {
   clock?: () => Date;
@@ -49,6 +68,8 @@ export class Archive {
     const from = migrate(this.a.db);
     if (from > 0 && from < SEARCH_INDEX_VERSION && MIGRATIONS.length >= SEARCH_INDEX_VERSION)
       this.rebuildSearchIndex();
+    else if (from > 0 && from < RECORD_INDEX_VERSION && MIGRATIONS.length >= RECORD_INDEX_VERSION)
+      rebuildRecordIndex(this.a);
     this.audit = new AuditLog(this.a.db, file, clock);
     this.audit.initAnchor();
     if (from > 0 && from < AUDIT_VERSION && MIGRATIONS.length >= AUDIT_VERSION)
@@ -80,6 +101,22 @@ export class Archive {
     return this.recordMetadata(this.idOf(code));
   }
 
+  /** The record's document fields as read, with the archivist's review of each. */
+  recordFields(id: number): RecordFieldsView {
+    return recordFieldsView(this.a, id);
+  }
+
+  /** The archivist accepts or edits a document's fields; logged like any metadata change. */
+  reviewFields(id: number, review: FieldReview, actor: string): RecordFieldsView {
+    reviewDocumentFields(this.writer, id, review, actor);
+    return recordFieldsView(this.a, id);
+  }
+
+  /** How many of these records still have fields read by the machine that nobody reviewed. */
+  unreviewedRecords(ids: readonly number[]): number {
+    return recordsWithUnreviewedFields(this.a, ids);
+  }
+
   /** Appends an audit entry on its own (exports, uploads…): the archive's log is the only one. */
   logEvent(event: AuditEvent): void {
     this.audit.write((audit) => audit(event));
@@ -105,6 +142,7 @@ export class Archive {
   }
 
   search(query: string, options?: SearchOptions): SearchHit[] {
+    reindexQueued(this.a);
     return searchArchive(this.a.db, query, (id) => recordSearchText(this.a, id), options);
   }
 

@@ -21,6 +21,7 @@ export type AuditAction =
   | 'archive.restored'
   | 'dossier.recorded'
   | 'dossier.metadata_changed'
+  | 'dossier.fields_reviewed'
   | 'dossier.exported'
   /** An applicant's personal data erased once the retention period ended (what, never the data). */
   | 'dossier.personal_data_erased'

@@ -2,8 +2,10 @@
 // never edit a released entry, only append, so every old database upgrades in place.
 import type Database from 'better-sqlite3';
 
-/** The last version that changed what the search index holds (v4 index, v7 its vocabulary). */
+/** The last version that changed what the page index holds (v4 index, v7 its vocabulary). */
 export const SEARCH_INDEX_VERSION = 7;
+/** The last version that changed what the record index holds (v8: weighted columns). */
+export const RECORD_INDEX_VERSION = 8;
 /** The first version with the audit log (see v3). */
 export const AUDIT_VERSION = 3;
 
@@ -197,5 +199,44 @@ export const MIGRATIONS: readonly string[] = [
   // Filled in JS by the archive (search.ts), like the index itself.
   `
   CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+  `,
+  // v8: TT 05/2025 document fields as the machine read them (confidence, page region) and the
+  // archivist's review of each; the record index in weighted columns for relevance (identifiers:
+  // code, number and notation, the applicant's ID; title: title, subject, type, the applicant's
+  // name; body: the other descriptive fields), refilled by the archive in JS; a queue of records
+  // to re-index that the reception's own connection fills by trigger when it links a dossier to
+  // its archived record; indexes for the archive's filters; and a record's files by role: a PDF
+  // received signed is kept as it came beside the desk's searchable, signed companion.
+  `
+  CREATE TABLE document_fields (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    field       TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    source      TEXT NOT NULL,
+    page        INTEGER,
+    region      TEXT CHECK (region IS NULL OR json_valid(region)),
+    state       TEXT NOT NULL DEFAULT 'unreviewed' CHECK (state IN ('unreviewed', 'accepted', 'edited')),
+    reviewed_by TEXT,
+    reviewed_at TEXT,
+    PRIMARY KEY (document_id, field)
+  ) WITHOUT ROWID;
+  CREATE INDEX document_fields_unreviewed ON document_fields(document_id) WHERE state = 'unreviewed';
+  CREATE VIRTUAL TABLE record_fts USING fts5(ids, title, body, content='', contentless_delete=1,
+    tokenize='unicode61 remove_diacritics 0');
+  INSERT INTO dossier_fts (dossier_fts) VALUES ('delete-all');
+  CREATE TABLE search_reindex (dossier_id INTEGER PRIMARY KEY);
+  CREATE TRIGGER reception_link_insert AFTER INSERT ON reception_dossiers
+    WHEN NEW.archive_dossier_id IS NOT NULL
+    BEGIN INSERT OR IGNORE INTO search_reindex (dossier_id) VALUES (NEW.archive_dossier_id); END;
+  CREATE TRIGGER reception_link_update AFTER UPDATE OF archive_dossier_id, code, applicant
+    ON reception_dossiers WHEN NEW.archive_dossier_id IS NOT NULL
+    BEGIN INSERT OR IGNORE INTO search_reindex (dossier_id) VALUES (NEW.archive_dossier_id); END;
+  CREATE INDEX documents_type_name ON documents(json_extract(metadata, '$.typeName'));
+  CREATE INDEX documents_organ_name ON documents(json_extract(metadata, '$.organName'));
+  CREATE INDEX documents_issued_year ON documents(substr(json_extract(metadata, '$.issuedDate'), 7, 4));
+  ALTER TABLE files ADD COLUMN role TEXT NOT NULL DEFAULT 'record'
+    CHECK (role IN ('record', 'received', 'companion'));
+  ALTER TABLE files ADD COLUMN report TEXT CHECK (report IS NULL OR json_valid(report));
   `,
 ];

@@ -20,7 +20,7 @@ export interface PackageFile {
 
 export const SOFTWARE_AGENT = 'Sohoa Desk';
 
-const file = (p: string, bytes: Buffer): PackageFile => ({
+export const file = (p: string, bytes: Buffer): PackageFile => ({
   path: p,
   bytes,
   sha256: sha256Hex(bytes),
@@ -37,14 +37,7 @@ export async function buildRecordPackage(
   const record = archive.recordMetadata(id);
   const documents = archive.documentsOf(id);
   const stored = archive.storedFiles().filter((f) => f.dossierCode === code);
-  const payload: PackageFile[] = [];
-  for (const f of stored) {
-    const bytes = await blobs.read(f.sha256).catch((e: unknown) => {
-      throw new SohoaError('BLOB_MISSING', code, { cause: e });
-    });
-    if (sha256Hex(bytes) !== f.sha256) throw new SohoaError('BLOB_MISSING', code);
-    payload.push(file(`data/${f.name}`, bytes));
-  }
+  const payload = await storedPayload(blobs, code, stored, 'data/');
   const audit = archive.audit.entriesFor('dossier', code);
   const json = {
     format: 'sohoa-dossier/1',
@@ -83,6 +76,24 @@ export async function buildRecordPackage(
   return [...payload, ...tags, file('tagmanifest-sha256.txt', Buffer.from(manifestText(tags)))];
 }
 
+/** The record's stored files read back from the blob store, each checked against its SHA-256. */
+export async function storedPayload(
+  blobs: BlobStore,
+  code: string,
+  stored: readonly { name: string; sha256: string }[],
+  prefix: string,
+): Promise<PackageFile[]> {
+  const payload: PackageFile[] = [];
+  for (const f of stored) {
+    const bytes = await blobs.read(f.sha256).catch((e: unknown) => {
+      throw new SohoaError('BLOB_MISSING', code, { cause: e });
+    });
+    if (sha256Hex(bytes) !== f.sha256) throw new SohoaError('BLOB_MISSING', code);
+    payload.push(file(`${prefix}${f.name}`, bytes));
+  }
+  return payload;
+}
+
 /** `<sha256>  <path>` lines (two spaces: the BagIt form that sha256sum -c also reads). */
 function manifestText(files: readonly PackageFile[]): string {
   return files.map((f) => `${f.sha256}  ${encodeManifestPath(f.path)}\n`).join('');
@@ -99,7 +110,7 @@ function vietnamIsoDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-function xmlEscape(s: string): string {
+export function xmlEscape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -12,6 +12,7 @@ import { formatDossierCode, vietnamDayKey } from '../../../shared/dossierCode';
 import { SohoaError } from '../../../shared/errors';
 import type { AuditEvent, AuditLog } from './audit';
 import { canonicalJson } from './canonicalJson';
+import { insertReadFields, type ReadFieldsInput } from './documentFields';
 import type { ArchiveDb } from './connection';
 import { recordHash } from './recordHash';
 import { indexRecordText } from './recordIndex';
@@ -23,6 +24,8 @@ export interface NewDocument {
   metadata?: DocumentMetadataInput;
   /** Ordinals (1-based, in the record) of the pages of this document. */
   pages: number[];
+  /** The fields as the machine read them, kept for the archivist's review (values also go in metadata). */
+  readFields?: ReadFieldsInput;
 }
 
 export interface NewRecord {
@@ -143,6 +146,7 @@ function insertDocumentsAndPages(
         .lastInsertRowid,
     );
     for (const ordinal of doc.pages) docOfPage.set(ordinal, docId);
+    if (doc.readFields) insertReadFields(a, docId, doc.readFields);
   }
   for (const p of pages) {
     const docId = docOfPage.get(p.ordinal);

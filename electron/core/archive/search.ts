@@ -1,8 +1,14 @@
 // Full-text search (SQLite FTS5) over a folded copy of the text: "Nguyễn Văn An", "nguyen van an"
 // and "NGUYEN VAN AN" index and query alike, đ/Đ fold to d. The folded copy has exactly the
 // original's length, so where a word matched in the folded text is where it stands in the
-// original, and snippets show the original with its accents. The index is contentless: the
+// original, and snippets show the original with its accents. The indexes are contentless: the
 // original text is read from pages (or the record's metadata) only for the hits shown.
+//
+// Hits are ranked by relevance (FTS5's bm25): first the records whose own description matches,
+// weighted by column (identifiers such as the code and the notation above the title above the
+// other fields), then pages by their text. A common word can match most of a million pages, and
+// bm25 scores every match it is asked to order: records and pages are each ranked among their
+// newest RANK_WINDOW matches, so a search stays about as fast as the newest-first one it replaced.
 import type Database from 'better-sqlite3';
 import { foldVietnamese, nfc } from '../../../shared/text';
 
@@ -20,7 +26,26 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit?: number;
+  /** Pages ranked among at most this many of the newest matches (see the file comment). */
+  pageWindow?: number;
 }
+
+/** The record's own text, in the columns of the record index. */
+export interface RecordColumns {
+  ids: string;
+  title: string;
+  body: string;
+}
+
+/** bm25 weights of the record index's columns; a page's text weighs 1. */
+export const RECORD_WEIGHTS: Readonly<Record<keyof RecordColumns, number>> = {
+  ids: 10,
+  title: 4,
+  body: 2,
+};
+
+/** Matches ranked by bm25, newest first: bounds a search's cost whatever the archive's size. */
+export const RANK_WINDOW = 200;
 
 const foldCache = new Map<string, string>();
 
@@ -86,6 +111,7 @@ function recordTerms(db: Database.Database, folded: string): void {
 export function clearSearchIndex(db: Database.Database): void {
   db.exec(`INSERT INTO page_fts (page_fts) VALUES ('delete-all');
            INSERT INTO dossier_fts (dossier_fts) VALUES ('delete-all');
+           INSERT INTO record_fts (record_fts) VALUES ('delete-all');
            DELETE FROM search_terms;`);
   knownTerms.delete(db);
 }
@@ -113,30 +139,49 @@ function expandPrefixes(db: Database.Database, terms: readonly QueryTerm[]): str
   return combos;
 }
 
-/** Newest matching page ids, at most `limit`. */
+interface Scored {
+  id: number;
+  score: number;
+}
+
+/** The newest `window` matching pages, best-scoring first (bm25: lower is better). */
 function matchingPages(
   db: Database.Database,
   parsed: ReturnType<typeof parseQuery>,
-  limit: number,
-): number[] {
+  window: number,
+): Scored[] {
   const query = db.prepare(
-    'SELECT rowid FROM page_fts WHERE page_fts MATCH ? ORDER BY rowid DESC LIMIT ?',
+    `SELECT rowid AS id, bm25(page_fts) AS score FROM page_fts WHERE page_fts MATCH ?
+     ORDER BY rowid DESC LIMIT ?`,
   );
   const combos = parsed.terms.some((t) => t.prefix) ? expandPrefixes(db, parsed.terms) : null;
-  if (!combos) return query.pluck().all(toFtsQuery(parsed), limit) as number[];
-  const ids = new Set<number>();
-  for (const words of combos) {
-    const exact = { terms: words.map((word) => ({ word, prefix: false })), phrase: parsed.phrase };
-    for (const id of query.pluck().all(toFtsQuery(exact), limit) as number[]) ids.add(id);
-  }
-  return [...ids].sort((a, b) => b - a).slice(0, limit);
+  const found = new Map<number, number>();
+  const add = (rows: Scored[]) => {
+    for (const r of rows) found.set(r.id, Math.min(r.score, found.get(r.id) ?? 0));
+  };
+  if (!combos) add(query.all(toFtsQuery(parsed), window) as Scored[]);
+  else
+    for (const words of combos) {
+      const exact = {
+        terms: words.map((word) => ({ word, prefix: false })),
+        phrase: parsed.phrase,
+      };
+      add(query.all(toFtsQuery(exact), window) as Scored[]);
+    }
+  return [...found]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => a.score - b.score || b.id - a.id);
 }
 
-export function indexRecord(db: Database.Database, recordId: number, searchable: string): void {
-  db.prepare('DELETE FROM dossier_fts WHERE rowid = ?').run(recordId);
-  db.prepare('INSERT INTO dossier_fts (rowid, body) VALUES (?, ?)').run(
+/** Replaces the record's entry in the record index. */
+export function indexRecord(db: Database.Database, recordId: number, columns: RecordColumns): void {
+  db.prepare('DELETE FROM record_fts WHERE rowid = ?').run(recordId);
+  const fold = (s: string) => foldKeepingOffsets(nfc(s));
+  db.prepare('INSERT INTO record_fts (rowid, ids, title, body) VALUES (?, ?, ?, ?)').run(
     recordId,
-    foldKeepingOffsets(nfc(searchable)),
+    fold(columns.ids),
+    fold(columns.title),
+    fold(columns.body),
   );
 }
 
@@ -148,9 +193,24 @@ interface PageHitRow {
   text: string;
 }
 
+/** Records whose own description matches, best first (weighted bm25 over the record index). */
+function matchingRecords(db: Database.Database, match: string, limit: number): Scored[] {
+  const w = RECORD_WEIGHTS;
+  // Ranked among the newest RANK_WINDOW matches, like pages: a word in most records' titles
+  // would otherwise have bm25 score every record.
+  return db
+    .prepare(
+      `SELECT id, score FROM (
+         SELECT rowid AS id, bm25(record_fts, ${w.ids}, ${w.title}, ${w.body}) AS score
+         FROM record_fts WHERE record_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+       ORDER BY score, id DESC LIMIT ?`,
+    )
+    .all(match, RANK_WINDOW, limit) as Scored[];
+}
+
 /**
- * Newest first: FTS5 walks its doclists by rowid, so `ORDER BY rowid DESC LIMIT n` stops after n
- * hits, where ranking by relevance would score every match (slow for common names at 1M pages).
+ * Most relevant first: records matched by their own description (code, notation, title, fields),
+ * then the best-matching pages; a record found by its description is not listed again for a page.
  */
 export function searchArchive(
   db: Database.Database,
@@ -161,27 +221,27 @@ export function searchArchive(
   const parsed = parseQuery(query);
   if (parsed.terms.length === 0) return [];
   const limit = options.limit ?? 20;
-  const match = toFtsQuery(parsed);
-  const recordRows = db
-    .prepare(
-      `SELECT d.id AS dossier_id, d.code, d.title FROM dossier_fts f JOIN dossiers d ON d.id = f.rowid
-       WHERE dossier_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
-    )
-    .all(match, limit) as Omit<PageHitRow, 'ordinal' | 'text'>[];
-  const hits: SearchHit[] = recordRows.map((r) => ({
-    recordId: r.dossier_id,
-    dossierCode: r.code,
-    title: r.title,
-    page: null,
-    ...makeSnippet(recordText(r.dossier_id), parsed.terms),
-  }));
-  const pageIds = hits.length < limit ? matchingPages(db, parsed, limit - hits.length) : [];
+  const head = db.prepare('SELECT code, title FROM dossiers WHERE id = ?');
+  const hits: SearchHit[] = matchingRecords(db, toFtsQuery(parsed), limit).map(({ id }) => {
+    const r = head.get(id) as { code: string; title: string };
+    return {
+      recordId: id,
+      dossierCode: r.code,
+      title: r.title,
+      page: null,
+      ...makeSnippet(recordText(id), parsed.terms),
+    };
+  });
+  if (hits.length >= limit) return hits;
+  const listed = new Set(hits.map((h) => h.recordId));
   const pageRow = db.prepare(
     `SELECT d.id AS dossier_id, d.code, d.title, p.ordinal, p.text
      FROM pages p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?`,
   );
-  const pageRows = pageIds.map((id) => pageRow.get(id) as PageHitRow);
-  for (const r of pageRows)
+  const window = options.pageWindow ?? RANK_WINDOW;
+  for (const { id } of matchingPages(db, parsed, window)) {
+    const r = pageRow.get(id) as PageHitRow | undefined;
+    if (!r || listed.has(r.dossier_id)) continue;
     hits.push({
       recordId: r.dossier_id,
       dossierCode: r.code,
@@ -189,6 +249,8 @@ export function searchArchive(
       page: r.ordinal,
       ...makeSnippet(r.text, parsed.terms),
     });
+    if (hits.length >= limit) break;
+  }
   return hits;
 }
 

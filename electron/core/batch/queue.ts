@@ -49,7 +49,12 @@ export class BatchQueue {
       kick: () => this.runner.kick(),
     };
     this.runner = new BatchRunner(this.ctx, options.saveEveryMs ?? 2000);
-    this.views = new BatchViews(store, dir, (id) => this.runner.running(id));
+    this.views = new BatchViews(
+      store,
+      dir,
+      (id) => this.runner.running(id),
+      (ids) => core.archive.unreviewedRecords(ids),
+    );
     this.runner.recover();
     if (options.autoStart !== false) this.runner.kick();
   }

@@ -22,7 +22,14 @@ export class BatchViews {
     private readonly dir: string,
     /** The run of this batch, while it runs. */
     private readonly running: (id: number) => Run | null,
+    /** How many of these archived records still have unreviewed document fields. */
+    private readonly unreviewed: (recordIds: number[]) => number = () => 0,
   ) {}
+
+  private archivedIds(b: BatchRow): number[] {
+    if (!b.separation) return b.recordId ? [b.recordId] : [];
+    return this.store.records.list(b.id).flatMap((r) => (r.archived ? [r.archived.id] : []));
+  }
 
   mustGet(id: number): BatchRow {
     const b = this.store.batches.get(id);
@@ -60,6 +67,7 @@ export class BatchViews {
       alreadyArchived: b.alreadyArchived,
       recordsFailed: b.separation ? b.recordsFailed : 0,
       autoAccepted: b.autoAccepted,
+      recordsUnreviewed: this.unreviewed(this.archivedIds(b)),
     };
   }
 

@@ -29,6 +29,7 @@ import { SearchablePdfWriter } from '../pdf/searchablePdf';
 import { signPdf } from '../sign/signPdf';
 import type { KeySource } from '../sign/types';
 import type { AgencyIdentity } from './core';
+import { describeFirstPage, type FirstPage } from './describeRecord';
 import { runPageFlow, type FlowPage, type FlowResult } from './pageFlow';
 import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
 
@@ -99,9 +100,10 @@ export async function digitize(
   });
   const records: PageRecord[] = [];
   const reports: PageReport[] = [];
+  const first: { page?: FirstPage } = {};
   let flow: FlowResult;
   try {
-    flow = await readPages(ctx, sources, opts, { writer, records, reports, timings });
+    flow = await readPages(ctx, sources, opts, { writer, records, reports, timings, first });
   } catch (e) {
     writer.abort();
     await fs.rm(draftPath, { force: true });
@@ -125,6 +127,7 @@ export async function digitize(
       {
         metadata: metadata.data,
         documentMetadata: documentMetadata.data,
+        firstPage: opts.describe === false ? undefined : first.page,
         sourceRef,
         code: opts.code,
         outDir: opts.outDir,
@@ -162,6 +165,8 @@ async function readPages(
     records: PageRecord[];
     reports: PageReport[];
     timings: Timings;
+    /** The first page as read: the document is described from it. */
+    first: { page?: FirstPage };
   },
 ): Promise<FlowResult> {
   const { writer, records, reports, timings } = out;
@@ -174,6 +179,12 @@ async function readPages(
       ocr: page.ocr,
       turn: page.turn,
     });
+    out.first.page ??= {
+      ocr: page.ocr,
+      widthPx: page.prepared.widthPx,
+      heightPx: page.prepared.heightPx,
+      textFromSource: page.analysis.textFromSource ?? false,
+    };
     const sideways = page.turn === 90 || page.turn === 270;
     const ordinal = records.length + 1;
     const sourceName =
@@ -239,6 +250,7 @@ async function finishRecord(
   fields: {
     metadata: RecordMetadataInput;
     documentMetadata: DocumentMetadataInput;
+    firstPage: FirstPage | undefined;
     sourceRef: string | undefined;
     /** The dossier's own code (received at the counter), else the archive allocates one. */
     code: string | undefined;
@@ -262,17 +274,30 @@ async function finishRecord(
       ...(ctx.tsaUrl ? { tsaUrl: ctx.tsaUrl } : {}),
     });
   });
+  // The document's type and TT 05/2025 fields from its first page, read already; what the
+  // caller set wins, and the archivist reviews the rest.
+  const described = fields.firstPage ? describeFirstPage(fields.firstPage, records.length) : null;
+  const given = fields.documentMetadata;
+  const readFields = Object.fromEntries(
+    Object.entries(described?.readFields ?? {}).filter(([k]) => !(k in given)),
+  );
   return timings.timed('archive', () =>
     wrap('ARCHIVE_FAILED', title, async () => {
       const sha256 = await ctx.blobs.put(signed.bytes);
       const record = ctx.archive.addRecord({
         agencyId: ctx.agency.id,
         receivedAt: draft.receivedAt,
-        title,
+        title: (!fields.metadata.title && described?.title) || title,
         pages: records,
         file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
         metadata: fields.metadata,
-        documents: [{ metadata: fields.documentMetadata, pages: records.map((r) => r.ordinal) }],
+        documents: [
+          {
+            metadata: { ...described?.metadata, ...given },
+            readFields,
+            pages: records.map((r) => r.ordinal),
+          },
+        ],
         ...(fields.sourceRef ? { sourceRef: fields.sourceRef } : {}),
         ...(fields.code ? { code: fields.code } : {}),
       });

@@ -60,6 +60,11 @@ export interface DigitizeOptions {
   /** Fields of the record's one document (typeName: the document type in words…). */
   documentMetadata?: DocumentMetadataInput;
   /**
+   * Read the document's type and TT 05/2025 fields from its first page (default true); the
+   * record is then titled from them unless it is a personal paper.
+   */
+  describe?: boolean;
+  /**
    * A stable key of what the record is made from (a batch, one planned document, a burst's
    * content). A record with this key in the archive is returned as it is, never made twice: checked
    * before the pages are read and again inside the archive's write transaction.

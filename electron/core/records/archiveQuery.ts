@@ -1,6 +1,7 @@
-// The archive screen's one query: the folded full-text search (archive/search.ts) narrowed by
-// filters on the record (received between two Vietnam days, the reception procedure, a document
-// type, the upload state), or, without words, the newest records that pass the filters.
+// The archive screen's one query: the folded full-text search (archive/search.ts), most relevant
+// first, narrowed by filters on the record (received between two Vietnam days, the reception
+// procedure, a document type, the issuing body, the year issued, the upload state), or, without
+// words, the newest records that pass the filters; and what those filters can choose from.
 import type { ArchiveFilters, ArchiveHit, OutboxState } from '../../../shared/contracts/records';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
 import type { Archive } from '../archive/archive';
@@ -38,6 +39,16 @@ function filterSql(f: ArchiveFilters): { where: string[]; params: unknown[] } {
              OR EXISTS (SELECT 1 FROM reception_dossiers r JOIN reception_documents rd ON rd.dossier_id = r.id
                          WHERE r.archive_dossier_id = d.id AND rd.type = ?))`);
     params.push(DOCUMENT_TYPE_LABELS[f.docType].vi, f.docType);
+  }
+  if (f.organName) {
+    where.push(`EXISTS (SELECT 1 FROM documents x WHERE x.dossier_id = d.id
+                        AND json_extract(x.metadata, '$.organName') = ?)`);
+    params.push(f.organName);
+  }
+  if (f.year) {
+    where.push(`EXISTS (SELECT 1 FROM documents x WHERE x.dossier_id = d.id
+                        AND substr(json_extract(x.metadata, '$.issuedDate'), 7, 4) = ?)`);
+    params.push(String(f.year));
   }
   if (f.status) {
     where.push('EXISTS (SELECT 1 FROM outbox o WHERE o.dossier_id = d.id AND o.state = ?)');
@@ -119,4 +130,30 @@ export function queryArchive(
     createdAt: facts.get(h.recordId)?.created_at ?? '',
     uploadState: facts.get(h.recordId)?.state ?? null,
   }));
+}
+
+/** Most values a facet lists (the issuing bodies of a big archive run to hundreds). */
+const FACET_LIMIT = 300;
+
+type Facet = { value: string; count: number };
+
+/** The document types, issuing bodies and years the archive's documents carry, with counts. */
+export function archiveFacets(archive: Archive): {
+  typeNames: Facet[];
+  organNames: Facet[];
+  years: Facet[];
+} {
+  const db = archive.database;
+  const facet = (expr: string, order: string) =>
+    db
+      .prepare(
+        `SELECT ${expr} AS value, count(DISTINCT dossier_id) AS count FROM documents
+         WHERE value IS NOT NULL AND value != '' GROUP BY value ORDER BY ${order} LIMIT ?`,
+      )
+      .all(FACET_LIMIT) as Facet[];
+  return {
+    typeNames: facet("json_extract(metadata, '$.typeName')", 'count DESC, value'),
+    organNames: facet("json_extract(metadata, '$.organName')", 'count DESC, value'),
+    years: facet("substr(json_extract(metadata, '$.issuedDate'), 7, 4)", 'value DESC'),
+  };
 }

@@ -14,7 +14,7 @@ import type { RetentionSettings } from '../../../shared/settings';
 import type { Archive } from '../archive/archive';
 import { withStatementCache } from '../archive/connection';
 import { safeDirName } from '../archive/recordPackage';
-import { recordSearchText } from '../archive/recordIndex';
+import { recordSearchColumns } from '../archive/recordIndex';
 import { indexRecord } from '../archive/search';
 import {
   checkTarget,
@@ -92,7 +92,7 @@ function eraseRows(
         .prepare('SELECT name, sha256 FROM files WHERE dossier_id = ?')
         .all(id) as RecordFile[];
       db.prepare('UPDATE files SET sha256 = ? WHERE dossier_id = ?').run(ERASED_FILE_SHA256, id);
-      indexRecord(db, id, recordSearchText(withStatementCache(db), id));
+      indexRecord(db, id, recordSearchColumns(withStatementCache(db), id));
       parts.push(
         'recordTitle',
         'pageTexts',
@@ -123,7 +123,8 @@ function eraseRows(
 function scrubDatabase(archive: Archive): void {
   const db = archive.database;
   db.exec(`INSERT INTO page_fts (page_fts) VALUES ('optimize');
-           INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize');`);
+           INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize');
+           INSERT INTO record_fts (record_fts) VALUES ('optimize');`);
   db.exec(
     `CREATE VIRTUAL TABLE IF NOT EXISTS temp.erase_vocab USING fts5vocab(main, page_fts, 'row')`,
   );

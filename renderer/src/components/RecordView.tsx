@@ -6,6 +6,7 @@ import { formatBytes, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { EraseButton } from './archive/EraseButton';
 import { ExportButton } from './archive/ExportButton';
+import { FieldReview } from './archive/FieldReview';
 import { PageViewer } from './archive/PageViewer';
 import { SignatureReport } from './archive/SignatureReport';
 import { signatureClass, signatureLabel } from './signature';
@@ -95,6 +96,11 @@ export function RecordView({
       </dl>
       <ExportButton api={api} recordId={d.id} />
       <EraseButton api={api} recordId={d.id} code={d.code} />
+      <FieldReview
+        api={api}
+        recordId={d.id}
+        onTitle={(title) => setState({ kind: 'ready', record: { ...d, title } })}
+      />
       <PageViewer api={api} record={d} initialPage={initialPage} searchWords={searchWords} />
       <SignatureReport api={api} recordId={d.id} />
     </article>

@@ -1,6 +1,7 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { desk } from './screens/desk';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
@@ -120,6 +121,7 @@ export const en: Messages = {
   navAudit: 'Audit log',
   reception: reception.en,
   batch: batch.en,
+  fields: fields.en,
   outbox: outbox.en,
   settings: settings.en,
   protection: protection.en,

@@ -3,6 +3,7 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
 import { desk } from './screens/desk';
+import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
@@ -123,6 +124,7 @@ export const vi = {
   // One namespace per screen (i18n/screens/*.ts).
   reception: reception.vi,
   batch: batch.vi,
+  fields: fields.vi,
   outbox: outbox.vi,
   settings: settings.vi,
   protection: protection.vi,

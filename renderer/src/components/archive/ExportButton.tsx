@@ -1,4 +1,4 @@
-// "Xuất gói": the dossier as a BagIt package, written by the core into the export folder set in
+// "Xuất gói": the dossier as a BagIt package or a zipped E-ARK SIP, written by the core into the export folder set in
 // Settings (the screen never picks a path); the result says where it went.
 import { useState } from 'react';
 import type { SohoaApi } from '../../../../shared/contract';
@@ -11,12 +11,12 @@ export function ExportButton({ api, recordId }: { api: SohoaApi; recordId: numbe
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ files: number; dir: string } | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const run = async () => {
+  const run = async (format: 'bagit' | 'eark') => {
     setBusy(true);
     setDone(null);
     setError(null);
     try {
-      setDone(await api.exportPackage({ recordId }));
+      setDone(await api.exportPackage({ recordId, format }));
     } catch (e) {
       setError(toErrorInfo(e));
     } finally {
@@ -28,11 +28,19 @@ export function ExportButton({ api, recordId }: { api: SohoaApi; recordId: numbe
       <button
         type="button"
         className="secondary"
-        onClick={() => void run()}
+        onClick={() => void run('bagit')}
         disabled={busy}
         aria-busy={busy}
       >
         {busy ? t.exportBusy : t.exportButton}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => void run('eark')}
+        disabled={busy}
+      >
+        {t.fields.exportEark}
       </button>
       <div role="status" aria-live="polite">
         {done && <p className="ok">{t.exportDone(done.files, done.dir)}</p>}

@@ -1,5 +1,6 @@
 // The archive's search box and filters. Searching is diacritic-insensitive in the core, so the
-// clerk types without accents; the filters narrow by day, procedure, document type, upload state.
+// clerk types without accents; the filters narrow by day, procedure, document type, issuing body,
+// year of issue, upload state.
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ArchiveFilters } from '../../../../shared/contracts/records';
 import {
@@ -12,6 +13,7 @@ import type { Messages } from '../../i18n/vi';
 import type { OutboxState } from '../../../../shared/contracts/records';
 import { useI18n } from '../../i18n';
 import { DateField } from '../desk/DateField';
+import { DocumentFilters } from './DocumentFilters';
 import { UPLOAD_STATES, uploadStateLabel } from './uploadState';
 
 export interface SearchRequest {
@@ -26,9 +28,19 @@ interface Filters {
   procedure: string;
   docType: string;
   status: string;
+  organName: string;
+  year: string;
 }
 
-const ANY: Filters = { from: '', to: '', procedure: '', docType: '', status: '' };
+const ANY: Filters = {
+  from: '',
+  to: '',
+  procedure: '',
+  docType: '',
+  status: '',
+  organName: '',
+  year: '',
+};
 
 function filtersOf(f: Filters): ArchiveFilters {
   return {
@@ -37,6 +49,8 @@ function filtersOf(f: Filters): ArchiveFilters {
     ...(f.procedure ? { procedure: f.procedure } : {}),
     ...(f.docType ? { docType: f.docType as DocumentType } : {}),
     ...(f.status ? { status: f.status as OutboxState } : {}),
+    ...(f.organName ? { organName: f.organName } : {}),
+    ...(f.year ? { year: Number(f.year) } : {}),
   };
 }
 
@@ -84,7 +98,9 @@ function FilterFields({
   reversed,
   procedures,
   t,
+  api,
 }: {
+  api: SohoaApi;
   filters: Filters;
   set: (patch: Partial<Filters>) => void;
   /** "From" is after "to": both dates are marked and the error says so. */
@@ -136,6 +152,7 @@ function FilterFields({
           ))}
         </select>
       </Filter>
+      <DocumentFilters api={api} organName={filters.organName} year={filters.year} set={set} />
       <Filter label={t.filterStatus}>
         <select value={filters.status} onChange={(e) => set({ status: e.target.value })}>
           <option value="">{t.filterAny}</option>
@@ -177,10 +194,10 @@ export function SearchForm({
     onSearch({ query: query.trim(), filters: filtersOf(filters) });
   };
   const rerun = useEffectEvent(run);
-  const { from, to, procedure, docType, status } = filters;
+  const { from, to, procedure, docType, status, organName, year } = filters;
   useEffect(() => {
     if (searched.current) rerun();
-  }, [from, to, procedure, docType, status]);
+  }, [from, to, procedure, docType, status, organName, year]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     run();
@@ -212,6 +229,7 @@ export function SearchForm({
         </button>
       </div>
       <FilterFields
+        api={api}
         filters={filters}
         set={(patch) => setFilters((f) => ({ ...f, ...patch }))}
         reversed={reversed}
