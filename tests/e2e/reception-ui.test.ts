@@ -282,21 +282,18 @@ test(
     await page.locator(`li[data-dossier-code="${archiveCode}"]`).first().waitFor();
     await assertAccessible(page, 'archive, search');
     await shot(page, 'reception-5-archive-search');
-    // …and by the applicant's ID number, which is on no page: it comes from the applicant's
-    // details, which the archive search indexes. TODO: depends on the archive search of the
-    // applicant (ID number, name, dossier code), merged separately; drop `todo` once main has it.
-    await t.test(
-      'the archive finds the dossier by the applicant ID number',
-      { todo: 'needs the archive search of the applicant details' },
-      async () => {
-        await page.locator('#archive-query').fill(HOLDER.idNumber);
-        await page.locator('#archive-query').press('Enter');
-        await page
-          .locator(`li[data-dossier-code="${archiveCode}"]`)
-          .first()
-          .waitFor({ timeout: 10_000 });
-      },
-    );
+    // …and by the applicant's ID number, which is on no page: the archive's search indexes the
+    // received dossier's applicant.
+    await t.test('the archive finds the dossier by the applicant ID number', async () => {
+      await page.locator('#archive-query').fill(HOLDER.idNumber);
+      await page.locator('#archive-query').press('Enter');
+      await page
+        .locator(`li[data-dossier-code="${archiveCode}"]`)
+        .first()
+        .waitFor({ timeout: 10_000 });
+      const first = page.locator('li[data-dossier-code]').first();
+      assert.equal(await first.getAttribute('data-dossier-code'), archiveCode, 'ranked first');
+    });
     // …and the outbox (Alt+4) lists it.
     await page.keyboard.press('Alt+4');
     await page.locator(`tr[data-dossier-code="${archiveCode}"]`).waitFor();
