@@ -129,6 +129,7 @@ export async function digitize(
         documentMetadata: documentMetadata.data,
         firstPage: opts.describe === false ? undefined : first.page,
         sourceRef,
+        code: opts.code,
         outDir: opts.outDir,
       },
     );
@@ -251,6 +252,8 @@ async function finishRecord(
     documentMetadata: DocumentMetadataInput;
     firstPage: FirstPage | undefined;
     sourceRef: string | undefined;
+    /** The dossier's own code (received at the counter), else the archive allocates one. */
+    code: string | undefined;
     outDir: string | undefined;
   },
 ): Promise<{ record: RecordSummary; pdfPath: string | null; raced: boolean }> {
@@ -296,6 +299,7 @@ async function finishRecord(
           },
         ],
         ...(fields.sourceRef ? { sourceRef: fields.sourceRef } : {}),
+        ...(fields.code ? { code: fields.code } : {}),
       });
       // Another run recorded this sourceRef while we read (checked in the write transaction):
       // its record stands; this signed copy is not written out.
