@@ -248,6 +248,7 @@ const SETTINGS_TEXT: Record<SettingsIssueKey, Text> = {
   dpiRange: { vi: 'độ phân giải phải từ 150 đến 600', en: 'the resolution must be 150 to 600' },
   duplicateName: { vi: 'tên bị trùng', en: 'the name is used twice' },
   duplicatePath: { vi: 'thư mục bị trùng', en: 'the folder is listed twice' },
+  duplicatePlace: { vi: 'nơi nhận kết quả bị trùng', en: 'the collection place is listed twice' },
   label: { vi: 'nhãn không hợp lệ', en: 'the label is invalid' },
   pathNotChosen: { vi: 'đường dẫn không hợp lệ', en: 'the path is not valid' },
   numberRange: {

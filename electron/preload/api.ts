@@ -49,6 +49,7 @@ const EXPOSED = {
   batchThumbnail: true,
   batchReview: true,
   batchDecide: true,
+  batchDecideMany: true,
   batchSeparationDefaults: true,
   batchSplitPlan: true,
   batchAdjustSplits: true,

@@ -20,6 +20,12 @@ export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 
 export const TOKEN_HEADER = 'x-sohoa-token';
 
+/**
+ * `GET /api/alive`: answers 204 whoever asks (it tells nothing but that a desk listens here). A page
+ * that lost the host polls it, then reads the new run's token from index.html and carries on.
+ */
+export const ALIVE_PATH = '/api/alive';
+
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -100,12 +106,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     if (req.headers.host !== expectedHost) return sendPlain(res, 403, 'Forbidden host');
     const url = new URL(req.url ?? '/', `http://${expectedHost}`);
 
+    if (url.pathname === ALIVE_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(204, { ...SECURITY_HEADERS, 'cache-control': 'no-store' });
+      return void res.end();
+    }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       return sendPlain(res, 405, 'Method not allowed');
     }
-    return serveStatic(req, res, url.pathname);
+    return serveStatic(req, res, root, url.pathname, token);
   }
 
   async function handleApi(
@@ -143,33 +153,16 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
     sendJson(res, 200, envelope);
   }
 
-  async function serveStatic(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    pathname: string,
-  ): Promise<void> {
-    const file = await resolveStatic(root, pathname);
-    if (!file) return sendPlain(res, 404, 'Not found');
-    const type = contentTypeOf(file);
-    let body = await fs.readFile(file);
-    const isIndex = path.basename(file) === 'index.html';
-    if (isIndex) body = Buffer.from(injectToken(body.toString('utf8'), token), 'utf8');
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'content-type': type,
-      'content-length': body.length,
-      // The index carries this run's token; never let it outlive the run in a cache.
-      'cache-control': isIndex ? 'no-store' : 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (e: unknown) => {
+    // The port is taken: the core opened for this host closes, so the caller can try another.
+    await api.close();
+    throw e;
   });
   const bound = (server.address() as AddressInfo).port;
   expectedHost = `127.0.0.1:${bound}`;
@@ -185,6 +178,30 @@ export async function startWebHost(options: WebHostOptions = {}): Promise<WebHos
       await api.close();
     },
   };
+}
+
+/** A file of the renderer build; index.html carries this run's token. */
+async function serveStatic(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  root: string,
+  pathname: string,
+  token: string,
+): Promise<void> {
+  const file = await resolveStatic(root, pathname);
+  if (!file) return sendPlain(res, 404, 'Not found');
+  const type = contentTypeOf(file);
+  let body = await fs.readFile(file);
+  const isIndex = path.basename(file) === 'index.html';
+  if (isIndex) body = Buffer.from(injectToken(body.toString('utf8'), token), 'utf8');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': type,
+    'content-length': body.length,
+    // The index carries this run's token; never let it outlive the run in a cache.
+    'cache-control': isIndex ? 'no-store' : 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**

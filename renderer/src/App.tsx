@@ -4,11 +4,14 @@
 // mounted while the clerk looks elsewhere, so a half-received dossier is never lost, and a CCCD
 // QR scan from anywhere brings it back with the applicant filled in.
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { ConnectionBanner } from './components/desk/ConnectionBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { PolicyBanner } from './components/machine/PolicyBanner';
 import { HelpOverlay } from './components/reception/HelpOverlay';
 import { titled } from './components/reception/shortcuts';
-import { WedgeDetector } from './components/reception/wedge';
+import { WedgeDetector, type WedgeVerdict } from './components/reception/wedge';
+import { useWedgeText, type FedKey } from './components/reception/useWedgeText';
+import { useFocusRequest } from './hooks/useFocusRequest';
 import { useI18n, type I18n } from './i18n';
 import { ArchiveScreen } from './screens/ArchiveScreen';
 import { AuditScreen } from './screens/AuditScreen';
@@ -44,12 +47,41 @@ function removeLeaked(el: EventTarget | null, leaked: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/**
+ * Where the keyboard lands on a screen reached by Alt+digit: the archive's search box, the
+ * reception's field the clerk left (or its procedure search), otherwise the screen itself, never
+ * a field of the screen just hidden.
+ */
+function landingOf(id: ScreenId, lastInReception: HTMLElement | null): HTMLElement | null {
+  if (id === 'archive') return document.getElementById('archive-query');
+  if (id === 'reception') {
+    if (lastInReception?.isConnected) return lastInReception;
+    return document.getElementById('procedure-search') ?? document.getElementById('screen');
+  }
+  return document.getElementById('screen');
+}
+
 export function App() {
   const { t } = useI18n();
   const [screen, setScreen] = useState<ScreenId>('reception');
   const [help, setHelp] = useState(false);
   const [scan, setScan] = useState<CardScan | null>(null);
   const wedge = useRef(new WedgeDetector());
+  const fedKey = useRef<FedKey>({ key: null });
+  const focus = useFocusRequest();
+  const lastInReception = useRef<HTMLElement | null>(null);
+
+  const onWedge = useCallback(
+    (verdict: Exclude<WedgeVerdict, { kind: 'pass' }>, target: EventTarget | null) => {
+      removeLeaked(target, verdict.leaked);
+      if (verdict.kind === 'scan') {
+        setScan((s) => ({ payload: verdict.payload, seq: (s?.seq ?? 0) + 1 }));
+        setScreen('reception');
+      }
+    },
+    [],
+  );
+  useWedgeText(wedge, fedKey, onWedge);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -59,13 +91,11 @@ export function App() {
         if (verdict.kind !== 'pass') {
           e.preventDefault();
           e.stopPropagation();
-          removeLeaked(e.target, verdict.leaked);
-          if (verdict.kind === 'scan') {
-            setScan((s) => ({ payload: verdict.payload, seq: (s?.seq ?? 0) + 1 }));
-            setScreen('reception');
-          }
+          onWedge(verdict, e.target);
           return;
         }
+        // The character this key types comes again in a beforeinput: fed once, here.
+        fedKey.current.key = [...e.key].length === 1 ? e.key : null;
       }
       if (e.key === 'F1' || (e.key === '?' && !isTextField(e.target) && !e.ctrlKey && !e.altKey)) {
         e.preventDefault();
@@ -78,12 +108,16 @@ export function App() {
       const target = digit ? SCREENS[Number(digit[1]) - 1] : undefined;
       if (!target) return;
       e.preventDefault();
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && active.closest('.reception'))
+        lastInReception.current = active;
       setScreen(target.id);
+      focus(() => landingOf(target.id, lastInReception.current));
     };
     // Capture phase: the scanner's keys are taken before any field or screen sees them.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+  }, [focus, onWedge]);
 
   const closeHelp = useCallback(() => setHelp(false), []);
   const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0]!;
@@ -123,8 +157,9 @@ export function App() {
         </div>
       </header>
       <PolicyBanner />
-      <main id="screen" aria-label={current.label(t)}>
-        <div hidden={screen !== 'reception'}>
+      <ConnectionBanner />
+      <main id="screen" aria-label={current.label(t)} tabIndex={-1}>
+        <div className="screen-host" hidden={screen !== 'reception'}>
           <ReceptionScreen active={screen === 'reception'} scan={scan} />
         </div>
         {screen !== 'reception' && current.render()}

@@ -3,6 +3,7 @@
 // per-run token the host wrote into index.html.
 import { CHANNELS, type Channel, type Envelope, type SohoaApi } from '../../shared/contract';
 import { ErrorInfo, errorInfo } from '../../shared/errors';
+import { HostLink } from './hostLink';
 
 declare global {
   interface Window {
@@ -41,13 +42,10 @@ export function toErrorInfo(e: unknown): ErrorInfo {
   return errorInfo('INTERNAL', String(e));
 }
 
-function webApi(token: string): SohoaApi {
+function webApi(link: HostLink): SohoaApi {
   const call = async (channel: Channel, request: unknown): Promise<unknown> => {
-    const res = await fetch(`/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-sohoa-token': token },
-      body: JSON.stringify(request),
-    });
+    const res = await link.post(channel, JSON.stringify(request));
+    if (!res) throw new ApiError(errorInfo('DESK_UNREACHABLE', channel));
     let envelope: Envelope<unknown>;
     try {
       envelope = (await res.json()) as Envelope<unknown>;
@@ -63,8 +61,23 @@ function webApi(token: string): SohoaApi {
   ) as unknown as SohoaApi;
 }
 
+let web: { link: HostLink; api: SohoaApi } | null = null;
+
+/** The web transport, made once per page: one link, so every screen sees the same state. */
+function webTransport(): { link: HostLink; api: SohoaApi } {
+  if (!web) {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="sohoa-token"]')?.content;
+    const link = new HostLink(token ?? '');
+    web = { link, api: webApi(link) };
+  }
+  return web;
+}
+
+/** The web host's link; null in Electron, where IPC has no gap to bridge. */
+export function hostLink(): HostLink | null {
+  return window.sohoa ? null : webTransport().link;
+}
+
 export function getApi(): SohoaApi {
-  if (window.sohoa) return window.sohoa;
-  const token = document.querySelector<HTMLMetaElement>('meta[name="sohoa-token"]')?.content;
-  return webApi(token ?? '');
+  return window.sohoa ?? webTransport().api;
 }

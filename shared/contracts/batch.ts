@@ -83,6 +83,8 @@ export type ReviewReason = z.infer<typeof ReviewReason>;
 export const ReviewItem = z.object({
   id: z.number().int().positive(),
   batchId: z.number().int().positive(),
+  /** The batch's own title: the queue groups items under the batch they come from. */
+  batchTitle: z.string(),
   reason: ReviewReason,
   /** The page as it is named in the record ("file.pdf#2"), or the file for a document. */
   subject: z.string(),
@@ -228,5 +230,17 @@ export const BATCH_CHANNELS = {
       decision: z.enum(['accepted', 'dismissed']),
     }),
     response: z.object({ item: ReviewItem }),
+  },
+  /**
+   * One decision for a group of the queue (the items of one batch with the same reason and the
+   * same best guess), in one transaction: every item or none. Items already decided stay as they
+   * were decided.
+   */
+  batchDecideMany: {
+    request: z.object({
+      itemIds: z.array(z.number().int().positive()).min(1).max(2000),
+      decision: z.enum(['accepted', 'dismissed']),
+    }),
+    response: z.object({ items: z.array(ReviewItem) }),
   },
 } as const;

@@ -4,6 +4,10 @@
 import type { Template } from './template';
 
 export const HOST_MESSAGES = {
+  DESK_UNREACHABLE: () => ({
+    vi: 'Không liên lạc được với Sohoa Desk (ứng dụng đã đóng hoặc đang khởi động lại). Việc này chưa được thực hiện; trang tự kết nối lại khi ứng dụng chạy, khi đó hãy làm lại.',
+    en: 'Sohoa Desk cannot be reached (the app was closed or is restarting). This was not done; the page reconnects by itself once the app runs, then do it again.',
+  }),
   PATH_CHOOSER_UNAVAILABLE: (f) => ({
     vi: `Không mở được hộp thoại chọn ${f || 'tệp hoặc thư mục'} trên máy này (giao diện đang chạy không qua ứng dụng). Hãy mở Sohoa Desk trên máy tính để chọn.`,
     en: `Cannot open the dialog to choose ${f || 'a file or folder'} here (the interface is not running inside the app). Open Sohoa Desk on the computer to choose it.`,

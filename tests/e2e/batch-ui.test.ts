@@ -8,7 +8,13 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { renderPage } from '../../electron/cli/demo/samplePages';
-import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+import {
+  assertInViewport,
+  openDesk,
+  seriousAxeViolations,
+  shot,
+  type Desk,
+} from '../helpers/browser';
 import { startEsclEmulator } from '../helpers/esclEmulator';
 
 const BATCH_TIMEOUT = 240_000;
@@ -114,6 +120,10 @@ test(
     assert.equal(await pause.getAttribute('aria-keyshortcuts'), 'Alt+P');
     assert.match((await pause.getAttribute('title')) ?? '', /Alt\+P/);
     await shot(page, 'batch-02-running');
+    // Scrolled to the foot of the screen, the running batch's progress is still in view.
+    await page.locator('#screen').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await assertInViewport(progress, 'the progress bar, scrolled down');
+    await page.locator('#screen').evaluate((el) => (el.scrollTop = 0));
 
     // Pause from the keyboard, then resume: the batch waits, then carries on.
     await page.keyboard.press('Alt+P');
@@ -148,7 +158,12 @@ test(
     for (const n of SMUDGED) assert.ok(poorlyRead.includes(name(n)), `${name(n)} read too well`);
 
     const review = page.locator('.batch-review');
-    await review.locator('.review-item').first().waitFor();
+    // Grouped under this batch's own title, by reason; large groups fold their items away.
+    await review.locator('.review-group').first().waitFor();
+    assert.deepEqual(await review.locator('.review-batch h4').allTextContents(), [`Lô “${title}”`]);
+    for (const summary of await review.locator('details:not([open]) > summary').all()) {
+      await summary.click();
+    }
     const blankItems = await review
       .locator('.review-item[data-reason="blank"] strong')
       .allTextContents();
@@ -181,6 +196,21 @@ test(
       (n) => document.querySelectorAll('.batch-review .review-item').length === n - 1,
       before,
     );
+
+    // A whole group decided from the keyboard: its items leave the queue at once and the
+    // keyboard moves on to the next group's decision.
+    const groups = await review.locator('.review-group').count();
+    const blankGroup = review.locator('.review-group[data-reason="blank"]');
+    const blankCount = Number(await blankGroup.getAttribute('data-count'));
+    const itemsBefore = await review.locator('.review-item').count();
+    await blankGroup.locator('.review-accept-all').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.batch-review .review-group').length === n - 1,
+      groups,
+    );
+    assert.equal(await review.locator('.review-item').count(), itemsBefore - blankCount);
+    await page.locator('.review-accept-all:focus, #batch-review-title:focus').waitFor();
 
     assert.deepEqual(await seriousAxeViolations(page), []);
     assert.deepEqual(desk.browserErrors, []);

@@ -95,12 +95,19 @@ test(
     await assertAccessible(page, 'reception, scan folder waiting');
     await shot(page, 'reception-sources-1-hotfolder');
 
-    // The desk stops before the clerk takes them, and starts again on the same data folder.
-    // Same address: the page's storage (the clerk's name) belongs to it, as to app:// in the app.
+    // The desk stops before the clerk takes them, and starts again on the same data folder and
+    // address. The page left open notices, waits, takes the new run's token and carries on by
+    // itself: its next calls succeed, nothing says "not allowed".
     const port = Number(new URL(desk.host.url).port);
     await desk.host.close();
+    await page.locator('.link-banner.lost', { hasText: 'Mất liên lạc với Sohoa Desk' }).waitFor();
     restarted = await startWebHost({ dataDir: desk.dataDir, staticDir: STATIC_DIR, port });
-    await page.goto(restarted.url);
+    await page.locator('.link-banner.back', { hasText: 'Đã kết nối lại' }).waitFor();
+    await page.locator('.hotfolder-bar[data-files="4"]').waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByText('Yêu cầu không được phép').count(), 0);
+    // A reload (as the app's window after a restart): the page's storage belongs to its address,
+    // as to app:// in the app, so the clerk's name is remembered.
+    await page.reload();
     await page.locator('.hotfolder-bar[data-files="4"]').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#clerk-name').inputValue(), CLERK, 'the name is remembered');
 
@@ -119,7 +126,7 @@ test(
     await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
     await page.locator('.hotfolder-bar[data-files="0"]').waitFor();
     assert.deepEqual(await labels(page), ['quet-1.png', 'quet-2.png', 'quet-3.png']);
-    assert.match(await page.locator('.reception > .status').innerText(), /Đã thêm 3 trang/);
+    assert.match(await page.locator('.reception-head > .status').innerText(), /Đã thêm 3 trang/);
     assert.deepEqual(fs.readdirSync(staged), [], 'taken files leave the inbox');
     // The unreadable one: its own error, named, with what to do; the others carried on.
     const error = page.locator('.reception-errors li');
@@ -154,9 +161,9 @@ test(
     assert.match((await button.getAttribute('title')) ?? '', /Alt\+M/);
     await page.getByLabel('Chọn thư mục ảnh quét (cả thư mục con)').setInputFiles(folder);
     await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
-    await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
+    await page.locator('.reception-head > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
     assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
-    const notice = await page.locator('.reception > .status').innerText();
+    const notice = await page.locator('.reception-head > .status').innerText();
     assert.match(notice, /Đã bỏ qua 1 tệp không phải ảnh quét hoặc PDF: ho-so\/ghi-chu\.txt/);
     assert.doesNotMatch(notice, /Thumbs|\.an\.png/);
     await assertAccessible(page, 'reception, folder imported');
@@ -174,9 +181,12 @@ test(
       await cdp.send('Input.dispatchDragEvent', { type, ...at, data } as never);
     await cdp.detach();
     await page.locator('.reception-thumb').nth(2).waitFor({ timeout: OCR_TIMEOUT });
-    await page.locator('.reception > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
+    await page.locator('.reception-head > .status', { hasText: 'Đã thêm 3 trang' }).waitFor();
     assert.deepEqual(await labels(page), ['anh-phu.png', 'trang-2.png', 'trang-10.png']);
-    assert.match(await page.locator('.reception > .status').innerText(), /ho-so\/ghi-chu\.txt/);
+    assert.match(
+      await page.locator('.reception-head > .status').innerText(),
+      /ho-so\/ghi-chu\.txt/,
+    );
     await page.getByRole('button', { name: 'Bỏ hồ sơ đang làm' }).click();
     await page.locator('.reception-thumb').first().waitFor({ state: 'detached' });
   },

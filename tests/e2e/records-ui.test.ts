@@ -16,7 +16,7 @@ import { renderPage } from '../../electron/cli/demo/samplePages';
 import { dataPaths } from '../../electron/core/config/paths';
 import { fileKeyProvider, saveDestination } from '../../electron/core/outbox/destination';
 import { foldVietnamese } from '../../shared/text';
-import { openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
+import { axeViolations, openDesk, seriousAxeViolations, shot, type Desk } from '../helpers/browser';
 
 let desk: Desk;
 let code = '';
@@ -24,6 +24,7 @@ let code = '';
 before(async () => {
   // The main process's folder dialog as the test plays it: the clerk picks <work>/kho-nhan.
   desk = await openDesk({
+    viewport: { width: 1366, height: 768 },
     choosePath: (purpose) =>
       Promise.resolve(purpose === 'connectorFolder' ? path.join(desk.work, 'kho-nhan') : null),
   });
@@ -118,11 +119,32 @@ test(
     const zoomBefore = Number(await img.getAttribute('width'));
     await page.getByRole('button', { name: 'Phóng to' }).click();
     assert.ok(Number(await img.getAttribute('width')) > zoomBefore);
+    // "Fit the frame" shows the whole page inside the viewer's frame: nothing to scroll.
+    await page.getByRole('button', { name: 'Vừa khung' }).click();
+    await page.waitForFunction(() => {
+      const frame = document.querySelector('.page-canvas');
+      return (
+        frame !== null &&
+        frame.scrollHeight <= frame.clientHeight + 1 &&
+        frame.scrollWidth <= frame.clientWidth + 1
+      );
+    });
+    assert.equal(Number(await img.getAttribute('width')), zoomBefore, 'the viewer opens fitted');
 
     const verdict = page.getByTestId('report-verdict');
     await verdict.waitFor();
     // The demo certificate reaches no trusted root: indeterminate, never valid.
     assert.match((await verdict.textContent()) ?? '', /CHƯA XÁC ĐỊNH ĐƯỢC/);
+    // In the clerk's words first: who, when, trusted or not, what to do; the rest folded away.
+    const summary = (await page.locator('.signature-summary').innerText()) ?? '';
+    assert.match(summary, /Chứng thư số không thuộc danh sách tin cậy/);
+    assert.match(summary, /Ký lúc \d{2}\/\d{2}\/\d{4}/);
+    assert.match(summary, /Cần làm: \S/);
+    assert.ok(!(await page.locator('.report-signature').first().isVisible()), 'details folded');
+    await page.locator('.signature-summary').scrollIntoViewIfNeeded();
+    await shot(page, 'records-02b-signature-summary');
+    await page.getByText('Chi tiết kỹ thuật').click();
+    await page.locator('.report-signature').first().waitFor();
     const problems = (await page.locator('.report-signature .report-errors').textContent()) ?? '';
     assert.match(problems, /chứng thư gốc tin cậy/);
 
@@ -147,6 +169,10 @@ test(
 test('settings: the connector folder is chosen in the host’s dialog, never typed', async () => {
   const { page } = desk;
   await goTo('Cài đặt');
+  // Headings in order (no level skipped) on the settings screen, holidays included.
+  await page.getByRole('heading', { name: 'Ngày làm bù' }).waitFor();
+  const order = (await axeViolations(page)).filter((v) => v.id === 'heading-order');
+  assert.deepEqual(order, [], JSON.stringify(order));
   await page.getByRole('radio', { name: 'Thư mục (ổ mạng)' }).check();
   const folder = page.getByLabel('Thư mục nhận hồ sơ', { exact: true });
   assert.equal(await folder.getAttribute('readonly'), '', 'the path is shown, not typed');
@@ -259,6 +285,9 @@ test('audit log: entries with the chain check, intact', async () => {
   const text = (await table.textContent()) ?? '';
   for (const action of ['Lưu hồ sơ vào kho', 'Xuất gói hồ sơ', 'Đã gửi lên kho hồ sơ'])
     assert.ok(text.includes(action), `${action} in ${text}`);
+  // What the desk did by itself is signed "system" in the log, and shown in words.
+  assert.ok(text.includes('Hệ thống (tự động)'), text);
+  assert.doesNotMatch(text, /\bsystem\b/);
   await noSeriousAxe('audit');
   await shot(page, 'records-08-audit');
   await page.getByRole('button', { name: 'English' }).click();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/webhost/server';
 
 export const STATIC_DIR = 'dist/renderer';
@@ -30,6 +30,8 @@ export interface OpenDeskOptions {
   askPin?: WebHostOptions['askPin'];
   /** IT's policy file and the account at the desk (the log folder is the test's own). */
   machine?: WebHostOptions['machine'];
+  /** The window's inner size; the counter's 1366×768 screen is the one the layout is made for. */
+  viewport?: { width: number; height: number };
 }
 
 /** Starts the web host on a temporary data folder and opens the desk in Chromium (Vietnamese). */
@@ -68,14 +70,19 @@ export async function openDesk(options: OpenDeskOptions = {}): Promise<Desk> {
     ],
   });
   const context = await browser.newContext({
-    viewport: { width: 1360, height: 900 },
+    viewport: options.viewport ?? { width: 1360, height: 900 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   const page = await context.newPage();
   const browserErrors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') browserErrors.push(m.text());
+    // An API call that failed at the network level (the host restarting) is the page's to
+    // handle and show, as an API error status is (below): not an error of the page itself.
+    const apiNetwork =
+      m.text().startsWith('Failed to load resource') &&
+      new URL(m.location().url || 'about:blank').pathname.startsWith('/api/');
+    if (m.type() === 'error' && !apiNetwork) browserErrors.push(m.text());
   });
   page.on('pageerror', (e) => browserErrors.push(e.message));
   page.on('response', (r) => {
@@ -120,6 +127,12 @@ const axeSource = fs.readFileSync(
  * itself, but Playwright's evaluate runs in the page's own world regardless.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const violations = await axeViolations(page);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Every axe-core violation (WCAG 2.1 A/AA), whatever its impact. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -137,7 +150,33 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return violations;
+}
+
+/**
+ * Asserts the element is wholly inside the window as it is now: nothing scrolled to reach it
+ * (Playwright's own actions scroll first, so this reads the box without acting) and the page
+ * itself not scrolled either.
+ */
+export async function assertInViewport(target: Locator, what: string): Promise<void> {
+  await target.waitFor();
+  const box = await target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      top: r.top,
+      left: r.left,
+      bottom: r.bottom,
+      right: r.right,
+      width: window.innerWidth,
+      height: window.innerHeight,
+      scrolled: window.scrollY,
+    };
+  });
+  assert.equal(box.scrolled, 0, `${what}: the page itself scrolled`);
+  assert.ok(
+    box.top >= 0 && box.left >= 0 && box.bottom <= box.height && box.right <= box.width,
+    `${what} is outside the ${box.width}×${box.height} window: ${JSON.stringify(box)}`,
+  );
 }
 
 /** Saves a screenshot under test-output/e2e/ (the README shows the main ones). */

@@ -52,3 +52,28 @@ test('modifier and navigation keys are not part of a scan', () => {
   assert.deepEqual(d.feed('ArrowLeft', 2), { kind: 'pass' });
   assert.deepEqual(d.feed('Enter', 4), { kind: 'pass' });
 });
+
+test('a payload sent as text (an input method, a scanner that types text) is caught as well', () => {
+  // All at once, Enter included: nothing reached the field before, the caller stops the event.
+  const whole = new WedgeDetector();
+  assert.deepEqual(whole.feedText(`${PAYLOAD}\r`, 1000), {
+    kind: 'scan',
+    payload: PAYLOAD,
+    leaked: '',
+  });
+  // In pieces: the first piece (8 digits) reached the field, the second shows the scan (its own
+  // four digits and the separator are stopped with its event), the rest is swallowed.
+  const pieces = new WedgeDetector();
+  assert.deepEqual(pieces.feedText(PAYLOAD.slice(0, 8), 1000), { kind: 'pass' });
+  assert.deepEqual(pieces.feedText(PAYLOAD.slice(8, 20), 1010), {
+    kind: 'swallow',
+    leaked: PAYLOAD.slice(0, 8),
+  });
+  assert.deepEqual(pieces.feedText(PAYLOAD.slice(20), 1020), { kind: 'swallow', leaked: '' });
+  assert.deepEqual(pieces.feedText('\n', 1030), { kind: 'scan', payload: PAYLOAD, leaked: '' });
+  // A word typed through the input method, slowly, is left alone.
+  const person = new WedgeDetector();
+  assert.deepEqual(person.feedText('Lan', 0), { kind: 'pass' });
+  assert.deepEqual(person.feedText('036195000123', 500), { kind: 'pass' });
+  assert.deepEqual(person.feedText('|', 1500), { kind: 'pass' });
+});

@@ -33,6 +33,7 @@ export function createBatchHandlers(
         items: queue.review({ ...(r.batchId ? { batchId: r.batchId } : {}), state: r.state }),
       }),
     batchDecide: (r) => Promise.resolve({ item: queue.decide(r.itemId, r.decision) }),
+    batchDecideMany: (r) => Promise.resolve({ items: queue.decideMany(r.itemIds, r.decision) }),
     batchSeparationDefaults: (r) =>
       Promise.resolve({ options: queue.separationDefaults(r.options) }),
     batchSplitPlan: (r) => Promise.resolve(queue.splitPlan(r.batchId)),

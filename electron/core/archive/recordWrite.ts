@@ -54,6 +54,8 @@ export interface NewRecord {
   sourceRef?: string;
   /** Who did it, for the audit log (a clerk's account, `cli`, `batch`…). */
   actor?: string;
+  /** The code the record takes instead of a new one (a dossier received at the counter has one). */
+  code?: string;
 }
 
 /** What the write path needs from the archive that owns it. */
@@ -97,14 +99,10 @@ function insertRecordRow(
   input: NewRecord,
   recordInput: RecordMetadataInput,
 ): { id: number; code: string } {
-  const day = vietnamDayKey(input.receivedAt);
-  const seq = a
-    .stmt(
-      `INSERT INTO day_sequences (agency, day, last) VALUES (?, ?, 1)
-       ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
-    .get(input.agencyId, day) as { last: number };
-  const code = formatDossierCode(input.agencyId, day, seq.last);
+  const code = input.code ?? allocateCode(a, input);
+  if (input.code && a.stmt('SELECT 1 FROM dossiers WHERE code = ?').get(code)) {
+    throw new SohoaError('DOSSIER_CODE_TAKEN', code);
+  }
   const localDay = vnDate(input.receivedAt);
   const metadata = {
     maintenance: '01',
@@ -131,6 +129,18 @@ function insertRecordRow(
       ).lastInsertRowid,
   );
   return { id, code };
+}
+
+/** The agency's next code of the day (the same day sequence the reception's dossiers draw on). */
+function allocateCode(a: ArchiveDb, input: NewRecord): string {
+  const day = vietnamDayKey(input.receivedAt);
+  const seq = a
+    .stmt(
+      `INSERT INTO day_sequences (agency, day, last) VALUES (?, ?, 1)
+       ON CONFLICT (agency, day) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(input.agencyId, day) as { last: number };
+  return formatDossierCode(input.agencyId, day, seq.last);
 }
 
 function insertDocumentsAndPages(

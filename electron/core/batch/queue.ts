@@ -124,6 +124,10 @@ export class BatchQueue {
     return this.views.decide(itemId, decision);
   }
 
+  decideMany(itemIds: number[], decision: 'accepted' | 'dismissed'): ReviewItem[] {
+    return this.views.decideMany(itemIds, decision);
+  }
+
   // ---- views -----------------------------------------------------------------------------
 
   list(limit: number): { batches: BatchSummary[]; reviewOpen: number } {

@@ -43,7 +43,9 @@ export class BatchViews {
     const pagesTotal = Math.max(pagesDone, run ? run.pagesTotal : b.pagesTotal);
     const activeMs = run ? run.activeMs() : b.activeMs;
     const perMinute = pagesDone > 0 && activeMs > 0 ? (pagesDone * 60_000) / activeMs : null;
-    const unfinished = ['running', 'paused', 'queued'].includes(b.state);
+    // Time left only while the batch actually runs here: a paused or queued batch, or one the
+    // last process left "running", is not counting down.
+    const counting = run !== null && b.state === 'running';
     return {
       id: b.id,
       title: b.title,
@@ -56,7 +58,7 @@ export class BatchViews {
       pagesTotal,
       pagesPerMinute: perMinute === null ? null : Math.round(perMinute * 10) / 10,
       secondsLeft:
-        perMinute && unfinished ? Math.round(((pagesTotal - pagesDone) / perMinute) * 60) : null,
+        perMinute && counting ? Math.round(((pagesTotal - pagesDone) / perMinute) * 60) : null,
       record: b.recordId && b.dossierCode ? { id: b.recordId, code: b.dossierCode } : null,
       error: b.error,
       reviewOpen: b.reviewOpen,
@@ -152,6 +154,13 @@ export class BatchViews {
     const item = this.store.review.decide(itemId, decision);
     if (!item) throw new SohoaError('BAD_REQUEST', `review item ${itemId}`);
     return item;
+  }
+
+  /** A group of the queue decided at once; an unknown item refuses the whole group. */
+  decideMany(itemIds: number[], decision: 'accepted' | 'dismissed'): ReviewItem[] {
+    const items = this.store.review.decideMany([...new Set(itemIds)], decision);
+    if (!items) throw new SohoaError('BAD_REQUEST', `review items ${itemIds.join(', ')}`);
+    return items;
   }
 
   splitPlan(id: number): { plan: SplitPlan | null; stack: StackPage[]; records: BatchRecord[] } {

@@ -152,6 +152,7 @@ export async function digitize(
         documentMetadata: documentMetadata.data,
         firstPage: opts.describe === false ? undefined : first.page,
         sourceRef,
+        code: opts.code,
         outDir: opts.outDir,
       },
     );
@@ -286,6 +287,8 @@ async function finishRecord(
     documentMetadata: DocumentMetadataInput;
     firstPage: FirstPage | undefined;
     sourceRef: string | undefined;
+    /** The dossier's own code (received at the counter), else the archive allocates one. */
+    code: string | undefined;
     outDir: string | undefined;
   },
 ): Promise<{
@@ -357,6 +360,7 @@ async function finishRecord(
           },
         ],
         ...(fields.sourceRef ? { sourceRef: fields.sourceRef } : {}),
+        ...(fields.code ? { code: fields.code } : {}),
       });
       // Another run recorded this sourceRef while we read (checked in the write transaction):
       // its record stands; this signed copy is not written out.

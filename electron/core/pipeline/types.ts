@@ -70,6 +70,8 @@ export interface DigitizeOptions {
    * before the pages are read and again inside the archive's write transaction.
    */
   sourceRef?: string;
+  /** The record's code when it already has one (a dossier received at the counter), not a new one. */
+  code?: string;
 }
 
 export interface ProgressEvent {

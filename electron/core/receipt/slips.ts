@@ -16,6 +16,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { SohoaError } from '../../../shared/errors';
+import { formatDate } from '../../../shared/format';
 import type { Component, Procedure } from '../../../shared/procedures';
 import { vietnamTimeParts } from '../../../shared/time';
 
@@ -110,8 +111,6 @@ const FORM_LABEL: Record<Component['form'], string> = {
   original_or_copy: 'bản chính hoặc bản sao',
   shown: 'xuất trình bản chính',
 };
-
-const dmyOf = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 interface Fonts {
   regular: PDFFont;
@@ -324,7 +323,7 @@ export async function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
   );
   const [hh, mm] = (input.appointmentTime ?? '14:00').split(':');
   w.text(
-    `5. Thời gian trả kết quả giải quyết hồ sơ: ${hh} giờ ${mm} phút, ngày ${dmyOf(input.appointmentDate)}`,
+    `5. Thời gian trả kết quả giải quyết hồ sơ: ${hh} giờ ${mm} phút, ngày ${formatDate(input.appointmentDate)}`,
     {
       font: 'bold',
     },

@@ -242,6 +242,11 @@ export async function signAtReception(
   const sources = await Promise.all(input.pages.map((p) => input.pageSource(p.id, p.rotation)));
   const outcome = await core.digitize(sources, {
     title: input.title,
+    // One code per dossier: the archived record, the outbox and the receipt all carry the
+    // dossier's. A retry after a crash between archiving and the state change finds the record
+    // already made instead of archiving the dossier twice.
+    code: input.code,
+    sourceRef: `reception:${input.code}`,
     // The clerk has seen every page upright (and turned the ones that were not). Pages the
     // session read already are only assembled; these options touch pages read again.
     orientation: false,

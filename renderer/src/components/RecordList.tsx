@@ -12,7 +12,7 @@ export function RecordList({
   selectedId: number | null;
   onOpen: (id: number) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (records.length === 0) return <p className="muted">{t.listEmpty}</p>;
   return (
     <div className="table-wrap">
@@ -48,7 +48,7 @@ export function RecordList({
               </th>
               <td>{d.title}</td>
               <td>
-                <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, locale)}</time>
+                <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
               </td>
               <td className="num">{d.pageCount}</td>
               <td>

@@ -29,7 +29,7 @@ export function RecordView({
   /** Folded words of the search, marked on the page image. */
   searchWords?: string[];
 }) {
-  const { t, locale, pick } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
@@ -69,12 +69,12 @@ export function RecordView({
       <dl className="facts">
         <dt>{t.viewCreated}</dt>
         <dd>
-          <time dateTime={d.createdAt}>{formatDateTime(d.createdAt, locale)}</time>
+          <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
         </dd>
         <dt>{t.viewFile}</dt>
         <dd>{d.fileName}</dd>
         <dt>{t.viewFileSize}</dt>
-        <dd>{formatBytes(d.fileBytes, locale)}</dd>
+        <dd>{formatBytes(d.fileBytes, lang)}</dd>
         <dt>{t.viewPageCount}</dt>
         <dd>{d.pageCount}</dd>
         <dt>{t.viewSha256}</dt>
@@ -87,9 +87,7 @@ export function RecordView({
             <dd>{d.signature.signer}</dd>
             <dt>{t.viewSignedAt}</dt>
             <dd>
-              <time dateTime={d.signature.signedAt}>
-                {formatDateTime(d.signature.signedAt, locale)}
-              </time>
+              <time dateTime={d.signature.signedAt}>{formatDateTime(d.signature.signedAt)}</time>
             </dd>
             <dt>{t.viewSubFilter}</dt>
             <dd>{d.signature.subFilter}</dd>

@@ -1,5 +1,6 @@
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { desk } from './screens/desk';
 import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { machine } from './screens/machine';
@@ -128,4 +129,5 @@ export const en: Messages = {
   audit: audit.en,
   host: host.en,
   machine: machine.en,
+  desk: desk.en,
 };

@@ -2,6 +2,7 @@
 // exactly (a missing or extra key fails tsc).
 import { audit } from './screens/audit';
 import { batch } from './screens/batch';
+import { desk } from './screens/desk';
 import { fields } from './screens/fields';
 import { host } from './screens/host';
 import { machine } from './screens/machine';
@@ -131,6 +132,7 @@ export const vi = {
   audit: audit.vi,
   host: host.vi,
   machine: machine.vi,
+  desk: desk.vi,
 };
 
 export type Messages = typeof vi;

@@ -83,7 +83,7 @@ function useAuditLog(api: SohoaApi) {
 }
 
 function AuditTable({ entries, broken }: { entries: AuditEntry[]; broken: Set<number> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const a = t.audit;
   return (
     <table className="records-table" data-testid="audit-table">
@@ -105,9 +105,9 @@ function AuditTable({ entries, broken }: { entries: AuditEntry[]; broken: Set<nu
               {broken.has(e.seq) && <span className="broken-mark"> ✗ {a.brokenEntry}</span>}
             </th>
             <td>
-              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             </td>
-            <td>{e.actor}</td>
+            <td>{e.actor === 'system' ? a.actorSystem : e.actor}</td>
             <td>{a.actions[e.action] ?? e.action}</td>
             <td>{e.recordRef}</td>
             <td className="hash-short" title={e.hash}>

@@ -100,7 +100,7 @@ export function BatchScreen() {
               <p className="muted">{t.batch.detailNone}</p>
             </section>
           )}
-          <ReviewQueue batches={batches} reviewOpen={reviewOpen} onChanged={() => void refresh()} />
+          <ReviewQueue reviewOpen={reviewOpen} onChanged={() => void refresh()} />
         </div>
       </div>
     </div>

@@ -5,7 +5,7 @@ import type { ReviewItem } from '../../../../shared/contracts/batch';
 import { toReview, type Raw } from './rows';
 
 const ITEM_SELECT =
-  'SELECT r.*, coalesce(r.record_id, b.dossier_id) AS dossier_id FROM review_items r JOIN batches b ON b.id = r.batch_id';
+  'SELECT r.*, coalesce(r.record_id, b.dossier_id) AS dossier_id, b.title AS batch_title FROM review_items r JOIN batches b ON b.id = r.batch_id';
 
 export class ReviewTable {
   constructor(
@@ -39,5 +39,24 @@ export class ReviewTable {
       .run(decision, this.clock().toISOString(), itemId);
     const r = this.db.prepare(`${ITEM_SELECT} WHERE r.id = ?`).get(itemId) as Raw | undefined;
     return r ? toReview(r) : null;
+  }
+
+  /**
+   * One decision for many items, all or none: null when an id names no item. An item decided
+   * already (by another window) keeps its decision.
+   */
+  decideMany(itemIds: number[], decision: 'accepted' | 'dismissed'): ReviewItem[] | null {
+    const at = this.clock().toISOString();
+    const update = this.db.prepare(
+      "UPDATE review_items SET state = ?, decided_at = ? WHERE id = ? AND state = 'open'",
+    );
+    const read = this.db.prepare(`${ITEM_SELECT} WHERE r.id = ?`);
+    return this.db
+      .transaction(() => {
+        if (itemIds.some((id) => read.get(id) === undefined)) return null;
+        for (const id of itemIds) update.run(decision, at, id);
+        return itemIds.map((id) => toReview(read.get(id) as Raw));
+      })
+      .immediate();
   }
 }

@@ -157,6 +157,7 @@ export function toReview(r: Raw): ReviewItem {
   return {
     id: Number(r.id),
     batchId: Number(r.batch_id),
+    batchTitle: typeof r.batch_title === 'string' ? r.batch_title : '',
     reason: r.reason as ReviewReason,
     subject: String(r.subject),
     fileId: Number(r.file_id),

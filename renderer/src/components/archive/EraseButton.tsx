@@ -18,7 +18,7 @@ export function EraseButton({
   recordId: number;
   code: string;
 }) {
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const p = t.protection;
   const [check, setCheck] = useState<EraseCheck | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +53,7 @@ export function EraseButton({
     <div className="erase">
       {check.retentionEnds && <p className="muted">{p.eraseEnds(check.retentionEnds)}</p>}
       {check.erasedAt ? (
-        <p className="ok">{p.erased(formatDateTime(check.erasedAt, locale))}</p>
+        <p className="ok">{p.erased(formatDateTime(check.erasedAt))}</p>
       ) : check.erasable ? (
         <button
           type="button"

@@ -34,12 +34,7 @@ export function ExportButton({ api, recordId }: { api: SohoaApi; recordId: numbe
       >
         {busy ? t.exportBusy : t.exportButton}
       </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => void run('eark')}
-        disabled={busy}
-      >
+      <button type="button" className="secondary" onClick={() => void run('eark')} disabled={busy}>
         {t.fields.exportEark}
       </button>
       <div role="status" aria-live="polite">

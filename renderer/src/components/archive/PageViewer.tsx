@@ -3,18 +3,17 @@
 // no inline styles). Words of the search that led here are marked on the image, so the clerk sees
 // where on the page the match is. Keys inside the viewer: ←/→ or PageUp/PageDown pages, + and −
 // zoom, T text.
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RecordDetail, SohoaApi } from '../../../../shared/contract';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { foldVietnamese } from '../../../../shared/text';
 import { toErrorInfo } from '../../api';
 import { useI18n } from '../../i18n';
 import { loadPageImage, type CachedPage } from './pageImageCache';
+import { useFitWidth } from './useFitWidth';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const FIT_INDEX = 2;
-/** Display width at 100%: the panel's width on a counter screen. */
-const BASE_WIDTH = 620;
 
 type State =
   { kind: 'loading' } | { kind: 'ready'; image: CachedPage } | { kind: 'error'; error: ErrorInfo };
@@ -202,6 +201,8 @@ export function PageViewer({
   const [zoom, setZoom] = useState(FIT_INDEX);
   const [showText, setShowText] = useState(false);
   const state = usePageImage(api, record.id, page);
+  const frame = useRef<HTMLDivElement>(null);
+  const fitWidth = useFitWidth(frame, state.kind === 'ready' ? state.image : null);
 
   useEffect(
     () => setPage(Math.min(Math.max(1, initialPage), Math.max(1, total))),
@@ -225,13 +226,19 @@ export function PageViewer({
   const pageRecord = record.pages[page - 1];
   const isMatch = matcher(searchWords);
   const hasMatch = state.kind === 'ready' && state.image.words.some((w) => isMatch(w.text));
-  const width = Math.round(BASE_WIDTH * ZOOMS[zoom]!);
+  // 100% ("Vừa khung") is the whole page inside the frame.
+  const width = Math.round(fitWidth * ZOOMS[zoom]!);
   const height = (image: CachedPage) => Math.round((width * image.heightPx) / image.widthPx);
   return (
     <section className="viewer" aria-labelledby="viewer-title" onKeyDown={onKey}>
       <h3 id="viewer-title">{t.viewerTitle}</h3>
       <ViewerTools {...{ page, total, zoom, showText, go, zoomBy, setZoom, setShowText }} />
-      <div className="page-canvas" tabIndex={0} aria-label={t.viewerPageOf(page, total)}>
+      <div
+        ref={frame}
+        className="page-canvas"
+        tabIndex={0}
+        aria-label={t.viewerPageOf(page, total)}
+      >
         {state.kind === 'loading' && <p className="muted">{t.viewerLoading(page)}</p>}
         {state.kind === 'error' && (
           <p role="alert" className="error">

@@ -12,6 +12,7 @@ import type { SohoaApi } from '../../../../shared/contract';
 import type { Messages } from '../../i18n/vi';
 import type { OutboxState } from '../../../../shared/contracts/records';
 import { useI18n } from '../../i18n';
+import { DateField } from '../desk/DateField';
 import { DocumentFilters } from './DocumentFilters';
 import { UPLOAD_STATES, uploadStateLabel } from './uploadState';
 
@@ -65,8 +66,24 @@ function useProcedureChoices(api: SohoaApi) {
   return procedures;
 }
 
-/** One filter: a label over its control. */
-function Filter({ label, children }: { label: string; children: ReactNode }) {
+/** One filter: a label over its control (named by `htmlFor` when the control is not a child). */
+function Filter({
+  label,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  htmlFor?: string;
+  children: ReactNode;
+}) {
+  if (htmlFor) {
+    return (
+      <div className="filter">
+        <label htmlFor={htmlFor}>{label}</label>
+        {children}
+      </div>
+    );
+  }
   return (
     <label>
       <span>{label}</span>
@@ -94,24 +111,24 @@ function FilterFields({
   const { pick } = useI18n();
   const dateError = {
     'aria-invalid': reversed || undefined,
-    'aria-describedby': reversed ? 'filter-dates-error' : undefined,
+    describedBy: reversed ? 'filter-dates-error' : undefined,
   } as const;
   return (
     <fieldset className="filters">
       <legend>{t.filtersLegend}</legend>
-      <Filter label={t.filterFrom}>
-        <input
-          type="date"
+      <Filter label={t.filterFrom} htmlFor="filter-from">
+        <DateField
+          id="filter-from"
           value={filters.from}
-          onChange={(e) => set({ from: e.target.value })}
+          onChange={(from) => set({ from })}
           {...dateError}
         />
       </Filter>
-      <Filter label={t.filterTo}>
-        <input
-          type="date"
+      <Filter label={t.filterTo} htmlFor="filter-to">
+        <DateField
+          id="filter-to"
           value={filters.to}
-          onChange={(e) => set({ to: e.target.value })}
+          onChange={(to) => set({ to })}
           {...dateError}
         />
       </Filter>

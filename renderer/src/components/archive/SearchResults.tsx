@@ -15,7 +15,7 @@ export function SearchResults({
   selectedId: number | null;
   onOpen: (id: number, page: number | null) => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (hits.length === 0) return <p className="muted">{t.resultsNone}</p>;
   return (
     <ol className="hits">
@@ -37,7 +37,7 @@ export function SearchResults({
             <span className="hit-title">{h.title}</span>
           </div>
           <p className="muted small">
-            <time dateTime={h.createdAt}>{formatDateTime(h.createdAt, locale)}</time>
+            <time dateTime={h.createdAt}>{formatDateTime(h.createdAt)}</time>
             {' · '}
             {h.page === null ? t.resultWhereMetadata : t.resultWherePage(h.page)}
             {h.uploadState && <> · {uploadStateLabel(h.uploadState, t)}</>}

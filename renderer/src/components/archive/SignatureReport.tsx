@@ -1,11 +1,13 @@
-// The signature report of the dossier's file, from the core's strict validator, in plain words
-// in the current language (the core sends both languages).
+// The signature report of the dossier's file, from the core's strict validator, in the current
+// language (the core sends both): the plain summary for the clerk first, every technical fact
+// folded away under it.
 import { useCallback, useEffect, useState } from 'react';
 import type { Response, SohoaApi } from '../../../../shared/contract';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { toErrorInfo } from '../../api';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
+import { SignatureSummary } from './SignatureSummary';
 
 type State =
   | { kind: 'loading' }
@@ -56,25 +58,31 @@ export function SignatureReport({ api, recordId }: { api: SohoaApi; recordId: nu
       )}
       {state.kind === 'ready' && (
         <>
-          <p>
-            {t.reportFile(state.value.fileName)}:{' '}
-            <span
-              className={VERDICT_CLASS[state.value.report.verdict]}
-              data-testid="report-verdict"
-            >
-              {pick(state.value.report.verdictText)}
-            </span>
-          </p>
-          {state.value.report.errors.length > 0 && (
-            <ul className="report-errors">
-              {state.value.report.errors.map((e, i) => (
-                <li key={i}>{pick(e)}</li>
-              ))}
-            </ul>
-          )}
-          {state.value.report.signatures.map((s, i) => (
-            <SignatureFacts key={s.field} signature={s} n={i + 1} />
-          ))}
+          <p className="small muted">{t.reportFile(state.value.fileName)}</p>
+          <SignatureSummary report={state.value.report} />
+          <details className="report-technical">
+            <summary>{t.desk.sumTechnical}</summary>
+            <p>
+              <span className={VERDICT_CLASS[state.value.report.verdict]}>
+                {pick(state.value.report.verdictText)}
+              </span>{' '}
+              <code>
+                {[state.value.report.indication, state.value.report.subIndication]
+                  .filter(Boolean)
+                  .join(' / ')}
+              </code>
+            </p>
+            {state.value.report.errors.length > 0 && (
+              <ul className="report-errors">
+                {state.value.report.errors.map((e, i) => (
+                  <li key={i}>{pick(e)}</li>
+                ))}
+              </ul>
+            )}
+            {state.value.report.signatures.map((s, i) => (
+              <SignatureFacts key={s.field} signature={s} n={i + 1} />
+            ))}
+          </details>
         </>
       )}
     </section>
@@ -85,7 +93,7 @@ type Signature = Response<'signatureReport'>['report']['signatures'][number];
 
 /** One signature (or document timestamp): its verdict and every fact it rests on, with problems. */
 function SignatureFacts({ signature: s, n }: { signature: Signature; n: number }) {
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const yesNo = (b: boolean) => (b ? t.yes : t.no);
   return (
     <div className="report-signature">
@@ -95,6 +103,10 @@ function SignatureFacts({ signature: s, n }: { signature: Signature; n: number }
         <span className={VERDICT_CLASS[s.verdict]}>{pick(s.verdictText)}</span>
       </h4>
       <dl className="facts">
+        <dt>ETSI</dt>
+        <dd>
+          <code>{[s.indication, s.subIndication].filter(Boolean).join(' / ')}</code>
+        </dd>
         <dt>{t.reportSigner}</dt>
         <dd>{s.signer ?? '?'}</dd>
         <dt>{t.reportChain}</dt>
@@ -114,15 +126,14 @@ function SignatureFacts({ signature: s, n }: { signature: Signature; n: number }
         {s.claimedSigningTime && (
           <>
             <dt>{t.reportClaimedTime}</dt>
-            <dd>{formatDateTime(s.claimedSigningTime, locale)}</dd>
+            <dd>{formatDateTime(s.claimedSigningTime)}</dd>
           </>
         )}
         {s.timestamp && (
           <>
             <dt>{t.reportTimestamp}</dt>
             <dd>
-              {formatDateTime(s.timestamp.time, locale)} · {s.timestamp.tsa} ·{' '}
-              {yesNo(s.timestamp.valid)}
+              {formatDateTime(s.timestamp.time)} · {s.timestamp.tsa} · {yesNo(s.timestamp.valid)}
             </dd>
           </>
         )}

@@ -1,8 +1,9 @@
 // One batch in the queue: its state, a progress bar with pages done / total, pages per minute
 // and time left, and its controls. The selected batch's controls carry the keyboard shortcuts.
 import type { BatchSummary } from '../../../../shared/contracts/batch';
+import { useHostLink } from '../../hooks/useHostLink';
 import { useI18n, type I18n } from '../../i18n';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 
 export type BatchAction = 'pause' | 'resume' | 'cancel' | 'retry';
 
@@ -52,20 +53,27 @@ export function BatchCard({
   onSelect: () => void;
   onAction: (action: BatchAction) => void;
 }) {
-  const { t, locale } = useI18n();
-  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const { t, lang } = useI18n();
   const label: Record<BatchAction, string> = {
     pause: t.batch.pause,
     resume: t.batch.resume,
     cancel: t.batch.cancel,
     retry: batch.state === 'done' ? t.batch.retryFailed : t.batch.retry,
   };
+  // Out of touch with the desk: what was last seen is shown, but no speed or time left.
+  const link = useHostLink().kind;
+  const stale = link === 'lost' || link === 'refused';
   const actions = cardActions(batch);
   const failedDocs = batch.state === 'done' && batch.recordsFailed > 0;
   const facts = [
     t.batch.pagesOf(batch.pagesDone, batch.pagesTotal),
-    ...(batch.pagesPerMinute !== null ? [t.batch.perMinute(nf.format(batch.pagesPerMinute))] : []),
-    ...(batch.secondsLeft !== null ? [t.batch.timeLeft(formatLeft(batch.secondsLeft, t))] : []),
+    ...(batch.pagesPerMinute !== null && !stale
+      ? [t.batch.perMinute(formatNumber(batch.pagesPerMinute, lang, 1))]
+      : []),
+    ...(batch.secondsLeft !== null && !stale
+      ? [t.batch.timeLeft(formatLeft(batch.secondsLeft, t))]
+      : []),
+    ...(stale ? [t.desk.batchStale] : []),
   ];
   return (
     <li className={selected ? 'batch-card selected' : 'batch-card'} data-batch={batch.id}>
@@ -99,7 +107,7 @@ export function BatchCard({
         ))}
       </p>
       <p className="batch-meta muted small">
-        <span>{formatDateTime(batch.createdAt, locale)}</span>
+        <span>{formatDateTime(batch.createdAt)}</span>
         <span>{t.batch.filesCount(batch.files)}</span>
         {batch.separated && <span>{t.batch.sepBadge}</span>}
         {batch.autoAccepted && <span className="batch-auto-accepted">{t.batch.autoAccepted}</span>}

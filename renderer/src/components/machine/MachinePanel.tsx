@@ -14,7 +14,7 @@ const MARK: Record<HealthStatus, string> = { ok: 'âœ“', warning: '!', error: 'âœ
 
 export function MachinePanel() {
   const api = useMemo(getApi, []);
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const m = t.machine;
   const status = useMachineStatus(api);
   const [report, setReport] = useState<HealthReport | null>(null);
@@ -57,7 +57,7 @@ export function MachinePanel() {
       <div role="status" aria-live="polite">
         {report && (
           <p className={{ ok: 'ok', warning: 'busy', error: 'error' }[report.status]}>
-            {summary[report.status]} {m.healthAt(formatDateTime(report.at, locale))}
+            {summary[report.status]} {m.healthAt(formatDateTime(report.at))}
           </p>
         )}
       </div>

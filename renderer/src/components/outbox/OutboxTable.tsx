@@ -15,7 +15,7 @@ export function OutboxTable({
   items: OutboxItemView[];
   onRetry: (code: string) => void;
 }) {
-  const { t, locale, pick } = useI18n();
+  const { t, lang, pick } = useI18n();
   const o = t.outbox;
   if (items.length === 0) return <p className="muted">{o.empty}</p>;
   const percent = (i: OutboxItemView) =>
@@ -38,11 +38,11 @@ export function OutboxTable({
         {items.map((i) => (
           <tr key={i.dossierCode} data-dossier-code={i.dossierCode}>
             <th scope="row">{i.dossierCode}</th>
-            <td>{formatBytes(i.bytesTotal, locale)}</td>
+            <td>{formatBytes(i.bytesTotal, lang)}</td>
             {section === 'pending' && <td>{i.attempts}</td>}
             {section === 'pending' && (
               <td>
-                <time dateTime={i.nextAttemptAt}>{formatDateTime(i.nextAttemptAt, locale)}</time>
+                <time dateTime={i.nextAttemptAt}>{formatDateTime(i.nextAttemptAt)}</time>
                 {i.lastError && <p className="reason small">{pick(i.lastError.message)}</p>}
               </td>
             )}
@@ -74,9 +74,7 @@ export function OutboxTable({
               </td>
             )}
             {section === 'done' && (
-              <td>
-                {i.doneAt && <time dateTime={i.doneAt}>{formatDateTime(i.doneAt, locale)}</time>}
-              </td>
+              <td>{i.doneAt && <time dateTime={i.doneAt}>{formatDateTime(i.doneAt)}</time>}</td>
             )}
           </tr>
         ))}

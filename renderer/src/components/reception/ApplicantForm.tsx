@@ -2,6 +2,7 @@
 // Editing a scanned value makes the applicant "typed": the record says where the data came from.
 import type { RefObject } from 'react';
 import { useI18n } from '../../i18n';
+import { DateField } from '../desk/DateField';
 import { titled } from './shortcuts';
 
 export interface ApplicantDraft {
@@ -37,12 +38,14 @@ export function ApplicantForm({
   onChange,
   warnings,
   nameRef,
+  idRef,
 }: {
   applicant: ApplicantDraft;
   onChange: (a: ApplicantDraft) => void;
   /** Checks of the scanned card that failed, in the current language. */
   warnings: string[];
   nameRef: RefObject<HTMLInputElement | null>;
+  idRef?: RefObject<HTMLInputElement | null>;
 }) {
   const { t } = useI18n();
   const r = t.reception;
@@ -79,6 +82,7 @@ export function ApplicantForm({
         <label htmlFor="applicant-id">{r.applicantId}</label>
         <input
           id="applicant-id"
+          ref={idRef}
           value={applicant.idNumber}
           inputMode="numeric"
           autoComplete="off"
@@ -92,11 +96,10 @@ export function ApplicantForm({
           </p>
         )}
         <label htmlFor="applicant-dob">{r.applicantDob}</label>
-        <input
+        <DateField
           id="applicant-dob"
-          type="date"
           value={applicant.dateOfBirth}
-          onChange={(e) => set('dateOfBirth', e.target.value)}
+          onChange={(iso) => set('dateOfBirth', iso)}
         />
         <label htmlFor="applicant-address">{r.applicantAddress}</label>
         <input

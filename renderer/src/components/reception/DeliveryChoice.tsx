@@ -2,7 +2,7 @@
 // public postal service (to the address typed, else the applicant's). The choice goes with the
 // dossier and is printed on the receipt.
 import type { ResultDelivery } from '../../../../shared/contracts/dossier';
-import { isoToDmy } from '../../../../shared/workingDays';
+import { formatDate } from '../../format';
 import { useI18n } from '../../i18n';
 import type { ReceptionResult, ReceptionStatus } from './SignPanel';
 
@@ -81,7 +81,10 @@ export function DueDateLine({ result }: { result: ReceptionResult }) {
     <>
       {result.dueDate && (
         <p className="due-line" data-year-status={year?.status ?? ''}>
-          {r.dueDate}: <strong className="due">{isoToDmy(result.dueDate)}</strong>
+          {r.dueDate}:{' '}
+          <strong className="due" data-iso={result.dueDate}>
+            {formatDate(result.dueDate)}
+          </strong>
           {year && (
             <>
               {' '}

@@ -6,9 +6,19 @@ import {
   DOCUMENT_TYPE_LABELS,
   FIELD_LABELS,
   type DocumentType,
+  type FieldName,
 } from '../../../../shared/classification';
 import { useI18n } from '../../i18n';
+import { DateField } from '../desk/DateField';
 import { LOW_FIELD_CONFIDENCE, type Workspace } from './model';
+
+/** Fields that hold a day (ISO in the workspace, dd/mm/yyyy on screen). */
+const DATE_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
+  'issuedDate',
+  'dateOfBirth',
+  'registeredDate',
+  'dateOfIssue',
+]);
 
 export function DocumentsPanel({
   ws,
@@ -69,13 +79,22 @@ export function DocumentsPanel({
                     return (
                       <div key={id} className={`field${low ? ' low' : ''}`}>
                         <label htmlFor={id}>{FIELD_LABELS[f.name][lang]}</label>
-                        <input
-                          id={id}
-                          value={f.value}
-                          autoComplete="off"
-                          aria-describedby={low ? `${id}-low` : undefined}
-                          onChange={(e) => onField(d.key, fi, e.target.value)}
-                        />
+                        {DATE_FIELDS.has(f.name) ? (
+                          <DateField
+                            id={id}
+                            value={f.value}
+                            aria-describedby={low ? `${id}-low` : undefined}
+                            onChange={(iso) => onField(d.key, fi, iso)}
+                          />
+                        ) : (
+                          <input
+                            id={id}
+                            value={f.value}
+                            autoComplete="off"
+                            aria-describedby={low ? `${id}-low` : undefined}
+                            onChange={(e) => onField(d.key, fi, e.target.value)}
+                          />
+                        )}
                         {low && (
                           <span id={`${id}-low`} className="low-note">
                             {r.fieldLow} ({Math.round(f.confidence * 100)}%)

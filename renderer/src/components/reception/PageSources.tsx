@@ -14,6 +14,7 @@ export function PageSources({
   onFolder,
   inputRef,
   folderRef,
+  addRef,
 }: {
   r: Messages['reception'];
   busy: boolean;
@@ -24,6 +25,7 @@ export function PageSources({
   onFolder: (files: FolderFile[]) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   folderRef: RefObject<HTMLInputElement | null>;
+  addRef?: RefObject<HTMLButtonElement | null> | undefined;
 }) {
   return (
     <div className="panel-row">
@@ -41,6 +43,7 @@ export function PageSources({
           {r.pagesFolder}
         </button>
         <button
+          ref={addRef}
           type="button"
           className="primary"
           disabled={busy}

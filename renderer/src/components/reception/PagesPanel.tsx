@@ -59,9 +59,11 @@ export function PagesPanel({
   onAction,
   inputRef,
   folderRef,
+  addRef,
   handleRef,
   scanSlot,
   hotFolderSlot,
+  closed = false,
 }: {
   ws: Workspace;
   busyText: string | null;
@@ -71,6 +73,10 @@ export function PagesPanel({
   onAction: (action: PageAction, pageId: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   folderRef: RefObject<HTMLInputElement | null>;
+  /** The "add pages from files" button: where the keyboard goes when pages are missing. */
+  addRef?: RefObject<HTMLButtonElement | null>;
+  /** Signed: the pages are what was archived, shown but closed to edits. */
+  closed?: boolean;
   /** What Alt+G reaches: puts the keyboard on the current page. */
   handleRef: Ref<PagesHandle>;
   /** The scanner control (acquire channels), beside the file picker. */
@@ -134,6 +140,7 @@ export function PagesPanel({
         onFolder={onFolder}
         inputRef={inputRef}
         folderRef={folderRef}
+        addRef={addRef}
       />
       {hotFolderSlot}
       <p className="drop-hint muted small">{r.pagesDrop}</p>
@@ -141,53 +148,64 @@ export function PagesPanel({
         {busyText}
       </p>
       {order.length === 0 && !busyText && <p className="muted">{r.pagesEmpty}</p>}
+      {/* Closed to edits, its pages hold no focusable control: the scroller itself takes the
+          keyboard so the pages can still be scrolled without a mouse. */}
       <div
         className="reception-page-scroller"
         ref={view.scroller}
         data-pages={order.length}
         onScroll={view.onScroll}
+        {...(closed ? { tabIndex: 0, role: 'region', 'aria-labelledby': 'pages-title' } : {})}
       >
         <div className="reception-page-canvas" ref={view.canvas}>
-          <PageRows ws={ws} groups={view.groups} r={r} renderPage={renderPage} />
+          <PageRows ws={ws} rows={view.rows} r={r} renderPage={renderPage} />
         </div>
       </div>
     </section>
   );
 }
 
-/** The rows in view, grouped under their documents (a group per document, named). */
+/**
+ * The rows in view. Each document's run of pages in a row is a group named after the document
+ * (a long document continues as a group of the same name on the next row).
+ */
 function PageRows({
   ws,
-  groups,
+  rows,
   r,
   renderPage,
 }: {
   ws: Workspace;
-  groups: { doc: number; rows: LayoutRow[] }[];
+  rows: LayoutRow[];
   r: Messages['reception'];
   renderPage: (id: string) => ReactNode;
 }) {
   return (
     <>
-      {groups.map((g) => {
-        const d = ws.docs[g.doc]!;
-        const label = r.documentLabel(g.doc + 1, d.pageIds.length);
-        return (
-          <div key={d.key} className="page-doc" role="group" aria-label={label}>
-            {g.rows.map((row) =>
-              row.kind === 'head' ? (
-                <p key={row.key} className="page-doc-head" data-top={row.top}>
-                  {label}
+      {rows.map((row) => (
+        <div key={row.key} className="page-row" data-top={row.top}>
+          {row.segments.map((seg) => {
+            const d = ws.docs[seg.doc]!;
+            const label = r.documentLabel(seg.doc + 1, d.pageIds.length);
+            return (
+              <div
+                key={`${d.key}:${seg.from}`}
+                className="page-seg"
+                role="group"
+                aria-label={label}
+                data-col={seg.col}
+                data-span={seg.to - seg.from}
+                data-doc-start={seg.from === 0}
+              >
+                <p className="page-doc-head" aria-hidden="true">
+                  {seg.from === 0 ? label : '…'}
                 </p>
-              ) : (
-                <ol key={row.key} className="page-list page-row" data-top={row.top}>
-                  {d.pageIds.slice(row.from, row.to).map(renderPage)}
-                </ol>
-              ),
-            )}
-          </div>
-        );
-      })}
+                <ol className="page-list">{d.pageIds.slice(seg.from, seg.to).map(renderPage)}</ol>
+              </div>
+            );
+          })}
+        </div>
+      ))}
     </>
   );
 }

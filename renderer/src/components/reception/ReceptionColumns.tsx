@@ -1,6 +1,10 @@
-// The reception screen's two columns. On the left, the dossier: the procedure, the applicant, the
-// checklist and signing. On the right, the papers: the pages (from files, a folder, drops, the
-// scanner, the scan folder) and the documents they form, closed to edits once signed.
+// The reception screen's three columns, laid out for the counter's 1366×768 screen first: each
+// scrolls on its own inside the window, so nothing the clerk needs hides below the page's fold,
+// and the action bar (SignPanel) stays under them. On the left, the dossier: the procedure, the
+// applicant and the checklist. In the middle, the pages (from files, a folder, drops, the scanner,
+// the scan folder), across the column's whole width. On the right, the documents they form with
+// their types and details, and once signed the received dossier and its slip; pages and
+// documents are then closed to edits.
 import { useElapsed } from '../../hooks/useElapsed';
 import { useI18n, type I18n } from '../../i18n';
 import { ApplicantForm, applicantReady } from './ApplicantForm';
@@ -11,30 +15,34 @@ import { PagesPanel } from './PagesPanel';
 import { ProcedurePicker } from './ProcedurePicker';
 import type { Reading } from './receptionState';
 import { ScanControl } from './ScanControl';
-import { SignPanel } from './SignPanel';
+import { SignResult } from './SignPanel';
 import type { Reception } from './useReception';
-import { focusSoon, type ReceptionTargets } from './useReceptionShortcuts';
+import type { ReceptionTargets } from './useReceptionShortcuts';
 
 interface ColumnProps {
   rc: Reception;
   targets: ReceptionTargets;
+  /** Moves the keyboard once the screen shows what a change brings. */
+  focus: (find: () => HTMLElement | null) => void;
 }
 
-export function DossierColumn({ rc, targets }: ColumnProps) {
-  const { t, pick } = useI18n();
-  const r = t.reception;
+export function DossierColumn({ rc, targets, focus }: ColumnProps) {
+  const { pick } = useI18n();
   const { state, dispatch } = rc;
-  const signingSeconds = useElapsed(state.signing);
   return (
-    <div className="reception-left">
+    <div className="reception-col reception-dossier">
       <ProcedurePicker
+        // A new reception starts from an empty search.
+        key={state.sessionId}
         procedures={rc.procedures}
         recent={rc.status?.recentProcedures ?? []}
         selected={state.procedure}
         onSelect={(procedure) => {
           dispatch({ type: 'procedure', procedure });
-          // Next step for the keyboard: the applicant, unless a scan already filled it.
-          if (procedure && !applicantReady(state.applicant)) focusSoon(targets.name);
+          // Next step for the keyboard: the applicant, unless a scan already filled it; back to
+          // the search when the procedure is being changed.
+          if (!procedure) focus(() => targets.search.current);
+          else if (!applicantReady(state.applicant)) focus(() => targets.name.current);
         }}
         searchRef={targets.search}
       />
@@ -43,23 +51,9 @@ export function DossierColumn({ rc, targets }: ColumnProps) {
         onChange={(applicant) => dispatch({ type: 'applicant', applicant })}
         warnings={state.cardWarnings.map(pick)}
         nameRef={targets.name}
+        idRef={targets.idNumber}
       />
       <ChecklistPanel procedure={state.procedure} checklist={rc.checklist} />
-      <SignPanel
-        status={rc.status}
-        needs={rc.needs.map((need) => r[need])}
-        complete={rc.checklist?.complete ?? true}
-        busyText={state.signing !== null ? r.signBusy(signingSeconds) : null}
-        result={state.result}
-        delivery={rc.delivery}
-        onDelivery={rc.setDelivery}
-        onSign={() => void rc.sign()}
-        onRetrySign={() => void rc.retrySign()}
-        printRef={targets.print}
-        onPrint={() => window.print()}
-        onFinish={() => void rc.finish()}
-        onDiscard={() => void rc.finish()}
-      />
     </div>
   );
 }
@@ -75,7 +69,11 @@ function readingText(reading: Reading, seconds: number, r: I18n['t']['reception'
   }
 }
 
-export function PapersColumn({ rc, targets, active }: ColumnProps & { active: boolean }) {
+export function PagesColumn({
+  rc,
+  targets,
+  active,
+}: Omit<ColumnProps, 'focus'> & { active: boolean }) {
   const r = useI18n().t.reception;
   const { state, dispatch } = rc;
   const { reading, result } = state;
@@ -83,8 +81,8 @@ export function PapersColumn({ rc, targets, active }: ColumnProps & { active: bo
   // One stack at a time, and none once signed.
   const noMorePages = reading !== null || result !== null;
   return (
-    // Once signed, the pages and documents are what was archived: no more edits.
-    <fieldset className="reception-right" disabled={result !== null}>
+    // Once signed, the pages are what was archived: no more edits.
+    <fieldset className="reception-col reception-pages" disabled={result !== null}>
       <PagesPanel
         ws={state.ws}
         busyText={reading ? readingText(reading, readingSeconds, r) : null}
@@ -95,7 +93,9 @@ export function PapersColumn({ rc, targets, active }: ColumnProps & { active: bo
         }
         inputRef={targets.files}
         folderRef={targets.folder}
+        addRef={targets.addPages}
         handleRef={targets.pages}
+        closed={result !== null}
         hotFolderSlot={
           <HotFolderBar
             active={active}
@@ -113,15 +113,33 @@ export function PapersColumn({ rc, targets, active }: ColumnProps & { active: bo
           />
         }
       />
-      <DocumentsPanel
-        ws={state.ws}
-        onType={(key, docType) =>
-          dispatch({ type: 'workspace', edit: { type: 'setType', key, docType } })
-        }
-        onField={(key, index, value) =>
-          dispatch({ type: 'workspace', edit: { type: 'setField', key, index, value } })
-        }
-      />
     </fieldset>
+  );
+}
+
+export function DocumentsColumn({ rc }: { rc: Reception }) {
+  const t = useI18n().t;
+  const { state, dispatch } = rc;
+  const { result } = state;
+  return (
+    // Signed, it holds no control the keyboard could reach: the column itself takes the keyboard
+    // so the slip and the documents can still be scrolled.
+    <div
+      className="reception-col reception-documents"
+      {...(result ? { tabIndex: 0, role: 'region', 'aria-label': t.reception.signTitle } : {})}
+    >
+      {result && <SignResult result={result} />}
+      <fieldset className="documents-fieldset" disabled={result !== null}>
+        <DocumentsPanel
+          ws={state.ws}
+          onType={(key, docType) =>
+            dispatch({ type: 'workspace', edit: { type: 'setType', key, docType } })
+          }
+          onField={(key, index, value) =>
+            dispatch({ type: 'workspace', edit: { type: 'setField', key, index, value } })
+          }
+        />
+      </fieldset>
+    </div>
   );
 }

@@ -1,21 +1,27 @@
-// Where every row of the pages panel sits, as plain arithmetic: each document is a title row and
-// rows of fixed-size thumbnails. The panel draws only the rows in view (and the focused page's),
-// so a 500-page stack costs what a 20-page one does; fixed sizes mean nothing is measured.
+// Where every page of the pages panel sits, as plain arithmetic. The pages flow across the
+// panel's width in reading order, documents one after another in the same rows (a dossier of
+// five one-page papers fills one row, not five), each document's run of pages in a row under its
+// own name. The panel draws only the rows in view (and the focused page's), so a 500-page stack
+// costs what a 20-page one does; fixed sizes mean nothing is measured. Page i of the dossier is
+// always in row i / columns, column i % columns: arrow keys move by one or by a row.
 
-export const CELL_WIDTH = 160;
-/** Must match `.page-row` and `.page-doc-head` heights in styles/reception.css. */
-export const ROW_HEIGHT = 270;
-export const HEAD_HEIGHT = 34;
+export const CELL_WIDTH = 156;
+/** Must match `.page-row`'s height in styles/reception-layout.css (name band + page item). */
+export const ROW_HEIGHT = 236;
+
+/** One document's pages within a row: [from, to) of its pages, starting at column `col`. */
+export interface RowSegment {
+  doc: number;
+  from: number;
+  to: number;
+  col: number;
+}
 
 export interface LayoutRow {
   key: string;
-  doc: number;
-  kind: 'head' | 'pages';
-  /** Index range [from, to) into the document's pages. */
-  from: number;
-  to: number;
   top: number;
   height: number;
+  segments: RowSegment[];
 }
 
 export interface PageLayout {
@@ -27,17 +33,27 @@ export interface PageLayout {
 export function layoutPages(docSizes: readonly number[], width: number): PageLayout {
   const columns = Math.max(1, Math.floor(width / CELL_WIDTH));
   const rows: LayoutRow[] = [];
-  let top = 0;
+  let row: LayoutRow | null = null;
+  let col = 0;
   docSizes.forEach((size, doc) => {
-    rows.push({ key: `h${doc}`, doc, kind: 'head', from: 0, to: 0, top, height: HEAD_HEIGHT });
-    top += HEAD_HEIGHT;
-    for (let from = 0; from < size; from += columns) {
-      const to = Math.min(size, from + columns);
-      rows.push({ key: `p${doc}:${from}`, doc, kind: 'pages', from, to, top, height: ROW_HEIGHT });
-      top += ROW_HEIGHT;
+    for (let from = 0; from < size;) {
+      if (!row || col === columns) {
+        row = {
+          key: `r${rows.length}`,
+          top: rows.length * ROW_HEIGHT,
+          height: ROW_HEIGHT,
+          segments: [],
+        };
+        rows.push(row);
+        col = 0;
+      }
+      const to = Math.min(size, from + columns - col);
+      row.segments.push({ doc, from, to, col });
+      col += to - from;
+      from = to;
     }
   });
-  return { rows, height: top, columns };
+  return { rows, height: rows.length * ROW_HEIGHT, columns };
 }
 
 /** The rows overlapping [top - margin, top + viewport + margin]. */
@@ -54,8 +70,8 @@ export function rowsInView(
 
 /** The row holding page `index` of document `doc`. */
 export function rowOfPage(layout: PageLayout, doc: number, index: number): LayoutRow | undefined {
-  return layout.rows.find(
-    (r) => r.doc === doc && r.kind === 'pages' && index >= r.from && index < r.to,
+  return layout.rows.find((r) =>
+    r.segments.some((s) => s.doc === doc && index >= s.from && index < s.to),
   );
 }
 

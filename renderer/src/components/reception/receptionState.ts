@@ -125,7 +125,9 @@ export type ReceptionAction =
   | { type: 'received'; result: ReceptionResult }
   | { type: 'resigned'; answer: Response<'receptionSign'> }
   /** The next applicant: everything but the clerk starts over, in a new session. */
-  | { type: 'reset'; sessionId: string; notice: Notice | null };
+  | { type: 'reset'; sessionId: string; notice: Notice | null }
+  /** A discarded reception back on screen, in its own session (its pages are still there). */
+  | { type: 'restore'; draft: ReceptionDraft };
 
 export function receptionReducer(state: ReceptionState, action: ReceptionAction): ReceptionState {
   switch (action.type) {
@@ -185,6 +187,12 @@ export function receptionReducer(state: ReceptionState, action: ReceptionAction)
         reading: state.reading,
         signing: state.signing,
         notice: action.notice,
+      };
+    case 'restore':
+      return {
+        ...initialReception(action.draft, state.clerk, action.draft.sessionId),
+        reading: state.reading,
+        signing: state.signing,
       };
   }
 }

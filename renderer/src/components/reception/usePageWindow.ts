@@ -20,7 +20,6 @@ import {
   rowOfPage,
   rowsInView,
   scrollToShow,
-  type LayoutRow,
   type PageLayout,
 } from './pageLayout';
 
@@ -35,17 +34,6 @@ function placesOf(docs: Workspace['docs']): PagePlaces {
   let n = 0;
   docs.forEach((d, doc) => d.pageIds.forEach((id, index) => map.set(id, { doc, index, n: ++n })));
   return map;
-}
-
-/** Rows grouped under their document, as the reader expects (a group per document). */
-function groupByDocument(rows: LayoutRow[]): { doc: number; rows: LayoutRow[] }[] {
-  const groups: { doc: number; rows: LayoutRow[] }[] = [];
-  for (const row of rows) {
-    const last = groups[groups.length - 1];
-    if (last && last.doc === row.doc) last.rows.push(row);
-    else groups.push({ doc: row.doc, rows: [row] });
-  }
-  return groups;
 }
 
 interface Box {
@@ -111,7 +99,14 @@ export function usePageWindow(ws: Workspace) {
     c.style.height = `${layout.height}px`;
     for (const row of c.querySelectorAll<HTMLElement>('[data-top]')) {
       row.style.top = `${row.dataset.top}px`;
-      row.style.gridTemplateColumns = `repeat(${layout.columns}, 1fr)`;
+      row.style.gridTemplateColumns = `repeat(${layout.columns}, minmax(0, 1fr))`;
+    }
+    // Each document's run of pages spans its columns of the row, its pages sharing them.
+    for (const seg of c.querySelectorAll<HTMLElement>('[data-span]')) {
+      const span = Number(seg.dataset.span);
+      seg.style.gridColumn = `${Number(seg.dataset.col) + 1} / span ${span}`;
+      const list = seg.querySelector<HTMLElement>('.page-list');
+      if (list) list.style.gridTemplateColumns = `repeat(${span}, minmax(0, 1fr))`;
     }
     if (!pendingFocus) return;
     const at = where.get(pendingFocus);
@@ -144,7 +139,7 @@ export function usePageWindow(ws: Workspace) {
     current,
     columns: layout.columns,
     where,
-    groups: groupByDocument(shown),
+    rows: shown,
     scroller,
     canvas,
     focusPage,

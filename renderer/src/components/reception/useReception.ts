@@ -26,6 +26,7 @@ import {
   type ReceptionState,
 } from './receptionState';
 import type { ReceptionStatus } from './SignPanel';
+import { useDiscarded } from './useDiscarded';
 import { usePageIntake } from './usePageIntake';
 
 /** A QR payload typed by the keyboard-wedge scanner; `seq` tells two scans of one card apart. */
@@ -256,6 +257,12 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
   );
   const needs = signNeeds(state);
   const { result } = state;
+  const { discarded, discard, restore } = useDiscarded(
+    state,
+    dispatch,
+    newSessionId,
+    hooks.onReset,
+  );
 
   return {
     state,
@@ -270,6 +277,10 @@ export function useReception(scan: CardScan | null, hooks: ReceptionHooks) {
     sign,
     retrySign,
     finish,
+    /** Drops the reception on screen (kept for this session, restorable) and starts the next. */
+    discard,
+    restore,
+    discarded,
     /** Alt+K: signs again a receipt whose signing failed, otherwise signs once nothing is missing. */
     signOrRetry: () => {
       if (result && result.slipKind === 'receipt' && !result.archived) void retrySign();

@@ -3,6 +3,11 @@
 // Keys are fed in as they arrive; once a fast burst has shown the shape of a CCCD payload, the
 // rest of it is swallowed (so it does not land in whatever field has focus) and the payload is
 // handed over on Enter.
+//
+// Not every scanner or keyboard sends key events with the characters in them: with an input
+// method such as Unikey on, or a scanner that sends text, keydown says only "Process" (or
+// nothing) and the characters arrive as text in beforeinput/input events, or as a composition's
+// result. Those are fed as text: one event, many characters, all at the same moment.
 
 /** Gap between two keys of one scan; people rarely type two keys under 35 ms apart for long. */
 export const MAX_GAP_MS = 50;
@@ -48,6 +53,27 @@ export class WedgeDetector {
     }
     if (!/^\d{0,12}$/.test(this.buffer)) this.buffer = /^\d$/.test(key) ? key : '';
     return { kind: 'pass' };
+  }
+
+  /**
+   * Text that arrived at once (a beforeinput's data, a composition's result) at `at`. `leaked` is
+   * only what reached the field from earlier events: the caller stops this event's own text.
+   */
+  feedText(text: string, at: number): WedgeVerdict {
+    // A scan already under way had its leaked digits dealt with when it showed itself.
+    const known = this.capturing;
+    let leaked: string | null = null;
+    let index = 0;
+    for (const ch of text) {
+      const v = this.feed(ch === '\r' || ch === '\n' ? 'Enter' : ch === '\t' ? 'Tab' : ch, at);
+      if (v.kind !== 'pass') {
+        // Of the digits before the separator, the last `index` came in this very text.
+        leaked ??= known ? '' : v.leaked.slice(0, Math.max(0, v.leaked.length - index));
+        if (v.kind === 'scan') return { kind: 'scan', payload: v.payload, leaked };
+      }
+      index++;
+    }
+    return leaked === null ? { kind: 'pass' } : { kind: 'swallow', leaked };
   }
 
   private reset(): void {

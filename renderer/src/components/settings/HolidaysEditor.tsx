@@ -6,8 +6,10 @@ import type { HolidayYearView } from '../../../../shared/contracts/records';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { HolidayYear, noticeLabel, type DayNote } from '../../../../shared/workingDays';
 import { toErrorInfo } from '../../api';
+import { formatDate } from '../../format';
 import { useI18n } from '../../i18n';
 import { HolidayNoticeFile } from './HolidayNoticeFile';
+import { DateField } from '../desk/DateField';
 
 type Kind = 'daysOff' | 'workingDays';
 
@@ -81,16 +83,16 @@ function DayList({
   const s = useI18n().t.settings;
   return (
     <div>
-      <h4>{title}</h4>
+      <h3 className="settings-subhead">{title}</h3>
       {days.length === 0 ? (
         <p className="muted">{s.none}</p>
       ) : (
         <ul>
           {days.map((d) => (
             <li key={d.date}>
-              <time dateTime={d.date}>{d.date}</time> · {d.reason}{' '}
+              <time dateTime={d.date}>{formatDate(d.date)}</time> · {d.reason}{' '}
               <button type="button" className="secondary small" onClick={() => onRemove(d.date)}>
-                {s.removeDay(d.date)}
+                {s.removeDay(formatDate(d.date))}
               </button>
             </li>
           ))}
@@ -133,15 +135,7 @@ function NewDay({
       <div className="rec-grid">
         <div className="rec-field">
           <label htmlFor="holiday-date">{s.holidayDate}</label>
-          <input
-            id="holiday-date"
-            type="date"
-            min={`${year}-01-01`}
-            max={`${year}-12-31`}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            {...invalid}
-          />
+          <DateField id="holiday-date" value={date} onChange={setDate} {...invalid} />
         </div>
         <div className="rec-field">
           <label htmlFor="holiday-reason">{s.holidayReason}</label>
@@ -205,7 +199,9 @@ export function HolidaysEditor({ api }: { api: SohoaApi }) {
               ? s.yearEstimated(view.year)
               : s.yearOfficial(view.year, noticeLabel(view.data))}
           </p>
-          {view.data.tet && <p>{s.tet(view.data.tet.from, view.data.tet.to)}</p>}
+          {view.data.tet && (
+            <p>{s.tet(formatDate(view.data.tet.from), formatDate(view.data.tet.to))}</p>
+          )}
           <DayList
             title={s.daysOff}
             days={view.data.daysOff}

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 type Status = Awaited<ReturnType<SohoaApi['retentionStatus']>>;
 
 export function StoreSizes({ api }: { api: SohoaApi }) {
-  const { t, pick, locale } = useI18n();
+  const { t, pick, lang } = useI18n();
   const p = t.protection;
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -56,11 +56,13 @@ export function StoreSizes({ api }: { api: SohoaApi }) {
     s.problem
       ? pick(s.problem.message)
       : s.removed
-        ? p.removed(s.removed.files, formatBytes(s.removed.bytes, locale))
+        ? p.removed(s.removed.files, formatBytes(s.removed.bytes, lang))
         : '';
   return (
     <section aria-labelledby="store-sizes-title">
-      <h4 id="store-sizes-title">{p.storesTitle}</h4>
+      <h3 id="store-sizes-title" className="settings-subhead">
+        {p.storesTitle}
+      </h3>
       {error && (
         <p role="alert" className="error">
           {pick(error.message)}
@@ -75,7 +77,7 @@ export function StoreSizes({ api }: { api: SohoaApi }) {
               <th scope="col">{p.rule}</th>
               <th scope="col">
                 {p.lastRemoved}
-                {status.lastSweepAt ? ` (${formatDateTime(status.lastSweepAt, locale)})` : ''}
+                {status.lastSweepAt ? ` (${formatDateTime(status.lastSweepAt)})` : ''}
               </th>
             </tr>
           </thead>
@@ -83,7 +85,7 @@ export function StoreSizes({ api }: { api: SohoaApi }) {
             {status.stores.map((s) => (
               <tr key={s.id}>
                 <th scope="row">{p.stores[s.id]}</th>
-                <td>{formatBytes(s.bytes, locale)}</td>
+                <td>{formatBytes(s.bytes, lang)}</td>
                 <td>{rule(s.rule)}</td>
                 <td>{status.lastSweepAt ? removed(s) : p.never}</td>
               </tr>

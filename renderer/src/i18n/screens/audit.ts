@@ -10,6 +10,8 @@ const vi = {
   broken: 'Nhật ký KHÔNG còn nguyên vẹn. Hãy báo ngay bộ phận CNTT và không sửa gì thêm.',
   brokenAt: (seq: number) => `Chuỗi bị đứt từ mục #${seq}.`,
   brokenEntry: 'bị sửa',
+  /** The desk itself (a batch, a backup, the uploader): no person acted. */
+  actorSystem: 'Hệ thống (tự động)',
   problem: {
     hash_mismatch: (seq: number) => `Mục #${seq}: nội dung đã bị sửa (mã băm không khớp).`,
     chain_broken: (seq: number) =>
@@ -64,6 +66,7 @@ const en: typeof vi = {
   broken: 'The audit log is NOT intact. Tell IT at once and change nothing.',
   brokenAt: (seq) => `The chain breaks at entry #${seq}.`,
   brokenEntry: 'altered',
+  actorSystem: 'System (automatic)',
   problem: {
     hash_mismatch: (seq) => `Entry #${seq}: its content was edited (hash mismatch).`,
     chain_broken: (seq) =>
