@@ -21,6 +21,7 @@ export {
   PageAnalysisRecord,
   PageRecord,
   RecordDetail,
+  RecordFile,
   RecordSummary,
   SignatureSummary,
   StageTiming,

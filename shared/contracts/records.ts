@@ -93,9 +93,24 @@ export const PageRecord = z.object({
 });
 export type PageRecord = z.infer<typeof PageRecord>;
 
+/**
+ * A file of a record: `record` the desk's signed PDF; `received` a PDF that came signed, kept
+ * byte for byte as the record's main file; `companion` the desk's searchable, signed PDF beside it.
+ */
+export const RecordFile = z.object({
+  name: z.string(),
+  role: z.enum(['record', 'received', 'companion']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  /** For a received file: who signed it, as verified when it arrived. */
+  receivedSigners: z.array(z.string()).optional(),
+});
+export type RecordFile = z.infer<typeof RecordFile>;
+
 export const RecordDetail = RecordSummary.extend({
   pages: z.array(PageRecord),
   fileBytes: z.number().int().nonnegative(),
+  files: z.array(RecordFile).optional(),
 });
 export type RecordDetail = z.infer<typeof RecordDetail>;
 

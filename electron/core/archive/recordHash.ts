@@ -1,5 +1,5 @@
 // A record's content hash: SHA-256 over everything that makes it up (metadata, documents, pages
-// with their text, the file's hash) as canonical JSON. The audit log keeps it after each change,
+// with their text, the files' hashes) as canonical JSON. The audit log keeps it after each change,
 // so a later edit of any row shows when the log is checked against the tables.
 import { sha256Hex } from './blobStore';
 import { canonicalJson } from './canonicalJson';
@@ -26,11 +26,19 @@ export function recordHash(a: ArchiveDb, id: number): string {
        FROM pages p WHERE p.dossier_id = ? ORDER BY p.ordinal`,
     )
     .all(id);
-  const files = a
-    .stmt(
-      'SELECT name, sha256, bytes, signer, signed_at FROM files WHERE dossier_id = ? ORDER BY id',
-    )
-    .all(id);
+  // A file's role and stored report count only when it is not the desk's own record file, so
+  // the hashes the log holds for records made before roles existed still match.
+  const files = (
+    a
+      .stmt(
+        'SELECT name, sha256, bytes, signer, signed_at, role, report FROM files WHERE dossier_id = ? ORDER BY id',
+      )
+      .all(id) as { role: string; report: string | null }[]
+  ).map(({ role, report, ...f }) =>
+    role === 'record'
+      ? f
+      : { ...f, role, report: report === null ? null : (JSON.parse(report) as unknown) },
+  );
   return sha256Hex(
     Buffer.from(
       canonicalJson({

@@ -2,7 +2,7 @@
 // complete TT 05/2025 metadata with its documents, and the files the archive points at. Codes
 // and counts are derived from the rows here, never stored twice.
 import { DocumentMetadata, RecordMetadata } from '../../../shared/archiveMetadata';
-import type { RecordDetail, RecordSummary } from '../../../shared/contract';
+import type { RecordDetail, RecordFile, RecordSummary } from '../../../shared/contract';
 import { SohoaError } from '../../../shared/errors';
 import type { ArchiveDb } from './connection';
 import { parseOrThrow } from './recordInput';
@@ -43,7 +43,7 @@ const SUMMARY_SELECT = `
   SELECT d.id, d.code, d.title, d.created_at,
          (SELECT count(*) FROM pages p WHERE p.dossier_id = d.id) AS page_count,
          f.name, f.sha256, f.bytes, f.signer, f.signed_at, f.sub_filter, f.demo_signature
-  FROM dossiers d JOIN files f ON f.dossier_id = d.id`;
+  FROM dossiers d JOIN files f ON f.dossier_id = d.id AND f.role <> 'companion'`;
 
 export function listRecords(a: ArchiveDb, limit: number): RecordSummary[] {
   const rows = a.stmt(`${SUMMARY_SELECT} ORDER BY d.id DESC LIMIT ?`).all(limit) as RecordRow[];
@@ -62,6 +62,7 @@ export function getRecord(a: ArchiveDb, id: number): RecordDetail | null {
   return {
     ...toSummary(row),
     fileBytes: row.bytes,
+    files: filesOf(a, id),
     pages: pages.map((p) => ({
       ordinal: p.ordinal,
       sourceName: p.source_name,
@@ -72,6 +73,20 @@ export function getRecord(a: ArchiveDb, id: number): RecordDetail | null {
       confidence: p.confidence,
     })),
   };
+}
+
+function filesOf(a: ArchiveDb, id: number): RecordFile[] {
+  const rows = a
+    .stmt('SELECT name, role, sha256, bytes, report FROM files WHERE dossier_id = ? ORDER BY id')
+    .all(id) as (Omit<RecordFile, 'receivedSigners'> & { report: string | null })[];
+  return rows.map(({ report, ...f }) => {
+    if (f.role !== 'received' || report === null) return f;
+    const stored = JSON.parse(report) as { signatures?: { kind?: string; signer?: string }[] };
+    const signers = (stored.signatures ?? [])
+      .filter((s) => s.kind === 'signature' && s.signer)
+      .map((s) => s.signer!);
+    return { ...f, receivedSigners: signers };
+  });
 }
 
 /** The id of the record a batch item became, if it was recorded already. */

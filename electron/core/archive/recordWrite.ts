@@ -28,12 +28,25 @@ export interface NewDocument {
   readFields?: ReadFieldsInput;
 }
 
+export interface NewFile {
+  sha256: string;
+  bytes: number;
+  signature: SignatureSummary | null;
+  /** Default `record`: the desk made it. */
+  role?: 'record' | 'received' | 'companion';
+  /** The signature verification made when the file was received (JSON-able). */
+  report?: unknown;
+}
+
 export interface NewRecord {
   agencyId: string;
   receivedAt: Date;
   title: string;
   pages: PageRecord[];
-  file: { sha256: string; bytes: number; signature: SignatureSummary | null };
+  /** The record's main file: the desk's signed PDF, or a PDF received signed, kept as it came. */
+  file: NewFile;
+  /** Beside a received original: the desk's searchable, signed PDF of the same pages. */
+  companion?: NewFile;
   metadata?: RecordMetadataInput;
   /** Without documents, the record is one document holding every page. */
   documents?: NewDocument[];
@@ -71,9 +84,10 @@ export function addRecord(w: RecordWriter, input: NewRecord): number {
     }
     const { id, code } = insertRecordRow(w.a, input, recordInput);
     insertDocumentsAndPages(w.a, id, code, input.pages, documents, docInputs);
-    insertFile(w.a, id, code, input.file);
+    insertFile(w.a, id, `${code}.pdf`, input.file);
+    if (input.companion) insertFile(w.a, id, `${code}-ocr.pdf`, input.companion);
     indexRecordText(w.a, id);
-    if (w.enqueueForUpload) enqueue(w, id, input.file.bytes);
+    if (w.enqueueForUpload) enqueue(w, id, input.file.bytes + (input.companion?.bytes ?? 0));
     audit(recordedEvent(w.a, id, code, input));
     return id;
   });
@@ -173,20 +187,22 @@ function insertDocumentsAndPages(
   }
 }
 
-function insertFile(a: ArchiveDb, recordId: number, code: string, file: NewRecord['file']): void {
+function insertFile(a: ArchiveDb, recordId: number, name: string, file: NewFile): void {
   const sig = file.signature;
   a.stmt(
-    `INSERT INTO files (dossier_id, name, sha256, bytes, signer, signed_at, sub_filter, demo_signature)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO files (dossier_id, name, sha256, bytes, signer, signed_at, sub_filter, demo_signature, role, report)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     recordId,
-    `${code}.pdf`,
+    name,
     file.sha256,
     file.bytes,
     sig?.signer ?? null,
     sig?.signedAt ?? null,
     sig?.subFilter ?? null,
     sig?.demo ? 1 : 0,
+    file.role ?? 'record',
+    file.report === undefined ? null : canonicalJson(file.report),
   );
 }
 
@@ -209,6 +225,7 @@ function recordedEvent(a: ArchiveDb, id: number, code: string, input: NewRecord)
     details: {
       recordHash: recordHash(a, id),
       fileSha256: input.file.sha256,
+      ...(input.companion ? { companionSha256: input.companion.sha256 } : {}),
       pages: input.pages.length,
       ...(input.sourceRef ? { sourceRef: input.sourceRef } : {}),
     },

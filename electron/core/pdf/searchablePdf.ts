@@ -18,7 +18,8 @@ export interface PdfPageInput {
   widthPx: number;
   heightPx: number;
   dpi: number;
-  image: { format: 'jpeg' | 'png'; bytes: Buffer };
+  /** Absent for a text-only page, laid later over the scan's own page (textOverlay.ts). */
+  image?: { format: 'jpeg' | 'png'; bytes: Buffer };
   ocr: OcrPage;
   /**
    * Clockwise quarter turn of the page as shown (the clerk's rotation after the page was read):
@@ -96,7 +97,7 @@ export class SearchablePdfWriter {
     if (turn === 90) doc.transform(0, 1, -1, 0, height, 0);
     else if (turn === 180) doc.transform(-1, 0, 0, -1, width, height);
     else if (turn === 270) doc.transform(0, -1, 1, 0, 0, width);
-    doc.image(input.image.bytes, 0, 0, { width, height });
+    if (input.image) doc.image(input.image.bytes, 0, 0, { width, height });
     this.addInvisibleText(input.ocr, scale * (input.widthPx / input.ocr.widthPx));
     doc.restore();
     this.pages++;

@@ -31,6 +31,8 @@ import type { KeySource } from '../sign/types';
 import type { AgencyIdentity } from './core';
 import { describeFirstPage, type FirstPage } from './describeRecord';
 import { runPageFlow, type FlowPage, type FlowResult } from './pageFlow';
+import { KeptScan } from './keptPages';
+import { singlePdfInput, type ReceivedPdf } from './receivedPdf';
 import type { DigitizeOptions, DigitizeOutcome, RecordPage, PageReport } from './types';
 
 /** What a digitize run needs from its core. */
@@ -64,13 +66,13 @@ class Timings {
 
 export async function digitize(
   ctx: DigitizeContext,
-  sources: readonly RecordPage[],
+  inputs: readonly RecordPage[],
   opts: DigitizeOptions = {},
 ): Promise<DigitizeOutcome> {
   const timings = new Timings();
   const receivedAt = ctx.clock();
   const title =
-    opts.title?.trim() || `Hồ sơ số hóa ${sources[0] ? path.basename(sources[0].name) : ''}`.trim();
+    opts.title?.trim() || `Hồ sơ số hóa ${inputs[0] ? path.basename(inputs[0].name) : ''}`.trim();
   const failed = (fileErrors: ErrorInfo[], pages: PageReport[] = []): DigitizeOutcome => ({
     record: null,
     pdfPath: null,
@@ -89,23 +91,34 @@ export async function digitize(
     if (existing) return alreadyArchived(ctx.archive, existing, timings.list);
   }
 
+  const single = await timings.timed('received', () => singlePdfInput(inputs));
+  const sources = single ? [single.source] : inputs;
+
   // The PDF is written page by page into the data folder's tmp/, then signed and archived;
   // until the archive holds it, the inputs are the only copy that counts.
   await fs.mkdir(ctx.paths.tmpDir, { recursive: true });
   const draftPath = path.join(ctx.paths.tmpDir, `${randomUUID()}.pdf`);
-  const writer = new SearchablePdfWriter(draftPath, {
-    title,
-    author: ctx.agency.name,
-    created: receivedAt,
-  });
+  const pdfMeta = { title, author: ctx.agency.name, created: receivedAt };
+  const writer = new SearchablePdfWriter(draftPath, pdfMeta);
+  // An unsigned PDF keeps its own pages when it can; a signed one is kept whole, untouched.
+  const kept =
+    single && !single.received ? new KeptScan(ctx.paths.tmpDir, single.bytes, pdfMeta) : undefined;
   const records: PageRecord[] = [];
   const reports: PageReport[] = [];
   const first: { page?: FirstPage } = {};
   let flow: FlowResult;
   try {
-    flow = await readPages(ctx, sources, opts, { writer, records, reports, timings, first });
+    flow = await readPages(ctx, sources, opts, {
+      writer,
+      kept,
+      records,
+      reports,
+      timings,
+      first,
+    });
   } catch (e) {
     writer.abort();
+    await kept?.abort();
     await fs.rm(draftPath, { force: true });
     const code = opts.signal?.aborted ? 'CANCELLED' : 'PDF_FAILED';
     return failed([asErrorInfo(e, code, path.basename(title))], reports);
@@ -117,13 +130,23 @@ export async function digitize(
   };
   if (flow.pages === 0) {
     writer.abort();
+    await kept?.abort();
     await fs.rm(draftPath, { force: true });
     return { ...failed(flow.errors), ...report };
   }
   try {
     const done = await finishRecord(
       ctx,
-      { writer, draftPath, title, receivedAt, records, timings },
+      {
+        writer,
+        draftPath,
+        title,
+        receivedAt,
+        records,
+        timings,
+        kept,
+        ...(single?.received ? { received: single.received } : {}),
+      },
       {
         metadata: metadata.data,
         documentMetadata: documentMetadata.data,
@@ -136,10 +159,15 @@ export async function digitize(
     if (done.raced)
       return { ...alreadyArchived(ctx.archive, done.record, timings.list), ...report };
     ctx.onArchived(done.record);
-    const { record, pdfPath } = done;
+    const { record, pdfPath, companionPath, keptRefused } = done;
+    // The file as a whole could not carry its text layer: no page was kept after all.
+    if (keptRefused)
+      for (const r of reports)
+        if (r.original?.kept) r.original = { kept: false, reason: keptRefused };
     return {
       record,
       pdfPath,
+      ...(companionPath ? { companionPath } : {}),
       fileErrors: flow.errors,
       timings: timings.list,
       pages: reports,
@@ -162,6 +190,7 @@ async function readPages(
   opts: DigitizeOptions,
   out: {
     writer: SearchablePdfWriter;
+    kept: KeptScan | undefined;
     records: PageRecord[];
     reports: PageReport[];
     timings: Timings;
@@ -208,6 +237,8 @@ async function readPages(
       confidence,
       analysis: page.analysis,
     });
+    const original = out.kept?.add(page);
+    if (original) reports[reports.length - 1]!.original = original;
     await writer.drained();
   };
   const flow = await timings.timed('pages', () =>
@@ -238,6 +269,10 @@ interface Draft {
   receivedAt: Date;
   records: PageRecord[];
   timings: Timings;
+  /** A PDF received signed: the record's main file, kept as it came; the draft is its companion. */
+  received?: ReceivedPdf;
+  /** An unsigned PDF whose own pages take the text layer, when they can. */
+  kept?: KeptScan;
 }
 
 /**
@@ -256,11 +291,21 @@ async function finishRecord(
     code: string | undefined;
     outDir: string | undefined;
   },
-): Promise<{ record: RecordSummary; pdfPath: string | null; raced: boolean }> {
+): Promise<{
+  record: RecordSummary;
+  pdfPath: string | null;
+  companionPath?: string;
+  keptRefused?: string;
+  raced: boolean;
+}> {
   const { timings, title, records } = draft;
+  let keptRefused: string | undefined;
   const pdf = await timings.timed('pdf', () =>
     wrap('PDF_FAILED', title, async () => {
       await draft.writer.finish();
+      const overlaid = await draft.kept?.finish();
+      if (overlaid && 'bytes' in overlaid) return overlaid.bytes;
+      keptRefused = overlaid?.refused;
       return readDataFile(draft.draftPath);
     }),
   );
@@ -281,15 +326,31 @@ async function finishRecord(
   const readFields = Object.fromEntries(
     Object.entries(described?.readFields ?? {}).filter(([k]) => !(k in given)),
   );
+  const { received } = draft;
   return timings.timed('archive', () =>
     wrap('ARCHIVE_FAILED', title, async () => {
-      const sha256 = await ctx.blobs.put(signed.bytes);
+      const desk = {
+        sha256: await ctx.blobs.put(signed.bytes),
+        bytes: signed.bytes.length,
+        signature: signed.summary,
+      };
+      // The original is stored from the very bytes that were verified and read: sha256 equal.
+      const main = received
+        ? {
+            sha256: await ctx.blobs.put(received.bytes),
+            bytes: received.bytes.length,
+            signature: received.signature,
+            role: 'received' as const,
+            report: received.report,
+          }
+        : desk;
       const record = ctx.archive.addRecord({
         agencyId: ctx.agency.id,
         receivedAt: draft.receivedAt,
         title: (!fields.metadata.title && described?.title) || title,
         pages: records,
-        file: { sha256, bytes: signed.bytes.length, signature: signed.summary },
+        file: main,
+        ...(received ? { companion: { ...desk, role: 'companion' as const } } : {}),
         metadata: fields.metadata,
         documents: [
           {
@@ -303,12 +364,16 @@ async function finishRecord(
       });
       // Another run recorded this sourceRef while we read (checked in the write transaction):
       // its record stands; this signed copy is not written out.
-      if (record.sha256 !== sha256) return { record, pdfPath: null, raced: true };
+      if (record.sha256 !== main.sha256) return { record, pdfPath: null, raced: true };
+      const refusal = keptRefused ? { keptRefused } : {};
       const outDir = fields.outDir ?? ctx.paths.outputDir;
       await fs.mkdir(outDir, { recursive: true });
       const pdfPath = path.join(outDir, record.fileName);
-      await writeFileDurably(pdfPath, signed.bytes);
-      return { record, pdfPath, raced: false };
+      await writeFileDurably(pdfPath, received ? received.bytes : signed.bytes);
+      if (!received) return { record, pdfPath, raced: false, ...refusal };
+      const companionPath = path.join(outDir, record.fileName.replace(/\.pdf$/, '-ocr.pdf'));
+      await writeFileDurably(companionPath, signed.bytes);
+      return { record, pdfPath, companionPath, raced: false };
     }),
   );
 }

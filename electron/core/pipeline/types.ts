@@ -84,6 +84,11 @@ export interface ProgressEvent {
 export interface DigitizeOutcome {
   record: RecordSummary | null;
   pdfPath: string | null;
+  /**
+   * Beside a PDF received signed (then `pdfPath` is that original, byte for byte): the desk's
+   * searchable copy with its own signature.
+   */
+  companionPath?: string;
   fileErrors: ErrorInfo[];
   timings: StageTiming[];
   /** Per page, in PDF order: what the image pipeline did and the OCR's mean confidence. */
@@ -109,4 +114,9 @@ export interface PageReport {
   resolution?: Resolution;
   confidence: number;
   analysis: PageAnalysisRecord;
+  /**
+   * For a scanned PDF received unsigned: whether its own page (image streams untouched) carries
+   * the text layer, or why it was re-rendered instead (turned, deskewed, cropped, has-own-text…).
+   */
+  original?: { kept: true } | { kept: false; reason: string };
 }
