@@ -297,3 +297,30 @@ test('restoring a backup outside the desk needs a role that allows it; a clerk i
     sources: testAccount('lan.nt'),
   });
 });
+
+test("erasing an applicant's data through the desk needs a role that allows it; a clerk is refused before anything is looked up", async () => {
+  const { api } = await apiWith('erase-clerk', {
+    version: 1,
+    roles: { clerk: { accounts: ['HCC\\quay1'] }, others: 'none' },
+  });
+  try {
+    const refused = await api.invoke('personalDataErase', { dossierCode: 'KHONG-CO' });
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.code, 'NOT_PERMITTED');
+    assert.match(refused.error.message.vi, /xóa dữ liệu/);
+  } finally {
+    await api.close();
+  }
+  // The same request from an administrator gets past the role and fails on the unknown dossier.
+  const admin = await apiWith('erase-admin', {
+    version: 1,
+    roles: { administrator: { accounts: ['HCC\\quay1'] }, others: 'none' },
+  });
+  try {
+    const r = await admin.api.invoke('personalDataErase', { dossierCode: 'KHONG-CO' });
+    assert.ok(!r.ok);
+    assert.notEqual(r.error.code, 'NOT_PERMITTED');
+  } finally {
+    await admin.api.close();
+  }
+});

@@ -11,6 +11,7 @@ import { hotFoldersFromEnv } from '../acquire/hotFolderDriver';
 import { openBatchDatabase } from '../batch/store/schema';
 import { batchesOfRecord, releasableBatches } from '../retention/batchOriginals';
 import { checkErase, erasePersonalData, type EraseDeps } from '../retention/erase';
+import { authorize } from '../operator/roles';
 import { RetentionJob } from '../retention/job';
 import type { DomainHandlers, HandlerContext } from './context';
 
@@ -64,6 +65,11 @@ export function createRetentionHandlers(context: HandlerContext): RetentionHandl
       return Promise.resolve({ started });
     },
     personalDataEraseCheck: (request) => Promise.resolve(checkErase(erase, request)),
-    personalDataErase: ({ clerk, ...target }) => erasePersonalData(erase, target, clerk ?? 'desk'),
+    personalDataErase: ({ clerk, ...target }) => {
+      // Erasing cannot be undone: only a role IT granted it may, and no one while the policy is
+      // invalid (its retention locks are not in force then).
+      authorize(context.person.role(), 'eraseData');
+      return erasePersonalData(erase, target, clerk ?? 'desk');
+    },
   };
 }

@@ -92,6 +92,12 @@ function eraseRows(
         .prepare('SELECT name, sha256 FROM files WHERE dossier_id = ?')
         .all(id) as RecordFile[];
       db.prepare('UPDATE files SET sha256 = ? WHERE dossier_id = ?').run(ERASED_FILE_SHA256, id);
+      // A received PDF's signer is a person (a personal certificate may carry the ID number):
+      // its name, time and the report on it go with the file.
+      db.prepare(
+        `UPDATE files SET signer = NULL, signed_at = NULL, report = NULL
+           WHERE dossier_id = ? AND role = 'received'`,
+      ).run(id);
       indexRecord(db, id, recordSearchColumns(withStatementCache(db), id));
       parts.push(
         'recordTitle',
