@@ -122,3 +122,49 @@ test('a signed PDF is archived as it came, with a searchable signed companion', 
   assert.equal(audit.status, 0, audit.stdout + audit.stderr);
   assert.deepEqual((JSON.parse(audit.stdout) as { badFiles: string[] }).badFiles, []);
 });
+
+test('a signed PDF changed after signing is kept as it came but never shown as signed', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-forged-'));
+  const pki = createPki(path.join(dir, 'pki'));
+  const keySource = await openPkcs12(pki.issue({ cn: ORIGINAL_SIGNER }).p12Path!, P12_PASSWORD);
+  const scan = await scannedPdf(['# GIẤY XÁC NHẬN', 'Họ và tên: Lê Thị Hồng Nhung']);
+  const signed = await signPdf(scan, {
+    keySource,
+    signingTime: new Date(),
+    appearance: { kind: 'agency', agencyName: 'Ủy ban nhân dân xã Tân Hòa', demo: false },
+    reason: 'Ban hành',
+  });
+  // One byte of the header's binary comment: inside the first signed range, the structure intact.
+  const forged = Buffer.from(signed.bytes);
+  assert.equal(forged.subarray(0, 10).toString('latin1'), '%PDF-1.3\n%');
+  forged[10] = forged[10]! ^ 0x01;
+  const input = path.join(dir, 'giay-xac-nhan-sua.pdf');
+  await fs.writeFile(input, forged);
+  assert.doesNotMatch(run('pdfsig', [input]).stdout, /Signature is Valid/, 'really forged');
+
+  const dataDir = path.join(dir, 'data');
+  const core = await openCore({ dataDir, ocrWorkers: 1 });
+  try {
+    const outcome = await core.digitize([{ name: input, read: () => fs.readFile(input) }], {
+      title: 'Văn bản nhận bị sửa',
+    });
+    assert.deepEqual(outcome.fileErrors, []);
+    assert.ok(outcome.record && outcome.pdfPath);
+    assert.equal(outcome.record.sha256, sha256(forged), 'the record points at the file received');
+    assert.equal(outcome.record.signature, null, 'not shown as signed');
+    const blobs = new BlobStore(path.join(dataDir, 'blobs'));
+    assert.ok((await blobs.read(sha256(forged))).equals(forged), 'kept byte for byte');
+    const detail = core.archive.getRecord(outcome.record.id)!;
+    assert.equal(detail.signature, null);
+    assert.equal(core.archive.listRecords(10)[0]?.signature, null, 'the list shows it unsigned');
+    assert.deepEqual(
+      detail.files?.map((f) => [f.role, f.receivedSigners]),
+      [
+        ['received', []],
+        ['companion', undefined],
+      ],
+    );
+  } finally {
+    await core.close();
+  }
+});

@@ -4,6 +4,8 @@
 import { DocumentMetadata, RecordMetadata } from '../../../shared/archiveMetadata';
 import type { RecordDetail, RecordFile, RecordSummary } from '../../../shared/contract';
 import { SohoaError } from '../../../shared/errors';
+import { signatureHoldsOnArrival } from '../sign/verify/arrival';
+import type { SignatureReport } from '../sign/verify/report';
 import type { ArchiveDb } from './connection';
 import { parseOrThrow } from './recordInput';
 
@@ -81,9 +83,10 @@ function filesOf(a: ArchiveDb, id: number): RecordFile[] {
     .all(id) as (Omit<RecordFile, 'receivedSigners'> & { report: string | null })[];
   return rows.map(({ report, ...f }) => {
     if (f.role !== 'received' || report === null) return f;
-    const stored = JSON.parse(report) as { signatures?: { kind?: string; signer?: string }[] };
+    // Only signatures whose file evidence held on arrival name a signer; a forged one names none.
+    const stored = JSON.parse(report) as { signatures?: Partial<SignatureReport>[] };
     const signers = (stored.signatures ?? [])
-      .filter((s) => s.kind === 'signature' && s.signer)
+      .filter((s) => signatureHoldsOnArrival(s) && s.signer)
       .map((s) => s.signer!);
     return { ...f, receivedSigners: signers };
   });

@@ -5,6 +5,7 @@
 import {
   concatTransformationMatrix,
   drawObject,
+  PDFArray,
   PDFDocument,
   PDFName,
   PDFRawStream,
@@ -14,12 +15,27 @@ import {
 } from 'pdf-lib';
 
 /** Why a page cannot take the overlay: then the whole file is made the usual way. */
-export type OverlayRefusal = 'unreadable' | 'page-count' | 'rotated-page';
+export type OverlayRefusal = 'unreadable' | 'page-count' | 'rotated-page' | 'active-content';
+
+// The kept file passes the original's objects through and is then signed with the agency's key:
+// anything that acts (scripts, launch actions, embedded files, forms, links, optional layers that
+// hide content, outline actions) would be signed with it. A scan needs none of these.
+const ACTIVE_CATALOG = ['OpenAction', 'AA', 'Names', 'AcroForm', 'OCProperties', 'Outlines'];
+
+function hasActiveContent(doc: PDFDocument): boolean {
+  if (ACTIVE_CATALOG.some((k) => doc.catalog.has(PDFName.of(k)))) return true;
+  return doc.getPages().some((p) => {
+    if (p.node.has(PDFName.of('AA'))) return true;
+    // An empty list is harmless (pdf-lib and many scanners write one).
+    const annots = p.node.lookup(PDFName.of('Annots'));
+    return annots !== undefined && !(annots instanceof PDFArray && annots.size() === 0);
+  });
+}
 
 /**
  * The original with the text pages drawn over its pages, in order; a refusal when the original
  * cannot be read plainly (encrypted, broken), its page count differs, or a page is turned by its
- * own /Rotate (the words were read on the turned rendering).
+ * own /Rotate (the words were read on the turned rendering), or it carries active content.
  */
 export async function overlayTextLayer(
   original: Uint8Array,
@@ -37,6 +53,7 @@ export async function overlayTextLayer(
   const pages = doc.getPages();
   if (pages.length !== text.getPageCount()) return { refused: 'page-count' };
   if (pages.some((p) => p.getRotation().angle % 360 !== 0)) return { refused: 'rotated-page' };
+  if (hasActiveContent(doc)) return { refused: 'active-content' };
   // Each text page's content stream becomes a form as it is (still compressed), with the text
   // pages' shared font copied once; the copied page objects themselves are dropped, so nothing
   // unused is written (embedPages would leave a second copy of every content stream).

@@ -100,7 +100,8 @@ export async function digitize(
   const draftPath = path.join(ctx.paths.tmpDir, `${randomUUID()}.pdf`);
   const pdfMeta = { title, author: ctx.agency.name, created: receivedAt };
   const writer = new SearchablePdfWriter(draftPath, pdfMeta);
-  // An unsigned PDF keeps its own pages when it can; a signed one is kept whole, untouched.
+  // An unsigned PDF keeps its own pages when it can; one with any signature dictionary is kept
+  // whole, untouched, even when its signature could not be checked.
   const kept =
     single && !single.received ? new KeptScan(ctx.paths.tmpDir, single.bytes, pdfMeta) : undefined;
   const records: PageRecord[] = [];

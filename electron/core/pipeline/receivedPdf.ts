@@ -4,6 +4,7 @@
 // record. Any other input is digitized as before.
 import type { SignatureSummary } from '../../../shared/contract';
 import { sha256Hex } from '../archive/blobStore';
+import { signatureHoldsOnArrival } from '../sign/verify/arrival';
 import { verifyPdf, type VerifyReport } from '../sign/verify/verifyPdf';
 import { isPreRead, type PageSource, type RecordPage } from './types';
 
@@ -12,7 +13,8 @@ export interface ReceivedPdf {
   bytes: Buffer;
   sha256: string;
   report: VerifyReport;
-  /** The first signer of the original, as the record's list and viewer show it. */
+  /** The first signer whose signature holds, as the record's list and viewer show it; null when
+   * none does (forged, modified, or the check failed): the file is kept, never shown as signed. */
   signature: SignatureSummary | null;
 }
 
@@ -26,7 +28,7 @@ export interface SinglePdf {
   /** Reads the same bytes again, so the pages are made from exactly what is archived. */
   source: PageSource;
   bytes: Buffer;
-  /** Set when the PDF carries at least one signature. */
+  /** Set when the PDF carries a signature dictionary, whatever its check found. */
   received: ReceivedPdf | null;
 }
 
@@ -46,20 +48,32 @@ export async function singlePdfInput(sources: readonly RecordPage[]): Promise<Si
   if (!isPdf(bytes)) return null;
   const source: PageSource = { name: only.name, read: () => Promise.resolve(bytes) };
   if (!bytes.includes('/ByteRange')) return { source, bytes, received: null };
+  // Any signature dictionary makes the file evidence: kept as it came even when its check fails,
+  // as rewriting it would destroy what the sender signed.
   let report: VerifyReport;
   try {
     report = await verifyPdf(new Uint8Array(bytes), { timeLimitMs: VERIFY_LIMIT_MS });
   } catch {
-    return { source, bytes, received: null }; // unreadable as signed: digitized like any PDF
+    report = unverifiable();
   }
-  const signatures = report.signatures.filter((s) => s.kind === 'signature');
-  if (signatures.length === 0) return { source, bytes, received: null };
   const received = { bytes, sha256: sha256Hex(bytes), report, signature: summaryOf(report) };
   return { source, bytes, received };
 }
 
+/** The report kept when the check itself failed or ran out of time: nothing is shown as signed. */
+function unverifiable(): VerifyReport {
+  return {
+    indication: 'INDETERMINATE',
+    verdict: 'indeterminate',
+    signatures: [],
+    errors: ['structure-unreadable'],
+    elapsedMs: 0,
+  };
+}
+
+/** The first signer whose signature holds; null when none does (shown as not signed). */
 function summaryOf(report: VerifyReport): SignatureSummary | null {
-  const first = report.signatures.find((s) => s.kind === 'signature');
+  const first = report.signatures.find(signatureHoldsOnArrival);
   if (!first) return null;
   const signedAt = first.timestamp?.time ?? first.claimedSigningTime;
   return {
