@@ -16,7 +16,7 @@ import {
 import { CHANNELS, type Envelope } from '../../shared/contract';
 import { errorInfo } from '../../shared/errors';
 import type { PathPurpose } from '../../shared/contracts/host';
-import { createApi, type Api } from '../core/api';
+import { createApi, PACKAGED_IGNORED, type Api } from '../core/api';
 import { openDialogOptions } from './hostDialogs';
 import { osKeystoreProvider } from './keystore';
 import { createPinPrompter } from './pinWindow';
@@ -87,7 +87,12 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveApp);
   // Installed, the shipped data (procedure catalog, holiday calendars) sits beside the asar
   // (electron-builder.yml, extraResources), where the core cannot find it by walking up.
-  if (app.isPackaged) process.env.SOHOA_RESOURCES_DIR ??= path.join(process.resourcesPath, 'data');
+  // The installed app's own folder always wins over a value preset in the session, and the
+  // variables the installed app ignores are removed so no module reading process.env obeys them.
+  if (app.isPackaged) {
+    for (const name of PACKAGED_IGNORED) delete process.env[name];
+    process.env.SOHOA_RESOURCES_DIR = path.join(process.resourcesPath, 'data');
+  }
   // The token's PIN is asked in the main process's own window when a signature needs it.
   const askPin = createPinPrompter({
     createWindow: (options) => new BrowserWindow(options),

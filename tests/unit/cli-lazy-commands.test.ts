@@ -77,9 +77,12 @@ test('from the sources, running a command loads its module and the core it uses,
     loaded.some((url) => url.includes('/electron/core/sign/')),
     'the validator loaded',
   );
+  // The durable writer the trust list and the revocation cache save through (sealed inside a
+  // vault) lives in archive/ but is a leaf of its own: the archive's stores stay unloaded.
+  const durableWriter = (url: string) => url.endsWith('/electron/core/archive/durableFile.ts');
   for (const stage of ['ocr', 'imaging', 'pipeline', 'archive'])
     assert.ok(
-      !loaded.some((url) => url.includes(`/electron/core/${stage}/`)),
+      !loaded.some((url) => url.includes(`/electron/core/${stage}/`) && !durableWriter(url)),
       `${stage} not loaded`,
     );
 });

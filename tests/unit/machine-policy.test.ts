@@ -105,6 +105,9 @@ test('the environment the desk listens to: locks silence their variables, the in
     SOHOA_S3_ACCESS_KEY_ID: 'AK',
     SOHOA_TSA_URL: 'http://tsa',
     SOHOA_ESCL: '10.0.0.9',
+    SOHOA_TRUST_LIST: '/tmp/roots.pem',
+    SOHOA_RESOURCES_DIR: '/tmp/res',
+    SOHOA_TESSERACT: '/tmp/any-program',
   };
   assert.deepEqual(environmentInForce(env, { packaged: false, locked: [] }), env);
   assert.deepEqual(environmentInForce(env, { packaged: true, locked: [] }), {
@@ -118,6 +121,9 @@ test('the environment the desk listens to: locks silence their variables, the in
     SOHOA_DATA_DIR: '/tmp/d',
     SOHOA_S3_ACCESS_KEY_ID: 'AK',
     SOHOA_TSA_URL: 'http://tsa',
+    SOHOA_TRUST_LIST: '/tmp/roots.pem',
+    SOHOA_RESOURCES_DIR: '/tmp/res',
+    SOHOA_TESSERACT: '/tmp/any-program',
   });
 });
 

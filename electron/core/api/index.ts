@@ -29,6 +29,7 @@ export type { HostServices } from '../host/types';
 export type { KeyProvider } from '../vault/keyProvider';
 export { vaultStatus } from '../vault/setup';
 export { environmentPinPrompt } from '../host/pinLogin';
+export { PACKAGED_IGNORED } from '../policy/environment';
 
 export interface Api {
   invoke: Invoke;

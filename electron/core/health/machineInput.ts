@@ -1,8 +1,10 @@
 // The health checks' input for a process that is not the app (the `sohoa doctor` and
 // `support-bundle` commands): the machine's policy file, the data folder it names (or the
 // default), the settings and key in force through the same layers the app uses.
+import { isSohoaError } from '../../../shared/errors';
+import type { Archive } from '../archive/archive';
 import { openArchive, type OpenedArchive } from '../archive/open';
-import { defaultDataDir } from '../config/paths';
+import { dataPaths, defaultDataDir } from '../config/paths';
 import { resourcesDir } from '../dossier/resources';
 import { coreOptionsFromEnv } from '../pipeline/core';
 import type { Environment } from '../policy/environment';
@@ -32,7 +34,7 @@ export function machineHealthInput(
     options.dataDir ??
     policy?.dataFolder?.replaceAll('{user}', env.USERNAME ?? env.USER ?? '') ??
     defaultDataDir(env);
-  const opened = openArchive(dataDir);
+  const opened = openForHealth(dataDir);
   const paths = { dataDir: opened.paths.root, keysDir: opened.paths.keysDir };
   const layers = policyLayers(policy);
   const settings = loadSettings(paths, layers).settings;
@@ -55,4 +57,27 @@ export function machineHealthInput(
     now: options.now ?? (() => new Date()),
     opened,
   };
+}
+
+/**
+ * The archive, or, when this process cannot open the data folder's key (the app encrypted it with
+ * the OS keystore and the command has no key file), a stand-in whose every use throws the vault's
+ * error: the doctor still reports, the vault check says why, and the checks that need the
+ * archive say they could not run.
+ */
+function openForHealth(dataDir: string): OpenedArchive {
+  try {
+    return openArchive(dataDir);
+  } catch (e) {
+    if (!isSohoaError(e) || e.code !== 'VAULT_LOCKED') throw e;
+    const locked = (): never => {
+      throw e;
+    };
+    return {
+      paths: dataPaths(dataDir),
+      archive: new Proxy({}, { get: locked }) as Archive,
+      blobs: new Proxy({}, { get: locked }) as OpenedArchive['blobs'],
+      close: () => undefined,
+    };
+  }
 }

@@ -8,7 +8,10 @@ import type { SettingsKey } from '../../../shared/policy';
 /** Environment variables by name, as `process.env` holds them. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** Variables that name a signing key, a token module, the data folder or a records store. */
+/**
+ * Variables that name a signing key, a token module, the data folder, a records store, trust
+ * anchors, the shipped data or a program the desk runs.
+ */
 export const PACKAGED_IGNORED = [
   'SOHOA_P12',
   'SOHOA_P12_PASSWORD',
@@ -21,6 +24,9 @@ export const PACKAGED_IGNORED = [
   'SOHOA_S3_ACCESS_KEY_ID',
   'SOHOA_S3_SECRET_ACCESS_KEY',
   'SOHOA_NAPS2',
+  'SOHOA_TRUST_LIST',
+  'SOHOA_RESOURCES_DIR',
+  'SOHOA_TESSERACT',
 ] as const;
 
 /** The variables that stand for each settings key (what a lock on that key silences). */

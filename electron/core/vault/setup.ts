@@ -35,12 +35,15 @@ export interface PreparedVault {
 export async function prepareVault(
   dataDir: string,
   hooks: MigrationHooks = {},
+  options: { create?: boolean } = {},
 ): Promise<PreparedVault | null> {
   const provider = currentKeyProvider();
   let root = vaultRootOfDir(dataDir);
   let created = false;
   if (!root) {
-    if (!provider) return null;
+    // `create: false` (the CLI): a plain folder stays plain; encrypting it is the app's job (or
+    // an explicit `sohoa vault` action), so its key is wrapped for the OS keystore too.
+    if (!provider || options.create === false) return null;
     root = path.resolve(dataDir);
     createVault(root, provider, DataKey.generate());
     created = true;

@@ -7,6 +7,9 @@
 import type { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isSohoaError } from '../../../../shared/errors';
+import { writeFileDurablySync } from '../../archive/durableFile';
+import { readDataFileSync } from '../../vault/files';
 import { parseCertificates } from '../chain';
 
 export type TrustOrigin = 'shipped' | 'machine' | 'user';
@@ -124,12 +127,16 @@ function readMachine(file: string, problems: string[]): TrustEntry[] {
 
 export function readUserEdits(dataDir: string): UserEdits {
   try {
-    const parsed = JSON.parse(fs.readFileSync(userFile(dataDir), 'utf8')) as Partial<UserEdits>;
+    // Through the vault: inside an encrypted data folder the edits are sealed like every file.
+    const text = readDataFileSync(userFile(dataDir)).toString('utf8');
+    const parsed = JSON.parse(text) as Partial<UserEdits>;
     return {
       added: Array.isArray(parsed.added) ? parsed.added : [],
       removed: Array.isArray(parsed.removed) ? parsed.removed : [],
     };
-  } catch {
+  } catch (e) {
+    // A locked or damaged vault must not quietly bring removed roots back as trusted.
+    if (isSohoaError(e)) throw e;
     return { added: [], removed: [] };
   }
 }
@@ -137,8 +144,7 @@ export function readUserEdits(dataDir: string): UserEdits {
 function writeUserEdits(dataDir: string, edits: UserEdits): void {
   const file = userFile(dataDir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(edits, null, 2)}\n`);
-  fs.renameSync(`${file}.tmp`, file);
+  writeFileDurablySync(file, `${JSON.stringify(edits, null, 2)}\n`);
 }
 
 export function loadTrustList(paths: TrustPaths): TrustList {

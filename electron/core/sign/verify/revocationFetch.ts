@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as pkijs from 'pkijs';
+import { writeFileDurablySync } from '../../archive/durableFile';
+import { readDataFileSync } from '../../vault/files';
 import { buildOcspRequest } from '../ltv';
 import { pkiCert } from './pathValidation';
 
@@ -79,7 +81,7 @@ export class RevocationFetcher {
     try {
       const stat = fs.statSync(file);
       if (Date.now() - stat.mtimeMs >= maxAgeMs) return undefined;
-      const body = fs.readFileSync(file);
+      const body = readDataFileSync(file);
       memory.set(key, { at: stat.mtimeMs, body });
       return body;
     } catch {
@@ -93,8 +95,8 @@ export class RevocationFetcher {
     if (!file) return;
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(`${file}.tmp`, body);
-      fs.renameSync(`${file}.tmp`, file);
+      // Sealed inside an encrypted data folder, like every other file the desk writes.
+      writeFileDurablySync(file, body);
     } catch {
       // a cache that cannot be written only costs a later request
     }
