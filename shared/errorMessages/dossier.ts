@@ -19,6 +19,10 @@ export const DOSSIER_MESSAGES = {
     vi: `Nơi nhận kết quả "${f}" không có trong danh sách của đơn vị tiếp nhận. Chọn lại nơi nhận hoặc bổ sung trong Cài đặt.`,
     en: `"${f}" is not one of the reception unit's places to collect results. Choose again or add it in Settings.`,
   }),
+  DELIVERY_ADDRESS_MISSING: (f) => ({
+    vi: `Người nộp chọn nhận kết quả qua ${f} nhưng chưa có địa chỉ nhận. Nhập địa chỉ nhận hoặc chọn nơi nhận khác.`,
+    en: `The applicant chose delivery by ${f} but no address is given. Enter the address or choose another place.`,
+  }),
   APPLICANT_ID_INVALID: (f) => ({
     vi: `Số định danh cá nhân phải gồm đúng 12 chữ số (số đã nhập có ${f} ký tự; chứng minh nhân dân 9 số hết giá trị từ 01/01/2025). Nhập số định danh trên thẻ căn cước.`,
     en: `The personal identification number must have exactly 12 digits (the one entered has ${f} characters; 9-digit CMND numbers ceased to be valid on 1 January 2025). Enter the number on the identity card.`,

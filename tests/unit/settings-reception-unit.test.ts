@@ -52,4 +52,9 @@ test('the post when the unit does not offer it is refused; to the applicant by d
     resolveDelivery(withPost, { kind: 'post', address: ' ' }, 'Thôn Đông, xã Tân Hòa'),
     { kind: 'post', address: 'Thôn Đông, xã Tân Hòa' },
   );
+  // By post with no address typed and none known for the applicant: refused, never sent nowhere.
+  assert.throws(
+    () => resolveDelivery(withPost, { kind: 'post', address: ' ' }, ''),
+    (e: unknown) => isSohoaError(e) && e.code === 'DELIVERY_ADDRESS_MISSING',
+  );
 });

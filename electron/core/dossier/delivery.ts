@@ -37,7 +37,10 @@ export function resolveDelivery(
   if (!choice) return { kind: 'place', ...unit.places[0]! };
   if (choice.kind === 'post') {
     if (!unit.postal) throw new SohoaError('DELIVERY_CHOICE_INVALID', 'bưu chính công ích');
-    return { kind: 'post', address: choice.address.trim() || applicantAddress };
+    const address = choice.address.trim() || applicantAddress.trim();
+    // A result sent by post to no address would be lost: the clerk is asked for one.
+    if (!address) throw new SohoaError('DELIVERY_ADDRESS_MISSING', 'bưu chính công ích');
+    return { kind: 'post', address };
   }
   const place = unit.places.find((p) => p.name === choice.name);
   if (!place) throw new SohoaError('DELIVERY_CHOICE_INVALID', choice.name);
