@@ -330,3 +330,14 @@ test("erasing an applicant's data through the desk needs a role that allows it; 
     await admin.api.close();
   }
 });
+
+test('the environment in force is a live view: a variable set later counts, a silenced one never shows', () => {
+  const env: Record<string, string | undefined> = {};
+  const view = environmentInForce(env, { packaged: false, locked: ['agency'] });
+  env.SOHOA_ESCL = '10.0.0.9';
+  env.SOHOA_AGENCY_ID = 'X.1';
+  assert.equal(view.SOHOA_ESCL, '10.0.0.9');
+  assert.equal(view.SOHOA_AGENCY_ID, undefined);
+  assert.ok(!('SOHOA_AGENCY_ID' in view));
+  assert.deepEqual(Object.keys(view), ['SOHOA_ESCL']);
+});

@@ -54,9 +54,21 @@ export interface EnvironmentRules {
   locked: readonly (SettingsKey | 'dataFolder')[];
 }
 
-/** The environment the desk acts on: the process's, less what the rules silence. */
+/**
+ * The environment the desk acts on: the process's, less what the rules silence. A live view, not
+ * a copy: some variables are read again on every request (the scanner list), so one set after the
+ * desk started counts, unless the rules silence it.
+ */
 export function environmentInForce(env: Environment, rules: EnvironmentRules): Environment {
   const drop = new Set<string>(rules.packaged ? PACKAGED_IGNORED : []);
   for (const key of rules.locked) for (const name of VARIABLES_OF[key] ?? []) drop.add(name);
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !drop.has(name)));
+  const hidden = (name: string | symbol) => typeof name === 'string' && drop.has(name);
+  return new Proxy(env, {
+    get: (target, name) =>
+      hidden(name) ? undefined : (Reflect.get(target, name) as string | undefined),
+    has: (target, name) => !hidden(name) && Reflect.has(target, name),
+    ownKeys: (target) => Reflect.ownKeys(target).filter((name) => !hidden(name)),
+    getOwnPropertyDescriptor: (target, name) =>
+      hidden(name) ? undefined : Reflect.getOwnPropertyDescriptor(target, name),
+  });
 }
