@@ -285,7 +285,7 @@ test('audit log: entries with the chain check, intact', async () => {
   const text = (await table.textContent()) ?? '';
   for (const action of ['Lưu hồ sơ vào kho', 'Xuất gói hồ sơ', 'Đã gửi lên kho hồ sơ'])
     assert.ok(text.includes(action), `${action} in ${text}`);
-  // What the desk did by itself is signed "system" in the log, and shown in words.
+  // What the desk did by itself (the uploader, a migration, the system) is shown in words.
   assert.ok(text.includes('Hệ thống (tự động)'), text);
   assert.doesNotMatch(text, /\bsystem\b/);
   await noSeriousAxe('audit');

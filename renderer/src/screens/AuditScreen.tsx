@@ -7,6 +7,9 @@ import { getApi, toErrorInfo } from '../api';
 import { ChainResult } from '../components/audit/ChainResult';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+
+/** Entries the desk wrote by itself (not a person at the desk): shown in words, not as a name. */
+const AUTOMATIC_ACTORS = new Set(['system', 'uploader', 'migration']);
 import '../styles/records.css';
 
 const PAGE = 50;
@@ -107,7 +110,7 @@ function AuditTable({ entries, broken }: { entries: AuditEntry[]; broken: Set<nu
             <td>
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
             </td>
-            <td>{e.actor === 'system' ? a.actorSystem : e.actor}</td>
+            <td>{AUTOMATIC_ACTORS.has(e.actor) ? a.actorSystem : e.actor}</td>
             <td>{a.actions[e.action] ?? e.action}</td>
             <td>{e.recordRef}</td>
             <td className="hash-short" title={e.hash}>
