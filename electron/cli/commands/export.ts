@@ -25,32 +25,23 @@ export const exportCommand: Command = {
     const opened = openArchive(values['data-dir'] ? path.resolve(values['data-dir']) : undefined);
     try {
       const [code, target] = positionals as [string, string];
-      if (values.format === 'eark') {
-        const sip = await exportEarkSip(
-          opened.archive,
-          opened.blobs,
-          code,
-          path.resolve(target),
-          'cli',
-        );
-        console.log(
-          lang === 'vi'
-            ? `✓ Đã xuất hồ sơ ${code} (${sip.files.length} tệp, E-ARK SIP) vào ${sip.file}`
-            : `✓ Exported dossier ${code} (${sip.files.length} files, E-ARK SIP) to ${sip.file}`,
-        );
-        return 0;
-      }
-      const { dir, files } = await exportRecord(
-        opened.archive,
-        opened.blobs,
-        code,
-        path.resolve(target),
-        'cli',
-      );
+      const to = path.resolve(target);
+      const made =
+        values.format === 'eark'
+          ? await exportEarkSip(opened.archive, opened.blobs, code, to, 'cli').then((sip) => ({
+              files: sip.files.length,
+              at: sip.file,
+              kind: 'E-ARK SIP',
+            }))
+          : await exportRecord(opened.archive, opened.blobs, code, to, 'cli').then((bag) => ({
+              files: bag.files.length,
+              at: bag.dir,
+              kind: 'BagIt 1.0',
+            }));
       console.log(
         lang === 'vi'
-          ? `✓ Đã xuất hồ sơ ${code} (${files.length} tệp, BagIt 1.0) vào ${dir}`
-          : `✓ Exported dossier ${code} (${files.length} files, BagIt 1.0) to ${dir}`,
+          ? `✓ Đã xuất hồ sơ ${code} (${made.files} tệp, ${made.kind}) vào ${made.at}`
+          : `✓ Exported dossier ${code} (${made.files} files, ${made.kind}) to ${made.at}`,
       );
       return 0;
     } finally {
