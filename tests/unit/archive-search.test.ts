@@ -176,3 +176,49 @@ test('prefix queries expand through the vocabulary, and fall back when a prefix 
   assert.deepEqual(pages('zzz*'), [], 'no completion, no hit');
   archive.close();
 });
+
+test('every match is ranked: the oldest record, the best match, comes first among 500 newer', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sohoa-search-'));
+  const archive = new Archive(path.join(dir, 'archive.sqlite'));
+  const add = (n: number, text: string, subject: string) =>
+    archive.addRecord({
+      agencyId: 'H49.64.33',
+      receivedAt: new Date('2026-11-23T02:00:00Z'),
+      title: `Hồ sơ ${n}`,
+      pages: [
+        {
+          ordinal: 1,
+          sourceName: 'p.jpg',
+          widthPx: 1,
+          heightPx: 1,
+          dpi: 200,
+          text,
+          confidence: 90,
+        },
+      ],
+      documents: [
+        { pages: [1], metadata: { typeName: 'Quyết định', codeNumber: String(n), subject } },
+      ],
+      file: { sha256: sha256Hex(Buffer.from(String(n))), bytes: 1, signature: null },
+    });
+  const filler = 'căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 '.repeat(3);
+  const oldest = add(
+    0,
+    'Thửa đất số 12: thửa đất liền kề, thửa đất chung',
+    'Về quy hoạch, quy hoạch chung',
+  );
+  archive.database.transaction(() => {
+    for (let n = 1; n <= 500; n++)
+      add(
+        n,
+        `${filler} diện tích thửa đất ${n} mét vuông ${filler}`,
+        `Về điều chỉnh quy hoạch khu ${n} ở phía nam thành phố`,
+      );
+  })();
+  const page = archive.search('thua dat', { limit: 5 });
+  assert.equal(page.length, 5);
+  assert.deepEqual([page[0]!.recordId, page[0]!.page], [oldest.id, 1], 'best page, oldest record');
+  const described = archive.search('Quy hoạch', { limit: 5 });
+  assert.deepEqual([described[0]!.recordId, described[0]!.page], [oldest.id, null]);
+  archive.close();
+});

@@ -4,11 +4,11 @@
 // original, and snippets show the original with its accents. The indexes are contentless: the
 // original text is read from pages (or the record's metadata) only for the hits shown.
 //
-// Hits are ranked by relevance (FTS5's bm25): first the records whose own description matches,
-// weighted by column (identifiers such as the code and the notation above the title above the
-// other fields), then pages by their text. A common word can match most of a million pages, and
-// bm25 scores every match it is asked to order: records and pages are each ranked among their
-// newest RANK_WINDOW matches, so a search stays about as fast as the newest-first one it replaced.
+// Hits are ranked by relevance (FTS5's bm25) over every match, the oldest record as much as the
+// newest: first the records whose own description matches, weighted by column (identifiers such
+// as the code and the notation above the title above the other fields), then pages by their text.
+// SQLite's sorter keeps only the best few, so a word costs one pass over its matches (bm25 of
+// each) and no sort of them all.
 import type Database from 'better-sqlite3';
 import { foldVietnamese, nfc } from '../../../shared/text';
 
@@ -26,8 +26,8 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit?: number;
-  /** Pages ranked among at most this many of the newest matches (see the file comment). */
-  pageWindow?: number;
+  /** Only records passing this condition (the archive screen's filters). */
+  where?: RecordCondition;
 }
 
 /** The record's own text, in the columns of the record index. */
@@ -43,9 +43,6 @@ export const RECORD_WEIGHTS: Readonly<Record<keyof RecordColumns, number>> = {
   title: 4,
   body: 2,
 };
-
-/** Matches ranked by bm25, newest first: bounds a search's cost whatever the archive's size. */
-export const RANK_WINDOW = 200;
 
 const foldCache = new Map<string, string>();
 
@@ -120,23 +117,33 @@ export function clearSearchIndex(db: Database.Database): void {
 const MAX_EXPANSIONS = 64;
 
 /**
- * The words of the vocabulary a prefix query stands for: each combination becomes an exact
- * query. null when there are too many (FTS5's own prefix query is then the cheaper way).
+ * The query with each prefix term replaced by an OR of the vocabulary's words it stands for:
+ * each word's doclist is read directly instead of FTS5 merging the whole prefix range first. A
+ * prefix with too many completions stays FTS5's own prefix query (then the cheaper way).
  */
-function expandPrefixes(db: Database.Database, terms: readonly QueryTerm[]): string[][] | null {
-  let combos: string[][] = [[]];
+export function expandedFtsQuery(
+  db: Database.Database,
+  parsed: ReturnType<typeof parseQuery>,
+): string | null {
+  if (!parsed.terms.some((t) => t.prefix)) return toFtsQuery(parsed);
   const complete = db.prepare(
     'SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?',
   );
-  for (const t of terms) {
-    const words = t.prefix
-      ? (complete.pluck().all(t.word, `${t.word}\uffff`, MAX_EXPANSIONS + 1) as string[])
-      : [t.word];
-    if (words.length > MAX_EXPANSIONS) return null;
-    combos = combos.flatMap((c) => words.map((w) => [...c, w]));
-    if (combos.length > MAX_EXPANSIONS) return null;
+  const groups: string[] = [];
+  for (const t of parsed.terms) {
+    if (!t.prefix) {
+      groups.push(`"${t.word}"`);
+      continue;
+    }
+    const words = complete.pluck().all(t.word, `${t.word}\uffff`, MAX_EXPANSIONS + 1) as string[];
+    if (words.length === 0) return null;
+    groups.push(
+      words.length > MAX_EXPANSIONS
+        ? `"${t.word}"*`
+        : `(${words.map((w) => `"${w}"`).join(' OR ')})`,
+    );
   }
-  return combos;
+  return groups.join(' AND ');
 }
 
 interface Scored {
@@ -144,33 +151,10 @@ interface Scored {
   score: number;
 }
 
-/** The newest `window` matching pages, best-scoring first (bm25: lower is better). */
-function matchingPages(
-  db: Database.Database,
-  parsed: ReturnType<typeof parseQuery>,
-  window: number,
-): Scored[] {
-  const query = db.prepare(
-    `SELECT rowid AS id, bm25(page_fts) AS score FROM page_fts WHERE page_fts MATCH ?
-     ORDER BY rowid DESC LIMIT ?`,
-  );
-  const combos = parsed.terms.some((t) => t.prefix) ? expandPrefixes(db, parsed.terms) : null;
-  const found = new Map<number, number>();
-  const add = (rows: Scored[]) => {
-    for (const r of rows) found.set(r.id, Math.min(r.score, found.get(r.id) ?? 0));
-  };
-  if (!combos) add(query.all(toFtsQuery(parsed), window) as Scored[]);
-  else
-    for (const words of combos) {
-      const exact = {
-        terms: words.map((word) => ({ word, prefix: false })),
-        phrase: parsed.phrase,
-      };
-      add(query.all(toFtsQuery(exact), window) as Scored[]);
-    }
-  return [...found]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => a.score - b.score || b.id - a.id);
+/** Restricts hits to records passing a condition over `d` (the dossiers row), e.g. filters. */
+export interface RecordCondition {
+  where: string;
+  params: readonly unknown[];
 }
 
 /** Replaces the record's entry in the record index. */
@@ -193,24 +177,62 @@ interface PageHitRow {
   text: string;
 }
 
-/** Records whose own description matches, best first (weighted bm25 over the record index). */
-function matchingRecords(db: Database.Database, match: string, limit: number): Scored[] {
+/**
+ * The `limit` records whose own description matches best (weighted bm25 over every match).
+ * `ORDER BY bm25() LIMIT` lets SQLite's sorter keep only the best `limit`; FTS5's `ORDER BY rank`
+ * sorts every match first (measured twice as slow for a common word).
+ */
+function matchingRecords(
+  db: Database.Database,
+  match: string,
+  limit: number,
+  cond?: RecordCondition,
+): Scored[] {
   const w = RECORD_WEIGHTS;
-  // Ranked among the newest RANK_WINDOW matches, like pages: a word in most records' titles
-  // would otherwise have bm25 score every record.
   return db
     .prepare(
-      `SELECT id, score FROM (
-         SELECT rowid AS id, bm25(record_fts, ${w.ids}, ${w.title}, ${w.body}) AS score
-         FROM record_fts WHERE record_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-       ORDER BY score, id DESC LIMIT ?`,
+      `SELECT record_fts.rowid AS id, bm25(record_fts, ${w.ids}, ${w.title}, ${w.body}) AS score
+       FROM record_fts ${cond ? 'JOIN dossiers d ON d.id = record_fts.rowid' : ''}
+       WHERE record_fts MATCH ? ${cond ? `AND (${cond.where})` : ''} ORDER BY score LIMIT ?`,
     )
-    .all(match, RANK_WINDOW, limit) as Scored[];
+    .all(match, ...(cond?.params ?? []), limit) as Scored[];
+}
+
+/**
+ * The best `limit` matching pages (bm25 over every match), leaving out the records already
+ * listed for their description.
+ */
+function matchingPages(
+  db: Database.Database,
+  match: string,
+  limit: number,
+  listed: readonly number[],
+  cond?: RecordCondition,
+): Scored[] {
+  const where = [
+    'page_fts MATCH ?',
+    ...(listed.length ? ['p.dossier_id NOT IN (SELECT value FROM json_each(?))'] : []),
+    ...(cond ? [`(${cond.where})`] : []),
+  ];
+  const join = listed.length || cond ? 'JOIN pages p ON p.id = page_fts.rowid' : '';
+  return db
+    .prepare(
+      `SELECT page_fts.rowid AS id, bm25(page_fts) AS score FROM page_fts ${join}
+       ${cond ? 'JOIN dossiers d ON d.id = p.dossier_id' : ''}
+       WHERE ${where.join(' AND ')} ORDER BY score LIMIT ?`,
+    )
+    .all(
+      match,
+      ...(listed.length ? [JSON.stringify(listed)] : []),
+      ...(cond?.params ?? []),
+      limit,
+    ) as Scored[];
 }
 
 /**
  * Most relevant first: records matched by their own description (code, notation, title, fields),
  * then the best-matching pages; a record found by its description is not listed again for a page.
+ * Every match is ranked, the oldest as much as the newest.
  */
 export function searchArchive(
   db: Database.Database,
@@ -221,8 +243,9 @@ export function searchArchive(
   const parsed = parseQuery(query);
   if (parsed.terms.length === 0) return [];
   const limit = options.limit ?? 20;
+  const cond = options.where;
   const head = db.prepare('SELECT code, title FROM dossiers WHERE id = ?');
-  const hits: SearchHit[] = matchingRecords(db, toFtsQuery(parsed), limit).map(({ id }) => {
+  const hits: SearchHit[] = matchingRecords(db, toFtsQuery(parsed), limit, cond).map(({ id }) => {
     const r = head.get(id) as { code: string; title: string };
     return {
       recordId: id,
@@ -233,15 +256,15 @@ export function searchArchive(
     };
   });
   if (hits.length >= limit) return hits;
-  const listed = new Set(hits.map((h) => h.recordId));
+  const match = expandedFtsQuery(db, parsed);
+  if (match === null) return hits;
   const pageRow = db.prepare(
     `SELECT d.id AS dossier_id, d.code, d.title, p.ordinal, p.text
      FROM pages p JOIN dossiers d ON d.id = p.dossier_id WHERE p.id = ?`,
   );
-  const window = options.pageWindow ?? RANK_WINDOW;
-  for (const { id } of matchingPages(db, parsed, window)) {
-    const r = pageRow.get(id) as PageHitRow | undefined;
-    if (!r || listed.has(r.dossier_id)) continue;
+  const listed = hits.map((h) => h.recordId);
+  for (const { id } of matchingPages(db, match, limit - hits.length, listed, cond)) {
+    const r = pageRow.get(id) as PageHitRow;
     hits.push({
       recordId: r.dossier_id,
       dossierCode: r.code,
@@ -249,7 +272,6 @@ export function searchArchive(
       page: r.ordinal,
       ...makeSnippet(r.text, parsed.terms),
     });
-    if (hits.length >= limit) break;
   }
   return hits;
 }

@@ -6,9 +6,6 @@ import type { ArchiveFilters, ArchiveHit, OutboxState } from '../../../shared/co
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/classification';
 import type { Archive } from '../archive/archive';
 
-/** Hits searched before filtering: a filter that keeps few of them still fills a page. */
-const SEARCH_WINDOW = 500;
-
 /** Midnight of a Vietnam calendar day (UTC+7) as the ISO instant created_at is compared with. */
 export function vietnamDayStart(isoDay: string, plusDays = 0): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
@@ -109,20 +106,9 @@ export function queryArchive(
       };
     });
   }
-  const filtered = hasFilters(filters);
-  let hits = archive.search(query, { limit: filtered ? SEARCH_WINDOW : limit });
-  if (filtered && hits.length > 0) {
-    const ids = [...new Set(hits.map((h) => h.recordId))];
-    const kept = new Set(
-      db
-        .prepare(
-          `SELECT d.id FROM dossiers d WHERE d.id IN (SELECT value FROM json_each(?)) AND ${where.join(' AND ')}`,
-        )
-        .pluck()
-        .all(JSON.stringify(ids), ...params) as number[],
-    );
-    hits = hits.filter((h) => kept.has(h.recordId));
-  }
+  // The filters narrow the ranking itself: every match that passes them is ranked.
+  const cond = hasFilters(filters) ? { where: where.join(' AND '), params } : undefined;
+  let hits = archive.search(query, { limit, where: cond });
   hits = hits.slice(0, limit);
   const facts = factsOf(archive, [...new Set(hits.map((h) => h.recordId))]);
   return hits.map((h) => ({
