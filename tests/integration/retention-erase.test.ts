@@ -248,3 +248,66 @@ test('a refused dossier keeps its applicant for the years Cài đặt says, then
   assert.equal(archive.verify().ok, true);
   assert.ok(checkErase(deps('2026-01-02T00:00:00Z'), { dossierCode: d.code }).erasedAt);
 });
+
+test('the erase takes only the record out of the search index: other records stay findable', async (t) => {
+  const { data, archive, record, batches, batchDirsOf } = await populated();
+  t.after(() => {
+    archive.close();
+    batches.close();
+    return fs.rm(data, { recursive: true, force: true });
+  });
+  const OTHER = 'Lương Văn Khoách';
+  const other = archive.addRecord({
+    agencyId: 'H49.64.33',
+    receivedAt: new Date('2016-06-16T02:00:00Z'),
+    title: `Đăng ký kết hôn - ${OTHER}`,
+    pages: [
+      {
+        ordinal: 1,
+        sourceName: 'b.jpg',
+        widthPx: 1,
+        heightPx: 1,
+        dpi: 200,
+        text: `TỜ KHAI\nHọ và tên: ${OTHER}\nNơi cư trú: Thôn Quỳnh Đôi`,
+        confidence: 90,
+      },
+    ],
+    file: { sha256: '1'.repeat(64), bytes: 1, signature: null },
+  });
+  // Both records' words in the same index segments, as in an archive merged over the years.
+  archive.database.exec(`INSERT INTO page_fts (page_fts) VALUES ('optimize');
+                         INSERT INTO record_fts (record_fts) VALUES ('optimize');`);
+  const segments = () =>
+    archive.database.prepare('SELECT count(*) FROM page_fts_data').pluck().get() as number;
+  const before = segments();
+  const out = await erasePersonalData(
+    {
+      archive,
+      dataDir: data,
+      settings: () => DEFAULT_RETENTION,
+      clock: () => new Date('2027-01-02T00:00:00Z'),
+      batchDirsOf,
+    },
+    { recordId: record.id },
+    'canbo1',
+  );
+  assert.deepEqual(out.problems, []);
+  assert.deepEqual(archive.search(FOLDED), []);
+  assert.deepEqual(archive.search(ID), []);
+  assert.deepEqual(await filesHolding(data, [NAME, ID, FOLDED, '038199']), []);
+  // The other record: found by its words in its page and its title, still in the file.
+  assert.deepEqual(
+    archive.search('khoach').map((h) => h.recordId),
+    [other.id],
+  );
+  assert.deepEqual(
+    archive.search('quynh doi').map((h) => [h.recordId, h.page]),
+    [[other.id, 1]],
+    'a word both had: still found, for the other record only',
+  );
+  assert.ok((await filesHolding(data, ['khoach'])).includes('archive.sqlite: khoach'));
+  assert.equal(segments(), before, 'the index was not rewritten');
+  const terms = archive.database.prepare('SELECT term FROM search_terms').pluck().all();
+  assert.ok(terms.includes('khoach') && terms.includes('quynh'));
+  assert.ok(!terms.includes(FOLDED));
+});

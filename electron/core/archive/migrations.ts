@@ -2,10 +2,12 @@
 // never edit a released entry, only append, so every old database upgrades in place.
 import type Database from 'better-sqlite3';
 
-/** The last version that changed what the page index holds (v4 index, v7 its vocabulary). */
-export const SEARCH_INDEX_VERSION = 7;
-/** The last version that changed what the record index holds (v8: weighted columns). */
-export const RECORD_INDEX_VERSION = 8;
+/** The last version that changed what the page index holds (v4 index, v7 its vocabulary, v10
+ * deletes in place). */
+export const SEARCH_INDEX_VERSION = 10;
+/** The last version that changed what the record index holds (v8 weighted columns, v10 its
+ * folded columns in record_search). */
+export const RECORD_INDEX_VERSION = 10;
 /** The first version with the audit log (see v3). */
 export const AUDIT_VERSION = 3;
 
@@ -244,5 +246,28 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE reception_dossiers ADD COLUMN delivery TEXT CHECK (delivery IS NULL OR json_valid(delivery));
   ALTER TABLE reception_dossiers ADD COLUMN due_estimated INTEGER;
+  `,
+  // v10, erasing a record without rewriting the whole index: with contentless_delete a delete only
+  // leaves a tombstone, and the words stay in the index's segments until a merge of everything.
+  // The page index becomes plain contentless, where a delete names the row's words ('delete'
+  // command, from the page text still in pages), and the record index external content over
+  // record_search (its folded columns, which give the words to delete). With FTS5's secure-delete
+  // on, a delete removes the words from the index pages that held them. Refilled by the archive.
+  `
+  DROP TABLE page_fts;
+  DROP TABLE record_fts;
+  DROP TABLE dossier_fts;
+  CREATE VIRTUAL TABLE page_fts USING fts5(body, content='',
+    tokenize='unicode61 remove_diacritics 0');
+  INSERT INTO page_fts (page_fts, rank) VALUES ('secure-delete', 1);
+  CREATE TABLE record_search (
+    id    INTEGER PRIMARY KEY,
+    ids   TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body  TEXT NOT NULL
+  );
+  CREATE VIRTUAL TABLE record_fts USING fts5(ids, title, body, content='record_search',
+    content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+  INSERT INTO record_fts (record_fts, rank) VALUES ('secure-delete', 1);
   `,
 ];

@@ -5,7 +5,14 @@
 // changed what the index holds or the reception linked a dossier to its record. The index itself
 // (folding, queries, ranking, snippets) is search.ts.
 import type { ArchiveDb } from './connection';
-import { clearSearchIndex, indexPage, indexRecord, type RecordColumns } from './search';
+import {
+  clearRecordIndex,
+  clearSearchIndex,
+  indexPage,
+  indexRecord,
+  unindexPages,
+  type RecordColumns,
+} from './search';
 
 const RECORD_BODY = ['keyword', 'description', 'paperFileCode', 'inforSign'];
 const DOC_IDS = ['codeNumber', 'codeNotation'];
@@ -87,11 +94,24 @@ export function reindexQueued(a: ArchiveDb): void {
     .immediate();
 }
 
+/**
+ * Takes a record's pages out of the page index, in place (an erase): the rest of the index is not
+ * rewritten, whatever the archive's size. Call in the transaction that empties the page texts,
+ * before it does; the record's own entry is refreshed by indexRecordText once its text changed.
+ */
+export function unindexRecordPages(a: ArchiveDb, id: number): void {
+  const pages = a.stmt('SELECT id, text FROM pages WHERE dossier_id = ?').all(id) as {
+    id: number;
+    text: string;
+  }[];
+  unindexPages(a.db, pages);
+}
+
 /** Re-indexes every record's own text (after an upgrade changed the record index). */
 export function rebuildRecordIndex(a: ArchiveDb): void {
   a.db
     .transaction(() => {
-      a.db.exec("INSERT INTO record_fts (record_fts) VALUES ('delete-all');");
+      clearRecordIndex(a.db);
       for (const d of a.db.prepare('SELECT id FROM dossiers').pluck().all() as number[])
         indexRecordText(a, d);
       a.db.exec('DELETE FROM search_reindex;');

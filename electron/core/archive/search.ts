@@ -1,8 +1,9 @@
 // Full-text search (SQLite FTS5) over a folded copy of the text: "Nguyễn Văn An", "nguyen van an"
 // and "NGUYEN VAN AN" index and query alike, đ/Đ fold to d. The folded copy has exactly the
 // original's length, so where a word matched in the folded text is where it stands in the
-// original, and snippets show the original with its accents. The indexes are contentless: the
-// original text is read from pages (or the record's metadata) only for the hits shown.
+// original, and snippets show the original with its accents. The page index is contentless: the
+// original text is read from pages (or the record's metadata) only for the hits shown. A delete
+// names the row's words, so secure-delete removes them from the index in place (an erase).
 //
 // Hits are ranked by relevance (FTS5's bm25) over every match, the oldest record as much as the
 // newest: first the records whose own description matches, weighted by column (identifiers such
@@ -104,12 +105,44 @@ function recordTerms(db: Database.Database, folded: string): void {
   }
 }
 
+/**
+ * Removes pages from the page index in place and forgets the words no other page holds. Call
+ * while the pages still hold the text they were indexed with: the delete names their words, and
+ * FTS5's secure-delete (set on the index) removes them from the index pages that held them,
+ * instead of leaving them in old segments until a merge of the whole index.
+ */
+export function unindexPages(
+  db: Database.Database,
+  pages: readonly { id: number; text: string }[],
+): void {
+  const words = new Set<string>();
+  const remove = db.prepare("INSERT INTO page_fts (page_fts, rowid, body) VALUES ('delete', ?, ?)");
+  for (const p of pages) {
+    const folded = foldKeepingOffsets(nfc(p.text));
+    for (const m of folded.toLowerCase().matchAll(WORD)) words.add(m[0]);
+    remove.run(p.id, folded);
+  }
+  const stillHeld = db.prepare('SELECT 1 FROM page_fts WHERE page_fts MATCH ? LIMIT 1');
+  const forget = db.prepare('DELETE FROM search_terms WHERE term = ?');
+  const known = knownTerms.get(db);
+  for (const w of words) {
+    if (stillHeld.get(`"${w}"`)) continue;
+    forget.run(w);
+    known?.delete(w);
+  }
+}
+
+/** Empties the record index (before re-indexing every record). */
+export function clearRecordIndex(db: Database.Database): void {
+  db.exec(`INSERT INTO record_fts (record_fts) VALUES ('delete-all');
+           DELETE FROM record_search;`);
+}
+
 /** Empties the index and its vocabulary (before re-indexing everything). */
 export function clearSearchIndex(db: Database.Database): void {
   db.exec(`INSERT INTO page_fts (page_fts) VALUES ('delete-all');
-           INSERT INTO dossier_fts (dossier_fts) VALUES ('delete-all');
-           INSERT INTO record_fts (record_fts) VALUES ('delete-all');
            DELETE FROM search_terms;`);
+  clearRecordIndex(db);
   knownTerms.delete(db);
 }
 
@@ -157,16 +190,24 @@ export interface RecordCondition {
   params: readonly unknown[];
 }
 
-/** Replaces the record's entry in the record index. */
+/**
+ * Replaces the record's entry in the record index: the old words are deleted by name (from
+ * record_search), so secure-delete removes them from the index pages that held them.
+ */
 export function indexRecord(db: Database.Database, recordId: number, columns: RecordColumns): void {
-  db.prepare('DELETE FROM record_fts WHERE rowid = ?').run(recordId);
+  const old = db
+    .prepare('SELECT ids, title, body FROM record_search WHERE id = ?')
+    .get(recordId) as RecordColumns | undefined;
+  if (old) {
+    db.prepare(
+      "INSERT INTO record_fts (record_fts, rowid, ids, title, body) VALUES ('delete', ?, ?, ?, ?)",
+    ).run(recordId, old.ids, old.title, old.body);
+    db.prepare('DELETE FROM record_search WHERE id = ?').run(recordId);
+  }
   const fold = (s: string) => foldKeepingOffsets(nfc(s));
-  db.prepare('INSERT INTO record_fts (rowid, ids, title, body) VALUES (?, ?, ?, ?)').run(
-    recordId,
-    fold(columns.ids),
-    fold(columns.title),
-    fold(columns.body),
-  );
+  const row = [recordId, fold(columns.ids), fold(columns.title), fold(columns.body)];
+  db.prepare('INSERT INTO record_search (id, ids, title, body) VALUES (?, ?, ?, ?)').run(...row);
+  db.prepare('INSERT INTO record_fts (rowid, ids, title, body) VALUES (?, ?, ?, ?)').run(...row);
 }
 
 interface PageHitRow {

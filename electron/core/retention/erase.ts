@@ -4,8 +4,8 @@
 // (the page images) with its copies and renders. The record itself stays, named by its code,
 // and the audit chain logs what was erased (never the data) with the record's new hash, so the
 // archive still verifies. Deleted rows are overwritten in the file (secure_delete) and the WAL is
-// emptied, so the text does not linger in free pages; the search index is merged so its old
-// segments go too.
+// emptied, so the text does not linger in free pages; the search index drops the record's rows in
+// place (only the index pages that held them are rewritten).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ErasedPart, EraseOutcome } from '../../../shared/contracts/retention';
@@ -14,8 +14,7 @@ import type { RetentionSettings } from '../../../shared/settings';
 import type { Archive } from '../archive/archive';
 import { withStatementCache } from '../archive/connection';
 import { safeDirName } from '../archive/recordPackage';
-import { recordSearchColumns } from '../archive/recordIndex';
-import { indexRecord } from '../archive/search';
+import { indexRecordText, unindexRecordPages } from '../archive/recordIndex';
 import {
   checkTarget,
   ERASED_ACTION,
@@ -77,12 +76,7 @@ function eraseRows(
     }
     if (t.record) {
       const id = t.record.id;
-      const pageIds = db
-        .prepare('SELECT id FROM pages WHERE dossier_id = ?')
-        .pluck()
-        .all(id) as number[];
-      const unindex = db.prepare('DELETE FROM page_fts WHERE rowid = ?');
-      for (const p of pageIds) unindex.run(p);
+      unindexRecordPages(withStatementCache(db), id);
       db.prepare(`UPDATE pages SET text = '' WHERE dossier_id = ?`).run(id);
       const title = `Hồ sơ ${t.record.code} (đã xóa dữ liệu cá nhân)`;
       db.prepare(
@@ -98,7 +92,7 @@ function eraseRows(
         `UPDATE files SET signer = NULL, signed_at = NULL, report = NULL
            WHERE dossier_id = ? AND role = 'received'`,
       ).run(id);
-      indexRecord(db, id, recordSearchColumns(withStatementCache(db), id));
+      indexRecordText(withStatementCache(db), id);
       parts.push(
         'recordTitle',
         'pageTexts',
@@ -125,18 +119,9 @@ function eraseRows(
   return { files, parts };
 }
 
-/** Old index segments and WAL frames still hold the text: merge, prune the word list, empty the WAL. */
+/** WAL frames still hold the text: empty the WAL (the index was cleaned in place, see unindexPages). */
 function scrubDatabase(archive: Archive): void {
-  const db = archive.database;
-  db.exec(`INSERT INTO page_fts (page_fts) VALUES ('optimize');
-           INSERT INTO dossier_fts (dossier_fts) VALUES ('optimize');
-           INSERT INTO record_fts (record_fts) VALUES ('optimize');`);
-  db.exec(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.erase_vocab USING fts5vocab(main, page_fts, 'row')`,
-  );
-  db.exec('DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM temp.erase_vocab)');
-  db.exec('DROP TABLE temp.erase_vocab');
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  archive.database.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /**
