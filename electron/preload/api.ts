@@ -26,6 +26,7 @@ const EXPOSED = {
   archiveFacets: true,
   pageImage: true,
   signatureReport: true,
+  recordFile: true,
   exportPackage: true,
   outboxList: true,
   outboxRetry: true,

@@ -382,8 +382,20 @@ export const RECORDS_CHANNELS = {
     }),
   },
   signatureReport: {
-    request: z.object({ recordId: z.number().int().positive() }),
+    request: z.object({
+      recordId: z.number().int().positive(),
+      /** Which of the record's files; without it, the record's main file. */
+      role: RecordFile.shape.role.optional(),
+    }),
     response: z.object({ fileName: z.string(), report: LocalizedReport }),
+  },
+  /** One of the record's files as the archive keeps it, to open (the bytes of a PDF). */
+  recordFile: {
+    request: z.object({
+      recordId: z.number().int().positive(),
+      role: RecordFile.shape.role,
+    }),
+    response: z.object({ fileName: z.string(), pdfBase64: z.string() }),
   },
   exportPackage: {
     request: z.object({

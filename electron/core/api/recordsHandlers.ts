@@ -3,7 +3,7 @@
 // signature report, export, outbox and audit read records; settings and the holiday calendar
 // are here too because saving a destination wakes this file's uploader.
 import path from 'node:path';
-import type { RECORDS_CHANNELS } from '../../../shared/contracts/records';
+import type { RECORDS_CHANNELS, RecordFile } from '../../../shared/contracts/records';
 import { SohoaError } from '../../../shared/errors';
 import { BlobStore } from '../archive/blobStore';
 import { exportEarkSip } from '../archive/earkPackage';
@@ -66,13 +66,16 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
       };
     },
     async signatureReport(r) {
-      const d = record(r.recordId);
-      const bytes = await blobs.read(d.sha256).catch((e: unknown) => {
-        throw new SohoaError('BLOB_MISSING', d.code, { cause: e });
-      });
+      const f = fileOf(core, r.recordId, r.role);
+      const bytes = await readFile(blobs, f);
       // The desk's trust list and revocation cache, as every verification uses them.
       const options = deskVerifyOptions(deskTrustPaths(resourcesDir(env), paths.root, env));
-      return { fileName: d.fileName, report: localizeReport(await verifyPdf(bytes, options)) };
+      return { fileName: f.name, report: localizeReport(await verifyPdf(bytes, options)) };
+    },
+    async recordFile(r) {
+      const f = fileOf(core, r.recordId, r.role);
+      const bytes = await readFile(blobs, f);
+      return { fileName: path.basename(f.name), pdfBase64: Buffer.from(bytes).toString('base64') };
     },
     async exportPackage(r) {
       const d = record(r.recordId);
@@ -102,6 +105,20 @@ export function createRecordsHandlers(context: HandlerContext): RecordsHandlers 
     // A destination saved just now is used at once, not at the uploader's next poll.
     ...settingsChannels(context, defaultExportDir, () => outbox.wake()),
   };
+}
+
+/** A record's file by role (the received original, the companion…), or its main file. */
+function fileOf(core: Core, id: number, role?: RecordFile['role']) {
+  const d = recordOf(core, id);
+  const f = role ? d.files?.find((x) => x.role === role) : undefined;
+  if (role && !f) throw new SohoaError('FILE_NOT_FOUND', `${d.code} (${role})`);
+  return { code: d.code, name: f?.name ?? d.fileName, sha256: f?.sha256 ?? d.sha256 };
+}
+
+function readFile(blobs: BlobStore, f: { code: string; sha256: string }) {
+  return blobs.read(f.sha256).catch((e: unknown) => {
+    throw new SohoaError('BLOB_MISSING', f.code, { cause: e });
+  });
 }
 
 function recordOf(core: Core, id: number) {

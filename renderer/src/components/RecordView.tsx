@@ -8,6 +8,7 @@ import { EraseButton } from './archive/EraseButton';
 import { ExportButton } from './archive/ExportButton';
 import { FieldReview } from './archive/FieldReview';
 import { PageViewer } from './archive/PageViewer';
+import { RecordFiles } from './archive/RecordFiles';
 import { SignatureReport } from './archive/SignatureReport';
 import { signatureClass, signatureLabel } from './signature';
 
@@ -94,6 +95,7 @@ export function RecordView({
           </>
         )}
       </dl>
+      <RecordFiles api={api} record={d} />
       <ExportButton api={api} recordId={d.id} />
       <EraseButton api={api} recordId={d.id} code={d.code} />
       <FieldReview

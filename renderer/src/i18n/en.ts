@@ -7,6 +7,7 @@ import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
 import { reception } from './screens/reception';
+import { recordFiles } from './screens/recordFiles';
 import { settings } from './screens/settings';
 import type { Messages } from './vi';
 
@@ -130,4 +131,5 @@ export const en: Messages = {
   host: host.en,
   machine: machine.en,
   desk: desk.en,
+  recordFiles: recordFiles.en,
 };

@@ -9,6 +9,7 @@ import { machine } from './screens/machine';
 import { outbox } from './screens/outbox';
 import { protection } from './screens/protection';
 import { reception } from './screens/reception';
+import { recordFiles } from './screens/recordFiles';
 import { settings } from './screens/settings';
 
 export const vi = {
@@ -133,6 +134,7 @@ export const vi = {
   host: host.vi,
   machine: machine.vi,
   desk: desk.vi,
+  recordFiles: recordFiles.vi,
 };
 
 export type Messages = typeof vi;
