@@ -120,7 +120,7 @@ function FileItem({ api, recordId, file }: { api: SohoaApi; recordId: number; fi
         <button
           type="button"
           className="secondary small"
-          aria-label={m.verifyLabel(role)}
+          aria-label={check?.kind === 'ready' ? m.hideLabel(role) : m.verifyLabel(role)}
           disabled={check?.kind === 'busy'}
           onClick={check?.kind === 'ready' ? hide : run}
         >

@@ -16,13 +16,14 @@ const vi = {
   signedOnArrival: (names: string) => `Khi nhận: ký bởi ${names}`,
   noSignerOnArrival: 'Khi nhận: không có chữ ký nào hợp lệ về mặt tệp',
   open: 'Mở tệp',
-  openLabel: (role: string) => `Mở ${role.toLowerCase()}`,
+  openLabel: (role: string) => `Mở tệp: ${role.toLowerCase()}`,
   opening: 'Đang lấy tệp…',
   openReady: (name: string) => `Đã sẵn sàng: ${name}`,
   verify: 'Kiểm tra chữ ký',
-  verifyLabel: (role: string) => `Kiểm tra chữ ký của ${role.toLowerCase()}`,
+  verifyLabel: (role: string) => `Kiểm tra chữ ký: ${role.toLowerCase()}`,
   verifying: 'Đang kiểm tra chữ ký…',
   hide: 'Ẩn kết quả',
+  hideLabel: (role: string) => `Ẩn kết quả: ${role.toLowerCase()}`,
 };
 
 const en: typeof vi = {
@@ -42,13 +43,14 @@ const en: typeof vi = {
   signedOnArrival: (names) => `On arrival: signed by ${names}`,
   noSignerOnArrival: 'On arrival: no signature held as a file',
   open: 'Open file',
-  openLabel: (role) => `Open the ${role.toLowerCase()}`,
+  openLabel: (role) => `Open file: ${role.toLowerCase()}`,
   opening: 'Fetching the file…',
   openReady: (name) => `Ready: ${name}`,
   verify: 'Verify signature',
-  verifyLabel: (role) => `Verify the signature of the ${role.toLowerCase()}`,
+  verifyLabel: (role) => `Verify signature: ${role.toLowerCase()}`,
   verifying: 'Checking the signature…',
   hide: 'Hide result',
+  hideLabel: (role) => `Hide result: ${role.toLowerCase()}`,
 };
 
 export const recordFiles = { vi, en };
