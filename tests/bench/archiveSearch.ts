@@ -3,13 +3,18 @@
 // the same archive. Fills a real archive (the addRecord path, a document per record with its
 // number, notation, type, issuing body and subject) to each checkpoint (BENCH_SEARCH_PAGES,
 // default 20,000 and 100,000 pages) and prints, per query class, wall and CPU p50/p95 for both,
-// and where the oldest record, planted as the best match, is listed.
+// and where the oldest record, planted as the best match, is listed; then, on the full archive,
+// the erase's index work (one record's rows out in place) against the whole-index merge it replaced.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../../electron/core/archive/archive';
 import { sha256Hex } from '../../electron/core/archive/blobStore';
-import { recordSearchText } from '../../electron/core/archive/recordIndex';
+import {
+  indexRecordText,
+  recordSearchText,
+  unindexRecordPages,
+} from '../../electron/core/archive/recordIndex';
 import { withStatementCache } from '../../electron/core/archive/connection';
 import { searchBefore } from './searchBefore';
 
@@ -230,5 +235,34 @@ for (const target of CHECKPOINTS) {
     `| ${target.toLocaleString('en')} | oldest record, best match for “thửa đất” | ${place(before)} | ${place(after)} | | | |`,
   );
 }
+// The erase's index work on the full archive: the record's rows taken out in place (now), against
+// what it did before, a merge of the whole index (optimize) and a scan of its whole vocabulary.
+const db = archive.database;
+const cpuMs = (f: () => void) => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  f();
+  const c = process.cpuUsage(c0);
+  return `${(performance.now() - t0).toFixed(1)} ms (CPU ${((c.user + c.system) / 1000).toFixed(1)} ms)`;
+};
+const inPlace = cpuMs(() =>
+  db.transaction(() => {
+    unindexRecordPages(a, records);
+    db.prepare(`UPDATE pages SET text = '' WHERE dossier_id = ?`).run(records);
+    indexRecordText(a, records);
+  })(),
+);
+const wholeIndex = cpuMs(() => {
+  db.exec(`INSERT INTO page_fts (page_fts) VALUES ('optimize');
+           INSERT INTO record_fts (record_fts) VALUES ('optimize');
+           CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, page_fts, 'row');
+           DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM temp.vocab);
+           DROP TABLE temp.vocab;`);
+});
+console.log(
+  `\n| erase of one record's index rows, ${(records * PAGES_PER_RECORD).toLocaleString('en')} pages | before: whole index merged | after: in place |`,
+);
+console.log('|---|---|---|');
+console.log(`| wall (CPU) | ${wholeIndex} | ${inPlace} |`);
 archive.close();
 if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
