@@ -118,6 +118,9 @@ export function unindexPages(
   const words = new Set<string>();
   const remove = db.prepare("INSERT INTO page_fts (page_fts, rowid, body) VALUES ('delete', ?, ?)");
   for (const p of pages) {
+    // An emptied page (erased once already) is no longer in the index: deleting it again would
+    // miscount the index's rows. A blank page left in it holds no word.
+    if (p.text === '') continue;
     const folded = foldKeepingOffsets(nfc(p.text));
     for (const m of folded.toLowerCase().matchAll(WORD)) words.add(m[0]);
     remove.run(p.id, folded);
