@@ -9,6 +9,7 @@ import { Archive } from '../../electron/core/archive/archive';
 import { sha256Hex } from '../../electron/core/archive/blobStore';
 import { foldKeepingOffsets, renderMarks } from '../../electron/core/archive/search';
 import { searchCommand } from '../../electron/cli/commands/search';
+import { queryArchive } from '../../electron/core/records/archiveQuery';
 
 const PAGES = [
   'TỜ KHAI ĐĂNG KÝ KHAI SINH\nHọ, chữ đệm, tên: NGUYỄN VĂN AN\nNơi sinh: Bệnh viện Đa khoa tỉnh Đồng Tháp',
@@ -207,6 +208,24 @@ test('every match is ranked: the oldest record, the best match, comes first amon
     'Thửa đất số 12: thửa đất liền kề, thửa đất chung',
     'Về quy hoạch, quy hoạch chung',
   );
+  const organ = archive.addRecord({
+    agencyId: 'H49.64.33',
+    receivedAt: new Date('2026-11-23T02:00:00Z'),
+    title: 'Hồ sơ của Sở',
+    pages: [
+      {
+        ordinal: 1,
+        sourceName: 'p.jpg',
+        widthPx: 1,
+        heightPx: 1,
+        dpi: 200,
+        text: `${filler.repeat(4)} thửa đất ${filler.repeat(4)}`,
+        confidence: 90,
+      },
+    ],
+    documents: [{ pages: [1], metadata: { organName: 'Sở Xây dựng' } }],
+    file: { sha256: sha256Hex(Buffer.from('organ')), bytes: 1, signature: null },
+  });
   archive.database.transaction(() => {
     for (let n = 1; n <= 500; n++)
       add(
@@ -218,6 +237,13 @@ test('every match is ranked: the oldest record, the best match, comes first amon
   const page = archive.search('thua dat', { limit: 5 });
   assert.equal(page.length, 5);
   assert.deepEqual([page[0]!.recordId, page[0]!.page], [oldest.id, 1], 'best page, oldest record');
+  // A filter narrows the ranking itself: the one record it keeps is found, though its page is the
+  // weakest match of all 502.
+  const kept = queryArchive(archive, 'thua dat', { organName: 'Sở Xây dựng' }, 5);
+  assert.deepEqual(
+    kept.map((h) => h.recordId),
+    [organ.id],
+  );
   const described = archive.search('Quy hoạch', { limit: 5 });
   assert.deepEqual([described[0]!.recordId, described[0]!.page], [oldest.id, null]);
   archive.close();
