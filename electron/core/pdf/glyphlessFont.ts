@@ -5,7 +5,8 @@
 // extraction. The whole font is about 1 KB in the file, where an embedded subset of a real font
 // costs 10–15 KB, which on a bilevel scan of 30–40 KB a page is a third of a page.
 import { deflateSync } from 'node:zlib';
-import { PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { registerType0Font } from './type0Font';
 
 /** The glyph's advance in font units (of 1000 per em): the layer stretches each word with Tz. */
 export const GLYPHLESS_ADVANCE = 500;
@@ -174,44 +175,17 @@ export function embedGlyphlessFont(doc: PDFDocument, highBytes: Iterable<number>
   const fontFile = flate(doc, program, { Length1: program.length });
   // Every CID (= UTF-16 unit) shows glyph 1: 65,536 big-endian 0x0001, a few hundred bytes deflated.
   const cidToGid = flate(doc, Buffer.alloc(2 * 65536, Buffer.from([0, 1])));
-  const context = doc.context;
-  const descriptor = context.register(
-    context.obj({
-      Type: 'FontDescriptor',
-      FontName: 'GlyphLessFont',
-      Flags: 5, // fixed pitch, symbolic
-      FontBBox: [0, -GLYPHLESS_DESCENT * 1000, GLYPHLESS_ADVANCE, GLYPHLESS_ASCENT * 1000],
-      ItalicAngle: 0,
-      Ascent: GLYPHLESS_ASCENT * 1000,
-      Descent: -GLYPHLESS_DESCENT * 1000,
-      CapHeight: GLYPHLESS_ASCENT * 1000,
-      StemV: 80,
-      FontFile2: fontFile,
-    }),
-  );
-  const cidFont = context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: 'GlyphLessFont',
-      CIDSystemInfo: {
-        Registry: PDFString.of('Adobe'),
-        Ordering: PDFString.of('Identity'),
-        Supplement: 0,
-      },
-      FontDescriptor: descriptor,
-      DW: GLYPHLESS_ADVANCE,
-      CIDToGIDMap: cidToGid,
-    }),
-  );
-  return context.register(
-    context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: 'GlyphLessFont',
-      Encoding: 'Identity-H',
-      DescendantFonts: [cidFont],
-      ToUnicode: flate(doc, identityToUnicode(highBytes)),
-    }),
-  );
+  return registerType0Font(doc, {
+    baseFont: 'GlyphLessFont',
+    flags: 5, // fixed pitch, symbolic
+    bbox: [0, -GLYPHLESS_DESCENT * 1000, GLYPHLESS_ADVANCE, GLYPHLESS_ASCENT * 1000],
+    italicAngle: 0,
+    ascent: GLYPHLESS_ASCENT * 1000,
+    descent: -GLYPHLESS_DESCENT * 1000,
+    capHeight: GLYPHLESS_ASCENT * 1000,
+    fontFile,
+    widths: { DW: GLYPHLESS_ADVANCE },
+    cidToGid,
+    toUnicode: flate(doc, identityToUnicode(highBytes)),
+  });
 }
