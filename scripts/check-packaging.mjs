@@ -29,6 +29,7 @@ const REQUIRED_RESOURCES = [
   'resources/procedures',
   'resources/document-types',
   'resources/trust',
+  'resources/schemas',
 ];
 /** Runtime packages whose files (not code) the desk reads: language data and fonts. */
 const REQUIRED_PACKAGES = [

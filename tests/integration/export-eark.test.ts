@@ -1,7 +1,8 @@
-// `sohoa export --format eark`: a zipped E-ARK SIP unpacked by Python's zipfile, its XML checked
-// well-formed by xmllint, its METS checked against the CSIP/SIP rules the desk implements (the
-// official METS, EAD3 and E-ARK XSDs are not installable here: no Debian or npm package ships
-// them), and every TT 05/2025 field of the record and its documents read back from the EAD.
+// `sohoa export --format eark`: a zipped E-ARK SIP unpacked by Python's zipfile; the package and
+// representation METS validated by xmllint against METS 1.12.1 and the EAD against EAD3 1.1.1,
+// using the schemas the package carries in its schemas/ folder (so offline, as the receiving
+// archive would); the METS checked against the CSIP/SIP rules; and every TT 05/2025 field of the
+// record and its documents read back from the EAD.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -101,15 +102,29 @@ test('a dossier exports as a zipped E-ARK SIP whose METS and EAD carry every TT 
   assert.equal(unzip.status, 0, unzip.stderr);
   const root = path.join(out, CODE);
   assert.ok(fs.existsSync(path.join(root, 'METS.xml')), 'METS.xml at the package root');
-  for (const f of [
-    'METS.xml',
-    'metadata/descriptive/EAD.xml',
-    'metadata/descriptive/TT05-2025.xml',
-  ]) {
-    const lint = run('xmllint', ['--noout', path.join(root, f)]);
-    assert.equal(lint.status, 0, `${f}: ${lint.stderr}`);
+  const validate = (schema: string, f: string) =>
+    run('xmllint', ['--noout', '--nonet', '--schema', path.join(root, 'schemas', schema), f]);
+  for (const [schema, f] of [
+    ['mets.xsd', 'METS.xml'],
+    ['mets.xsd', 'representations/rep1/METS.xml'],
+    ['ead3.xsd', 'metadata/descriptive/EAD.xml'],
+  ] as const) {
+    const lint = validate(schema, path.join(root, f));
+    assert.equal(lint.status, 0, `${f} against ${schema}: ${lint.stderr}`);
+    assert.match(lint.stderr, /validates/);
   }
+  const tt05 = run('xmllint', ['--noout', path.join(root, 'documentation/TT05-2025.xml')]);
+  assert.equal(tt05.status, 0, tt05.stderr);
   assert.deepEqual(checkEarkSip(root), []);
+  // The schemas can fail: EAD3 refuses a maintenance status it does not define, METS a checksum type.
+  const bad = path.join(out, 'bad.xml');
+  const eadText = fs.readFileSync(path.join(root, 'metadata/descriptive/EAD.xml'), 'utf8');
+  fs.writeFileSync(bad, eadText.replace('value="new"', 'value="renewed"'));
+  assert.notEqual(validate('ead3.xsd', bad).status, 0, 'EAD3 rejects an unknown status');
+  const metsText = fs.readFileSync(path.join(root, 'METS.xml'), 'utf8');
+  fs.writeFileSync(bad, metsText.replace('CHECKSUMTYPE="SHA-256"', 'CHECKSUMTYPE="SHA256"'));
+  assert.notEqual(validate('mets.xsd', bad).status, 0, 'METS rejects an unknown checksum type');
+  fs.rmSync(bad);
   const pdf = fs.readFileSync(path.join(root, 'representations/rep1/data', `${CODE}.pdf`));
   assert.equal(createHash('sha256').update(pdf).digest('hex'), expected.pdfSha256);
 

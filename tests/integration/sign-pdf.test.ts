@@ -87,6 +87,14 @@ describe('signPdf (PAdES B-B with the demo key)', () => {
     assert.equal(trusted.status, 0, trusted.stderr);
   });
 
+  test('the /Contents slot is sized from the CMS, not fixed: a few spare bytes, not kilobytes', () => {
+    const { byteRange, cms } = readSignedParts(signed);
+    const slotBytes = (byteRange[2] - byteRange[1] - 2) / 2;
+    assert.ok(slotBytes >= cms.length, 'the CMS fits');
+    // The keyless dry run gives an RSA CMS its exact size; only the margin is spare.
+    assert.ok(slotBytes - cms.length <= 64, `${slotBytes - cms.length} spare bytes`);
+  });
+
   test('qpdf --check passes', () => {
     const out = runTool('qpdf', ['--check', signedPath]);
     assert.equal(out.status, 0, out.stdout + out.stderr);

@@ -101,4 +101,34 @@ describe('PAdES B-T with a loopback TSA', () => {
         e instanceof SohoaError && e.code === 'TSA_FAILED' && e.info.subject === '127.0.0.1:9',
     );
   });
+
+  test('a token larger than the TSA gave before: the CMS is built again in a slot that fits', async () => {
+    await signPdf(await samplePdf(), options); // the desk learns this TSA's token size
+    // The TSA now sends more certificates with each token, so the reckoned slot is too small.
+    const conf = path.join(dir, 'tsa', 'tsa.cnf');
+    const bundle = path.join(dir, 'tsa', 'bundle.pem');
+    const extra = Array.from({ length: 4 }, (_, i) => pki.issue({ cn: `Thêm ${i}` }).certPath);
+    const pems = await Promise.all(
+      [pki.intermediate.certPath, pki.root.certPath, ...extra].map((f) => fs.readFile(f, 'utf8')),
+    );
+    await fs.writeFile(bundle, pems.join(''));
+    const original = await fs.readFile(conf, 'utf8');
+    await fs.writeFile(conf, original.replace(/^certs = .*$/m, `certs = ${bundle}`));
+    try {
+      const before = tsa.served();
+      const { bytes } = await signPdf(await samplePdf(), options);
+      assert.equal(tsa.served() - before, 2, 'stamped twice: the first CMS did not fit its slot');
+      const file = path.join(dir, 'retried.pdf');
+      await fs.writeFile(file, bytes);
+      assert.match(runTool('pdfsig', [file]).stdout, /Signature is Valid/);
+      const { byteRange, cms } = readSignedParts(bytes);
+      const slotBytes = (byteRange[2] - byteRange[1] - 2) / 2;
+      assert.ok(
+        slotBytes >= cms.length && slotBytes - cms.length <= 512,
+        `${slotBytes} for ${cms.length}`,
+      );
+    } finally {
+      await fs.writeFile(conf, original);
+    }
+  });
 });

@@ -116,7 +116,8 @@ export function eadXml(
   const i = '      ';
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<ead xmlns="${EAD3_NAMESPACE}">\n` +
+    `<ead xmlns="${EAD3_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n` +
+    `  xsi:schemaLocation="${EAD3_NAMESPACE} ../../schemas/ead3.xsd">\n` +
     '  <control>\n' +
     `    <recordid>${esc(record.fileCode)}</recordid>\n` +
     `    <filedesc><titlestmt><titleproper>${esc(record.title)}</titleproper></titlestmt></filedesc>\n` +

@@ -1,117 +1,37 @@
 // A record as an E-ARK Submission Information Package (CSIP/SIP 2.x layout), the other transfer
-// format beside BagIt: a folder named by the record code holding METS.xml (the package map, every
-// file with its SHA-256), metadata/descriptive/EAD.xml (EAD3) and the desk's own TT 05/2025 XML,
-// and representations/rep1/data/ with the stored files as they are. Zipped, so the transfer is
-// one file. Times are ISO 8601 with the +07:00 offset of the office that made the package.
-//
-// The package carries no schemas/ folder: the official METS, EAD3 and E-ARK extension XSDs are
-// not installable on the desk (no package of Debian or npm ships them), and the desk does not
-// write its own copies of schemas it does not own.
+// format beside BagIt: a folder named by the record code holding METS.xml (the package map),
+// metadata/descriptive/EAD.xml (EAD3), documentation/TT05-2025.xml (the desk's own list of the
+// circular's fields), schemas/ with the METS, XLink and EAD3 schemas the XML follows, and
+// representations/rep1/ with its own METS.xml and data/ holding the stored files as they are.
+// Every file is listed with its SHA-256. Zipped, so the transfer is one file. Times are ISO 8601
+// with the +07:00 offset of the office that made the package.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { SohoaError } from '../../../shared/errors';
+import { resourcesDir } from '../dossier/resources';
 import type { Archive } from './archive';
 import type { BlobStore } from './blobStore';
 import { writeFileDurably } from './durableFile';
 import { eadXml } from './eadXml';
-import {
-  file,
-  metadataXml,
-  safeDirName,
-  SOFTWARE_AGENT,
-  storedPayload,
-  xmlEscape as esc,
-  type PackageFile,
-} from './recordPackage';
+import { packageMetsXml, representationMetsXml } from './earkMets';
+import { file, metadataXml, safeDirName, storedPayload, type PackageFile } from './recordPackage';
 
-export const METS_NAMESPACE = 'http://www.loc.gov/METS/';
-export const CSIP_NAMESPACE = 'https://DILCIS.eu/XML/METS/CSIPExtensionMETS';
-export const SIP_NAMESPACE = 'https://DILCIS.eu/XML/METS/SIPExtensionMETS';
-export const SIP_PROFILE = 'https://earksip.dilcis.eu/profile/E-ARK-SIP.xml';
-const SOFTWARE_VERSION = '0.1.0';
+export { CSIP_NAMESPACE, METS_NAMESPACE, SIP_NAMESPACE, SIP_PROFILE } from './earkMets';
+
+/** The schemas a package carries, as shipped in resources/schemas (see its README). */
+export const PACKAGE_SCHEMAS = ['mets.xsd', 'xlink.xsd', 'ead3.xsd'] as const;
 
 /** ISO 8601 with the +07:00 offset (Vietnam has no daylight saving time). */
 export function vnIsoTime(at: Date): string {
   return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 19) + '+07:00';
 }
 
-const MIME: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-};
-const mimeOf = (p: string) => MIME[path.extname(p).toLowerCase()] ?? 'application/octet-stream';
-
-function fileAttrs(f: PackageFile, created: string): string {
-  return (
-    `MIMETYPE="${mimeOf(f.path)}" SIZE="${f.bytes.length}" CREATED="${created}" ` +
-    `CHECKSUM="${f.sha256}" CHECKSUMTYPE="SHA-256"`
-  );
-}
-
-function mdRef(id: string, f: PackageFile, created: string, type: string): string {
-  const mdtype = type === 'EAD' ? 'MDTYPE="EAD"' : `MDTYPE="OTHER" OTHERMDTYPE="${type}"`;
-  return (
-    `  <dmdSec ID="${id}" CREATED="${created}" STATUS="CURRENT">\n` +
-    `    <mdRef LOCTYPE="URL" xlink:type="simple" xlink:href="${esc(f.path)}" ${mdtype} ` +
-    `${fileAttrs(f, created)}/>\n` +
-    '  </dmdSec>\n'
-  );
-}
-
-interface MetsInput {
-  code: string;
-  title: string;
-  agency: string;
-  created: string;
-  descriptive: { id: string; file: PackageFile; type: string }[];
-  data: PackageFile[];
-}
-
-/** The package METS: header with the creating software and office, metadata, files, map. */
-export function metsXml(m: MetsInput): string {
-  const files = m.data
-    .map(
-      (f, n) =>
-        `      <file ID="file-${n + 1}" ${fileAttrs(f, m.created)}>\n` +
-        `        <FLocat LOCTYPE="URL" xlink:type="simple" xlink:href="${esc(f.path)}"/>\n` +
-        '      </file>\n',
-    )
-    .join('');
-  const dmdIds = m.descriptive.map((d) => d.id).join(' ');
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<mets xmlns="${METS_NAMESPACE}" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
-    `xmlns:csip="${CSIP_NAMESPACE}" xmlns:sip="${SIP_NAMESPACE}"\n` +
-    `  OBJID="${esc(m.code)}" LABEL="${esc(m.title)}" TYPE="Mixed" ` +
-    'csip:CONTENTINFORMATIONTYPE="OTHER" csip:OTHERCONTENTINFORMATIONTYPE="TT05/2025/TT-BNV" ' +
-    `PROFILE="${SIP_PROFILE}">\n` +
-    `  <metsHdr CREATEDATE="${m.created}" RECORDSTATUS="NEW" csip:OAISPACKAGETYPE="SIP">\n` +
-    '    <agent ROLE="CREATOR" TYPE="OTHER" OTHERTYPE="SOFTWARE">\n' +
-    `      <name>${SOFTWARE_AGENT}</name>\n` +
-    `      <note csip:NOTETYPE="SOFTWARE VERSION">${SOFTWARE_VERSION}</note>\n` +
-    '    </agent>\n' +
-    '    <agent ROLE="CREATOR" TYPE="ORGANIZATION">\n' +
-    `      <name>${esc(m.agency)}</name>\n` +
-    `      <note csip:NOTETYPE="IDENTIFICATIONCODE">${esc(m.agency)}</note>\n` +
-    '    </agent>\n' +
-    '  </metsHdr>\n' +
-    m.descriptive.map((d) => mdRef(d.id, d.file, m.created, d.type)).join('') +
-    '  <fileSec ID="filesec-1">\n' +
-    '    <fileGrp ID="filegrp-rep1" USE="Representations/rep1">\n' +
-    files +
-    '    </fileGrp>\n' +
-    '  </fileSec>\n' +
-    `  <structMap ID="structmap-1" TYPE="PHYSICAL" LABEL="CSIP">\n` +
-    `    <div ID="div-root" LABEL="${esc(m.code)}">\n` +
-    `      <div ID="div-metadata" LABEL="Metadata" DMDID="${dmdIds}"/>\n` +
-    '      <div ID="div-rep1" LABEL="Representations/rep1">\n' +
-    '        <fptr FILEID="filegrp-rep1"/>\n' +
-    '      </div>\n' +
-    '    </div>\n' +
-    '  </structMap>\n' +
-    '</mets>\n'
+async function schemaFiles(dir: string): Promise<PackageFile[]> {
+  return Promise.all(
+    PACKAGE_SCHEMAS.map(async (name) =>
+      file(`schemas/${name}`, await fsp.readFile(path.join(dir, name))),
+    ),
   );
 }
 
@@ -121,34 +41,40 @@ export async function buildEarkSip(
   blobs: BlobStore,
   code: string,
   now: Date = new Date(),
+  schemasDir: string = path.join(resourcesDir(), 'schemas'),
 ): Promise<PackageFile[]> {
   const id = archive.idOf(code);
   const record = archive.recordMetadata(id);
   const documents = archive.documentsOf(id);
   const stored = archive.storedFiles().filter((f) => f.dossierCode === code);
-  const data = await storedPayload(blobs, code, stored, 'representations/rep1/data/');
+  const folder = 'representations/rep1';
+  const data = await storedPayload(blobs, code, stored, `${folder}/data/`);
   const created = vnIsoTime(now);
   const agency = code.split('-').slice(0, -2).join('-') || code;
+  const head = { code, title: record.title, agency, created };
   const ead = file(
     'metadata/descriptive/EAD.xml',
     Buffer.from(eadXml(record, documents, agency, created), 'utf8'),
   );
+  // TT 05/2025 gives the fields but no XML schema: the list travels as documentation, and the
+  // schema-valid description of the same fields is the EAD.
   const tt05 = file(
-    'metadata/descriptive/TT05-2025.xml',
+    'documentation/TT05-2025.xml',
     Buffer.from(metadataXml(record, documents), 'utf8'),
   );
-  const mets = metsXml({
-    code,
-    title: record.title,
-    agency,
-    created,
-    descriptive: [
-      { id: 'dmd-ead', file: ead, type: 'EAD' },
-      { id: 'dmd-tt05', file: tt05, type: 'TT05/2025' },
-    ],
-    data,
+  const schemas = await schemaFiles(schemasDir);
+  const repMets = file(
+    `${folder}/METS.xml`,
+    Buffer.from(representationMetsXml({ ...head, folder, data }), 'utf8'),
+  );
+  const mets = packageMetsXml({
+    ...head,
+    ead,
+    documentation: [tt05],
+    schemas,
+    representations: [{ name: 'rep1', mets: repMets }],
   });
-  return [...data, ead, tt05, file('METS.xml', Buffer.from(mets, 'utf8'))];
+  return [...data, repMets, ead, tt05, ...schemas, file('METS.xml', Buffer.from(mets, 'utf8'))];
 }
 
 /** The package zipped with its root folder named by the record code (stored files not recompressed). */

@@ -1,32 +1,28 @@
-// A scanned PDF that arrives unsigned keeps its own pages: the words read are written into a
-// text-only PDF beside the usual draft, and at the end laid over the original pages, whose image
-// streams pass through untouched. Only when every page was read as it lies in the file (no turn,
-// no deskew, no crop, no text of its own); otherwise the usual re-rendered PDF is used and each
-// page's report says why.
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+// A scanned PDF that arrives unsigned keeps its own pages: the words read are laid over the
+// original pages as an invisible text layer, whose image streams pass through untouched. Only
+// when every page was read as it lies in the file (no turn, no deskew, no crop, no text of its
+// own); otherwise the usual re-rendered PDF is used and each page's report says why.
+//
+// The layer's font is glyphless (pdf/glyphlessFont.ts): a bilevel scan is 30–40 KB a page, and
+// a real font's subset would cost a third of a page in a file meant to stay near its size.
 import { overlayTextLayer } from '../pdf/textOverlay';
-import { SearchablePdfWriter, type PdfMetadata } from '../pdf/searchablePdf';
-import { readDataFile } from '../vault/files';
+import { textLayerPdf, type TextLayerPage } from '../pdf/textLayerPdf';
+import type { PdfMetadata } from '../pdf/searchablePdf';
 import type { FlowPage } from './pageFlow';
 
 /** What became of a page's original in the record's PDF. */
 export type PageKept = { kept: true } | { kept: false; reason: string };
 
 export class KeptScan {
-  private readonly writer: SearchablePdfWriter;
-  private readonly file: string;
+  // The words stay in memory until finish(): nothing of the OCR text reaches the disk here.
+  private readonly pages: TextLayerPage[] = [];
   private refusal: string | null = null;
 
   constructor(
-    tmpDir: string,
+    _tmpDir: string,
     private readonly original: Buffer,
     private readonly meta: PdfMetadata,
-  ) {
-    this.file = path.join(tmpDir, `${randomUUID()}-text.pdf`);
-    this.writer = new SearchablePdfWriter(this.file, meta);
-  }
+  ) {}
 
   /** Adds the page's words; says whether the original page can carry them as they are. */
   add(page: FlowPage): PageKept {
@@ -41,7 +37,7 @@ export class KeptScan {
             ? 'cropped'
             : null;
     this.refusal ??= reason;
-    this.writer.addPage({
+    this.pages.push({
       widthPx: page.prepared.widthPx,
       heightPx: page.prepared.heightPx,
       dpi: page.prepared.dpi,
@@ -56,24 +52,22 @@ export class KeptScan {
    */
   async finish(): Promise<{ bytes: Uint8Array } | { refused: string }> {
     try {
-      await this.writer.finish();
       // One page re-rendered makes the whole file re-rendered: its other pages say so.
       if (this.refusal) return { refused: 'another-page-re-rendered' };
-      const textOnly = await readDataFile(this.file);
       // A page that failed to read leaves the counts unequal: refused, as the pages would misalign.
-      return await overlayTextLayer(this.original, textOnly, {
+      return await overlayTextLayer(this.original, await textLayerPdf(this.pages), {
         title: this.meta.title,
         producer: 'Sohoa Desk',
       });
     } catch {
       return { refused: 'unreadable' }; // the usual PDF is made; the record does not fail
     } finally {
-      await fs.rm(this.file, { force: true });
+      this.pages.length = 0;
     }
   }
 
   async abort(): Promise<void> {
-    this.writer.abort();
-    await fs.rm(this.file, { force: true });
+    this.pages.length = 0;
+    return Promise.resolve();
   }
 }

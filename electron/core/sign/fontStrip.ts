@@ -1,11 +1,17 @@
-// A TrueType "subsetter" that keeps glyph ids: the outlines of unused glyphs are emptied and the
-// tables a PDF viewer never reads for a CIDFontType2 are dropped. We need it because
+// A TrueType "subsetter" that keeps glyph ids: the outlines of unused glyphs are emptied, their
+// metrics zeroed, the hinting dropped (programs and each kept glyph's instructions: the mark is
+// read at print and screen sizes where unhinted outlines look the same) and the tables a PDF
+// viewer never reads for a CIDFontType2 are left out. Every byte counts: the mark travels in
+// each signed file, and a bilevel scan of 30-40 KB a page is meant to stay near its size. We need it because
 // @pdf-lib/fontkit's subsetter corrupts the glyf table of Tinos (glyphs overrun their loca
 // slots, so poppler draws half the letters), while embedding the whole font costs ~350 KB per
 // signed file. Keeping the ids means the content stream and /CIDToGIDMap /Identity stay valid.
 
-/** ISO 32000-1 §9.9: the tables a TrueType program embedded in a PDF needs. */
-const KEPT_TABLES = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'];
+/**
+ * ISO 32000-1 §9.9: the tables a TrueType program embedded in a PDF needs; cvt, fpgm and prep
+ * only serve the hinting instructions, which are dropped.
+ */
+const KEPT_TABLES = ['glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp'];
 
 interface TableRecord {
   tag: string;
@@ -38,20 +44,66 @@ function glyphOffsets(head: Buffer, maxp: Buffer, loca: Buffer): number[] {
   return offsets;
 }
 
-/** Component glyph ids of a composite glyph (accents are usually components of base letters). */
-function components(glyph: Buffer): number[] {
-  if (glyph.length < 10 || glyph.readInt16BE(0) >= 0) return [];
+/**
+ * A composite glyph's component ids (accents are usually components of base letters), and where
+ * its component records end and whether instructions follow them.
+ */
+function compositeParts(glyph: Buffer): { ids: number[]; end: number; lastFlagsAt: number } {
   const ids: number[] = [];
   let at = 10;
   for (;;) {
+    const flagsAt = at;
     const flags = glyph.readUInt16BE(at);
     ids.push(glyph.readUInt16BE(at + 2));
     at += 4 + (flags & 0x0001 ? 4 : 2);
     if (flags & 0x0008) at += 2;
     else if (flags & 0x0040) at += 4;
     else if (flags & 0x0080) at += 8;
-    if (!(flags & 0x0020)) return ids;
+    if (!(flags & 0x0020)) return { ids, end: at, lastFlagsAt: flagsAt };
   }
+}
+
+const isComposite = (glyph: Buffer) => glyph.length >= 10 && glyph.readInt16BE(0) < 0;
+
+function components(glyph: Buffer): number[] {
+  return isComposite(glyph) ? compositeParts(glyph).ids : [];
+}
+
+/** The glyph without its hinting instructions (outline and components unchanged). */
+function withoutInstructions(glyph: Buffer): Buffer {
+  if (glyph.length < 10) return glyph;
+  if (isComposite(glyph)) {
+    const { end, lastFlagsAt } = compositeParts(glyph);
+    const out = Buffer.from(glyph.subarray(0, end));
+    out.writeUInt16BE(out.readUInt16BE(lastFlagsAt) & ~0x0100, lastFlagsAt); // no instructions
+    return out;
+  }
+  const contours = glyph.readInt16BE(0);
+  const lengthAt = 10 + 2 * contours;
+  const instructions = glyph.readUInt16BE(lengthAt);
+  return Buffer.concat([
+    glyph.subarray(0, lengthAt),
+    Buffer.alloc(2), // instructionLength 0
+    glyph.subarray(lengthAt + 2 + instructions),
+  ]);
+}
+
+/** hmtx with the kept glyphs' metrics and zeros for the others (they compress to nothing). */
+function keptMetrics(hmtx: Buffer, hhea: Buffer, numGlyphs: number, keep: Set<number>): Buffer {
+  const longMetrics = hhea.readUInt16BE(34);
+  const out = Buffer.alloc(hmtx.length);
+  for (const id of keep) {
+    if (id >= numGlyphs) continue;
+    if (id < longMetrics) hmtx.copy(out, 4 * id, 4 * id, 4 * id + 4);
+    else {
+      const at = 4 * longMetrics + 2 * (id - longMetrics);
+      hmtx.copy(out, at, at, at + 2);
+    }
+  }
+  // Glyphs past the long metrics take the last advance width: keep it.
+  if (longMetrics > 0)
+    hmtx.copy(out, 4 * (longMetrics - 1), 4 * (longMetrics - 1), 4 * longMetrics - 2);
+  return out;
 }
 
 function checksum(data: Buffer): number {
@@ -70,7 +122,10 @@ export function stripTrueTypeGlyphs(font: Buffer, used: Iterable<number>): Buffe
   const maxp = tables.get('maxp');
   const loca = tables.get('loca');
   const glyf = tables.get('glyf');
-  if (!head || !maxp || !loca || !glyf) throw new Error('Not a TrueType font with outlines');
+  const hhea = tables.get('hhea');
+  const hmtx = tables.get('hmtx');
+  if (!head || !maxp || !loca || !glyf || !hhea || !hmtx)
+    throw new Error('Not a TrueType font with outlines');
   const offsets = glyphOffsets(head, maxp, loca);
   const numGlyphs = offsets.length - 1;
   const glyph = (id: number) => glyf.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0);
@@ -89,7 +144,7 @@ export function stripTrueTypeGlyphs(font: Buffer, used: Iterable<number>): Buffe
   for (let id = 0; id < numGlyphs; id++) {
     newLoca.writeUInt32BE(position, 4 * id);
     if (keep.has(id)) {
-      const data = pad4(glyph(id));
+      const data = pad4(withoutInstructions(glyph(id)));
       parts.push(data);
       position += data.length;
     }
@@ -103,6 +158,7 @@ export function stripTrueTypeGlyphs(font: Buffer, used: Iterable<number>): Buffe
   out.set('head', newHead);
   out.set('loca', newLoca);
   out.set('glyf', Buffer.concat(parts));
+  out.set('hmtx', keptMetrics(hmtx, hhea, numGlyphs, keep));
   return assemble(
     new Map(KEPT_TABLES.flatMap((tag) => (out.has(tag) ? [[tag, out.get(tag)!]] : []))),
   );

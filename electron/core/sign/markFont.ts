@@ -5,7 +5,8 @@
 // a ToUnicode map for the glyphs used only, and strip the others' outlines (fontStrip.ts).
 import { createHash } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { registerType0Font } from '../pdf/type0Font';
 import { stripTrueTypeGlyphs } from './fontStrip';
 import { deflatedStream } from './deflate';
 
@@ -102,48 +103,21 @@ export function createMarkFont(program: Buffer, familyName: string): MarkFont {
       const fontFile = context.register(
         deflatedStream(context, stripped, { Length1: stripped.length }),
       );
-      const descriptor = context.register(
-        context.obj({
-          Type: 'FontDescriptor',
-          FontName: baseFont,
-          Flags: 2 | 4, // Serif | Symbolic: glyphs are addressed by id, not a standard encoding
-          FontBBox: [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY].map((v) =>
-            Math.round(v * scale),
-          ),
-          ItalicAngle: font.italicAngle,
-          Ascent: Math.round(font.ascent * scale),
-          Descent: Math.round(font.descent * scale),
-          CapHeight: Math.round(font.capHeight * scale),
-          StemV: 80,
-          FontFile2: fontFile,
-        }),
-      );
-      const cidFont = context.register(
-        context.obj({
-          Type: 'Font',
-          Subtype: 'CIDFontType2',
-          BaseFont: baseFont,
-          CIDSystemInfo: {
-            Registry: PDFString.of('Adobe'),
-            Ordering: PDFString.of('Identity'),
-            Supplement: 0,
-          },
-          FontDescriptor: descriptor,
-          W: widths,
-          CIDToGIDMap: 'Identity',
-        }),
-      );
-      const toUnicode = context.register(deflatedStream(context, toUnicodeCMap(used)));
-      return context.register(
-        context.obj({
-          Type: 'Font',
-          Subtype: 'Type0',
-          BaseFont: baseFont,
-          Encoding: 'Identity-H',
-          DescendantFonts: [cidFont],
-          ToUnicode: toUnicode,
-        }),
-      );
+      return registerType0Font(doc, {
+        baseFont,
+        flags: 2 | 4, // Serif | Symbolic: glyphs are addressed by id, not a standard encoding
+        bbox: [font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY].map((v) =>
+          Math.round(v * scale),
+        ),
+        italicAngle: font.italicAngle,
+        ascent: Math.round(font.ascent * scale),
+        descent: Math.round(font.descent * scale),
+        capHeight: Math.round(font.capHeight * scale),
+        fontFile,
+        widths: { W: widths },
+        cidToGid: 'Identity',
+        toUnicode: context.register(deflatedStream(context, toUnicodeCMap(used))),
+      });
     },
   };
 }

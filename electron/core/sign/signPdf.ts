@@ -5,7 +5,7 @@
 // earlier signature and PDF/A conformance survive. /ByteRange is then patched in place at a fixed
 // width (so no offset in the xref moves) and /Contents receives the CMS over everything except
 // itself.
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import {
   PDFArray,
   PDFDict,
@@ -34,10 +34,54 @@ import type { DigestAlgorithm, SignOptions, SignResult } from './types';
 
 export const SUB_FILTER = 'ETSI.CAdES.detached';
 /**
- * Room for the CMS in bytes. B-B with a three-certificate chain is about 5 KB; a B-T timestamp
- * token adds roughly 5 KB more, so 16 KB leaves the later levels room without a format change.
+ * Room for the CMS, sized from what goes in it rather than fixed: /Contents is hex, so every
+ * spare byte costs two in each signed file, and a fixed 16 KB slot was 32 KB, more than a page of
+ * a bilevel scan. The CMS is built once without the key (a zero signature value of the key's
+ * length, a zero digest), which gives its exact size but for an ECDSA value's few bytes of
+ * variance; the time-stamp token is reckoned at the size this TSA last answered (its own
+ * certificates make most of it). A CMS that still does not fit is built again once in a slot of
+ * its measured size: the key then signs twice, and the document is never signed short.
  */
-export const SIGNATURE_PLACEHOLDER_BYTES = 16384;
+const FIRST_TIMESTAMP_GUESS = 8192; // a token with its TSA's chain, before the TSA has answered
+const SLOT_MARGIN = 64; // DER length fields that grow by a byte, the token's attribute wrapper
+const lastTokenBytes = new Map<string, number>();
+
+/** The longest signature value the signer's key gives, as the CMS carries it. */
+function signatureValueBound(signerDer: Buffer): number {
+  const key = new X509Certificate(signerDer).publicKey;
+  const details = key.asymmetricKeyDetails;
+  if (details?.modulusLength) return Math.ceil(details.modulusLength / 8);
+  if (key.asymmetricKeyType === 'ed25519') return 64;
+  if (key.asymmetricKeyType === 'ed448') return 114;
+  const bits = Number(/(\d{3})/.exec(details?.namedCurve ?? '')?.[1] ?? 521);
+  const n = Math.ceil(bits / 8) + 1; // DER INTEGER may need a leading zero
+  return 2 * (n + 2) + 3; // SEQUENCE { r, s }
+}
+
+export async function signatureSlotBytes(
+  chain: Buffer[],
+  digest: DigestAlgorithm,
+  scheme: ReturnType<typeof schemeForCertificate>,
+  tsaUrl?: string,
+): Promise<number> {
+  const valueBytes = signatureValueBound(chain[0]!);
+  const dryRun = await buildCadesDetached({
+    documentDigest: Buffer.alloc(createHash(digest).digest().length),
+    digest,
+    scheme,
+    certificates: chain,
+    sign: () => Promise.resolve(Buffer.alloc(valueBytes, 0x7f)),
+  });
+  const stamp = tsaUrl ? (lastTokenBytes.get(tsaUrl) ?? FIRST_TIMESTAMP_GUESS) : 0;
+  return dryRun.length + stamp + SLOT_MARGIN;
+}
+
+/** The CMS came out larger than its slot: the caller builds the update again with `needed`. */
+class SlotTooSmall extends Error {
+  constructor(readonly needed: number) {
+    super(`The signature (${needed} bytes) does not fit its slot`);
+  }
+}
 
 const BYTE_RANGE_PLACEHOLDER = '**********';
 const MARK_MARGIN = 28; // about 1 cm from the page's top-right corner
@@ -120,6 +164,7 @@ function signatureDictionary(
   signerName: string,
   signingTime: Date,
   subFilter: string,
+  slotBytes: number,
 ): PDFRef {
   const context = doc.context;
   const signatureDict = context.obj({
@@ -132,7 +177,7 @@ function signatureDictionary(
       PDFName.of(BYTE_RANGE_PLACEHOLDER),
       PDFName.of(BYTE_RANGE_PLACEHOLDER),
     ],
-    Contents: PDFHexString.of('0'.repeat(SIGNATURE_PLACEHOLDER_BYTES * 2)),
+    Contents: PDFHexString.of('0'.repeat(slotBytes * 2)),
     M: PDFString.of(formatPdfDate(signingTime)),
     Name: PDFHexString.fromText(signerName),
   });
@@ -200,6 +245,84 @@ async function placeMark(
   return { page, rect, mark };
 }
 
+interface Signing {
+  options: SignOptions;
+  original: Buffer;
+  chain: Buffer[];
+  signerName: string;
+  signingTime: Date;
+  digest: DigestAlgorithm;
+  scheme: ReturnType<typeof schemeForCertificate>;
+  subFilter: string;
+  subject: string;
+}
+
+/** The signed incremental update with a `slotBytes` CMS slot, and the TSA's token if any. */
+async function signedUpdate(
+  s: Signing,
+  slotBytes: number,
+): Promise<{ bytes: Buffer; token?: Buffer }> {
+  const { options, original } = s;
+  const { doc, snapshot } = await loadForUpdate(original);
+  if (forbidsSigning(doc)) throw new SohoaError('PDF_SIGNING_FORBIDDEN', s.subject);
+  if (doc.getPages().length === 0) {
+    throw new Error('The PDF has no page to carry the signature mark');
+  }
+  const context = doc.context;
+  const signatureRef = signatureDictionary(
+    doc,
+    options,
+    s.signerName,
+    s.signingTime,
+    s.subFilter,
+    slotBytes,
+  );
+  const { page, rect, mark } = await placeMark(doc, options, s.signingTime);
+  const widgetRef = context.register(
+    context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      T: PDFHexString.fromText(uniqueFieldName(doc)),
+      V: signatureRef,
+      Rect: rect,
+      F: 4 | 128, // Print, Locked: the mark is printed with the copy and cannot be moved
+      P: page.ref,
+      AP: { N: mark.ref },
+    }),
+  );
+  addAnnotation(page, widgetRef);
+  const acroForm = doc.catalog.getOrCreateAcroForm();
+  acroForm.addField(widgetRef);
+  // 3 = SignaturesExist | AppendOnly: tells editors to save incrementally from now on.
+  acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+
+  // Our own writer serializes objects one by one (no object streams), so /Contents stays a
+  // literal hex string in the file for the byte ranges to make sense.
+  const saved = writeIncrement(original, doc, snapshot);
+  const tsaUrl = options.tsaUrl;
+  let token: Buffer | undefined;
+  const bytes = await fillSignature(
+    saved,
+    (documentDigest) =>
+      buildCadesDetached({
+        documentDigest,
+        digest: s.digest,
+        scheme: s.scheme,
+        certificates: s.chain,
+        sign: (data) => options.keySource.sign(data, s.digest, s.scheme),
+        ...(tsaUrl
+          ? {
+              timestamp: async (value) => (token = await requestTimestamp(tsaUrl, value, s.digest)),
+            }
+          : {}),
+      }),
+    { digest: s.digest, from: original.length, slotBytes },
+  );
+  if (tsaUrl && token) lastTokenBytes.set(tsaUrl, token.length);
+  return { bytes, ...(token ? { token } : {}) };
+}
+
 export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<SignResult> {
   const subject = options.fileName ?? 'PDF';
   try {
@@ -209,71 +332,31 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
     const signingTime = new Date(Math.floor(options.signingTime.getTime() / 1000) * 1000);
     // Checked before signing, not only at verification: the clerk learns why at once.
     checkSigningCertificate(chain, signingTime, options.policy);
-    const signerName = signer.subjectCommonName || options.keySource.label;
-    const digest: DigestAlgorithm = options.digest ?? 'sha256';
-    const scheme = schemeForCertificate(chain[0], options.rsaPadding);
-    const subFilter = options.subFilter ?? SUB_FILTER;
-
-    const original = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-    const { doc, snapshot } = await loadForUpdate(original);
-    if (forbidsSigning(doc)) throw new SohoaError('PDF_SIGNING_FORBIDDEN', subject);
-    if (doc.getPages().length === 0) {
-      throw new Error('The PDF has no page to carry the signature mark');
-    }
-    const context = doc.context;
-    const signatureRef = signatureDictionary(doc, options, signerName, signingTime, subFilter);
-    const { page, rect, mark } = await placeMark(doc, options, signingTime);
-    const widgetRef = context.register(
-      context.obj({
-        Type: 'Annot',
-        Subtype: 'Widget',
-        FT: 'Sig',
-        T: PDFHexString.fromText(uniqueFieldName(doc)),
-        V: signatureRef,
-        Rect: rect,
-        F: 4 | 128, // Print, Locked: the mark is printed with the copy and cannot be moved
-        P: page.ref,
-        AP: { N: mark.ref },
-      }),
-    );
-    addAnnotation(page, widgetRef);
-    const acroForm = doc.catalog.getOrCreateAcroForm();
-    acroForm.addField(widgetRef);
-    // 3 = SignaturesExist | AppendOnly: tells editors to save incrementally from now on.
-    acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-
-    // Our own writer serializes objects one by one (no object streams), so /Contents stays a
-    // literal hex string in the file for the byte ranges to make sense.
-    const saved = writeIncrement(original, doc, snapshot);
-    const tsaUrl = options.tsaUrl;
-    let timestampToken: Buffer | undefined;
-    const bytes = await fillSignature(
-      saved,
-      (documentDigest) =>
-        buildCadesDetached({
-          documentDigest,
-          digest,
-          scheme,
-          certificates: chain,
-          sign: (data) => options.keySource.sign(data, digest, scheme),
-          ...(tsaUrl
-            ? {
-                timestamp: async (value) =>
-                  (timestampToken = await requestTimestamp(tsaUrl, value, digest)),
-              }
-            : {}),
-        }),
-      { digest, from: original.length },
-    );
+    const signing: Signing = {
+      options,
+      original: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+      chain,
+      signerName: signer.subjectCommonName || options.keySource.label,
+      signingTime,
+      digest: options.digest ?? 'sha256',
+      scheme: schemeForCertificate(chain[0], options.rsaPadding),
+      subFilter: options.subFilter ?? SUB_FILTER,
+      subject,
+    };
+    const slot = await signatureSlotBytes(chain, signing.digest, signing.scheme, options.tsaUrl);
+    const signed = await signedUpdate(signing, slot).catch((e: unknown) => {
+      if (!(e instanceof SlotTooSmall)) throw e;
+      return signedUpdate(signing, e.needed + SLOT_MARGIN);
+    });
     const final = options.addValidationData
-      ? await addValidation(bytes, chain, timestampToken)
-      : bytes;
+      ? await addValidation(signed.bytes, chain, signed.token)
+      : signed.bytes;
     return {
       bytes: new Uint8Array(final.buffer, final.byteOffset, final.length),
       summary: {
-        signer: signerName,
+        signer: signing.signerName,
         signedAt: formatVietnamTime(signingTime),
-        subFilter,
+        subFilter: signing.subFilter,
         demo: options.appearance.demo,
       },
     };
@@ -293,10 +376,17 @@ export async function signPdf(pdf: Uint8Array, options: SignOptions): Promise<Si
 export async function fillSignature(
   saved: Buffer,
   buildCms: (digest: Buffer) => Promise<Buffer>,
-  /** Where to look for the placeholders: after the earlier revisions, which may hold others'. */
-  { digest = 'sha256', from = 0 }: { digest?: DigestAlgorithm; from?: number } = {},
+  /**
+   * `from`: where to look for the placeholders, after the earlier revisions, which may hold
+   * others'. `slotBytes`: the size of the /Contents placeholder the update was written with.
+   */
+  {
+    digest = 'sha256',
+    from = 0,
+    slotBytes,
+  }: { digest?: DigestAlgorithm; from?: number; slotBytes: number },
 ): Promise<Buffer> {
-  const hexPlaceholder = `<${'0'.repeat(SIGNATURE_PLACEHOLDER_BYTES * 2)}>`;
+  const hexPlaceholder = `<${'0'.repeat(slotBytes * 2)}>`;
   const contentsStart = findOnce(saved, hexPlaceholder, '/Contents', from);
   const contentsEnd = contentsStart + hexPlaceholder.length;
 
@@ -319,11 +409,7 @@ export async function fillSignature(
     .update(out.subarray(contentsEnd))
     .digest();
   const cms = await buildCms(documentDigest);
-  if (cms.length > SIGNATURE_PLACEHOLDER_BYTES) {
-    throw new Error(
-      `The signature (${cms.length} bytes) does not fit its ${SIGNATURE_PLACEHOLDER_BYTES}-byte slot`,
-    );
-  }
+  if (cms.length > slotBytes) throw new SlotTooSmall(cms.length);
   out.write(cms.toString('hex').toUpperCase(), contentsStart + 1, 'latin1');
   return out;
 }
