@@ -15,7 +15,8 @@ import { HEADER_BYTES, looksSealed, openBufferInPlace, sealParts } from './seale
 import { OpeningStream, SealingStream } from './sealedStreams';
 
 /**
- * Kept plain inside a vault: the vault's own files, the settings IT edits (their secrets are
+ * Kept plain inside a vault: the vault's own files and the processes' lock entries (pid and
+ * host), the settings IT edits (their secrets are
  * sealed field by field), public reference data (OCR language data, procedure catalogue,
  * holiday years) and scanner certificate pins. Relative to the vault root; a name ending in "/"
  * is a folder.
@@ -23,6 +24,7 @@ import { OpeningStream, SealingStream } from './sealedStreams';
 export const PLAIN_BY_DESIGN = [
   'vault.json',
   'vault-migration.json',
+  '.lock/',
   'settings.json',
   'outbox-destination.json',
   'escl-pins.json',
