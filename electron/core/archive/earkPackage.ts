@@ -13,6 +13,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { SohoaError } from '../../../shared/errors';
 import type { Archive } from './archive';
 import type { BlobStore } from './blobStore';
+import { noteExport } from '../retention/exportsOutside';
 import { writeFileDurably } from './durableFile';
 import { eadXml } from './eadXml';
 import {
@@ -192,5 +193,6 @@ export async function exportEarkSip(
     recordRef: code,
     details: { format: 'E-ARK SIP', metsSha256: mets.sha256, files: files.length },
   });
+  noteExport(archive.file, code, target, 'E-ARK SIP');
   return { file: target, files };
 }
