@@ -33,9 +33,31 @@ const self = (): Entry => ({
 const isSelf = (e: Entry) => e.pid === process.pid && e.host === os.hostname();
 
 function lockDir(folder: string): string {
-  const dir = path.join(folder, LOCK_DIR);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
+  return path.join(folder, LOCK_DIR);
+}
+
+/** Writes an entry; the folder is made on demand (the last holder to leave removes it). */
+function writeEntry(file: string, flag: 'w' | 'wx'): void {
+  for (let attempt = 0; ; attempt++) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(file, JSON.stringify(self()), { flag, mode: 0o600 });
+      return;
+    } catch (e) {
+      // Removed between the mkdir and the write by a holder leaving: make it again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 3) throw e;
+    }
+  }
+}
+
+/** Removes an entry, and the lock folder when it was the last one. */
+function removeEntry(file: string): void {
+  fs.rmSync(file, { force: true });
+  try {
+    fs.rmdirSync(path.dirname(file));
+  } catch {
+    // Other entries remain (or it is gone already).
+  }
 }
 
 function readEntry(file: string): Entry | null {
@@ -65,7 +87,13 @@ function alive(file: string, entry: Entry): boolean {
 /** Other processes' live entries whose names start with `prefix`; stale ones are removed. */
 function others(dir: string, prefix: string): Entry[] {
   const live: Entry[] = [];
-  for (const name of fs.readdirSync(dir)) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return live; // no entries at all
+  }
+  for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const file = path.join(dir, name);
     const entry = readEntry(file);
@@ -104,12 +132,11 @@ export function holdDataFolder(folder: string): FolderHold {
   let h = held.get(at);
   if (!h) {
     const dir = lockDir(at);
-    const me = self();
-    const file = path.join(dir, `shared-${me.host}-${me.pid}.json`);
-    fs.writeFileSync(file, JSON.stringify(me), { mode: 0o600 });
+    const file = path.join(dir, `shared-${os.hostname()}-${process.pid}.json`);
+    writeEntry(file, 'w');
     const blocking = others(dir, EXCLUSIVE);
     if (blocking.length) {
-      fs.rmSync(file, { force: true });
+      removeEntry(file);
       throw busy(at, blocking[0]!);
     }
     // Another host sees this entry as live only while it is refreshed.
@@ -119,7 +146,7 @@ export function holdDataFolder(folder: string): FolderHold {
     if (!exitHook) {
       exitHook = true;
       process.once('exit', () => {
-        for (const x of held.values()) fs.rmSync(x.file, { force: true });
+        for (const x of held.values()) removeEntry(x.file);
       });
     }
   }
@@ -132,7 +159,7 @@ export function holdDataFolder(folder: string): FolderHold {
       released = true;
       if (--hold.count > 0) return;
       clearInterval(hold.timer);
-      fs.rmSync(hold.file, { force: true });
+      removeEntry(hold.file);
       held.delete(at);
     },
   };
@@ -162,10 +189,10 @@ export async function withFolderAlone<T>(
   for (;;) {
     let holder: Entry | undefined;
     try {
-      fs.writeFileSync(file, JSON.stringify(self()), { flag: 'wx', mode: 0o600 });
+      writeEntry(file, 'wx');
       holder = others(dir, 'shared-')[0];
       if (!holder) break;
-      fs.rmSync(file, { force: true });
+      removeEntry(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       holder = others(dir, EXCLUSIVE)[0];
@@ -182,6 +209,6 @@ export async function withFolderAlone<T>(
   try {
     return await fn();
   } finally {
-    fs.rmSync(file, { force: true });
+    removeEntry(file);
   }
 }
