@@ -4,6 +4,7 @@
 // recovery code. A data folder that has no vault stays as it is.
 import path from 'node:path';
 import { defaultDataDir, ensureDataDir } from '../core/config/paths';
+import { holdDataFolder } from '../core/vault/folderLock';
 import { fileKeyProvider } from '../core/vault/keyProvider';
 import { useKeyProvider } from '../core/vault/registry';
 import { prepareVault } from '../core/vault/setup';
@@ -41,6 +42,8 @@ export async function prepareCliVault(command: string, argv: readonly string[]):
   const at = argv.findIndex((a) => a === '--data-dir' || a.startsWith('--data-dir='));
   const given =
     at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
-  const dataDir = given ? path.resolve(given) : defaultDataDir();
-  await prepareVault(ensureDataDir(dataDir), {}, { create: false });
+  const dataDir = ensureDataDir(given ? path.resolve(given) : defaultDataDir());
+  // Held until the command exits: no other process encrypts or restores the folder under it.
+  holdDataFolder(dataDir);
+  await prepareVault(dataDir, {}, { create: false });
 }

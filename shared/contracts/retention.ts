@@ -83,6 +83,8 @@ export const ERASED_PARTS = [
   'outputCopy',
   'exports',
   'batchFiles',
+  'transitionReasons',
+  'batchTitles',
 ] as const;
 export const ErasedPart = z.enum(ERASED_PARTS);
 export type ErasedPart = z.infer<typeof ErasedPart>;
@@ -100,6 +102,17 @@ export const EraseCheck = z.object({
 });
 export type EraseCheck = z.infer<typeof EraseCheck>;
 
+/** A package exported outside the data folder, which an erasure cannot reach. */
+export const ExportedPackage = z.object({
+  /** The folder (BagIt) or .zip (E-ARK) as written. */
+  location: z.string(),
+  format: z.string(),
+  exportedAt: z.string(),
+  /** Whether it was still there when the erasure looked (a USB stick may be elsewhere). */
+  present: z.boolean(),
+});
+export type ExportedPackage = z.infer<typeof ExportedPackage>;
+
 export const EraseOutcome = z.object({
   dossierCode: z.string(),
   recordCode: z.string().nullable(),
@@ -107,6 +120,8 @@ export const EraseOutcome = z.object({
   erased: z.array(ErasedPart),
   /** Files that could not be removed this time (the erasure may be run again to finish). */
   problems: z.array(ErrorInfo),
+  /** Packages exported outside the data folder: the user must delete these copies. */
+  exportsOutside: z.array(ExportedPackage).default([]),
 });
 export type EraseOutcome = z.infer<typeof EraseOutcome>;
 

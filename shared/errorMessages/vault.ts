@@ -36,4 +36,8 @@ export const VAULT_MESSAGES = {
     vi: `Chưa mã hóa xong thư mục dữ liệu (dừng ở "${f}"). Không mất dữ liệu nào; lần mở sau sẽ làm tiếp. Nếu lỗi lặp lại, hãy báo bộ phận CNTT.`,
     en: `Encrypting the data folder did not finish (stopped at "${f}"). Nothing was lost; the next start carries on. If it happens again, tell IT.`,
   }),
+  DATA_FOLDER_BUSY: (f) => ({
+    vi: `Thư mục dữ liệu đang được một chương trình Sohoa khác dùng (${f}), ví dụ ứng dụng thứ hai hoặc lệnh "sohoa hotfolder", hoặc đang được mã hóa. Hãy đóng chương trình kia (hoặc chờ mã hóa xong) rồi thử lại; nếu nó đã tắt hẳn, khóa tự được gỡ.`,
+    en: `The data folder is in use by another Sohoa program (${f}), such as a second app or "sohoa hotfolder", or is being encrypted. Close the other program (or wait for the encryption to finish) and try again; if it has stopped, its lock is removed by itself.`,
+  }),
 } satisfies Record<string, Template>;

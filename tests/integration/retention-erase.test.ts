@@ -13,9 +13,13 @@ import { BlobStore } from '../../electron/core/archive/blobStore';
 import { verifyFiles } from '../../electron/core/archive/open';
 import { safeDirName } from '../../electron/core/archive/recordPackage';
 import { openBatchDatabase } from '../../electron/core/batch/store/schema';
-import { batchesOfRecord } from '../../electron/core/retention/batchOriginals';
+import {
+  batchesOfRecord,
+  redactBatchesOfRecord,
+} from '../../electron/core/retention/batchOriginals';
+import { exportRecord } from '../../electron/core/archive/recordPackage';
 import { DossierStore } from '../../electron/core/dossier/store';
-import { checkErase, erasePersonalData } from '../../electron/core/retention/erase';
+import { checkErase, ERASED_REASON, erasePersonalData } from '../../electron/core/retention/erase';
 import { dataPaths } from '../../electron/core/config/paths';
 import { isSohoaError } from '../../shared/errors';
 import { DEFAULT_RETENTION } from '../../shared/settings';
@@ -92,10 +96,23 @@ async function populated() {
   const batchId = Number(
     batches
       .prepare(
-        `INSERT INTO batches (title, state, source, created_at, dossier_id) VALUES ('Lô 1', 'done', 'files', '2016-06-15', ?)`,
+        `INSERT INTO batches (title, state, source, folder, created_at, dossier_id, dossier_title)
+         VALUES (?, 'done', 'files', ?, '2016-06-15', ?, ?)`,
       )
-      .run(record.id).lastInsertRowid,
+      .run(`Lô của ${NAME}`, `/scans/${NAME}`, record.id, `Đăng ký khai sinh - ${NAME}`)
+      .lastInsertRowid,
   );
+  batches
+    .prepare(
+      `INSERT INTO batch_files (batch_id, ordinal, name, path, bytes) VALUES (?, 1, ?, 'x', 1)`,
+    )
+    .run(batchId, `cccd ${NAME}.jpg`);
+  // A return to the applicant whose reason names them (the table is append-only).
+  db.prepare(
+    `INSERT INTO reception_transitions (dossier_id, from_state, to_state, clerk, reason, at)
+     SELECT id, 'received', 'returned', 'canbo1', ?, '2016-06-16T02:00:00Z'
+       FROM reception_dossiers WHERE code = ?`,
+  ).run(`Trả lại cho bà ${NAME}: thiếu giấy tờ`, dossier.code);
   await fs.mkdir(path.join(data, 'batches', String(batchId), 'inputs'), { recursive: true });
   await fs.writeFile(path.join(data, 'batches', String(batchId), 'inputs', 'scan.jpg'), pdf);
   await fs.mkdir(path.join(data, 'exports', safeDirName(record.code), 'data'), { recursive: true });
@@ -107,22 +124,42 @@ async function populated() {
   );
   const batchDirsOf = (id: number) =>
     batchesOfRecord(batches, id).map((b) => path.join(data, 'batches', String(b)));
-  return { data, archive, blobs, dossier, record, batches, batchDirsOf };
+  const redactBatchesOf = (id: number) => redactBatchesOfRecord(batches, id);
+  // A package handed out on a stick: outside the folder, beyond the erasure's reach.
+  const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'sohoa-stick-'));
+  const exported = await exportRecord(archive, blobs, record.code, outside, 'canbo1');
+  return {
+    data,
+    archive,
+    blobs,
+    dossier,
+    record,
+    batches,
+    batchDirsOf,
+    redactBatchesOf,
+    outside,
+    exported,
+  };
 }
 
 test('an applicant’s personal data is erased everywhere once the period ends, and the chain verifies', async (t) => {
-  const { data, archive, blobs, dossier, record, batches, batchDirsOf } = await populated();
-  t.after(() => {
-    archive.close();
-    batches.close();
-    return fs.rm(data, { recursive: true, force: true });
-  });
+  const { data, archive, blobs, dossier, record, batchDirsOf, redactBatchesOf, outside, exported } =
+    await populated().then((p) => {
+      t.after(async () => {
+        p.archive.close();
+        p.batches.close();
+        await fs.rm(p.outside, { recursive: true, force: true });
+        await fs.rm(p.data, { recursive: true, force: true });
+      });
+      return p;
+    });
   const deps = (at: string) => ({
     archive,
     dataDir: data,
     settings: () => DEFAULT_RETENTION,
     clock: () => new Date(at),
     batchDirsOf,
+    redactBatchesOf,
   });
   const needles = [NAME, ID, ADDRESS, FOLDED];
   archive.database.pragma('wal_checkpoint(TRUNCATE)');
@@ -157,6 +194,26 @@ test('an applicant’s personal data is erased everywhere once the period ends, 
     [],
     'no file of the data folder holds the data',
   );
+  for (const part of ['transitionReasons', 'batchTitles'] as const)
+    assert.ok(out.erased.includes(part), part);
+  assert.equal(
+    archive.database
+      .prepare('SELECT reason FROM reception_transitions WHERE to_state = ?')
+      .pluck()
+      .get('returned'),
+    ERASED_REASON,
+  );
+  // Still append-only afterwards: the trigger was put back.
+  assert.throws(
+    () => archive.database.prepare(`UPDATE reception_transitions SET reason = 'x'`).run(),
+    /append-only/,
+  );
+  // The package on the stick is out of reach: listed, with where it is, and still there.
+  assert.deepEqual(
+    out.exportsOutside.map((x) => ({ location: x.location, present: x.present })),
+    [{ location: path.resolve(exported.dir), present: true }],
+  );
+  assert.ok((await filesHolding(outside, [NAME])).length > 0, 'the copy outside is untouched');
   assert.deepEqual(archive.search(FOLDED), []);
   assert.equal(
     archive.database
@@ -180,10 +237,11 @@ test('an applicant’s personal data is erased everywhere once the period ends, 
 });
 
 test('a dossier still being processed, or kept permanently, is refused with its reason', async (t) => {
-  const { data, archive, dossier, record, batches } = await populated();
-  t.after(() => {
+  const { data, archive, dossier, record, batches, outside } = await populated();
+  t.after(async () => {
     archive.close();
     batches.close();
+    await fs.rm(outside, { recursive: true, force: true });
     return fs.rm(data, { recursive: true, force: true });
   });
   const deps = {
@@ -243,7 +301,13 @@ test('a refused dossier keeps its applicant for the years Cài đặt says, then
     'cb.lan',
   );
   assert.equal(out.recordCode, null);
-  assert.deepEqual(out.erased, ['applicant', 'documentTexts', 'documentFields']);
+  // A reason may name the applicant, so every reason of the dossier is replaced.
+  assert.deepEqual(out.erased, [
+    'applicant',
+    'documentTexts',
+    'documentFields',
+    'transitionReasons',
+  ]);
   assert.deepEqual(await filesHolding(data, [NAME, ID, ADDRESS]), []);
   assert.equal(archive.verify().ok, true);
   assert.ok(checkErase(deps('2026-01-02T00:00:00Z'), { dossierCode: d.code }).erasedAt);

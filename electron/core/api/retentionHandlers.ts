@@ -9,7 +9,11 @@ import type { RETENTION_CHANNELS } from '../../../shared/contracts/retention';
 import { DEFAULT_RETENTION, type RetentionSettings } from '../../../shared/settings';
 import { hotFoldersFromEnv } from '../acquire/hotFolderDriver';
 import { openBatchDatabase } from '../batch/store/schema';
-import { batchesOfRecord, releasableBatches } from '../retention/batchOriginals';
+import {
+  batchesOfRecord,
+  redactBatchesOfRecord,
+  releasableBatches,
+} from '../retention/batchOriginals';
 import { checkErase, erasePersonalData, type EraseDeps } from '../retention/erase';
 import { authorize } from '../operator/roles';
 import { RetentionJob } from '../retention/job';
@@ -55,6 +59,7 @@ export function createRetentionHandlers(context: HandlerContext): RetentionHandl
       withBatches((b) => batchesOfRecord(b, id), [] as number[]).map((n) =>
         path.join(dataDir, 'batches', String(n)),
       ),
+    redactBatchesOf: (id) => withBatches((b) => redactBatchesOfRecord(b, id), 0),
   };
 
   return {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { diskFormOf } from '../vault/files';
+import { writeParts, writePartsSync } from '../vault/writeParts';
 
 /** Temp file in the same folder, fsync, rename, fsync the folder: a crash leaves old or new. */
 export async function writeFileDurably(target: string, bytes: Uint8Array): Promise<void> {
@@ -13,7 +14,7 @@ export async function writeFileDurably(target: string, bytes: Uint8Array): Promi
   const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await fsp.open(tmp, 'wx', disk.mode);
   try {
-    await handle.writeFile(disk.bytes);
+    await writeParts(handle, disk.parts);
     await handle.sync();
   } finally {
     await handle.close();
@@ -40,7 +41,7 @@ export function writeFileDurablySync(target: string, data: string | Uint8Array):
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const fd = fs.openSync(tmp, 'w', disk.mode);
   try {
-    fs.writeFileSync(fd, disk.bytes);
+    writePartsSync(fd, disk.parts);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

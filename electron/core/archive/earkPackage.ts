@@ -12,6 +12,7 @@ import { SohoaError } from '../../../shared/errors';
 import { resourcesDir } from '../dossier/resources';
 import type { Archive } from './archive';
 import type { BlobStore } from './blobStore';
+import { noteExport } from '../retention/exportsOutside';
 import { writeFileDurably } from './durableFile';
 import { eadXml } from './eadXml';
 import { packageMetsXml, representationMetsXml } from './earkMets';
@@ -118,5 +119,6 @@ export async function exportEarkSip(
     recordRef: code,
     details: { format: 'E-ARK SIP', metsSha256: mets.sha256, files: files.length },
   });
+  noteExport(archive.file, code, target, 'E-ARK SIP');
   return { file: target, files };
 }

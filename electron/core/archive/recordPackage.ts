@@ -9,6 +9,7 @@ import { DOCUMENT_FIELD_ORDER, RECORD_FIELD_ORDER } from '../../../shared/archiv
 import { SohoaError } from '../../../shared/errors';
 import type { Archive } from './archive';
 import { sha256Hex, type BlobStore } from './blobStore';
+import { noteExport } from '../retention/exportsOutside';
 import { writeFileDurably } from './durableFile';
 
 export interface PackageFile {
@@ -190,6 +191,7 @@ export async function exportRecord(
     recordRef: code,
     details: { format: 'BagIt 1.0', manifestSha256: manifest.sha256, files: files.length },
   });
+  noteExport(archive.file, code, dir, 'BagIt 1.0');
   return { dir, files };
 }
 

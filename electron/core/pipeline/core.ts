@@ -10,6 +10,7 @@ import { BlobStore } from '../archive/blobStore';
 import { dataPaths, defaultDataDir, ensureDataDir, type DataPaths } from '../config/paths';
 import type { KeyProvider } from '../vault/keyProvider';
 import { useKeyProvider } from '../vault/registry';
+import { holdDataFolder } from '../vault/folderLock';
 import { prepareVault } from '../vault/setup';
 import { createOcrEngine, createOrientation, engineChoice, type EngineChoice } from '../ocr/engine';
 import type { OrientationDetector } from '../ocr/orientation';
@@ -127,9 +128,17 @@ export function coreOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): CoreOp
 export async function openCore(options: CoreOptions = {}): Promise<Core> {
   const paths = dataPaths(ensureDataDir(options.dataDir ?? defaultDataDir()));
   if (options.keyProvider) useKeyProvider(options.keyProvider);
-  // Made on first run, migrated (or resumed) before any store opens, and its key opened.
-  await prepareVault(paths.root);
-  const archive = new Archive(paths.database);
+  // Held while the core is open, so no other process encrypts or restores the folder under it.
+  const hold = holdDataFolder(paths.root);
+  let archive: Archive;
+  try {
+    // Made on first run, migrated (or resumed) before any store opens, and its key opened.
+    await prepareVault(paths.root);
+    archive = new Archive(paths.database);
+  } catch (e) {
+    hold.release();
+    throw e;
+  }
   const blobs = new BlobStore(paths.blobsDir);
   const agency = options.agency ?? DEMO_AGENCY;
   const clock = options.clock ?? (() => new Date());
@@ -211,6 +220,7 @@ export async function openCore(options: CoreOptions = {}): Promise<Core> {
       if (ocr) await (await ocr.catch(() => null))?.close();
       await orientation?.close();
       archive.close();
+      hold.release();
       if (failures.length > 0) throw failures[0];
     },
   };

@@ -48,3 +48,41 @@ export function batchesOfRecord(batchDb: Database.Database, recordId: number): n
     .pluck()
     .all(recordId, recordId) as number[];
 }
+
+/** What an erased batch's title and file names read. */
+export const ERASED_BATCH_TITLE = 'Lô đã xóa dữ liệu cá nhân';
+
+/**
+ * A batch's title, its record title, its folder and its files' names may name the applicant
+ * (a clerk types "Hồ sơ Nguyễn Văn A", a scan is called after its owner): all overwritten for
+ * the batches that made `recordId`, cells zeroed in the file (secure_delete) and the WAL emptied.
+ * The batch rows stay so the queue's history keeps its shape. Returns how many batches.
+ */
+export function redactBatchesOfRecord(batchDb: Database.Database, recordId: number): number {
+  const ids = batchesOfRecord(batchDb, recordId);
+  if (ids.length === 0) return 0;
+  const wasSecure = batchDb.pragma('secure_delete', { simple: true }) as number;
+  batchDb.pragma('secure_delete = ON');
+  try {
+    batchDb.transaction(() => {
+      for (const id of ids) {
+        batchDb
+          .prepare(
+            `UPDATE batches SET title = ?, folder = NULL,
+               dossier_title = CASE WHEN dossier_title IS NULL THEN NULL ELSE ? END WHERE id = ?`,
+          )
+          .run(ERASED_BATCH_TITLE, ERASED_BATCH_TITLE, id);
+        batchDb
+          .prepare(`UPDATE batch_files SET name = 'tep-' || ordinal WHERE batch_id = ?`)
+          .run(id);
+        batchDb
+          .prepare(`UPDATE batch_stack SET name = 'trang-' || (idx + 1) WHERE batch_id = ?`)
+          .run(id);
+      }
+    })();
+  } finally {
+    batchDb.pragma(`secure_delete = ${wasSecure ? 'ON' : 'OFF'}`);
+  }
+  batchDb.pragma('wal_checkpoint(TRUNCATE)');
+  return ids.length;
+}

@@ -3,11 +3,14 @@
 // read fields, the archived record's page texts, title and search index rows, its signed file
 // (the page images) with its copies and renders. The record itself stays, named by its code,
 // and the audit chain logs what was erased (never the data) with the record's new hash, so the
-// archive still verifies. Deleted rows are overwritten in the file (secure_delete) and the WAL is
-// emptied, so the text does not linger in free pages; the search index drops the record's rows in
-// place (only the index pages that held them are rewritten).
+// archive still verifies. State-change reasons are overwritten with a fixed text, the batch
+// queue's titles and file names too, and packages exported outside the folder are listed for the
+// user (the desk cannot reach them). Deleted rows are overwritten in the file (secure_delete) and
+// the WAL is emptied, so the text does not linger in free pages; the search index drops the
+// record's rows in place (only the index pages that held them are rewritten).
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import type { ErasedPart, EraseOutcome } from '../../../shared/contracts/retention';
 import { errorInfo, SohoaError, type ErrorInfo } from '../../../shared/errors';
 import type { RetentionSettings } from '../../../shared/settings';
@@ -24,6 +27,7 @@ import {
   type EraseTargetRef,
   type ResolvedTarget,
 } from './eraseTarget';
+import { exportsOutside } from './exportsOutside';
 
 /** What an erased applicant row holds: valid for the dossier screens, naming nobody. */
 export const ERASED_APPLICANT = {
@@ -40,6 +44,8 @@ export interface EraseDeps {
   dataDir: string;
   /** The folders of the batches that made a record (their copies of the scans, thumbnails). */
   batchDirsOf?: (recordId: number) => string[];
+  /** Overwrites the titles and file names of those batches in the batch queue's database. */
+  redactBatchesOf?: (recordId: number) => number;
   settings: () => RetentionSettings;
   clock?: () => Date;
 }
@@ -73,6 +79,7 @@ function eraseRows(
         `UPDATE reception_documents SET text = '', fields = '[]' WHERE dossier_id = ?`,
       ).run(t.reception.id);
       parts.push('applicant', 'documentTexts', 'documentFields');
+      if (redactTransitionReasons(db, t.reception.id)) parts.push('transitionReasons');
     }
     if (t.record) {
       const id = t.record.id;
@@ -117,6 +124,36 @@ function eraseRows(
     });
   });
   return { files, parts };
+}
+
+/** What an erased state change's reason reads (the change itself, its clerk and time stay). */
+export const ERASED_REASON = 'Đã xóa dữ liệu cá nhân';
+
+/**
+ * A refusal's or a return's reason may name the applicant. reception_transitions is append-only
+ * by trigger, but no hash chain covers it (the audit chain never copies a reason), so the reason
+ * is overwritten in place: the trigger is lifted for that one statement, inside the erasure's
+ * transaction, and put back from its own stored definition. True when a reason was erased.
+ */
+function redactTransitionReasons(db: Database.Database, dossierId: number): boolean {
+  const name = 'reception_transitions_no_update';
+  const trigger = db
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
+    .pluck()
+    .get(name) as string | undefined;
+  if (trigger) db.exec(`DROP TRIGGER ${name}`);
+  try {
+    return (
+      db
+        .prepare(
+          `UPDATE reception_transitions SET reason = ?
+             WHERE dossier_id = ? AND reason IS NOT NULL AND reason <> ?`,
+        )
+        .run(ERASED_REASON, dossierId, ERASED_REASON).changes > 0
+    );
+  } finally {
+    if (trigger) db.exec(trigger);
+  }
 }
 
 /** WAL frames still hold the text: empty the WAL (the index was cleaned in place, see unindexPages). */
@@ -181,6 +218,7 @@ export async function erasePersonalData(
     const { files, parts } = eraseRows(deps.archive, t, actor);
     erased = parts;
     scrubDatabase(deps.archive);
+    if (t.record && (deps.redactBatchesOf?.(t.record.id) ?? 0) > 0) erased.push('batchTitles');
     if (t.record) await eraseFiles(deps, t.record, files, problems);
   } finally {
     db.pragma(`secure_delete = ${wasSecure ? 'ON' : 'OFF'}`);
@@ -191,5 +229,7 @@ export async function erasePersonalData(
     erasedAt: erasedAt(db, t) ?? '',
     erased,
     problems,
+    // Copies handed out of the folder: the user is told where they are.
+    exportsOutside: t.record ? exportsOutside(deps.dataDir, t.record.code) : [],
   };
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SohoaError } from '../../../shared/errors';
 import { writeDurablyRaw } from './durable';
+import { withFolderAlone } from './folderLock';
 import { encryptDatabase, migrateDataFolder } from './migrate';
 import { currentKeyProvider, keyForRoot, vaultRootOfDir } from './registry';
 import { createVault, writeVaultFile } from './setup';
@@ -36,9 +37,11 @@ export async function prepareRestore(
   if (backupKey && !target) {
     const provider = currentKeyProvider();
     if (!provider) throw new SohoaError('VAULT_LOCKED', path.basename(dataDir));
-    createVault(path.resolve(dataDir), provider, backupKey);
     target = path.resolve(dataDir);
-    await migrateDataFolder(target, backupKey);
+    await withFolderAlone(target, async () => {
+      createVault(target!, provider, backupKey);
+      await migrateDataFolder(target!, backupKey);
+    });
   }
   const targetKey = target ? keyForRoot(target) : null;
   if (backupKey && targetKey && !backupKey.sameAs(targetKey))

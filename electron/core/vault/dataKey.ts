@@ -9,7 +9,7 @@ export class DataKey {
   /** 16 hex digits naming the key in vault.json and in every sealed file's header. */
   readonly id: string;
   readonly idBytes: Buffer;
-  /** The key SQLite encrypts pages with (SQLCipher's raw key form, no password stretching). */
+  /** The key SQLite encrypts pages with (given raw: no password stretching on open). */
   readonly sqlite: Buffer;
   /** The key each sealed file's own key is derived from. */
   readonly files: Buffer;

@@ -1,5 +1,5 @@
 // The sealed file format: what every file the desk writes inside an encrypted data folder looks
-// like on disk. AES-256-GCM in records of 64 KiB so a 500-page PDF is written and read as a
+// like on disk. AES-256-GCM in records of 256 KiB so a 500-page PDF is written and read as a
 // stream, never held whole for the cipher's sake.
 //
 //   header (40 bytes): "SOHOASEAL" (9) | version 1 (1) | record size log2 (1) | reserved (5)
@@ -18,7 +18,7 @@ export const MAGIC = Buffer.from('SOHOASEAL', 'latin1');
 export const FORMAT_VERSION = 1;
 export const HEADER_BYTES = 40;
 export const TAG_BYTES = 16;
-export const RECORD_LOG2 = 16;
+export const RECORD_LOG2 = 18;
 export const RECORD_BYTES = 1 << RECORD_LOG2;
 
 export interface SealedHeader {
@@ -70,6 +70,24 @@ function nonceAndAad(header: SealedHeader, index: number, final: boolean) {
   return { nonce, aad: Buffer.concat([header.bytes, nonce]) };
 }
 
+/**
+ * Seals one record into its ciphertext and its tag, kept apart so that nothing is copied to
+ * join them: writers hand both to one vectored write.
+ */
+export function sealRecordParts(
+  fileKey: Buffer,
+  header: SealedHeader,
+  index: number,
+  final: boolean,
+  plain: Uint8Array,
+): [Buffer, Buffer] {
+  const { nonce, aad } = nonceAndAad(header, index, final);
+  const c = createCipheriv('aes-256-gcm', fileKey, nonce).setAAD(aad);
+  const sealed = c.update(plain);
+  c.final(); // GCM emits nothing more here
+  return [sealed, c.getAuthTag()];
+}
+
 /** Seals one record; `final` marks the file's last one. */
 export function sealRecord(
   fileKey: Buffer,
@@ -78,9 +96,7 @@ export function sealRecord(
   final: boolean,
   plain: Uint8Array,
 ): Buffer {
-  const { nonce, aad } = nonceAndAad(header, index, final);
-  const c = createCipheriv('aes-256-gcm', fileKey, nonce).setAAD(aad);
-  return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
+  return Buffer.concat(sealRecordParts(fileKey, header, index, final, plain));
 }
 
 export function openRecord(
@@ -94,39 +110,68 @@ export function openRecord(
   const { nonce, aad } = nonceAndAad(header, index, final);
   const d = createDecipheriv('aes-256-gcm', fileKey, nonce).setAAD(aad);
   d.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  const plain = d.update(sealed.subarray(0, sealed.length - TAG_BYTES));
   try {
-    return Buffer.concat([d.update(sealed.subarray(0, sealed.length - TAG_BYTES)), d.final()]);
+    d.final(); // GCM emits nothing more here; it checks the tag
   } catch (e) {
     throw new SealError('record does not open (wrong key, or changed, cut or moved bytes)', {
       cause: e,
     });
   }
+  return plain;
 }
 
-/** A whole buffer sealed at once (small files: JSON, thumbnails, page images). */
-export function sealBuffer(key: DataKey, plain: Uint8Array): Buffer {
+/** A whole buffer sealed at once, as the parts to write in order (header, then each record's). */
+export function sealParts(key: DataKey, plain: Uint8Array): Buffer[] {
   const header = newHeader(key);
   const fileKey = key.fileKey(header.salt);
   const parts: Buffer[] = [header.bytes];
   const count = Math.max(1, Math.ceil(plain.length / header.recordBytes));
   for (let i = 0; i < count; i++) {
     const chunk = plain.subarray(i * header.recordBytes, (i + 1) * header.recordBytes);
-    parts.push(sealRecord(fileKey, header, i, i === count - 1, chunk));
+    parts.push(...sealRecordParts(fileKey, header, i, i === count - 1, chunk));
   }
-  return Buffer.concat(parts);
+  return parts;
 }
 
-/** Opens a whole sealed buffer; `keyFor` finds the data key the header names. */
+/** A whole buffer sealed at once (small files: JSON, thumbnails, page images). */
+export function sealBuffer(key: DataKey, plain: Uint8Array): Buffer {
+  return Buffer.concat(sealParts(key, plain));
+}
+
+/**
+ * Opens a whole sealed buffer; `keyFor` finds the data key the header names. The plain bytes go
+ * into one buffer sized from the file's length, with no list of pieces joined at the end.
+ */
 export function openBuffer(sealed: Uint8Array, keyFor: (keyId: string) => DataKey): Buffer {
+  return openRecords(sealed, keyFor, null);
+}
+
+/**
+ * openBuffer over a buffer the caller gives up (bytes just read from disk): each record's plain
+ * bytes are written back over the buffer's start, always behind the records still to open (a
+ * record's plain bytes are shorter than its sealed ones and the header comes first), so a large
+ * file costs no second buffer of its size.
+ */
+export function openBufferInPlace(sealed: Buffer, keyFor: (keyId: string) => DataKey): Buffer {
+  return openRecords(sealed, keyFor, sealed);
+}
+
+function openRecords(
+  sealed: Uint8Array,
+  keyFor: (keyId: string) => DataKey,
+  into: Buffer | null,
+): Buffer {
   const header = parseHeader(sealed);
   const fileKey = keyFor(header.keyId).fileKey(header.salt);
   const body = sealed.subarray(HEADER_BYTES);
   const step = header.recordBytes + TAG_BYTES;
   const count = Math.max(1, Math.ceil(body.length / step));
-  const parts: Buffer[] = [];
-  for (let i = 0; i < count; i++) {
+  const size = Math.max(0, body.length - count * TAG_BYTES);
+  const out = into ?? Buffer.allocUnsafe(size);
+  for (let i = 0, at = 0; i < count; i++) {
     const rec = body.subarray(i * step, (i + 1) * step);
-    parts.push(openRecord(fileKey, header, i, i === count - 1, rec));
+    at += openRecord(fileKey, header, i, i === count - 1, rec).copy(out, at);
   }
-  return Buffer.concat(parts);
+  return out.subarray(0, size);
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SohoaError } from '../../../shared/errors';
 import { DataKey } from './dataKey';
+import { withFolderAlone } from './folderLock';
 import { writeDurablyRaw } from './durable';
 import { readJournal } from './journal';
 import type { KeyProvider } from './keyProvider';
@@ -38,19 +39,27 @@ export async function prepareVault(
   options: { create?: boolean } = {},
 ): Promise<PreparedVault | null> {
   const provider = currentKeyProvider();
-  let root = vaultRootOfDir(dataDir);
-  let created = false;
-  if (!root) {
-    // `create: false` (the CLI): a plain folder stays plain; encrypting it is the app's job (or
-    // an explicit `sohoa vault` action), so its key is wrapped for the OS keystore too.
-    if (!provider || options.create === false) return null;
-    root = path.resolve(dataDir);
-    createVault(root, provider, DataKey.generate());
-    created = true;
+  const found = vaultRootOfDir(dataDir);
+  // `create: false` (the CLI): a plain folder stays plain; encrypting it is the app's job (or
+  // an explicit `sohoa vault` action), so its key is wrapped for the OS keystore too.
+  if (!found && (!provider || options.create === false)) return null;
+  if (found && !readJournal(found)) {
+    keyForRoot(found);
+    return { root: found, created: false };
   }
-  const key = keyForRoot(root);
-  if (readJournal(root)) await migrateDataFolder(root, key, hooks);
-  return { root, created };
+  // Making the vault and replacing every store: no other process may have the folder open.
+  return withFolderAlone(found ?? path.resolve(dataDir), async () => {
+    let root = vaultRootOfDir(dataDir);
+    let created = false;
+    if (!root) {
+      root = path.resolve(dataDir);
+      createVault(root, provider!, DataKey.generate());
+      created = true;
+    }
+    const key = keyForRoot(root);
+    if (readJournal(root)) await migrateDataFolder(root, key, hooks);
+    return { root, created };
+  });
 }
 
 /** A new vault on `root` for `key`; the journal first, so its files stay readable until done. */

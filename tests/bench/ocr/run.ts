@@ -6,10 +6,12 @@
 //
 //   npm run bench:ocr [-- --pages 24] [--only sohoa,sohoa-native,ocrmypdf,tesseract]
 //                     [--no-corpus] [--no-headers] [--no-steps] [--jobs N] [--out FILE]
-//                     [--rss-batch 200]
+//                     [--rss-batch 200] [--no-vault] [--vault-pages 8] [--vault-rounds 3]
 //
 // --rss-batch N also runs Sohoa alone on one batch of N pages (the set repeated) for the memory
 // goal (peak RSS ≤ 1 GB on a 200-page batch); off by default because it takes a while.
+// The cost of encryption at rest (plain vs encrypted data folder, same run) is measured last on
+// the first --vault-pages pages; --no-vault skips it.
 // The machine may be shared: every ratio compares with the peer measured in the same run, CPU
 // seconds are reported beside wall time, and the load average is printed with each batch.
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ import { corpusSection, headersSection, rssBatch } from './corpus';
 import { measure } from './measure';
 import { benchPageSpecs, ensurePageSet } from './pageSet';
 import { benchTool, log, TOOL_NAMES, type ToolResult } from './results';
+import { vaultSection } from './vaultCost';
 import {
   imageSteps,
   loadNote,
@@ -56,6 +59,10 @@ const { values: args } = parseArgs({
     jobs: { type: 'string', default: String(os.availableParallelism()) },
     out: { type: 'string', default: path.join(REPO, '.scratch/ocr-bench.md') },
     'rss-batch': { type: 'string', default: '0' },
+    // Encryption at rest: see vaultCost.ts.
+    'no-vault': { type: 'boolean', default: false },
+    'vault-pages': { type: 'string', default: '8' },
+    'vault-rounds': { type: 'string', default: '3' },
   },
 });
 
@@ -214,6 +221,18 @@ async function main(): Promise<void> {
         ],
         rows,
       ),
+      '',
+    );
+  }
+
+  // Encryption at rest: see vaultCost.ts.
+  if (!args['no-vault']) {
+    const vaultPages = set.pages.slice(0, Math.max(1, Number(args['vault-pages'])));
+    const rounds = Math.max(1, Number(args['vault-rounds']));
+    md.push(
+      '## Cost of encryption at rest',
+      '',
+      await vaultSection(vaultPages, workRoot, rounds, log),
       '',
     );
   }

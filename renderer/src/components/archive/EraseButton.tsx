@@ -3,7 +3,7 @@
 // erasure cannot be undone; what was erased is logged in the audit chain, never the data.
 import { useEffect, useState } from 'react';
 import type { SohoaApi } from '../../../../shared/contract';
-import type { EraseCheck } from '../../../../shared/contracts/retention';
+import type { EraseCheck, EraseOutcome } from '../../../../shared/contracts/retention';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { toErrorInfo } from '../../api';
 import { formatDateTime } from '../../format';
@@ -23,6 +23,7 @@ export function EraseButton({
   const [check, setCheck] = useState<EraseCheck | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState(0);
+  const [outside, setOutside] = useState<EraseOutcome['exportsOutside']>([]);
   const [error, setError] = useState<ErrorInfo | null>(null);
   useEffect(() => {
     let live = true;
@@ -42,6 +43,7 @@ export function EraseButton({
     try {
       const out = await api.personalDataErase({ recordId });
       setProblems(out.problems.length);
+      setOutside(out.exportsOutside);
       setCheck(await api.personalDataEraseCheck({ recordId }));
     } catch (e) {
       setError(toErrorInfo(e));
@@ -68,6 +70,18 @@ export function EraseButton({
         check.refusal && <p className="muted">{pick(check.refusal.message)}</p>
       )}
       {problems > 0 && <p role="alert">{p.eraseProblems(problems)}</p>}
+      {outside.length > 0 && (
+        <div role="alert">
+          <p>{p.eraseExportsOutside}</p>
+          <ul>
+            {outside.map((x) => (
+              <li key={x.location}>
+                <code>{x.location}</code> {x.present ? '' : p.eraseExportGone}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {error && (
         <p role="alert" className="error">
           {pick(error.message)}

@@ -52,6 +52,9 @@ const vi = {
     `Xóa vĩnh viễn họ tên, số định danh, ngày sinh, địa chỉ, nội dung nhận dạng và ảnh trang của hồ sơ ${code}? Không thể hoàn tác.`,
   erased: (at: string) => `Dữ liệu cá nhân đã được xóa lúc ${at}.`,
   eraseProblems: (n: number) => `${n} tệp chưa xóa được; hãy thử lại sau ít phút.`,
+  eraseExportsOutside:
+    'Hồ sơ này đã được xuất ra ngoài thư mục dữ liệu; phần mềm không xóa được các bản đó. Hãy tự xóa:',
+  eraseExportGone: '(hiện không thấy ở đó: ổ đĩa rời hoặc đã được chuyển đi)',
 };
 
 const en: typeof vi = {
@@ -105,6 +108,9 @@ const en: typeof vi = {
     `Permanently erase the name, ID number, birth date, address, recognised text and page images of dossier ${code}? This cannot be undone.`,
   erased: (at) => `Personal data erased at ${at}.`,
   eraseProblems: (n) => `${n} files could not be removed yet; try again in a few minutes.`,
+  eraseExportsOutside:
+    'This dossier was exported outside the data folder; the desk cannot erase those copies. Delete them yourself:',
+  eraseExportGone: '(not there now: a removable drive, or moved elsewhere)',
 };
 
 export const protection = { vi, en };
