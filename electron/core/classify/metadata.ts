@@ -158,7 +158,7 @@ const asNumberLine = (text: string) =>
 
 /**
  * The number: the page's reading when its digits are clean; else the second readings' (the
- * number alone and the whole line), surer when they agree.
+ * number alone and the whole line) when they agree.
  */
 function numberField(
   line: NumberLine,
@@ -171,12 +171,11 @@ function numberField(
   const alone = cleanDigits(rereads.number);
   const inLine = rereads.numberLine ? parseNumberLine(asNumberLine(rereads.numberLine)) : null;
   const fromLine = inLine?.number && cleanDigits(inLine.numberRaw);
+  // One second reading alone is no surer than the page's: it counts only when the number alone
+  // and the whole line agree, or when it confirms the page's own guess.
+  if (alone && alone === fromLine) return fieldOf(alone, 0.85, source, seg, line.numberRaw);
   const again = alone ?? fromLine;
-  if (again) {
-    const agree = !!alone && !!fromLine && alone === fromLine;
-    const confidence = agree ? 0.85 : alone && fromLine ? 0.45 : 0.6;
-    return fieldOf(again, confidence, source, seg, line.numberRaw);
-  }
+  if (again && again === line.number) return fieldOf(again, 0.7, source, seg, line.numberRaw);
   return line.number ? fieldOf(line.number, 0.45, source, seg, line.numberRaw) : null;
 }
 
