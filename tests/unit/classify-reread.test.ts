@@ -66,7 +66,8 @@ test('crops are laid one under the other on a white strip and matched back by ro
   assert.equal(strip.pgm.subarray(0, header.length).toString('latin1'), header);
   assert.equal(strip.pgm.length, header.length + strip.width * strip.height);
   assert.equal(strip.placed.length, 2);
-  const [line, day] = strip.placed as [{ y0: number; y1: number }, { y0: number; y1: number }];
+  const line = strip.placed[0]!;
+  const day = strip.placed[1]!;
   assert.ok(day.y0 > line.y1 + 20, 'a wide white gap between crops');
   const pixels = strip.pgm.subarray(header.length);
   const mid = Math.round((day.y0 + day.y1) / 2);
