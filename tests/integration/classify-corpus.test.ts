@@ -35,7 +35,7 @@ interface FieldRow {
 }
 
 test(
-  'real documents: ≥ 90% typed right, ≥ 90% notation and ≥ 75% issue date exact, ≤ 3% wrong with high confidence',
+  'real documents: ≥ 90% typed right, ≥ 90% notation and issue date exact, ≤ 3% wrong with high confidence',
   {
     skip: !fs.existsSync(path.join(DIR, 'labels.tsv')) && `no corpus at ${DIR}`,
     timeout: 30 * 60_000,
@@ -67,10 +67,9 @@ test(
         return row.exact / row.n;
       };
       assert.ok(exact('codeNotation') >= 0.9, `notation ${exact('codeNotation')}`);
-      // 22 of 29 today (75.9 %): the misses are day and month digits written by hand on the
-      // scans, which the Vietnamese-only model reads worse than the Vietnamese + English one did
-      // (96.6 %). Held at today's level so it cannot slip further while that is worked on.
-      assert.ok(exact('issuedDate') >= 0.75, `issue date ${exact('issuedDate')}`);
+      // Days and months are often written or stamped by hand: the date line is read a second
+      // time, with its day and month cut out alone (reread.ts).
+      assert.ok(exact('issuedDate') >= 0.9, `issue date ${exact('issuedDate')}`);
       // Read but wrong is what costs the archivist: a wrong date shown as if read.
       const date = extract.fields.find((f) => f.field === 'issuedDate')!;
       assert.ok(date.wrong / date.n <= 0.1, `wrong dates ${date.wrong}/${date.n}`);

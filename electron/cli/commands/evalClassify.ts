@@ -20,6 +20,7 @@ import {
 } from '../../core/classify/evalDocuments';
 import { readLabelledDocs, writeGeneratedSet } from '../../core/classify/evaluate';
 import { NaiveBayes, StoredNaiveBayes } from '../../core/classify/model';
+import { DIGIT_LANGUAGES } from '../../core/classify/reread';
 import { generateDocuments } from '../../core/classify/sampleDocs';
 import { dataPaths, defaultDataDir } from '../../core/config/paths';
 import { openDeskDatabase } from '../../core/dossier/db';
@@ -61,11 +62,12 @@ async function runFolder(values: Values, lang: Lang): Promise<Run> {
   const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : undefined;
   const workers = Math.max(1, Number(values.workers) || 1);
   let pool: Promise<OcrPool> | undefined;
-  const ocr = () =>
-    (pool ??= createTesseractPool({
-      langDir: dataPaths(dataDir ?? defaultDataDir()).tessdataDir,
-      size: workers,
-    }));
+  let digitsPool: Promise<OcrPool> | undefined;
+  const langDir = dataPaths(dataDir ?? defaultDataDir()).tessdataDir;
+  const ocr = () => (pool ??= createTesseractPool({ langDir, size: workers }));
+  // Handwritten days and numbers are read again with the model for Latin digits.
+  const digitsOcr = () =>
+    (digitsPool ??= createTesseractPool({ langDir, size: 1, langs: DIGIT_LANGUAGES }));
   const vi = lang === 'vi';
   let model: NaiveBayes | undefined;
   let mode = vi ? 'chỉ quy tắc' : 'rules only';
@@ -95,6 +97,7 @@ async function runFolder(values: Values, lang: Lang): Promise<Run> {
     const started = performance.now();
     const results = await runDocuments(cases, {
       ocr,
+      digitsOcr,
       pages: Math.max(1, Number(values.pages) || 1),
       concurrency: workers,
       ...(model ? { model } : {}),
@@ -107,6 +110,7 @@ async function runFolder(values: Values, lang: Lang): Promise<Run> {
   } finally {
     db?.close();
     if (pool) await (await pool).close();
+    if (digitsPool) await (await digitsPool).close();
   }
 }
 

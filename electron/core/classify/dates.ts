@@ -71,8 +71,11 @@ function isoOf(y: number, m: number, d: number): string | null {
   return t.getUTCDate() === d ? `${y}-${pad2(m)}-${pad2(d)}` : null;
 }
 
-/** "ngày <d> tháng <m> năm <yyyy>", tolerant of glued words and a misread "tháng" (thdng). */
-const DATELINE = /ng[aà]y\s*(\S{0,3}?)\s*th[a-z]?ng\s*(\S{0,3}?)\s*n[aă]m\s*(\S{4})/;
+/**
+ * "ngày <d> tháng <m> năm <yyyy>", tolerant of glued words and of "tháng" and "năm" read without
+ * their marks by a Latin model (thdng, nim).
+ */
+const DATELINE = /ng[aà]y\s*(\S{0,3}?)\s*th[a-z]?ng\s*(\S{0,3}?)\s*n[a-ză]m\s*(\S{4})/;
 
 export interface DateWindow {
   /** ISO dates of the document's signatures; the issue date is on or before the earliest. */
@@ -91,34 +94,107 @@ function daysBeforeSigning(iso: string, window: DateWindow | undefined): number 
   return gap >= 0 && gap <= MAX_DAYS_BEFORE_SIGNING ? gap : null;
 }
 
-/** The issue date of a date line, or null when it holds none or it cannot be read. */
-export function readDateline(text: string, window?: DateWindow): DatelineReading | null {
+interface Candidate {
+  iso: string;
+  cost: number;
+  gap: number;
+  raw: string;
+}
+
+/** Every calendar reading of a date line, cheapest first; empty when it holds none. */
+function datelineCandidates(text: string, window?: DateWindow): Candidate[] {
   // Folded, but keeping the characters OCR puts in place of handwritten digits.
   const folded = foldVietnamese(text.replace(/[Ðð]/g, 'đ'));
   const m = DATELINE.exec(folded);
-  if (!m) return null;
+  if (!m) return [];
   const [raw, dayRaw, monthRaw, yearRaw] = m as unknown as [string, string, string, string];
   const years = digitReadings(yearRaw, 4).filter((y) => y.digit.length === 4);
   const days = digitReadings(dayRaw, 3).filter((d) => d.digit.length <= 2);
   const months = digitReadings(monthRaw, 3).filter((d) => d.digit.length <= 2);
   // Cheapest reading first; between equally cheap ones, the one closest to the signature (a
   // document is usually signed for publication within days of its issue).
-  const readings: { iso: string; cost: number; gap: number }[] = [];
+  const readings: Candidate[] = [];
   for (const y of years)
     for (const mo of months)
       for (const d of days) {
         const iso = isoOf(Number(y.digit), Number(mo.digit), Number(d.digit));
         const gap = iso ? daysBeforeSigning(iso, window) : null;
-        if (iso && gap !== null) readings.push({ iso, cost: y.cost + mo.cost + d.cost, gap });
+        if (iso && gap !== null) readings.push({ iso, cost: y.cost + mo.cost + d.cost, gap, raw });
       }
-  readings.sort((a, b) => a.cost - b.cost || a.gap - b.gap);
-  const best = readings[0];
-  if (!best) return null;
-  const ties = new Set(readings.filter((r) => r.cost === best.cost).map((r) => r.iso)).size - 1;
+  return readings.sort((a, b) => a.cost - b.cost || a.gap - b.gap);
+}
+
+/** The issue date of a date line, or null when it holds none or it cannot be read. */
+export function readDateline(text: string, window?: DateWindow): DatelineReading | null {
+  return readDatelines([text], window);
+}
+
+/**
+ * The issue date from several readings of one date line (the page's, and second readings of the
+ * line and of its day and month alone): the cheapest reading wins; between equally cheap ones,
+ * the date more readings agree on. Agreement of independent readings raises the confidence.
+ */
+export function readDatelines(
+  texts: readonly string[],
+  window?: DateWindow,
+): DatelineReading | null {
+  const votes = new Map<string, { cost: number; votes: number; gap: number; raw: string }>();
+  for (const text of texts) {
+    const all = datelineCandidates(text, window);
+    const seen = new Set<string>();
+    for (const c of all.filter((x) => x.cost === all[0]!.cost)) {
+      if (seen.has(c.iso)) continue;
+      seen.add(c.iso);
+      const v = votes.get(c.iso);
+      if (!v) votes.set(c.iso, { cost: c.cost, votes: 1, gap: c.gap, raw: c.raw });
+      else {
+        v.votes++;
+        if (c.cost < v.cost) Object.assign(v, { cost: c.cost, raw: c.raw });
+      }
+    }
+  }
+  const ranked = [...votes.entries()].sort(
+    ([, a], [, b]) => a.cost - b.cost || b.votes - a.votes || a.gap - b.gap,
+  );
+  const [iso, best] = ranked[0] ?? [];
+  if (!iso || !best) return null;
+  const ties = ranked.filter(([, r]) => r.cost === best.cost && r.votes === best.votes).length - 1;
   const windowed = (window?.signedOn.length ?? 0) > 0;
   const base = best.cost === 0 ? 0.92 : best.cost <= 2 ? 0.6 : 0.4;
-  const confidence = Math.max(0.2, base - ties * 0.15 + (best.cost > 0 && windowed ? 0.1 : 0));
-  return { iso: best.iso, confidence, guessed: best.cost > 0, raw };
+  const agreed = best.votes > 1 ? 0.1 : 0;
+  const confidence = Math.min(
+    0.95,
+    Math.max(0.2, base - ties * 0.15 + (best.cost > 0 && windowed ? 0.1 : 0) + agreed),
+  );
+  return { iso, confidence, guessed: best.cost > 0, raw: best.raw };
+}
+
+/** The raw day, month and year tokens of a date line, as read. */
+export function datelineParts(text: string): { day: string; month: string; year: string } | null {
+  const m = DATELINE.exec(foldVietnamese(text.replace(/[Ðð]/g, 'đ')));
+  return m ? { day: m[1]!, month: m[2]!, year: m[3]! } : null;
+}
+
+/**
+ * A date line put together from its day and month read alone (a slot cut between the printed
+ * words) and the year of a whole-line reading; null without a year or without either slot.
+ */
+export function datelineFromSlots(
+  day: string | undefined,
+  month: string | undefined,
+  lines: readonly string[],
+): string | null {
+  // A slot may end in the first stroke of the word after it ("01i" before "tháng").
+  const token = (s: string | undefined) => {
+    let t = s?.trim().split(/\s+/)[0] ?? '';
+    while (t.length > 2 && /[il|!j;:,.]$/.test(t)) t = t.slice(0, -1);
+    return t || undefined;
+  };
+  const parts = lines.map(datelineParts).find((p) => p);
+  const d = token(day) ?? parts?.day;
+  const m = token(month) ?? parts?.month;
+  if (!parts || (!day && !month) || !d || !m) return null;
+  return `ngày ${d} tháng ${m} năm ${parts.year}`;
 }
 
 /** A date line whose day or month is missing from the text (filled in on the image only). */

@@ -7,6 +7,7 @@ import { classifyLines, type ClassifyOptions } from './classify';
 import { extractMetadata, type PdfSignatureInfo } from './metadata';
 import type { TextLine } from './extract';
 import type { Header } from './header';
+import type { Rereads } from './reread';
 import {
   hasRedInk,
   readDocumentFile,
@@ -30,6 +31,8 @@ export interface PageInput {
   textSource: 'ocr' | 'text-layer' | 'text-file';
   signatures?: readonly PdfSignatureInfo[];
   redInk?: boolean;
+  /** Second readings of the date and number lines, when the page was read again. */
+  rereads?: Rereads;
 }
 
 /** Type and metadata of a document whose first page has been read. */
@@ -45,6 +48,7 @@ export function describePage(page: PageInput, options: ClassifyOptions = {}): De
     ...(width ? { pageSize: { width, height: page.heightPx ?? 0 } } : {}),
     ...(page.signatures ? { signatures: page.signatures } : {}),
     ...(page.redInk !== undefined ? { redInk: page.redInk } : {}),
+    ...(page.rereads ? { rereads: page.rereads } : {}),
   });
   return { classification, metadata, header: rules.header };
 }
@@ -61,6 +65,7 @@ export function describeRead(doc: ReadDocumentResult, options: ClassifyOptions =
       textSource: page.source,
       signatures: doc.signatures,
       redInk: hasRedInk(page),
+      ...(page.rereads ? { rereads: page.rereads } : {}),
     },
     options,
   );

@@ -81,6 +81,8 @@ export interface DocumentResult {
 
 export interface RunOptions extends ClassifyOptions {
   ocr: () => Promise<OcrEngine>;
+  /** The engine for second readings of the date and number lines (readDocument.ts). */
+  digitsOcr?: () => Promise<OcrEngine>;
   /** Leading pages read per document (default 1). */
   pages?: number;
   /** Documents read at once (give the OCR pool as many workers). */
@@ -98,7 +100,7 @@ const MEMO_SIZE = 64;
 
 async function readMemoised(
   file: string,
-  options: { ocr: () => Promise<OcrEngine>; pages: number },
+  options: Pick<RunOptions, 'ocr' | 'digitsOcr'> & { pages: number },
 ): Promise<ReadDocumentResult> {
   const st = await fs.stat(file);
   const key = `${file}|${st.size}|${st.mtimeMs}|${options.pages}`;
@@ -117,7 +119,12 @@ async function runDocument(c: DocumentCase, options: RunOptions): Promise<Docume
   const started = performance.now();
   let result: DocumentResult;
   try {
-    const read = () => readMemoised(c.file, { ocr: options.ocr, pages: options.pages ?? 1 });
+    const read = () =>
+      readMemoised(c.file, {
+        ocr: options.ocr,
+        ...(options.digitsOcr ? { digitsOcr: options.digitsOcr } : {}),
+        pages: options.pages ?? 1,
+      });
     // A page that ran out of time on a loaded machine (rendering or OCR) gets a second chance.
     const doc = await read().catch((e: unknown) => {
       if (isSohoaError(e) && e.code === 'PDF_TOO_COMPLEX') return read();

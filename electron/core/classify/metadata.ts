@@ -10,12 +10,14 @@ import {
 import type { ReadField, ReadMetadata, ReadMetadataField } from '../../../shared/documentMetadata';
 import { collapseWhitespace, foldVietnamese } from '../../../shared/text';
 import { catalogue, type Catalogue } from './catalogue';
-import { readDateline, printedSigningDates } from './dates';
+import { datelineFromSlots, printedSigningDates, readDatelines } from './dates';
 import type { Box, TextLine } from './extract';
 import { capitalShare, squeeze } from './features';
 import type { Header } from './header';
 import { keywordSuggestions } from './keywords';
 import type { Segment } from './layout';
+import { parseNumberLine, type NumberLine } from './notation';
+import type { Rereads } from './reread';
 
 export interface PdfSignatureInfo {
   signer?: string;
@@ -34,6 +36,8 @@ export interface MetadataInput {
   signatures?: readonly PdfSignatureInfo[];
   /** Red ink (a seal, a signing stamp) measured on the colour page. */
   redInk?: boolean;
+  /** Second readings of the date and number lines (reread.ts). */
+  rereads?: Rereads;
 }
 
 const union = (boxes: Box[]): Box | undefined =>
@@ -142,15 +146,51 @@ function subject(header: Header, source: ReadField['source'], cat: Catalogue): R
   return fieldOf(text, parts.length > 3 ? 0.6 : 0.75, source, segs, read);
 }
 
-function numberFields(header: Header, issuedIso: string | null, source: ReadField['source']) {
+/** Digits read cleanly, or null: a second reading counts only when it needed no guessing. */
+const cleanDigits = (raw: string | undefined) => {
+  const t = (raw?.trim().split(/\s+/)[0] ?? '').replace(/[.,:;'"`’/]+$/, '');
+  return /^\d{1,6}$/.test(t) ? t : null;
+};
+
+/** A Latin model reads the label "Số:" as 86:, S6:, Sé: or So:; the number parser wants it. */
+const asNumberLine = (text: string) =>
+  text.replace(/^[^\p{L}\p{N}]*(?:[s$8]\S?|86)\s*[:.]\s*/iu, 'Số: ');
+
+/**
+ * The number: the page's reading when its digits are clean; else the second readings' (the
+ * number alone and the whole line) when they agree.
+ */
+function numberField(
+  line: NumberLine,
+  seg: Segment[],
+  source: ReadField['source'],
+  rereads: Rereads,
+): ReadField | null {
+  const clean = /^\d+$/.test(line.numberRaw.replace(/\s/g, ''));
+  if (line.number && clean) return fieldOf(line.number, 0.9, source, seg, line.numberRaw);
+  const alone = cleanDigits(rereads.number);
+  const inLine = rereads.numberLine ? parseNumberLine(asNumberLine(rereads.numberLine)) : null;
+  const fromLine = inLine?.number && cleanDigits(inLine.numberRaw);
+  // One second reading alone is no surer than the page's: it counts only when the number alone
+  // and the whole line agree, or when it confirms the page's own guess.
+  if (alone && alone === fromLine) return fieldOf(alone, 0.85, source, seg, line.numberRaw);
+  const again = alone ?? fromLine;
+  if (again && again === line.number) return fieldOf(again, 0.7, source, seg, line.numberRaw);
+  return line.number ? fieldOf(line.number, 0.45, source, seg, line.numberRaw) : null;
+}
+
+function numberFields(
+  header: Header,
+  issuedIso: string | null,
+  source: ReadField['source'],
+  rereads: Rereads,
+) {
   const out: Partial<Record<ReadMetadataField, ReadField>> = {};
   const n = header.number;
   if (!n) return out;
   const seg = [n.segment];
-  if (n.line.number) {
-    const clean = /^\d+$/.test(n.line.numberRaw.replace(/\s/g, ''));
-    out.codeNumber = fieldOf(n.line.number, clean ? 0.9 : 0.45, source, seg, n.line.numberRaw);
-  }
+  const number = numberField(n.line, seg, source, rereads);
+  if (number) out.codeNumber = number;
   let notation = n.line.notation;
   let quality = n.line.quality;
   // A damaged year of a normative notation is the issue year, which the date line gives.
@@ -220,6 +260,7 @@ export function headerFields(
   source: ReadField['source'],
   signedOn: string[] = [],
   cat: Catalogue = catalogue(),
+  rereads: Rereads = {},
 ): Partial<Record<ReadMetadataField, ReadField>> {
   const fields: Partial<Record<ReadMetadataField, ReadField>> = {};
   const datelineText = header.dateline
@@ -227,10 +268,14 @@ export function headerFields(
       ? header.number.line.rest
       : header.dateline.text
     : '';
-  const date = datelineText ? readDateline(datelineText, { signedOn }) : null;
+  const lines = [datelineText, rereads.dateline ?? ''].filter(Boolean);
+  const slots = datelineFromSlots(rereads.day, rereads.month, [...lines].reverse());
+  const date = datelineText
+    ? readDatelines([...(slots ? [slots] : []), ...lines], { signedOn })
+    : null;
   if (date && header.dateline)
     fields.issuedDate = fieldOf(date.iso, date.confidence, source, [header.dateline], date.raw);
-  Object.assign(fields, numberFields(header, date?.iso ?? null, source));
+  Object.assign(fields, numberFields(header, date?.iso ?? null, source, rereads));
   const org = organ(header, source, cat);
   if (org) fields.organName = org;
   const subj = subject(header, source, cat);
@@ -251,7 +296,7 @@ export function extractMetadata(input: MetadataInput, cat: Catalogue = catalogue
       : (classification.candidates[0]?.score ?? 0) * 0.5;
     fields.typeName = fieldOf(DOCUMENT_TYPE_INFO[best].vi, conf, 'derived', segs);
   }
-  Object.assign(fields, headerFields(header, source, signingDates(input), cat));
+  Object.assign(fields, headerFields(header, source, signingDates(input), cat, input.rereads));
   if (input.textSource !== 'text-file')
     fields.numberOfPage = fieldOf(String(input.pageCount), 1, 'pdf');
   const lang = language(input.lines);

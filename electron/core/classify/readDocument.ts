@@ -14,6 +14,7 @@ import { verifyPdf } from '../sign/verify/verifyPdf';
 import { datelineIncomplete } from './dates';
 import { linesFromOcrPage, type TextLine } from './extract';
 import { popplerPageText } from './pdfText';
+import { rereadHeader, type Rereads } from './reread';
 import type { PdfSignatureInfo } from './metadata';
 
 /** Letters a text layer needs to stand for a page (a portal stamp has about 150). */
@@ -31,6 +32,8 @@ export interface ReadPage {
   heightPx: number;
   /** Share of strongly red pixels on the page (0 for grey and text files). */
   redShare: number;
+  /** Second readings of the date and number lines whose digits the page's OCR left unclear. */
+  rereads?: Rereads;
 }
 
 export interface ReadDocumentResult {
@@ -47,6 +50,11 @@ export interface ReadOptions {
   ocr: () => Promise<OcrEngine>;
   /** How many leading pages to read (default 1: typing and metadata live on page 1). */
   pages?: number;
+  /**
+   * The engine for second readings of the date and number lines: one that reads Latin digits
+   * well (English). Without it the page's engine reads them again.
+   */
+  digitsOcr?: () => Promise<OcrEngine>;
 }
 
 /**
@@ -123,6 +131,7 @@ export async function readDocumentFile(
     for (let i = 0; i < n; i++) {
       const prepared = await image.page(i, { deskew: true });
       let lines: TextLine[] | null = null;
+      let rereads: Rereads | null = null;
       let source: ReadPage['source'] = 'ocr';
       if (prepared.embeddedText) {
         // poppler's reading of the text layer, else the renderer's own.
@@ -137,6 +146,16 @@ export async function readDocumentFile(
           dpi: prepared.dpi,
         });
         lines = linesFromOcrPage(page, i + 1);
+        if (i === 0) {
+          const again = await (options.digitsOcr ?? options.ocr)();
+          rereads = await rereadHeader(
+            again,
+            prepared.archival.bytes,
+            lines,
+            prepared.widthPx,
+            prepared.dpi,
+          );
+        }
       }
       lines = lines.filter((l) => collapseWhitespace(l.text));
       const redShare =
@@ -148,6 +167,7 @@ export async function readDocumentFile(
         widthPx: prepared.widthPx,
         heightPx: prepared.heightPx,
         redShare: Math.round(redShare * 1e5) / 1e5,
+        ...(rereads ? { rereads } : {}),
       });
     }
   } finally {
