@@ -2,9 +2,7 @@
 // process, or slots each running one native `tesseract` process): pages wait their turn (a
 // waiting clerk's before a batch's), workers start lazily up to the pool's size, a page that runs
 // too long or is cancelled costs only its worker (stopped and replaced on demand), and a worker
-// is replaced after its quota of pages. Pages scanned finer than 250 dpi are read at 200
-// (ocrResolution.ts), whatever the engine.
-import { atOcrResolution, inFrameOf } from './ocrResolution';
+// is replaced after its quota of pages.
 import type { OcrEngine, OcrPage, RecognizeOptions } from './types';
 
 /** One page handed to a worker. */
@@ -66,14 +64,7 @@ export function createWorkerPool<W>(
   const pool = new Pool(kind, Math.max(1, options.size), options.pageTimeoutMs);
   return {
     stats: () => pool.stats(),
-    async recognize(image, widthPx, heightPx, opts = {}) {
-      const input = await atOcrResolution({ image, widthPx, heightPx, dpi: opts.dpi });
-      const page = await pool.recognize(input.image, input.widthPx, input.heightPx, {
-        ...opts,
-        ...(input.dpi ? { dpi: input.dpi } : {}),
-      });
-      return inFrameOf(page, { widthPx, heightPx });
-    },
+    recognize: (image, widthPx, heightPx, opts) => pool.recognize(image, widthPx, heightPx, opts),
     close: () => pool.close(),
   };
 }

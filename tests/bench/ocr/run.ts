@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     steps = measured.report;
     recognition.push(await recognitionWasm(measured.prepared, langDir));
     if (available.tesseract) {
-      const native = await recognitionNative(measured.prepared, workRoot);
+      const native = recognitionNative(measured.prepared, workRoot);
       if (native) recognition.push(native);
     }
   }

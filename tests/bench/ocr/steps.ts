@@ -11,7 +11,6 @@ import { openImageFile } from '../../../electron/core/imaging/loadPage';
 import { IMAGE_STEPS, noStepTimes, type StepTimes } from '../../../electron/core/imaging/pageSteps';
 import { characterErrorRate, overallRate, type ErrorRate } from '../../../electron/core/ocr/cer';
 import { createOrientation } from '../../../electron/core/ocr/engine';
-import { atOcrResolution } from '../../../electron/core/ocr/ocrResolution';
 import { createTesseractPool } from '../../../electron/core/ocr/tesseractPool';
 import { pageFromTsv } from '../../../electron/core/ocr/tsv';
 import type { GeneratedPage } from './pageSet';
@@ -117,26 +116,14 @@ export async function recognitionWasm(
   return { engine: 'wasm', cpuSecondsPerPage: cpu / pages.length, cer: overallRate(rates) };
 }
 
-/**
- * Recognition alone with the native program, run as the native engine runs it (on the copy the
- * engine reads: pages finer than 250 dpi at 200).
- */
-export async function recognitionNative(
-  pages: PreparedForOcr[],
-  workDir: string,
-): Promise<RecognitionRun | null> {
+/** Recognition alone with the native program, run as the native engine runs it. */
+export function recognitionNative(pages: PreparedForOcr[], workDir: string): RecognitionRun | null {
   if (!fs.existsSync('/usr/bin/time')) return null;
   const rates: ErrorRate[] = [];
   let cpu = 0;
   const image = path.join(workDir, 'page.pgm');
   for (const p of pages) {
-    const read = await atOcrResolution({
-      image: p.pgm,
-      widthPx: p.widthPx,
-      heightPx: p.heightPx,
-      dpi: p.dpi,
-    });
-    fs.writeFileSync(image, read.image);
+    fs.writeFileSync(image, p.pgm);
     const r = spawnSync(
       '/usr/bin/time',
       [
@@ -150,7 +137,7 @@ export async function recognitionNative(
         '--oem',
         '1',
         '--dpi',
-        String(Math.round(read.dpi ?? p.dpi)),
+        String(p.dpi),
         '-c',
         'tessedit_create_tsv=1',
         '-c',
@@ -161,9 +148,7 @@ export async function recognitionNative(
     if (r.status !== 0) return null;
     const [user, sys] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
     cpu += (user ?? 0) + (sys ?? 0);
-    rates.push(
-      characterErrorRate(p.truth, pageFromTsv(r.stdout, read.widthPx, read.heightPx).text),
-    );
+    rates.push(characterErrorRate(p.truth, pageFromTsv(r.stdout, p.widthPx, p.heightPx).text));
   }
   return { engine: 'native', cpuSecondsPerPage: cpu / pages.length, cer: overallRate(rates) };
 }
