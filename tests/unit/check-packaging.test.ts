@@ -27,6 +27,8 @@ extraResources:
     to: data/document-types
   - from: resources/trust
     to: data/trust
+  - from: resources/schemas
+    to: data/schemas
 `;
 
 const PACKAGES = [
@@ -75,6 +77,7 @@ function completeTree(): string {
   write(root, 'resources/document-types/catalogue.json', '[]');
   write(root, 'resources/trust/trust-list.json', '[]');
   write(root, 'resources/trust/root.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n');
+  write(root, 'resources/schemas/mets.xsd', '<xs:schema/>');
   return root;
 }
 
@@ -86,7 +89,7 @@ function check(root: string) {
 test('a complete tree passes the packaging check', () => {
   const r = check(completeTree());
   assert.equal(r.code, 0, r.out);
-  assert.match(r.out, /4 extraResources/);
+  assert.match(r.out, /5 extraResources/);
 });
 
 test('a packed path that is missing after the build fails the check, named', () => {
