@@ -314,7 +314,7 @@ test('a refused dossier keeps its applicant for the years Cài đặt says, then
 });
 
 test('the erase takes only the record out of the search index: other records stay findable', async (t) => {
-  const { data, archive, record, batches, batchDirsOf } = await populated();
+  const { data, archive, record, batches, batchDirsOf, redactBatchesOf } = await populated();
   t.after(() => {
     archive.close();
     batches.close();
@@ -351,6 +351,7 @@ test('the erase takes only the record out of the search index: other records sta
       settings: () => DEFAULT_RETENTION,
       clock: () => new Date('2027-01-02T00:00:00Z'),
       batchDirsOf,
+      redactBatchesOf,
     },
     { recordId: record.id },
     'canbo1',
